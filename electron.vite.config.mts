@@ -1,0 +1,47 @@
+import { resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { defineConfig } from 'electron-vite'
+import vue from '@vitejs/plugin-vue'
+import Components from 'unplugin-vue-components/vite'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
+
+const pkg = JSON.parse(readFileSync(resolve(import.meta.dirname, 'package.json'), 'utf8')) as { version: string }
+const alias = { '@shared': resolve(import.meta.dirname, 'shared') }
+const define = { __APP_VERSION__: JSON.stringify(pkg.version) }
+
+export default defineConfig({
+  // Electron main, plus the Node entry points that run the same core: the CLI and the browser harness.
+  main: {
+    resolve: { alias },
+    define,
+    build: {
+      outDir: 'out/main',
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          cli: resolve(import.meta.dirname, 'electron/cli/main.ts'),
+          harness: resolve(import.meta.dirname, 'electron/harness/main.ts'),
+        },
+      },
+    },
+  },
+  // The sandboxed preload can only require a few modules, so everything (zod, the contract) is bundled in.
+  preload: {
+    resolve: { alias },
+    build: {
+      outDir: 'out/preload',
+      externalizeDeps: false,
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/preload/index.ts') } },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    resolve: { alias },
+    define,
+    plugins: [vue(), Components({ resolvers: [ElementPlusResolver()], dts: false })],
+    build: {
+      outDir: 'out/renderer',
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+    },
+  },
+})

@@ -1,0 +1,64 @@
+import fs from 'node:fs'
+import type { Channel, RequestOf, ResponseOf } from '@shared/ipc/contract'
+import type { Envelope } from '@shared/ipc/api'
+import { DEFAULT_LOCALE } from '@shared/locale'
+import { dispatch } from './ipc/dispatch'
+import { EventHub } from './ipc/events'
+import type { CallContext, HandlerTable } from './ipc/types'
+import { createHandlers } from './handlers'
+import { Logger } from './log/logger'
+import { logDirFor } from './paths'
+import type { CoreServices } from './services'
+import { memorySettingsStore, SettingsService } from './services/settings'
+import { APP_NAME, APP_VERSION } from './version'
+
+export interface CoreOptions {
+  dataDir: string
+  runtime: CoreServices['info']['runtime']
+}
+
+/**
+ * The core of the app: plain Node, no `electron` import. Electron main, the browser harness,
+ * the CLI and the tests all create it the same way and talk to it through `call`.
+ */
+export interface Core {
+  readonly services: CoreServices
+  readonly handlers: HandlerTable
+  readonly events: EventHub
+  /** Validated call through the contract (what every transport uses). */
+  call(channel: unknown, payload: unknown, ctx?: Partial<CallContext>): Promise<Envelope<unknown>>
+  /** Typed convenience for in-process callers (CLI, tests): throws nothing, returns the envelope. */
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>, ctx?: Partial<CallContext>): Promise<Envelope<ResponseOf<C>>>
+  close(): Promise<void>
+}
+
+export function createCore(opts: CoreOptions): Core {
+  fs.mkdirSync(opts.dataDir, { recursive: true })
+  const logDir = logDirFor(opts.dataDir)
+  const log = new Logger(logDir)
+  const events = new EventHub()
+  const services: CoreServices = {
+    info: { name: APP_NAME, version: APP_VERSION, runtime: opts.runtime, dataDir: opts.dataDir, logDir },
+    events,
+    log,
+    settings: new SettingsService(memorySettingsStore()),
+  }
+  const handlers = createHandlers(services)
+
+  const call: Core['call'] = (channel, payload, ctx) =>
+    dispatch(handlers, channel, payload, {
+      locale: ctx?.locale ?? services.settings.get().locale ?? DEFAULT_LOCALE,
+      transport: ctx?.transport ?? 'test',
+    })
+
+  return {
+    services,
+    handlers,
+    events,
+    call,
+    invoke: (channel, request, ctx) => call(channel, request, ctx) as never,
+    async close() {
+      log.info('core closed')
+    },
+  }
+}

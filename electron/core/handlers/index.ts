@@ -1,0 +1,10 @@
+import type { HandlerTable } from '../ipc/types'
+import type { CoreServices } from '../services'
+import { appHandlers } from './app'
+
+/** The full handler table: one slice per area, merged. Transport-agnostic. */
+export function createHandlers(s: CoreServices): HandlerTable {
+  return {
+    ...appHandlers(s),
+  }
+}

@@ -1,0 +1,43 @@
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { createCore } from '../core/core'
+import { resolveDataDir } from '../core/paths'
+import { startHarness } from './server'
+
+/** `npm run web -- --port N --data-dir DIR`: the app in any browser, on 127.0.0.1 only. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      token: { type: 'string' },
+      'renderer-dir': { type: 'string' },
+    },
+  })
+  const port = Number(values.port)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`--port must be a number from 0 to 65535, got "${values.port}"`)
+    process.exit(2)
+  }
+  const core = createCore({ dataDir: resolveDataDir(values['data-dir']), runtime: 'web' })
+  const harness = await startHarness({
+    core,
+    port,
+    token: values.token,
+    rendererDir: values['renderer-dir'] ?? path.join(__dirname, '../renderer'),
+  })
+  console.log(`PAI Workspace Admin: ${harness.url}`)
+  const stop = (): void => {
+    void harness
+      .close()
+      .then(() => core.close())
+      .finally(() => process.exit(0))
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+void main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})

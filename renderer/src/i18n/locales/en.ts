@@ -1,0 +1,47 @@
+import type zhCN from './zh-CN'
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
+
+/** English UI strings: typed against zh-CN, so a missing key is a compile error. */
+const en: Shape<typeof zhCN> = {
+  app: {
+    title: 'PAI Workspace Admin',
+    language: 'Language',
+    theme: 'Theme',
+    themeSystem: 'Follow system',
+    themeLight: 'Light',
+    themeDark: 'Dark',
+  },
+  nav: {
+    workspaces: 'Workspaces',
+    create: 'Create workspace',
+    pending: 'Pending changes',
+    activity: 'Activity log',
+    profiles: 'Profiles',
+    importExport: 'Import & export',
+    settings: 'Settings',
+    diagnostics: 'Diagnostics',
+  },
+  status: {
+    online: 'Online',
+    offline: 'Offline',
+    profile: 'Active profile',
+    noProfile: 'Offline only',
+  },
+  diagnostics: {
+    title: 'Diagnostics',
+    ping: 'Test connection',
+    pingText: 'Hello, PAI',
+    reply: 'Reply',
+    version: 'Version',
+    runtime: 'Runtime',
+    dataDir: 'Data folder',
+    logDir: 'Log folder',
+  },
+  common: {
+    placeholder: 'This screen arrives in a later version.',
+    loading: 'Loading…',
+    error: 'Something went wrong',
+  },
+}
+export default en

@@ -1,0 +1,42 @@
+/** zh-CN UI strings, in the PAI console's own terms. The English file must have the same keys. */
+export default {
+  app: {
+    title: 'PAI 工作空间管理',
+    language: '语言',
+    theme: '主题',
+    themeSystem: '跟随系统',
+    themeLight: '浅色',
+    themeDark: '深色',
+  },
+  nav: {
+    workspaces: '工作空间列表',
+    create: '新建工作空间',
+    pending: '待同步变更',
+    activity: '操作记录',
+    profiles: '账号',
+    importExport: '导入与导出',
+    settings: '设置',
+    diagnostics: '诊断',
+  },
+  status: {
+    online: '在线',
+    offline: '离线',
+    profile: '当前账号',
+    noProfile: '仅离线使用',
+  },
+  diagnostics: {
+    title: '诊断',
+    ping: '测试连接',
+    pingText: '你好,PAI',
+    reply: '回应',
+    version: '版本',
+    runtime: '运行环境',
+    dataDir: '数据目录',
+    logDir: '日志目录',
+  },
+  common: {
+    placeholder: '此页面将在后续版本中提供。',
+    loading: '加载中…',
+    error: '出错了',
+  },
+}

@@ -1,0 +1,23 @@
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+import AppLayout from '../layouts/AppLayout.vue'
+
+/** Screens are loaded lazily so the first paint carries only the shell. */
+const routes: RouteRecordRaw[] = [
+  {
+    path: '/',
+    component: AppLayout,
+    children: [
+      { path: '', redirect: '/workspaces' },
+      { path: 'workspaces', name: 'workspaces', component: () => import('../views/WorkspaceListView.vue'), meta: { title: 'nav.workspaces' } },
+      { path: 'workspaces/new', name: 'create', component: () => import('../views/PlaceholderView.vue'), meta: { title: 'nav.create' } },
+      { path: 'pending', name: 'pending', component: () => import('../views/PlaceholderView.vue'), meta: { title: 'nav.pending' } },
+      { path: 'activity', name: 'activity', component: () => import('../views/PlaceholderView.vue'), meta: { title: 'nav.activity' } },
+      { path: 'profiles', name: 'profiles', component: () => import('../views/PlaceholderView.vue'), meta: { title: 'nav.profiles' } },
+      { path: 'import-export', name: 'importExport', component: () => import('../views/PlaceholderView.vue'), meta: { title: 'nav.importExport' } },
+      { path: 'diagnostics', name: 'diagnostics', component: () => import('../views/DiagnosticsView.vue'), meta: { title: 'nav.diagnostics' } },
+    ],
+  },
+  { path: '/:pathMatch(.*)*', redirect: '/workspaces' },
+]
+
+export const router = createRouter({ history: createWebHashHistory(), routes })

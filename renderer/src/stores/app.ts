@@ -1,0 +1,48 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { AppSettings } from '@shared/ipc/channels/app'
+import type { Locale } from '@shared/locale'
+import { call, onEvent } from '../bridge'
+import { setUiLocale } from '../i18n'
+
+type Theme = AppSettings['theme']
+
+/** App-wide state: settings (language, theme, active profile), online status, core info. */
+export const useAppStore = defineStore('app', () => {
+  const settings = ref<AppSettings>({ locale: 'zh-CN', theme: 'system', activeProfileId: null })
+  const online = ref<boolean>(navigator.onLine)
+  const info = ref<{ version: string; runtime: string; dataDir: string; logDir: string } | null>(null)
+  const systemDark = ref<boolean>(window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false)
+
+  const dark = computed(() => settings.value.theme === 'dark' || (settings.value.theme === 'system' && systemDark.value))
+
+  function applyTheme(): void {
+    document.documentElement.classList.toggle('dark', dark.value)
+  }
+
+  async function load(): Promise<void> {
+    settings.value = await call('settings.get', {})
+    setUiLocale(settings.value.locale)
+    applyTheme()
+    info.value = await call('app.info', {})
+    window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', (e) => {
+      systemDark.value = e.matches
+      applyTheme()
+    })
+    window.addEventListener('online', () => (online.value = true))
+    window.addEventListener('offline', () => (online.value = false))
+    onEvent('net.status', (p) => (online.value = p.online))
+  }
+
+  async function setLocale(locale: Locale): Promise<void> {
+    setUiLocale(locale)
+    settings.value = await call('settings.update', { locale })
+  }
+
+  async function setTheme(theme: Theme): Promise<void> {
+    settings.value = await call('settings.update', { theme })
+    applyTheme()
+  }
+
+  return { settings, online, info, dark, load, setLocale, setTheme }
+})

@@ -1,0 +1,35 @@
+import type { Locale } from '../locale'
+import { interpolate, type Catalog } from './catalog'
+import { systemMessages } from './system'
+import { domainMessages } from './domain'
+import { cloudMessages } from './cloud'
+import { storeMessages } from './store'
+import { syncMessages } from './sync'
+import { bundleMessages } from './bundle'
+
+export type { Catalog, Message } from './catalog'
+export { interpolate } from './catalog'
+
+/**
+ * Every user-facing message the shared code and the core produce, keyed by stable code.
+ * Each area keeps its own catalog file in this folder.
+ */
+export const messages: Catalog = {
+  ...systemMessages,
+  ...domainMessages,
+  ...cloudMessages,
+  ...storeMessages,
+  ...syncMessages,
+  ...bundleMessages,
+}
+
+export function hasMessage(code: string): boolean {
+  return Object.hasOwn(messages, code)
+}
+
+/** The message for `code` in `locale`, with params filled in; the code itself when none is known. */
+export function formatMessage(locale: Locale, code: string, params?: Record<string, unknown>): string {
+  const msg = messages[code]
+  if (!msg) return params ? `${code} ${JSON.stringify(params)}` : code
+  return interpolate(msg[locale], params)
+}

@@ -1,0 +1,61 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { test as base } from '@playwright/test'
+
+export interface RunningHarness {
+  url: string
+  origin: string
+  token: string
+  dataDir: string
+  process: ChildProcess
+}
+
+/** Starts the built harness (`out/main/harness.js`) on a free port with a fresh data folder. */
+export async function startHarness(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningHarness> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-e2e-'))
+  const child = spawn(process.execPath, ['out/main/harness.js', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    let err = ''
+    const timer = setTimeout(() => reject(new Error(`harness did not start: ${out} ${err}`)), 20_000)
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /PAI Workspace Admin: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out)
+      if (m?.[1]) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
+    })
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()))
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`harness exited with ${code}: ${err}`))
+    })
+  })
+  const u = new URL(url)
+  return { url, origin: u.origin, token: url.split('#token=')[1]!, dataDir, process: child }
+}
+
+export async function stopHarness(h: RunningHarness): Promise<void> {
+  if (h.process.exitCode === null) {
+    const exited = new Promise((r) => h.process.once('exit', r))
+    h.process.kill('SIGTERM')
+    await exited
+  }
+  fs.rmSync(h.dataDir, { recursive: true, force: true })
+}
+
+/** A test with a harness of its own. */
+export const test = base.extend<{ harness: RunningHarness }>({
+  harness: async ({}, use) => {
+    const h = await startHarness()
+    await use(h)
+    await stopHarness(h)
+  },
+})
+export { expect } from '@playwright/test'

@@ -1,0 +1,46 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const root = path.resolve(__dirname, '../../..')
+
+function files(dir: string, exts = ['.ts', '.vue']): string[] {
+  const out: string[] = []
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name)
+      if (e.isDirectory()) walk(p)
+      else if (exts.some((x) => e.name.endsWith(x))) out.push(p)
+    }
+  }
+  walk(path.join(root, dir))
+  return out
+}
+
+function importsOf(file: string): string[] {
+  const src = fs.readFileSync(file, 'utf8')
+  return [...src.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => m[1] ?? m[2] ?? m[3] ?? '',
+  )
+}
+
+const NODE_BUILTINS = /^(node:|fs$|path$|os$|crypto$|http$|https$|child_process$|net$|url$|util$|stream$|events$)/
+
+describe('architecture boundaries', () => {
+  it('the core, CLI and harness never import electron', () => {
+    const offenders = ['electron/core', 'electron/cli', 'electron/harness']
+      .flatMap((d) => files(d))
+      .filter((f) => importsOf(f).some((i) => i === 'electron' || i.startsWith('electron/')))
+    expect(offenders).toEqual([])
+  })
+  it('shared/ is pure: no Node, Electron or DOM-only imports', () => {
+    const offenders = files('shared').filter((f) => importsOf(f).some((i) => NODE_BUILTINS.test(i) || i === 'electron'))
+    expect(offenders).toEqual([])
+  })
+  it('the renderer reaches the core only through shared/ and its bridge', () => {
+    const offenders = files('renderer').filter((f) =>
+      importsOf(f).some((i) => i.includes('electron/') || i === 'electron' || NODE_BUILTINS.test(i)),
+    )
+    expect(offenders).toEqual([])
+  })
+})

@@ -1,0 +1,57 @@
+import type { CustomRole, Member, NotificationRule, NotificationTarget, PriorityLimit, Resource, TimeoutRule } from './model'
+
+/**
+ * Stable natural keys of list items: the sync engine and bundle preview diff lists by these, never by
+ * index or cloud ID (a draft item has no cloud ID yet).
+ */
+
+/** Members by user ID. */
+export const memberKey = (m: Pick<Member, 'userId'>): string => m.userId
+/** Custom roles by name (the role ID is assigned by the cloud). */
+export const customRoleKey = (r: Pick<CustomRole, 'name'>): string => r.name
+/** Resources by kind, environment and name: `maxcompute/prod/my_project`. */
+export const resourceKey = (r: Pick<Resource, 'kind' | 'envType' | 'name'>): string => `${r.kind}/${r.envType}/${r.name}`
+/** Notification rules by name. */
+export const notificationRuleKey = (r: Pick<NotificationRule, 'name'>): string => r.name
+/** Priority limits by subject: `role:PAI.AlgoDeveloper`, `member:2788…`. */
+export const priorityLimitKey = (p: Pick<PriorityLimit, 'subjectType' | 'subjectId'>): string => `${p.subjectType}:${p.subjectId}`
+/** Timeout rules by kind. */
+export const timeoutRuleKey = (t: Pick<TimeoutRule, 'kind'>): string => t.kind
+/** Targets of one rule by type and address: `dingtalk:<webhook>`, `http:<url>`, `sms:<contacts, in order>`. */
+export function notificationTargetKey(t: NotificationTarget): string {
+  switch (t.type) {
+    case 'dingtalk':
+      return `dingtalk:${t.webhook}`
+    case 'http':
+      return `http:${t.url}`
+    default:
+      return `${t.type}:${t.contacts.join(',')}`
+  }
+}
+
+/** The keyed list kinds, and the item type of each. */
+export interface KeyedItems {
+  member: Member
+  customRole: CustomRole
+  resource: Resource
+  notificationRule: NotificationRule
+  priorityLimit: PriorityLimit
+  timeoutRule: TimeoutRule
+  notificationTarget: NotificationTarget
+}
+export type KeyedKind = keyof KeyedItems
+
+const keyFns: { [K in KeyedKind]: (item: KeyedItems[K]) => string } = {
+  member: memberKey,
+  customRole: customRoleKey,
+  resource: resourceKey,
+  notificationRule: notificationRuleKey,
+  priorityLimit: priorityLimitKey,
+  timeoutRule: timeoutRuleKey,
+  notificationTarget: notificationTargetKey,
+}
+
+/** The natural key of a list item of the given kind. */
+export function naturalKey<K extends KeyedKind>(kind: K, item: KeyedItems[K]): string {
+  return (keyFns[kind] as (i: KeyedItems[K]) => string)(item)
+}

@@ -9,7 +9,10 @@ import { createHandlers } from './handlers'
 import { Logger } from './log/logger'
 import { logDirFor } from './paths'
 import type { CoreServices } from './services'
-import { memorySettingsStore, SettingsService } from './services/settings'
+import { SettingsService, sqliteSettingsStore } from './services/settings'
+import { ProfilesService } from './services/profiles'
+import { openStore } from './store'
+import { Vault } from './vault'
 import { APP_NAME, APP_VERSION } from './version'
 
 export interface CoreOptions {
@@ -37,11 +40,20 @@ export function createCore(opts: CoreOptions): Core {
   const logDir = logDirFor(opts.dataDir)
   const log = new Logger(logDir)
   const events = new EventHub()
+  // Throws STORE_SCHEMA_TOO_NEW (data from a newer app) or STORE_OPEN_FAILED: the caller shows it.
+  const store = openStore({ dataDir: opts.dataDir, log })
+  const vault = new Vault({ onSecret: (v) => log.addSecret(v) })
+  const settings = new SettingsService(
+    sqliteSettingsStore(store.settings, (key, error) => log.warn('invalid setting ignored', { key, error })),
+  )
   const services: CoreServices = {
     info: { name: APP_NAME, version: APP_VERSION, runtime: opts.runtime, dataDir: opts.dataDir, logDir },
     events,
     log,
-    settings: new SettingsService(memorySettingsStore()),
+    settings,
+    store,
+    vault,
+    profiles: new ProfilesService(store, vault, settings),
   }
   const handlers = createHandlers(services)
 
@@ -58,7 +70,8 @@ export function createCore(opts: CoreOptions): Core {
     call,
     invoke: (channel, request, ctx) => call(channel, request, ctx) as never,
     async close() {
-      log.info('core closed')
+      const { backup } = store.close({ backup: true })
+      log.info('core closed', { backup })
     },
   }
 }

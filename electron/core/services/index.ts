@@ -1,6 +1,9 @@
 import type { EventHub } from '../ipc/events'
 import type { Logger } from '../log/logger'
 import type { SettingsService } from './settings'
+import type { Store } from '../store'
+import type { Vault } from '../vault'
+import type { ProfilesService } from './profiles'
 
 export interface CoreInfo {
   name: string
@@ -16,4 +19,9 @@ export interface CoreServices {
   events: EventHub
   log: Logger
   settings: SettingsService
+  /** The local SQLite store (repositories: see electron/core/store/README.md). */
+  store: Store
+  /** The OS keychain: the only place secrets live (D2). */
+  vault: Vault
+  profiles: ProfilesService
 }

@@ -1,5 +1,6 @@
 import { AppSettingsSchema, type AppSettings } from '@shared/ipc/channels/app'
 import { DEFAULT_LOCALE } from '@shared/locale'
+import type { SettingsRepo } from '../store/repos/settings'
 
 /** Where user settings are kept. The SQLite store provides the durable one. */
 export interface SettingsStore {
@@ -36,5 +37,29 @@ export function memorySettingsStore(initial?: Partial<AppSettings>): SettingsSto
     save: (s) => {
       saved = s
     },
+  }
+}
+
+/**
+ * Keeps settings in the SQLite `settings` table, one row per field. Each value is validated with its
+ * zod schema on read; an invalid row is reported through `onInvalid` and the default is used instead.
+ */
+export function sqliteSettingsStore(
+  repo: SettingsRepo,
+  onInvalid: (key: string, error: string) => void = () => {},
+): SettingsStore {
+  const shape = AppSettingsSchema.shape
+  const keys = Object.keys(shape) as Array<keyof AppSettings>
+  return {
+    load: () => {
+      const out: Record<string, unknown> = {}
+      for (const key of keys) {
+        const v = repo.get(key, shape[key])
+        if (v?.ok) out[key] = v.value
+        else if (v) onInvalid(key, v.error)
+      }
+      return out as Partial<AppSettings>
+    },
+    save: (s) => repo.transaction(() => keys.forEach((key) => repo.set(key, s[key]))),
   }
 }

@@ -1,0 +1,90 @@
+import { AsyncEntry, findCredentialsAsync, type EntryOptions } from '@napi-rs/keyring'
+import { accountFor, KEYCHAIN_SERVICE, parseAccount, type SecretKey, type SecretKind } from './accounts'
+import { keychainError } from './errors'
+
+export interface VaultOptions {
+  /** Keychain service name (default `pai-workspace-admin`). */
+  service?: string
+  /** Called with every secret read or written, so the logger can redact it (Logger.addSecret). */
+  onSecret?: (value: string) => void
+}
+
+/**
+ * On Linux the entries are pinned to the Secret Service: without it the library would fall back to
+ * the kernel keyring, which forgets everything at logout. We want a clear error instead.
+ */
+const ENTRY_OPTIONS: EntryOptions = { linux: { store: 'secret-service' } }
+
+/**
+ * Secrets (AccessKey secrets, DingTalk signing secrets, bundle passphrases) live only here, in the OS
+ * keychain (D2): service `pai-workspace-admin`, account `<profileId>:<kind>`. Nothing is ever written
+ * to SQLite, logs or IPC responses; when no keychain is reachable every call throws KEYCHAIN_UNAVAILABLE.
+ */
+export class Vault {
+  readonly service: string
+  private readonly onSecret: (value: string) => void
+
+  constructor(opts: VaultOptions = {}) {
+    this.service = opts.service ?? KEYCHAIN_SERVICE
+    this.onSecret = opts.onSecret ?? (() => {})
+  }
+
+  async set(profileId: string, kind: SecretKind, secret: string): Promise<void> {
+    if (secret.length === 0) throw new Error('an empty secret cannot be stored')
+    this.onSecret(secret)
+    await this.call(() => this.entry(profileId, kind).setPassword(secret))
+  }
+
+  /** The secret, or null when none is stored. */
+  async get(profileId: string, kind: SecretKind): Promise<string | null> {
+    const value = await this.call(() => this.entry(profileId, kind).getPassword())
+    if (value) this.onSecret(value)
+    return value ?? null
+  }
+
+  /** true when an entry was deleted, false when there was none. */
+  async delete(profileId: string, kind: SecretKind): Promise<boolean> {
+    return this.call(() => this.entry(profileId, kind).deleteCredential())
+  }
+
+  /** Which secrets exist (never their values), for one profile or all. */
+  async list(profileId?: string): Promise<SecretKey[]> {
+    const creds = await this.call(() => findCredentialsAsync(this.service))
+    const out: SecretKey[] = []
+    for (const c of creds) {
+      // The search returns the values too: they are registered for redaction and then dropped here.
+      this.onSecret(c.password)
+      const key = parseAccount(c.account)
+      if (key && (profileId === undefined || key.profileId === profileId)) out.push(key)
+    }
+    return out.sort((a, b) => (a.profileId + a.kind).localeCompare(b.profileId + b.kind))
+  }
+
+  async has(profileId: string, kind: SecretKind): Promise<boolean> {
+    return (await this.list(profileId)).some((k) => k.kind === kind)
+  }
+
+  /** Deletes every secret of a profile (when the profile is removed); returns how many. */
+  async deleteAll(profileId: string): Promise<number> {
+    let n = 0
+    for (const key of await this.list(profileId)) if (await this.delete(key.profileId, key.kind)) n++
+    return n
+  }
+
+  /** Throws KEYCHAIN_UNAVAILABLE when no keychain is reachable. */
+  async probe(): Promise<void> {
+    await this.list('probe')
+  }
+
+  private entry(profileId: string, kind: SecretKind): AsyncEntry {
+    return new AsyncEntry(this.service, accountFor(profileId, kind), ENTRY_OPTIONS)
+  }
+
+  private async call<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn()
+    } catch (err) {
+      throw keychainError(err)
+    }
+  }
+}

@@ -11,6 +11,7 @@ import { logDirFor } from './paths'
 import type { CoreServices } from './services'
 import { SettingsService, sqliteSettingsStore } from './services/settings'
 import { ProfilesService } from './services/profiles'
+import { WorkspacesService } from './services/workspaces'
 import { openStore } from './store'
 import { Vault } from './vault'
 import { APP_NAME, APP_VERSION } from './version'
@@ -54,6 +55,7 @@ export function createCore(opts: CoreOptions): Core {
     store,
     vault,
     profiles: new ProfilesService(store, vault, settings),
+    workspaces: new WorkspacesService(store, settings, events),
   }
   const handlers = createHandlers(services)
 

@@ -2,11 +2,13 @@ import type { HandlerTable } from '../ipc/types'
 import type { CoreServices } from '../services'
 import { appHandlers } from './app'
 import { profilesHandlers } from './profiles'
+import { workspacesHandlers } from './workspaces'
 
 /** The full handler table: one slice per area, merged. Transport-agnostic. */
 export function createHandlers(s: CoreServices): HandlerTable {
   return {
     ...appHandlers(s),
     ...profilesHandlers(s),
+    ...workspacesHandlers(s),
   }
 }

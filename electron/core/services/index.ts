@@ -4,6 +4,7 @@ import type { SettingsService } from './settings'
 import type { Store } from '../store'
 import type { Vault } from '../vault'
 import type { ProfilesService } from './profiles'
+import type { WorkspacesService } from './workspaces'
 
 export interface CoreInfo {
   name: string
@@ -24,4 +25,6 @@ export interface CoreServices {
   /** The OS keychain: the only place secrets live (D2). */
   vault: Vault
   profiles: ProfilesService
+  /** The workspace list and offline drafts (D1). */
+  workspaces: WorkspacesService
 }

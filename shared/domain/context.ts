@@ -42,6 +42,8 @@ export const ValidationContextSchema = z.object({
   previous: WorkspaceConfigSchema.optional(),
   /** Whether EventBridge is activated and PAI authorized [一键授权] (E1); unknown when absent. */
   eventBridgeAuthorized: z.boolean().optional(),
+  /** Accept DingTalk webhooks on 127.0.0.1 / localhost (the local emulator; tests only). */
+  allowLoopbackWebhooks: z.boolean().default(false),
 })
 export type ValidationContext = z.infer<typeof ValidationContextSchema>
 export type ValidationContextInput = z.input<typeof ValidationContextSchema>
@@ -66,7 +68,7 @@ export type ProblemParams = Problem['params']
 export const ValidationResultSchema = z.object({
   /** True when no problem is an error. */
   ok: z.boolean(),
-  /** Every problem, errors and warnings, in configuration order. */
+  /** Every problem, errors and warnings: context and permission first, then shape, then rules by area. */
   problems: z.array(ProblemSchema),
   /** How many individual checks ran (for the benchmark). */
   checks: z.number(),

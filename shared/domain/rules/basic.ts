@@ -1,0 +1,35 @@
+import { checkDescription, checkResourceGroupId, checkWorkspaceName } from '../fields'
+import type { Rule } from './env'
+
+/** W1 (basic information, immutability of name and mode) and W4 (unique names, PAI and DataWorks). */
+export const checkBasic: Rule = (cfg, env, c) => {
+  const b = cfg.basic
+  const prev = env.previous?.basic
+  if (prev) {
+    if (c.fails(b.name === prev.name)) c.error('/basic/name', 'W1', 'DOMAIN_NAME_IMMUTABLE', { previous: prev.name })
+    if (c.fails(b.mode === prev.mode)) c.error('/basic/mode', 'W1', 'DOMAIN_MODE_IMMUTABLE', { previous: prev.mode })
+  } else {
+    const nameIssue = checkWorkspaceName(b.name)
+    if (c.fails(!nameIssue)) c.error('/basic/name', 'W1', nameIssue!.code, nameIssue!.params)
+    else {
+      // W4: against every name in the cache; a PAI clash is named first, else the DataWorks one.
+      let pai = false
+      let dataworks = false
+      for (const k of env.knownWorkspaces) {
+        c.checks++
+        if (k.name === b.name) {
+          if (k.source === 'pai') pai = true
+          else dataworks = true
+        }
+      }
+      if (pai) c.error('/basic/name', 'W4', 'DOMAIN_NAME_TAKEN', { name: b.name })
+      else if (dataworks) c.error('/basic/name', 'W4', 'DOMAIN_NAME_TAKEN_DATAWORKS', { name: b.name })
+    }
+  }
+  const d = checkDescription(b.description)
+  if (c.fails(!d)) c.error('/basic/description', 'W1', d!.code, d!.params)
+  if (b.resourceGroupId !== undefined) {
+    const r = checkResourceGroupId(b.resourceGroupId)
+    if (c.fails(!r)) c.error('/basic/resourceGroupId', 'W1', r!.code, r!.params)
+  }
+}

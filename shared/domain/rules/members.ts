@@ -1,0 +1,72 @@
+import { CUSTOM_ROLE_ID_PATTERN, MAXCOMPUTE_ROLE, OWNER_ROLE } from '../enums'
+import { checkCustomRoleName } from '../fields'
+import type { Rule } from './env'
+
+/** M1-M6 for members; M4 for custom roles. */
+export const checkMembers: Rule = (cfg, env, c) => {
+  const customIds = new Set<string>()
+  for (const r of cfg.customRoles) if (r?.roleId) customIds.add(r.roleId)
+  const hasMaxCompute = cfg.resources.some((r) => r?.kind === 'maxcompute')
+  // Who held the owner role in the cloud (they may keep it).
+  const prevOwners = new Set<string>()
+  if (env.ownerId) prevOwners.add(env.ownerId)
+  for (const m of env.previous?.members ?? []) if (m.roles.includes(OWNER_ROLE)) prevOwners.add(m.userId)
+
+  const indexOf = new Map<string, number>()
+  const members = cfg.members
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]
+    if (!m) continue
+    const p = `/members/${i}`
+    if (c.fails(m.userId.trim() !== '')) c.error(`${p}/userId`, 'M1', 'DOMAIN_MEMBER_USER_ID')
+    if (c.fails(!indexOf.has(m.userId))) c.error(`${p}/userId`, 'M1', 'DOMAIN_MEMBER_DUPLICATE', { userId: m.userId })
+    else indexOf.set(m.userId, i)
+    const roles = m.roles
+    if (c.fails(roles.length > 0)) c.error(`${p}/roles`, 'M5', 'DOMAIN_MEMBER_NO_ROLE', { userId: m.userId })
+    for (let j = 0; j < roles.length; j++) {
+      const role = roles[j]
+      if (typeof role !== 'string') continue
+      if (c.fails(roles.indexOf(role) === j)) c.error(`${p}/roles/${j}`, 'M1', 'DOMAIN_MEMBER_DUPLICATE_ROLE', { userId: m.userId, role })
+      if (role === OWNER_ROLE) {
+        if (c.fails(prevOwners.has(m.userId))) c.error(`${p}/roles/${j}`, 'M6', 'DOMAIN_OWNER_ROLE_GRANTED', { userId: m.userId })
+      } else if (role === MAXCOMPUTE_ROLE) {
+        if (c.fails(hasMaxCompute)) c.warn(`${p}/roles/${j}`, 'M3', 'DOMAIN_MAXCOMPUTE_ROLE_NO_RESOURCE', { userId: m.userId })
+      } else if (role.startsWith('role-')) {
+        if (c.fails(customIds.has(role))) c.error(`${p}/roles/${j}`, 'M4', 'DOMAIN_CUSTOM_ROLE_UNKNOWN', { role })
+      }
+    }
+  }
+
+  // M6: the owner stays, and keeps the owner role.
+  for (const pm of env.previous?.members ?? []) {
+    if (!prevOwners.has(pm.userId)) continue
+    const i = indexOf.get(pm.userId)
+    const cur = i === undefined ? undefined : members[i]
+    if (c.fails(cur !== undefined) || cur === undefined) c.error('/members', 'M6', 'DOMAIN_OWNER_REMOVED', { userId: pm.userId })
+    else if (pm.roles.includes(OWNER_ROLE) && c.fails(cur.roles.includes(OWNER_ROLE)))
+      c.error(`/members/${i}/roles`, 'M6', 'DOMAIN_OWNER_ROLE_REMOVED', { userId: pm.userId })
+  }
+}
+
+/** M4: custom roles: valid unique names, valid unique IDs, some permission. */
+export const checkCustomRoles: Rule = (cfg, _env, c) => {
+  const names = new Set<string>()
+  const ids = new Set<string>()
+  const roles = cfg.customRoles
+  for (let i = 0; i < roles.length; i++) {
+    const r = roles[i]
+    if (!r) continue
+    const p = `/customRoles/${i}`
+    const n = checkCustomRoleName(r.name)
+    if (c.fails(!n)) c.error(`${p}/name`, 'M4', n!.code, n!.params)
+    if (c.fails(!names.has(r.name))) c.error(`${p}/name`, 'M4', 'DOMAIN_CUSTOM_ROLE_DUPLICATE', { name: r.name })
+    names.add(r.name)
+    if (r.roleId !== undefined) {
+      if (c.fails(CUSTOM_ROLE_ID_PATTERN.test(r.roleId))) c.error(`${p}/roleId`, 'M4', 'DOMAIN_CUSTOM_ROLE_ID', { roleId: r.roleId.slice(0, 80) })
+      else if (c.fails(!ids.has(r.roleId))) c.error(`${p}/roleId`, 'M4', 'DOMAIN_CUSTOM_ROLE_ID_DUPLICATE', { roleId: r.roleId })
+      ids.add(r.roleId)
+    }
+    const granted = Object.values(r.permissions).some((l) => l !== undefined && l !== 'NoPrivilege')
+    if (c.fails(granted)) c.warn(`${p}/permissions`, 'M4', 'DOMAIN_CUSTOM_ROLE_NO_PERMISSION', { name: r.name })
+  }
+}

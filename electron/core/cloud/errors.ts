@@ -1,0 +1,195 @@
+import { AppError } from '@shared/ipc/errors'
+
+/**
+ * Every failure of a cloud call, whatever library raised it, is first normalized into a `CloudFailure`
+ * and then turned into one `AppError` with a code from shared/messages/cloud.ts.
+ */
+
+/** What we know about whether the operation took effect. */
+export type Outcome =
+  /** The server answered and refused: nothing changed. */
+  | 'rejected'
+  /** The request never left this machine (refused connection, DNS, connect timeout): nothing changed. */
+  | 'not-sent'
+  /** The request may have been processed but its answer was lost (reset after send, read timeout, 5xx). */
+  | 'unknown'
+
+export interface CloudFailure {
+  kind: 'http' | 'network' | 'timeout' | 'parse'
+  httpStatus?: number
+  cloudCode?: string
+  cloudMessage?: string
+  requestId?: string
+  /** From `x-acs-retry-after`, in milliseconds (the unit openapi-core's retry code uses). */
+  retryAfterMs?: number
+  outcome: Outcome
+  /** Node error code or a short description, for network failures. */
+  detail?: string
+}
+
+/** The details every cloud AppError carries (shown in the UI's error panel). */
+export interface CloudErrorDetails {
+  requestId?: string
+  cloudCode?: string
+  cloudMessage?: string
+  httpStatus?: number
+  service: string
+  action: string
+  endpoint: string
+  attempts: number
+  outcome: Outcome
+  /** True when a create's answer was lost: reconcile by natural key before creating again. */
+  answerLost: boolean
+  retryAfterMs?: number
+}
+
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EADDRNOTAVAIL', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO'])
+
+function str(v: unknown): string | undefined {
+  if (typeof v === 'string' && v !== '' && v !== 'undefined' && v !== 'null') return v
+  if (typeof v === 'number') return String(v)
+  return undefined
+}
+
+function rec(v: unknown): Record<string, unknown> | undefined {
+  return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined
+}
+
+/**
+ * Reads an error thrown by openapi-core (ClientError / ServerError / ThrottlingError), by the older
+ * tea-based errors (SLS gateway, openapi-client), by our own senders (same shape), by Node's sockets,
+ * by httpx timeouts, or by JSON.parse.
+ */
+export function normalizeFailure(err: unknown): CloudFailure {
+  const e = rec(err) ?? {}
+  const name = str(e.name) ?? ''
+  const message = str(e.message) ?? String(err)
+  if (err instanceof SyntaxError) return { kind: 'parse', outcome: 'unknown', detail: message }
+  const data = rec(e.data)
+  const status = typeof e.statusCode === 'number' ? e.statusCode : typeof data?.statusCode === 'number' ? data.statusCode : typeof data?.httpCode === 'number' ? data.httpCode : undefined
+  if (status !== undefined && status >= 400) {
+    const code = str(e.code) ?? str(data?.Code) ?? str(data?.code) ?? str(data?.errorCode)
+    const requestId = str(e.requestId) ?? str(data?.RequestId) ?? str(data?.requestId)
+    const cloudMessage = str(data?.Message) ?? str(data?.message) ?? str(data?.errorMessage) ?? stripSdkPrefix(message)
+    const retryAfter = typeof e.retryAfter === 'number' && Number.isFinite(e.retryAfter) ? e.retryAfter : undefined
+    return {
+      kind: 'http',
+      httpStatus: status,
+      cloudCode: code,
+      cloudMessage,
+      requestId,
+      retryAfterMs: retryAfter,
+      outcome: status >= 500 ? 'unknown' : 'rejected',
+    }
+  }
+  const code = str(e.code) ?? ''
+  if (name === 'RequestTimeoutError' || /Timeout/i.test(code) || /^(Connect|Read)Timeout/.test(message) || code === 'ETIMEDOUT') {
+    const connect = /connect/i.test(message) || /connect/i.test(code)
+    return { kind: 'timeout', outcome: connect ? 'not-sent' : 'unknown', detail: connect ? 'connect timeout' : 'read timeout' }
+  }
+  if (code && /^E[A-Z]+$|^ERR_|CERT|^EPROTO$/.test(code)) {
+    return { kind: 'network', outcome: NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown', detail: code }
+  }
+  if (/socket hang up|ECONNRESET|EPIPE/i.test(message)) return { kind: 'network', outcome: 'unknown', detail: 'connection reset' }
+  if (/ECONNREFUSED/.test(message)) return { kind: 'network', outcome: 'not-sent', detail: 'ECONNREFUSED' }
+  if (/JSON|Unexpected token|Unexpected end/i.test(message)) return { kind: 'parse', outcome: 'unknown', detail: message }
+  return { kind: 'network', outcome: 'unknown', detail: message.slice(0, 200) }
+}
+
+/** openapi-core wraps the server's Message as "code: 404, <Message> request id: <id>". */
+function stripSdkPrefix(message: string): string {
+  const m = /^code: \d+, ([\s\S]*?) request id: .*$/.exec(message)
+  return m?.[1] ?? message
+}
+
+/** How a failure may be retried. */
+export type RetryClass = 'throttled' | 'transient' | 'never'
+
+export interface Classified {
+  code: string
+  ruleId?: string
+  retry: RetryClass
+}
+
+const has = (code: string | undefined, re: RegExp): boolean => code !== undefined && re.test(code)
+
+/** Maps a failure to our code. The cloud's code decides first, the HTTP status second. */
+export function classify(f: CloudFailure, action: string): Classified {
+  if (f.kind === 'parse') return { code: 'CLOUD_BAD_RESPONSE', retry: 'never' }
+  if (f.kind === 'timeout') return { code: 'CLOUD_TIMEOUT', retry: 'transient' }
+  if (f.kind === 'network') return { code: 'CLOUD_NETWORK', retry: 'transient' }
+  const c = f.cloudCode
+  const status = f.httpStatus ?? 0
+  if (has(c, /Throttling|TooManyRequests|Flowlimit|QpsLimit/i) || status === 429) return { code: 'CLOUD_THROTTLED', retry: 'throttled' }
+  if (has(c, /^InvalidTimeStamp|RequestTimeTooSkewed|RequestTimeExpired/i)) return { code: 'CLOUD_CLOCK_SKEW', retry: 'never' }
+  if (has(c, /^(InvalidAccessKeyId|SignatureDoesNotMatch|SignatureNotMatch|IncompleteSignature|InvalidSecurityToken|SignatureNonceUsed|InvalidAccessKeySecret|Unauthorized\.AccessKey|MissingAuthorization)/i))
+    return { code: 'CLOUD_AUTH', retry: 'never' }
+  if (has(c, /^(ServiceAccessDenied|ServiceNotEnable|ServiceNotOpen|EventBridgeNotActivated)/i)) return { code: 'CLOUD_SERVICE_NOT_ENABLED', ruleId: 'E1', retry: 'never' }
+  if (has(c, /^NoPermission$/)) return { code: 'CLOUD_WORKSPACE_ROLE', ruleId: 'A1', retry: 'never' }
+  if (has(c, /^(Forbidden|AccessDenied|Unauthorized|ProjectForbidden)/i) || status === 403) {
+    if (action === 'ListProject' || action === 'ListLogStores') return { code: 'CLOUD_SLS_PERMISSION', retry: 'never' }
+    return { code: 'CLOUD_PERMISSION', ruleId: 'A3', retry: 'never' }
+  }
+  if (has(c, /^WorkspaceNameAlreadyExists$/) || (action === 'CreateWorkspace' && (status === 409 || has(c, /AlreadyExist|Duplicate/i) || /名称已经存在|already exists/i.test(f.cloudMessage ?? ''))))
+    return { code: 'CLOUD_NAME_CONFLICT', ruleId: 'W4', retry: 'never' }
+  if (c === '100600017' || has(c, /^OwnerRoleNotRemovable$/)) return { code: 'CLOUD_OWNER_PROTECTED', ruleId: 'M6', retry: 'never' }
+  if (has(c, /^MemberMustHaveRole$/)) return { code: 'CLOUD_LAST_ROLE', ruleId: 'M5', retry: 'never' }
+  if (has(c, /^(100400027|100400008|100700008|100600006|201300003|201900002|201900003|201400002)$/) || has(c, /NotExist|NotFound|NoSuch/i) || status === 404)
+    return { code: 'CLOUD_NOT_FOUND', retry: 'never' }
+  if (has(c, /AlreadyExist|Duplicate|Conflict/i) || status === 409) return { code: 'CLOUD_ALREADY_EXISTS', retry: 'never' }
+  if (status >= 500 || has(c, /^(InternalError|ServiceUnavailable|UnknownError)/i)) return { code: 'CLOUD_SERVER', retry: 'transient' }
+  return { code: 'CLOUD_REQUEST_REJECTED', retry: 'never' }
+}
+
+export interface FailureContext {
+  service: string
+  action: string
+  endpoint: string
+  attempts: number
+  /** Extra message params (e.g. the workspace name for W4). */
+  params?: Record<string, unknown>
+  /** True when the operation is a create that may not be repeated blindly. */
+  answerLost?: boolean
+}
+
+/** The AppError for a failure; `answerLost` turns an unknown outcome into CLOUD_ANSWER_LOST. */
+export function toAppError(f: CloudFailure, ctx: FailureContext, cause?: unknown): AppError {
+  const cls = classify(f, ctx.action)
+  const details: CloudErrorDetails = {
+    requestId: f.requestId,
+    cloudCode: f.cloudCode,
+    cloudMessage: f.cloudMessage,
+    httpStatus: f.httpStatus,
+    service: ctx.service,
+    action: ctx.action,
+    endpoint: ctx.endpoint,
+    attempts: ctx.attempts,
+    outcome: f.outcome,
+    answerLost: ctx.answerLost === true,
+    retryAfterMs: f.retryAfterMs,
+  }
+  const code = ctx.answerLost ? 'CLOUD_ANSWER_LOST' : cls.code
+  const params: Record<string, unknown> = {
+    requestId: f.requestId ?? '-',
+    cloudCode: f.cloudCode ?? (f.httpStatus ? `HTTP ${f.httpStatus}` : '-'),
+    cloudMessage: f.cloudMessage ?? '',
+    httpStatus: f.httpStatus ?? '-',
+    attempts: ctx.attempts,
+    endpoint: ctx.endpoint,
+    detail: f.detail ?? f.cloudCode ?? '',
+    summary: f.detail ?? '',
+    name: '',
+    ...ctx.params,
+  }
+  return new AppError(code, { ruleId: ctx.answerLost ? undefined : cls.ruleId, params, details, cause })
+}
+
+/** Whether an error is a cloud error whose create may or may not have happened (reconcile first). */
+export function isAnswerLost(err: unknown): boolean {
+  return err instanceof AppError && rec(err.details)?.answerLost === true
+}
+
+/** The request ID of a cloud AppError, if the server answered. */
+export function requestIdOf(err: unknown): string | undefined {
+  return err instanceof AppError ? str(rec(err.details)?.requestId) : undefined
+}

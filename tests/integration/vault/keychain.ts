@@ -1,0 +1,17 @@
+import { AppError } from '@shared/ipc/errors'
+import { Vault } from '../../../electron/core/vault'
+
+/**
+ * These tests need the real OS keychain (gnome-keyring in a D-Bus session on Linux). When it is not
+ * reachable they FAIL with the install hint, never skip. Run them inside a private session:
+ *   XDG_DATA_HOME=$(mktemp -d) dbus-run-session -- sh -c \
+ *     'printf test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && npx vitest run tests/integration/vault'
+ */
+export async function requireKeychain(): Promise<void> {
+  try {
+    await new Vault().probe()
+  } catch (err) {
+    const msg = err instanceof AppError ? err.toPayload('en').message : String(err)
+    throw new Error(`The keychain tests need a reachable OS keychain. ${msg}`)
+  }
+}

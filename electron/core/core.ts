@@ -12,6 +12,7 @@ import type { CoreServices } from './services'
 import { SettingsService, sqliteSettingsStore } from './services/settings'
 import { ProfilesService } from './services/profiles'
 import { WorkspacesService } from './services/workspaces'
+import { CloudSessions } from './services/cloud-sessions'
 import { openStore } from './store'
 import { Vault } from './vault'
 import { APP_NAME, APP_VERSION } from './version'
@@ -56,6 +57,7 @@ export function createCore(opts: CoreOptions): Core {
     vault,
     profiles: new ProfilesService(store, vault, settings),
     workspaces: new WorkspacesService(store, settings, events),
+    cloud: new CloudSessions(store, vault),
   }
   const handlers = createHandlers(services)
 

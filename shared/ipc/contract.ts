@@ -4,6 +4,7 @@ import { profilesChannels } from './channels/profiles'
 import { workspacesChannels } from './channels/workspaces'
 import { syncChannels } from './channels/sync'
 import { bundlesChannels } from './channels/bundles'
+import { cloudChannels } from './channels/cloud'
 
 /**
  * The IPC contract: every channel the renderer may call, with its request and response schemas.
@@ -15,6 +16,7 @@ export const contract = {
   ...workspacesChannels,
   ...syncChannels,
   ...bundlesChannels,
+  ...cloudChannels,
 } as const
 
 export type Contract = typeof contract

@@ -3,6 +3,7 @@ import type { CoreServices } from '../services'
 import { appHandlers } from './app'
 import { profilesHandlers } from './profiles'
 import { workspacesHandlers } from './workspaces'
+import { cloudHandlers } from './cloud'
 
 /** The full handler table: one slice per area, merged. Transport-agnostic. */
 export function createHandlers(s: CoreServices): HandlerTable {
@@ -10,5 +11,6 @@ export function createHandlers(s: CoreServices): HandlerTable {
     ...appHandlers(s),
     ...profilesHandlers(s),
     ...workspacesHandlers(s),
+    ...cloudHandlers(s),
   }
 }

@@ -5,6 +5,7 @@ import type { Store } from '../store'
 import type { Vault } from '../vault'
 import type { ProfilesService } from './profiles'
 import type { WorkspacesService } from './workspaces'
+import type { CloudSessions } from './cloud-sessions'
 
 export interface CoreInfo {
   name: string
@@ -27,4 +28,6 @@ export interface CoreServices {
   profiles: ProfilesService
   /** The workspace list and offline drafts (D1). */
   workspaces: WorkspacesService
+  /** Cloud clients per profile (secret read from the keychain on demand). */
+  cloud: CloudSessions
 }

@@ -1,8 +1,7 @@
-import type zhCN from './zh-CN'
+import type zhCN from '../zh-CN/shell'
+import type { Shape } from '../shape'
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> }
-
-/** English UI strings: typed against zh-CN, so a missing key is a compile error. */
+/** English strings of the app shell. */
 const en: Shape<typeof zhCN> = {
   app: {
     title: 'PAI Workspace Admin',

@@ -1,4 +1,4 @@
-/** zh-CN UI strings, in the PAI console's own terms. The English file must have the same keys. */
+/** zh-CN strings of the app shell (layout, navigation, status bar, diagnostics). */
 export default {
   app: {
     title: 'PAI 工作空间管理',

@@ -1,0 +1,9 @@
+import shell from './shell'
+
+/**
+ * zh-CN UI strings, in the PAI console's own terms, one file per area. The English catalog
+ * (`../en/index.ts`) is typed against this one.
+ */
+export default {
+  ...shell,
+}

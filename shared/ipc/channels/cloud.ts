@@ -1,0 +1,37 @@
+import { z } from 'zod'
+import { channel } from '../channel'
+import { IdentitySchema } from '../../domain'
+
+const ProfileRef = z.object({ profileId: z.string().min(1).max(100) })
+
+/** Calls that ask the cloud something right now (online only): identity, DingTalk test, SLS pickers. */
+export const cloudChannels = {
+  /** Tests a profile: STS GetCallerIdentity; main account (A2) or RAM user (A3, with the policy warning). */
+  'profiles.test': channel(
+    z.object({ id: z.string().min(1).max(100) }).strict(),
+    z.object({
+      identity: IdentitySchema,
+      accountId: z.string(),
+      identityType: z.string(),
+      /** Advice to show, e.g. the A3 warning for RAM users. */
+      warnings: z.array(z.object({ code: z.string(), ruleId: z.string().optional(), message: z.string() })),
+    }),
+  ),
+  /** E7: sends a signed test message to a DingTalk robot and reports its answer. */
+  'dingtalk.test': channel(
+    z
+      .object({
+        profileId: z.string().min(1).max(100).nullable().optional(),
+        webhook: z.string().min(1).max(2000),
+        /** A keychain reference of the profile's DingTalk secrets, or a secret typed just now (never stored by this call). */
+        secretRef: z.string().max(64).optional(),
+        secret: z.string().max(200).optional(),
+      })
+      .strict(),
+    z.object({ ok: z.boolean(), code: z.string(), message: z.string(), errcode: z.number().optional(), errmsg: z.string().optional() }),
+  ),
+  /** L1: the SLS projects of the profile's region, for the picker. */
+  'sls.projects': channel(ProfileRef.strict(), z.object({ projects: z.array(z.object({ name: z.string(), description: z.string().optional() })) })),
+  /** L1: the logstores of one SLS project. */
+  'sls.logstores': channel(ProfileRef.extend({ project: z.string().min(1).max(100) }).strict(), z.object({ logstores: z.array(z.string()) })),
+} as const

@@ -96,7 +96,7 @@ export class ProfilesService {
       this.store.activity.add({ profileId: id, action: 'profile.remove', result: 'ok', details: { name: rec.name, deletedDrafts: n, deletedSecrets } })
       return n
     })
-    if (this.activeId() === id) this.settings.update({ activeProfileId: null })
+    if (this.settings.get().activeProfileId === id) this.settings.update({ activeProfileId: null })
     return { removed: true, deletedDrafts, deletedSecrets }
   }
 

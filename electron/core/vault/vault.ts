@@ -49,7 +49,7 @@ export class Vault {
 
   /** Which secrets exist (never their values), for one profile or all. */
   async list(profileId?: string): Promise<SecretKey[]> {
-    const creds = await this.call(() => findCredentialsAsync(this.service))
+    const creds = await this.call(() => this.findAll())
     const out: SecretKey[] = []
     for (const c of creds) {
       // The search returns the values too: they are registered for redaction and then dropped here.
@@ -74,6 +74,21 @@ export class Vault {
   /** Throws KEYCHAIN_UNAVAILABLE when no keychain is reachable. */
   async probe(): Promise<void> {
     await this.list('probe')
+  }
+
+  /**
+   * The search fetches each found item; when another process (the CLI, a second window) deletes one
+   * in between, the Secret Service answers "Object does not exist". Searching again then succeeds.
+   */
+  private async findAll(): Promise<Array<{ account: string; password: string }>> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await findCredentialsAsync(this.service)
+      } catch (err) {
+        const vanished = err instanceof Error && /does not exist|UnknownObject/i.test(err.message)
+        if (!vanished || attempt >= 5) throw err
+      }
+    }
   }
 
   private entry(profileId: string, kind: SecretKind): AsyncEntry {

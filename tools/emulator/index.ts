@@ -1,0 +1,82 @@
+import crypto from 'node:crypto'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { applySeed, type SeedInput } from './control'
+import { EmulatorCore } from './core'
+import { Faults, FaultSettingsSchema, type FaultSettings } from './faults'
+import type { EmuState } from './model'
+import { EmulatorOptionsSchema, resolveAccounts, type EmulatorOptionsInput } from './options'
+import { createHandler, type LoggedRequest } from './server'
+
+export type { EmulatorOptionsInput, AccountInput } from './options'
+export type { SeedInput } from './control'
+export type { FaultSettings, Inject } from './faults'
+export type { EmuState } from './model'
+export type { LoggedRequest } from './server'
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:PORT` */
+  url: string
+  host: string
+  port: number
+  /** `127.0.0.1:PORT`: the `endpoint` for the Alibaba Cloud clients (with `protocol: 'http'`). */
+  endpoint: string
+  /** The token of the control path (header `x-emulator-token`). */
+  controlToken: string
+  core: EmulatorCore
+  /** A deep copy of the whole state (workspaces, members, create calls per natural key, ...). */
+  state(): EmuState
+  reset(): void
+  seed(input: SeedInput): { workspaces: Array<{ WorkspaceName: string; WorkspaceId: string }> }
+  /** Changes latency / throttling / fault rate, or queues injected faults, at run time. */
+  faults(settings: FaultSettings): void
+  clearFaults(): void
+  /** The cloud requests served, newest last (with the fault applied, if any). */
+  requests(): LoggedRequest[]
+  clearRequests(): void
+  close(): Promise<void>
+}
+
+/** Starts the emulator on 127.0.0.1 (in-process; `main.ts` is the CLI around it). */
+export async function startEmulator(input: EmulatorOptionsInput): Promise<RunningEmulator> {
+  const opts = EmulatorOptionsSchema.parse(input)
+  const core = new EmulatorCore(opts, resolveAccounts(opts))
+  const faults = new Faults({ latencyMs: opts.latencyMs, throttleQps: opts.throttleQps, faultRate: opts.faultRate, seed: opts.seed })
+  const controlToken = opts.controlToken ?? crypto.randomBytes(24).toString('hex')
+  const log: LoggedRequest[] = []
+  const server = http.createServer({ keepAlive: true }, createHandler({ core, faults, controlToken, log, now: () => Date.now() }))
+  server.keepAliveTimeout = 30_000
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(opts.port, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  const host = '127.0.0.1'
+  return {
+    url: `http://${host}:${port}`,
+    host,
+    port,
+    endpoint: `${host}:${port}`,
+    controlToken,
+    core,
+    state: () => structuredClone(core.state),
+    reset: () => {
+      core.reset()
+      faults.clear()
+      log.length = 0
+    },
+    seed: (s) => applySeed(core, s),
+    faults: (s) => faults.set(FaultSettingsSchema.parse(s)),
+    clearFaults: () => faults.clear(),
+    requests: () => [...log],
+    clearRequests: () => {
+      log.length = 0
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        core.save()
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}

@@ -1,0 +1,198 @@
+import crypto from 'node:crypto'
+import type http from 'node:http'
+import { z } from 'zod'
+import { verifyAcs3 } from './acs3'
+import { aiWorkspaceAction, handleAiWorkspace } from './aiworkspace'
+import { applySeed } from './control'
+import type { EmulatorCore } from './core'
+import { handleRobot } from './dingtalk'
+import { handleEventBridge } from './eventbridge'
+import { FaultSettingsSchema, type Faults, type FaultKind } from './faults'
+import { EmuError, header, jsonAnswer, parseIncoming, send, type Answer, type Incoming } from './http'
+import { verifySls } from './slssig'
+import { handleSls, handleSts, slsProjectOf } from './sts-sls'
+
+export type Service = 'pai' | 'eventBridge' | 'sts' | 'sls'
+
+export interface LoggedRequest {
+  at: number
+  service: Service | 'robot' | 'unknown'
+  action: string
+  status: number
+  requestId: string
+  fault?: FaultKind
+}
+
+const PRODUCTS: Record<string, Service> = { '2021-02-04': 'pai', '2020-04-01': 'eventBridge', '2015-04-01': 'sts' }
+const HOSTS: Record<Service, string> = { pai: 'aiworkspace', eventBridge: 'eventbridge-console', sts: 'sts', sls: 'log' }
+const MAX_BODY = 1 << 20
+
+function errorAnswer(core: EmulatorCore, service: Service, inc: Incoming, e: EmuError): Answer {
+  if (service === 'sls') return jsonAnswer(e.status, { errorCode: e.code, errorMessage: e.message }, { 'x-log-requestid': inc.requestId, ...e.headers })
+  const body: Record<string, unknown> = {
+    RequestId: inc.requestId,
+    HostId: `${HOSTS[service]}.${core.opts.region}.aliyuncs.com`,
+    Code: e.code,
+    Message: e.message,
+    Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(e.code)}&requestId=${inc.requestId}`,
+  }
+  if (service === 'eventBridge') body.Success = false
+  return jsonAnswer(e.status, body, { 'x-acs-request-id': inc.requestId, ...e.headers })
+}
+
+/** Which cloud service a request is for, and its action name. */
+function classify(inc: Incoming): { service: Service; action: string } | undefined {
+  const auth = header(inc, 'authorization') ?? ''
+  if (auth.startsWith('LOG ') || header(inc, 'x-log-apiversion') !== undefined) {
+    const project = slsProjectOf(header(inc, 'host'))
+    return { service: 'sls', action: project ? 'ListLogStores' : 'ListProject' }
+  }
+  const version = header(inc, 'x-acs-version') ?? inc.query.Version
+  const service = version ? PRODUCTS[version] : undefined
+  if (!service) return undefined
+  const action = service === 'pai' ? (aiWorkspaceAction(inc) ?? '') : (header(inc, 'x-acs-action') ?? inc.query.Action ?? '')
+  return { service, action }
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
+
+export interface PipelineDeps {
+  core: EmulatorCore
+  faults: Faults
+  controlToken: string
+  log: LoggedRequest[]
+  now(): number
+}
+
+/** The request handler of the emulator's one HTTP server. */
+export function createHandler(d: PipelineDeps): http.RequestListener {
+  const record = (r: LoggedRequest): void => {
+    if (d.core.opts.quiet) return
+    d.log.push(r)
+    if (d.log.length > 5000) d.log.splice(0, d.log.length - 5000)
+  }
+  return (req, res) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size <= MAX_BODY) chunks.push(c)
+    })
+    req.on('end', () => {
+      const inc = parseIncoming(req, Buffer.concat(chunks))
+      if (size > MAX_BODY) return send(res, jsonAnswer(413, { Code: 'RequestEntityTooLarge', Message: 'The body is larger than 1 MB.' }))
+      serve(d, inc, req, res, record).catch((err: unknown) => {
+        if (!res.headersSent) send(res, jsonAnswer(500, { RequestId: inc.requestId, Code: 'InternalError', Message: err instanceof Error ? err.message : String(err) }))
+      })
+    })
+  }
+}
+
+async function serve(d: PipelineDeps, inc: Incoming, req: http.IncomingMessage, res: http.ServerResponse, record: (r: LoggedRequest) => void): Promise<void> {
+  const { core, faults } = d
+  if (inc.rawPath.startsWith('/__emulator/')) return send(res, control(d, inc))
+  if (inc.rawPath === '/robot/send') {
+    if (faults.latencyMs > 0) await sleep(faults.latencyMs)
+    const answer = inc.method === 'POST' ? handleRobot(core, inc, d.now()) : { errcode: 40035, errmsg: 'POST only' }
+    record({ at: d.now(), service: 'robot', action: 'send', status: 200, requestId: inc.requestId })
+    return send(res, jsonAnswer(200, answer))
+  }
+  const kind = classify(inc)
+  if (!kind) {
+    record({ at: d.now(), service: 'unknown', action: '', status: 404, requestId: inc.requestId })
+    return send(res, jsonAnswer(404, { RequestId: inc.requestId, Code: 'InvalidApi.NotFound', Message: `No emulated API at ${inc.method} ${inc.rawPath}` }))
+  }
+  const { service, action } = kind
+  core.state.calls[action] = (core.state.calls[action] ?? 0) + 1
+  let fault: FaultKind | undefined
+  const finish = (a: Answer): void => {
+    record({ at: d.now(), service, action, status: a.status, requestId: inc.requestId, fault })
+    send(res, a)
+  }
+  const drop = (): void => {
+    record({ at: d.now(), service, action, status: 0, requestId: inc.requestId, fault })
+    req.socket.destroy()
+  }
+  try {
+    if (faults.latencyMs > 0) await sleep(faults.latencyMs)
+    const now = d.now()
+    const deps = { accountFor: (id: string) => core.accounts.get(id), nonces: core.nonces, clockSkewMs: core.opts.clockSkewMs, now: () => now }
+    const project = service === 'sls' ? slsProjectOf(header(inc, 'host')) : undefined
+    const slsPath = decodeURIComponent(inc.rawPath)
+    const account = service === 'sls' ? verifySls(inc, slsPath, deps) : verifyAcs3(inc, deps)
+    const throttled = faults.throttle(now)
+    if (throttled !== undefined) {
+      fault = 'throttle'
+      throw new EmuError(429, 'Throttling.User', 'Request was denied due to user flow control.', { 'x-acs-retry-after': String(throttled) })
+    }
+    const injected = faults.take(service, action)
+    fault = injected?.kind ?? faults.random()
+    if (fault === 'latency') await sleep(injected?.latencyMs ?? 1000)
+    if (fault === 'throttle') throw new EmuError(429, 'Throttling.User', 'Request was denied due to user flow control.', { 'x-acs-retry-after': String(injected?.retryAfterMs ?? 100) })
+    if (fault === '500') throw new EmuError(500, 'InternalError', 'The request processing has failed due to some unknown error.')
+    if (fault === '503') throw new EmuError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.')
+    if (fault === 'drop-before') return drop()
+    const caller = core.callerOf(account)
+    const at = d.now()
+    let body: unknown
+    if (service === 'pai') body = handleAiWorkspace(core, inc, caller, at)
+    else if (service === 'eventBridge') body = handleEventBridge(core, inc, caller, action, at)
+    else if (service === 'sts') body = handleSts(inc, caller, action)
+    else body = handleSls(core, inc, caller, slsPath, project)
+    if (fault === 'drop-after') return drop()
+    const answer =
+      service === 'sls'
+        ? jsonAnswer(200, body, { 'x-log-requestid': inc.requestId })
+        : jsonAnswer(200, { RequestId: inc.requestId, ...(body as Record<string, unknown>) }, { 'x-acs-request-id': inc.requestId })
+    if (fault === 'malformed') answer.body = answer.body.slice(0, Math.max(1, Math.floor(answer.body.length / 2)))
+    finish(answer)
+  } catch (err) {
+    if (err instanceof EmuError) return finish(errorAnswer(core, service, inc, err))
+    if (err instanceof z.ZodError) return finish(errorAnswer(core, service, inc, new EmuError(400, 'InvalidParameter', err.message)))
+    throw err
+  }
+}
+
+function control(d: PipelineDeps, inc: Incoming): Answer {
+  const token = header(inc, 'x-emulator-token') ?? ''
+  const ok = token.length === d.controlToken.length && crypto.timingSafeEqual(Buffer.from(token), Buffer.from(d.controlToken))
+  if (!ok) return jsonAnswer(401, { error: 'missing or wrong x-emulator-token' })
+  const route = `${inc.method} ${inc.rawPath}`
+  let body: unknown = {}
+  try {
+    if (inc.body.length) body = JSON.parse(inc.body.toString('utf8'))
+  } catch {
+    return jsonAnswer(400, { error: 'the body is not JSON' })
+  }
+  try {
+    switch (route) {
+      case 'GET /__emulator/state':
+        return jsonAnswer(200, { state: d.core.state, faults: { latencyMs: d.faults.latencyMs, throttleQps: d.faults.throttleQps, faultRate: d.faults.faultRate, pending: d.faults.pending() } })
+      case 'POST /__emulator/reset':
+        d.core.reset()
+        d.faults.clear()
+        d.log.length = 0
+        return jsonAnswer(200, { ok: true })
+      case 'POST /__emulator/seed':
+        return jsonAnswer(200, applySeed(d.core, body))
+      case 'POST /__emulator/faults':
+        d.faults.set(FaultSettingsSchema.parse(body))
+        return jsonAnswer(200, { ok: true, pending: d.faults.pending() })
+      case 'DELETE /__emulator/faults':
+        d.faults.clear()
+        return jsonAnswer(200, { ok: true })
+      case 'GET /__emulator/requests':
+        return jsonAnswer(200, { requests: d.log })
+      case 'DELETE /__emulator/requests':
+        d.log.length = 0
+        return jsonAnswer(200, { ok: true })
+      case 'POST /__emulator/save':
+        d.core.save()
+        return jsonAnswer(200, { ok: true })
+      default:
+        return jsonAnswer(404, { error: `no control route ${route}` })
+    }
+  } catch (err) {
+    return jsonAnswer(400, { error: err instanceof Error ? err.message : String(err) })
+  }
+}

@@ -37,14 +37,21 @@ export interface RunningEmulator {
   close(): Promise<void>
 }
 
+/** In-process extras that have no CLI flag. */
+export interface StartExtras {
+  /** The emulator's clock (epoch ms); tests pin it to check date windows and the §4.6 vectors. */
+  clock?: () => number
+}
+
 /** Starts the emulator on 127.0.0.1 (in-process; `main.ts` is the CLI around it). */
-export async function startEmulator(input: EmulatorOptionsInput): Promise<RunningEmulator> {
+export async function startEmulator(input: EmulatorOptionsInput, extras: StartExtras = {}): Promise<RunningEmulator> {
   const opts = EmulatorOptionsSchema.parse(input)
+  const clock = extras.clock ?? Date.now
   const core = new EmulatorCore(opts, resolveAccounts(opts))
   const faults = new Faults({ latencyMs: opts.latencyMs, throttleQps: opts.throttleQps, faultRate: opts.faultRate, seed: opts.seed })
   const controlToken = opts.controlToken ?? crypto.randomBytes(24).toString('hex')
   const log: LoggedRequest[] = []
-  const server = http.createServer({ keepAlive: true }, createHandler({ core, faults, controlToken, log, now: () => Date.now() }))
+  const server = http.createServer({ keepAlive: true }, createHandler({ core, faults, controlToken, log, now: clock }))
   server.keepAliveTimeout = 30_000
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

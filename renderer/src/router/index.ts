@@ -12,7 +12,7 @@ const routes: RouteRecordRaw[] = [
       { path: 'workspaces/new', name: 'create', component: () => import('../views/PlaceholderView.vue'), meta: { title: 'nav.create' } },
       { path: 'pending', name: 'pending', component: () => import('../views/PlaceholderView.vue'), meta: { title: 'nav.pending' } },
       { path: 'activity', name: 'activity', component: () => import('../views/PlaceholderView.vue'), meta: { title: 'nav.activity' } },
-      { path: 'profiles', name: 'profiles', component: () => import('../views/PlaceholderView.vue'), meta: { title: 'nav.profiles' } },
+      { path: 'profiles', name: 'profiles', component: () => import('../views/ProfilesView.vue'), meta: { title: 'nav.profiles' } },
       { path: 'import-export', name: 'importExport', component: () => import('../views/PlaceholderView.vue'), meta: { title: 'nav.importExport' } },
       { path: 'diagnostics', name: 'diagnostics', component: () => import('../views/DiagnosticsView.vue'), meta: { title: 'nav.diagnostics' } },
     ],

@@ -1,9 +1,13 @@
 import type zhCN from '../zh-CN'
 import type { Shape } from '../shape'
 import shell from './shell'
+import ui from './ui'
+import profiles from './profiles'
 
 /** English UI strings, one file per area; typed against zh-CN so a missing key is a compile error. */
 const en: Shape<typeof zhCN> = {
   ...shell,
+  ...ui,
+  ...profiles,
 }
 export default en

@@ -1,4 +1,6 @@
 import shell from './shell'
+import ui from './ui'
+import profiles from './profiles'
 
 /**
  * zh-CN UI strings, in the PAI console's own terms, one file per area. The English catalog
@@ -6,4 +8,6 @@ import shell from './shell'
  */
 export default {
   ...shell,
+  ...ui,
+  ...profiles,
 }

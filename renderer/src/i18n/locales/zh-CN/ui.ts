@@ -1,0 +1,26 @@
+/** zh-CN strings shared by several screens (buttons, errors, empty states). */
+export default {
+  ui: {
+    save: '保存',
+    cancel: '取消',
+    confirm: '确定',
+    edit: '编辑',
+    delete: '删除',
+    add: '添加',
+    back: '上一步',
+    next: '下一步',
+    close: '关闭',
+    refresh: '刷新',
+    search: '搜索',
+    actions: '操作',
+    yes: '是',
+    no: '否',
+    none: '无',
+    requestId: '请求 ID',
+    ruleId: '规则 {id}',
+    errorCode: '错误码',
+    saved: '已保存',
+    notSaved: '未保存',
+    loading: '加载中…',
+  },
+}

@@ -1,0 +1,33 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Page } from '@playwright/test'
+
+/** Fails on any serious or critical axe-core violation on the current page. */
+export async function expectAccessible(page: Page, label: string): Promise<void> {
+  const res = await new AxeBuilder({ page }).analyze()
+  const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+  const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)
+  expect(summary, `axe on ${label}`).toEqual([])
+}
+
+/** Saves a screenshot under tests/e2e/screenshots (git-ignored). */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true })
+}
+
+/** Switches the UI language through the header select. */
+export async function setLocale(page: Page, locale: 'zh-CN' | 'en'): Promise<void> {
+  await page.getByTestId('locale-select').click()
+  await page.getByRole('option', { name: locale === 'en' ? 'English' : '简体中文' }).click()
+  await expect(page.getByTestId('brand')).toHaveText(locale === 'en' ? 'PAI Workspace Admin' : 'PAI 工作空间管理')
+}
+
+/** Goes to a route of the running app (hash history keeps the token in the first load only). */
+export async function goto(page: Page, route: string): Promise<void> {
+  await page.evaluate((r) => (window.location.hash = r), route)
+}
+
+/** Picks an option of an Element Plus select. */
+export async function pick(page: Page, testId: string, option: string | RegExp): Promise<void> {
+  await page.getByTestId(testId).click()
+  await page.getByRole('option', { name: option }).click()
+}

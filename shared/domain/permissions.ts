@@ -5,6 +5,8 @@ import type { Owner, WorkspaceConfig } from './model'
 
 /** The RAM policy a RAM user needs to administer PAI (A3). */
 export const PAI_FULL_ACCESS_POLICY = 'AliyunPAIFullAccess'
+/** A3: the caution the UI shows wherever it suggests granting AliyunPAIFullAccess ("add with care"). */
+export const PAI_FULL_ACCESS_CAUTION: DomainCode = 'DOMAIN_PAI_FULL_ACCESS_CAUTION'
 
 /** A yes/no answer with the rule and message behind it. */
 export interface Decision {

@@ -99,6 +99,8 @@ interface LooseDef {
   innerType?: z.ZodType
   shape?: Record<string, z.ZodType>
   element?: z.ZodType
+  keyType?: z.ZodType
+  valueType?: z.ZodType
 }
 
 type Salvaged = { ok: true; data: unknown } | { ok: false }
@@ -108,7 +110,7 @@ export const isPlainObject = (v: unknown): v is Record<string, unknown> => typeo
 
 /**
  * The usable part of a value that fails its schema: a bad optional field is dropped, a bad field with
- * a default takes the default, a bad required string becomes '', a bad list item becomes a hole
+ * a default takes the default, a bad required string becomes '', a bad record entry is dropped, a bad list item becomes a hole
  * (`undefined`, kept so indexes and pointers stay right). The problems were reported already; rules
  * skip holes and their findings under a reported pointer are dropped.
  */
@@ -150,6 +152,16 @@ export function salvage(schema: z.ZodType, value: unknown): Salvaged {
           return s.ok ? s.data : undefined
         }),
       }
+    }
+    case 'record': {
+      if (!isPlainObject(value) || !def.keyType || !def.valueType) return FAIL
+      const out: Record<string, unknown> = {}
+      for (const [k, v] of Object.entries(value)) {
+        const val = def.valueType.safeParse(v)
+        if (def.keyType.safeParse(k).success && val.success) out[k] = val.data
+      }
+      const r2 = schema.safeParse(out)
+      return r2.success ? { ok: true, data: r2.data } : FAIL
     }
     default:
       return FAIL

@@ -80,6 +80,7 @@ function run(input: unknown, context: unknown, c: Collector): DomainValidationRe
       knownWorkspaces: ctx?.knownWorkspaces ?? [],
       eventBridgeAuthorized: ctx?.eventBridgeAuthorized,
       allowLoopbackWebhooks: ctx?.allowLoopbackWebhooks ?? false,
+      memberIndex: indexMembers(cfg),
     }
     for (const rule of RULES) rule(cfg, env, c)
   }
@@ -94,6 +95,16 @@ function run(input: unknown, context: unknown, c: Collector): DomainValidationRe
   const result: DomainValidationResult = { ok: !problems.some((p) => p.severity === 'error'), problems, checks: c.checks }
   if (parsed.success) result.config = parsed.data
   return result
+}
+
+function indexMembers(cfg: WorkspaceConfig): Map<string, number> {
+  const index = new Map<string, number>()
+  const members = cfg.members
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]
+    if (m && !index.has(m.userId)) index.set(m.userId, i)
+  }
+  return index
 }
 
 /** Section by section, what can be used of a configuration that failed its schema. */

@@ -19,6 +19,8 @@ export interface RuleEnv {
   knownWorkspaces: readonly KnownWorkspace[]
   eventBridgeAuthorized: boolean | undefined
   allowLoopbackWebhooks: boolean
+  /** Member user ID -> index of its first occurrence (computed once, shared by the rules). */
+  memberIndex: ReadonlyMap<string, number>
 }
 
 export type Rule = (config: WorkspaceConfig, env: RuleEnv, c: Collector) => void

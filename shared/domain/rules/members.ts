@@ -2,6 +2,11 @@ import { CUSTOM_ROLE_ID_PATTERN, MAXCOMPUTE_ROLE, OWNER_ROLE } from '../enums'
 import { checkCustomRoleName } from '../fields'
 import type { Rule } from './env'
 
+// Module-local copies: hot loops read these for every member.
+const OWNER: string = OWNER_ROLE
+const MAXCOMPUTE: string = MAXCOMPUTE_ROLE
+const BLANK = /^\s*$/
+
 /** M1-M6 for members; M4 for custom roles. */
 export const checkMembers: Rule = (cfg, env, c) => {
   const customIds = new Set<string>()
@@ -12,27 +17,26 @@ export const checkMembers: Rule = (cfg, env, c) => {
   if (env.ownerId) prevOwners.add(env.ownerId)
   for (const m of env.previous?.members ?? []) if (m.roles.includes(OWNER_ROLE)) prevOwners.add(m.userId)
 
-  const indexOf = new Map<string, number>()
+  const indexOf = env.memberIndex
   const members = cfg.members
   for (let i = 0; i < members.length; i++) {
     const m = members[i]
     if (!m) continue
-    const p = `/members/${i}`
-    if (c.fails(m.userId.trim() !== '')) c.error(`${p}/userId`, 'M1', 'DOMAIN_MEMBER_USER_ID')
-    if (c.fails(!indexOf.has(m.userId))) c.error(`${p}/userId`, 'M1', 'DOMAIN_MEMBER_DUPLICATE', { userId: m.userId })
-    else indexOf.set(m.userId, i)
+    const id = m.userId
+    if (c.fails(BLANK.test(id) === false)) c.error(`/members/${i}/userId`, 'M1', 'DOMAIN_MEMBER_USER_ID')
+    if (c.fails(indexOf.get(id) === i)) c.error(`/members/${i}/userId`, 'M1', 'DOMAIN_MEMBER_DUPLICATE', { userId: id })
     const roles = m.roles
-    if (c.fails(roles.length > 0)) c.error(`${p}/roles`, 'M5', 'DOMAIN_MEMBER_NO_ROLE', { userId: m.userId })
+    if (c.fails(roles.length > 0)) c.error(`/members/${i}/roles`, 'M5', 'DOMAIN_MEMBER_NO_ROLE', { userId: id })
     for (let j = 0; j < roles.length; j++) {
       const role = roles[j]
       if (typeof role !== 'string') continue
-      if (c.fails(roles.indexOf(role) === j)) c.error(`${p}/roles/${j}`, 'M1', 'DOMAIN_MEMBER_DUPLICATE_ROLE', { userId: m.userId, role })
-      if (role === OWNER_ROLE) {
-        if (c.fails(prevOwners.has(m.userId))) c.error(`${p}/roles/${j}`, 'M6', 'DOMAIN_OWNER_ROLE_GRANTED', { userId: m.userId })
-      } else if (role === MAXCOMPUTE_ROLE) {
-        if (c.fails(hasMaxCompute)) c.warn(`${p}/roles/${j}`, 'M3', 'DOMAIN_MAXCOMPUTE_ROLE_NO_RESOURCE', { userId: m.userId })
-      } else if (role.startsWith('role-')) {
-        if (c.fails(customIds.has(role))) c.error(`${p}/roles/${j}`, 'M4', 'DOMAIN_CUSTOM_ROLE_UNKNOWN', { role })
+      if (c.fails(j === 0 || roles.indexOf(role) === j)) c.error(`/members/${i}/roles/${j}`, 'M1', 'DOMAIN_MEMBER_DUPLICATE_ROLE', { userId: id, role })
+      if (role === OWNER) {
+        if (c.fails(prevOwners.has(id))) c.error(`/members/${i}/roles/${j}`, 'M6', 'DOMAIN_OWNER_ROLE_GRANTED', { userId: id })
+      } else if (role === MAXCOMPUTE) {
+        if (c.fails(hasMaxCompute)) c.warn(`/members/${i}/roles/${j}`, 'M3', 'DOMAIN_MAXCOMPUTE_ROLE_NO_RESOURCE', { userId: id })
+      } else if (role.charCodeAt(0) === 114 /* r */) {
+        if (c.fails(customIds.has(role))) c.error(`/members/${i}/roles/${j}`, 'M4', 'DOMAIN_CUSTOM_ROLE_UNKNOWN', { role })
       }
     }
   }

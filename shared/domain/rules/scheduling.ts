@@ -10,13 +10,12 @@ const range = (value: number) => ({ value, min: PRIORITY_MIN, max: PRIORITY_MAX 
 const builtin = new Set<string>(BUILTIN_ROLE_IDS)
 
 /** S1 (limits per role or member, priority 1-9, maximum runtime), S2 (non-members), S3 (timeout rules). */
-export const checkScheduling: Rule = (cfg, _env, c) => {
+export const checkScheduling: Rule = (cfg, env, c) => {
   const s = cfg.scheduling
   if (s.maxRuntimeMinutes !== undefined && c.fails(isMinutes(s.maxRuntimeMinutes)))
     c.error('/scheduling/maxRuntimeMinutes', 'S1', 'DOMAIN_DURATION_INVALID', { value: s.maxRuntimeMinutes })
 
-  const memberIds = new Set<string>()
-  for (const m of cfg.members) if (m) memberIds.add(m.userId)
+  const memberIds = env.memberIndex
   const roleIds = new Set<string>(builtin)
   for (const r of cfg.customRoles) if (r?.roleId) roleIds.add(r.roleId)
   checkLimits(s.jobPriorityLimits, '/scheduling/jobPriorityLimits', memberIds, roleIds, c)
@@ -42,7 +41,7 @@ export const checkScheduling: Rule = (cfg, _env, c) => {
   }
 }
 
-function checkLimits(list: readonly PriorityLimit[], base: string, memberIds: Set<string>, roleIds: Set<string>, c: Collector): void {
+function checkLimits(list: readonly PriorityLimit[], base: string, memberIds: ReadonlyMap<string, number>, roleIds: Set<string>, c: Collector): void {
   const seen = new Set<string>()
   for (let i = 0; i < list.length; i++) {
     const l = list[i]

@@ -1,2 +1,169 @@
-/** Channels of the sync area (filled by that area's issue). */
-export const syncChannels = {} as const
+import { z } from 'zod'
+import { channel } from '../channel'
+import { ProblemSchema } from '../../domain'
+
+/**
+ * The sync area: refresh (cloud -> cache), plan (three-way compare of draft, base and cache), apply
+ * through the durable outbox, status, drift and the activity log. See docs/sync.md.
+ */
+
+const DraftKey = z.string().min(1).max(200)
+const ProfileId = z.string().min(1).max(100)
+const Json = z.unknown()
+
+/** Console steps for an action no public API can do (pai-api.md §8), in both languages. */
+export const ConsoleStepsSchema = z.object({
+  'zh-CN': z.array(z.string()),
+  en: z.array(z.string()),
+  /** Deep link into the PAI console (the workspace's page in the region). */
+  link: z.string(),
+})
+export type ConsoleSteps = z.infer<typeof ConsoleStepsSchema>
+
+/** One field the cloud changed since the draft's base while the draft changed it too. */
+export const ConflictFieldSchema = z.object({
+  /** Path with natural keys, e.g. `/basic/description`, `/customRoles/dev-test/permissions/DSW`. */
+  path: z.string(),
+  base: Json,
+  mine: Json,
+  cloud: Json,
+})
+export type ConflictField = z.infer<typeof ConflictFieldSchema>
+
+export const ACTION_KINDS = ['apply', 'manual', 'refused', 'conflict'] as const
+export const ACTION_AREAS = ['workspace', 'customRole', 'member', 'resource', 'config', 'eventBus', 'rule', 'targets', 'sls', 'switches', 'scheduling', 'storage', 'notifications'] as const
+
+/** One step of a plan. */
+export const PlanActionSchema = z.object({
+  /** Stable across plans of the same draft: `member:2788…:addRole:PAI.AlgoDeveloper`. */
+  id: z.string(),
+  kind: z.enum(ACTION_KINDS),
+  area: z.enum(ACTION_AREAS),
+  /** The object's natural key (user ID, role name, resource key, rule name...). */
+  target: z.string(),
+  /** What is done, e.g. `create`, `update`, `addRole`, `delete`. */
+  verb: z.string(),
+  /** apply: the cloud API action(s) that will do it, e.g. `CreateMember`. */
+  api: z.string().optional(),
+  /** apply: the op kind and payload queued in the outbox (no secret: DingTalk secrets are keychain refs). */
+  op: z.object({ kind: z.string(), payload: Json }).optional(),
+  /** Actions (by id) that must be done first. */
+  dependsOn: z.array(z.string()),
+  /** refused: the rule that forbids it. */
+  ruleId: z.string().optional(),
+  /** A message code (shared/messages) with its params, and the message in the caller's language. */
+  code: z.string().optional(),
+  params: z.record(z.string(), Json).optional(),
+  message: z.string().optional(),
+  /** manual: what to do in the console. */
+  console: ConsoleStepsSchema.optional(),
+  /** manual: the user said it is done. */
+  done: z.boolean().optional(),
+  /** conflict: field by field. */
+  conflict: z.array(ConflictFieldSchema).optional(),
+})
+export type PlanAction = z.infer<typeof PlanActionSchema>
+
+export const PlanSchema = z.object({
+  key: DraftKey,
+  profileId: z.string(),
+  workspaceId: z.string().optional(),
+  /** Whether the workspace is created by this plan. */
+  creating: z.boolean(),
+  actions: z.array(PlanActionSchema),
+  counts: z.object({ apply: z.number(), manual: z.number(), refused: z.number(), conflict: z.number() }),
+  /** When the cached cloud state was fetched (null: never), and its age in ms at planning time. */
+  fetchedAt: z.string().nullable(),
+  cacheAgeMs: z.number().nullable(),
+  /** The draft's validation errors and warnings (the plan refuses what the cloud would refuse). */
+  problems: z.array(ProblemSchema),
+  /** Hash of the draft revision, the cache version and the actions: `sync.apply` refuses a stale one. */
+  fingerprint: z.string(),
+  draftRevision: z.number(),
+})
+export type Plan = z.infer<typeof PlanSchema>
+
+export const OP_VIEW_STATUSES = ['pending', 'in_flight', 'done', 'failed', 'blocked', 'cancelled'] as const
+export const OpViewSchema = z.object({
+  opId: z.string(),
+  runId: z.string(),
+  workspaceKey: z.string(),
+  seq: z.number(),
+  kind: z.string(),
+  /** The plan action this op carries out. */
+  actionId: z.string().optional(),
+  status: z.enum(OP_VIEW_STATUSES),
+  attempts: z.number(),
+  nextAttemptAt: z.string().nullable(),
+  lastError: z.object({ code: z.string(), message: z.string().optional(), requestId: z.string().optional() }).nullable(),
+  requestId: z.string().nullable(),
+  updatedAt: z.string(),
+})
+export type OpView = z.infer<typeof OpViewSchema>
+
+export const RunStatusSchema = z.object({
+  ops: z.array(OpViewSchema),
+  counts: z.record(z.string(), z.number()),
+  /** No op left pending, in flight or blocked. */
+  finished: z.boolean(),
+  /** Whether the core can currently reach the cloud. */
+  online: z.boolean(),
+})
+export type RunStatus = z.infer<typeof RunStatusSchema>
+
+export const DriftItemSchema = z.object({
+  area: z.string(),
+  target: z.string(),
+  change: z.enum(['added', 'removed', 'changed']),
+  fields: z.array(ConflictFieldSchema.omit({ mine: true })),
+})
+export type DriftItem = z.infer<typeof DriftItemSchema>
+
+export const RefreshResultSchema = z.object({
+  jobId: z.string(),
+  workspaces: z.number(),
+  fetchedAt: z.string(),
+  failed: z.array(z.object({ workspaceId: z.string(), code: z.string(), message: z.string().optional() })),
+})
+export type RefreshResult = z.infer<typeof RefreshResultSchema>
+
+export const ActivityRowSchema = z.object({
+  id: z.number(),
+  at: z.string(),
+  profileId: z.string().nullable(),
+  workspace: z.string().nullable(),
+  action: z.string(),
+  result: z.string(),
+  requestId: z.string().nullable(),
+  details: Json,
+})
+
+export const syncChannels = {
+  /** Pulls a profile's workspaces and each one's full configuration into the cache (or one workspace). */
+  'sync.refresh': channel(z.object({ profileId: ProfileId, workspaceId: z.string().min(1).max(64).optional() }).strict(), RefreshResultSchema),
+  /** The plan of a draft against the cache (works offline; says how old the cache is). */
+  'sync.plan': channel(z.object({ key: DraftKey }).strict(), PlanSchema),
+  /** Writes conflict choices into the draft: `cloud` takes the cloud's value, `mine` keeps the draft's. */
+  'sync.resolve': channel(
+    z.object({ key: DraftKey, choices: z.array(z.object({ path: z.string().min(1).max(500), take: z.enum(['mine', 'cloud']) })).min(1).max(1000) }).strict(),
+    PlanSchema,
+  ),
+  /** Queues the plan's apply actions in one transaction; refuses a stale plan (SYNC_PLAN_STALE). */
+  'sync.apply': channel(z.object({ key: DraftKey, planFingerprint: z.string().min(1).max(200) }).strict(), z.object({ runId: z.string(), queued: z.number() })),
+  /** Ops of a run or of a draft, with status, attempts and the last error (with its request ID). */
+  'sync.status': channel(z.object({ key: DraftKey.optional(), runId: z.string().max(64).optional() }).strict(), RunStatusSchema),
+  /** The user did a manual action in the console. */
+  'sync.markManualDone': channel(z.object({ key: DraftKey, actionId: z.string().min(1).max(300) }).strict(), PlanSchema),
+  /** What changed in the cloud since the draft's base (cache), and with `live` since the last refresh. */
+  'sync.drift': channel(
+    z.object({ key: DraftKey, live: z.boolean().optional() }).strict(),
+    z.object({ sinceBase: z.array(DriftItemSchema), sinceRefresh: z.array(DriftItemSchema).nullable(), fetchedAt: z.string().nullable() }),
+  ),
+  /** Retries a failed or blocked op (and its blocked dependants). */
+  'sync.retry': channel(z.object({ opId: z.string().min(1).max(64) }).strict(), z.object({ ok: z.boolean() })),
+  /** The local activity log, newest first. */
+  'activity.list': channel(
+    z.object({ offset: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(500).default(50), profileId: ProfileId.optional() }).strict(),
+    z.object({ total: z.number(), rows: z.array(ActivityRowSchema) }),
+  ),
+} as const

@@ -10,6 +10,7 @@ const routes: RouteRecordRaw[] = [
       { path: '', redirect: '/workspaces' },
       { path: 'workspaces', name: 'workspaces', component: () => import('../views/WorkspaceListView.vue'), meta: { title: 'nav.workspaces' } },
       { path: 'workspaces/new', name: 'create', component: () => import('../views/PlaceholderView.vue'), meta: { title: 'nav.create' } },
+      { path: 'workspaces/:key', name: 'workspace', component: () => import('../views/workspace-config/WorkspaceConfigView.vue'), meta: { title: 'nav.workspaceConfig' } },
       { path: 'pending', name: 'pending', component: () => import('../views/PlaceholderView.vue'), meta: { title: 'nav.pending' } },
       { path: 'activity', name: 'activity', component: () => import('../views/PlaceholderView.vue'), meta: { title: 'nav.activity' } },
       { path: 'profiles', name: 'profiles', component: () => import('../views/ProfilesView.vue'), meta: { title: 'nav.profiles' } },

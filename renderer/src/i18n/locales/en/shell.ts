@@ -20,6 +20,7 @@ const en: Shape<typeof zhCN> = {
     importExport: 'Import & export',
     settings: 'Settings',
     diagnostics: 'Diagnostics',
+    workspaceConfig: 'Workspace configuration',
   },
   status: {
     online: 'Online',

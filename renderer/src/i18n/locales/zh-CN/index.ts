@@ -1,4 +1,5 @@
 import shell from './shell'
+import config from './config'
 import ui from './ui'
 import profiles from './profiles'
 
@@ -8,6 +9,7 @@ import profiles from './profiles'
  */
 export default {
   ...shell,
+  ...config,
   ...ui,
   ...profiles,
 }

@@ -17,6 +17,7 @@ export default {
     importExport: '导入与导出',
     settings: '设置',
     diagnostics: '诊断',
+    workspaceConfig: '工作空间配置',
   },
   status: {
     online: '在线',

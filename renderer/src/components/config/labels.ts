@@ -1,0 +1,44 @@
+import type { CustomRole } from '@shared/domain'
+
+/** i18n key segments cannot hold dots: `PAI.WorkspaceAdmin` -> `PAI_WorkspaceAdmin`. */
+export const keySegment = (id: string): string => id.replace(/\./g, '_')
+
+type T = (key: string, params?: Record<string, unknown>) => string
+
+/** A role's name for display: a built-in role's console name, a custom role's name, else its ID. */
+export function roleLabel(t: T, roleId: string, customRoles: readonly CustomRole[] = []): string {
+  if (roleId.startsWith('PAI.')) return t(`config.members.role.${keySegment(roleId)}`)
+  return customRoles.find((r) => r.roleId === roleId)?.name ?? roleId
+}
+
+/** An event type's name, with its source: `DLC任务 / 任务超时`. */
+export function eventTypeLabel(t: T, eventType: string): string {
+  const source = eventType.slice(0, eventType.indexOf('.'))
+  return `${t(`config.notifications.eventSource.${source}`)} / ${t(`config.notifications.eventType.${keySegment(eventType)}`)}`
+}
+
+/** Which tab of the screen shows the field at a JSON pointer. */
+export type ConfigTab = 'basic' | 'resources' | 'members' | 'scheduling' | 'notifications' | 'storage' | 'sls' | 'switches'
+export const CONFIG_TABS: readonly ConfigTab[] = ['basic', 'resources', 'members', 'scheduling', 'notifications', 'storage', 'sls', 'switches']
+
+export function tabOfPointer(pointer: string): ConfigTab | undefined {
+  const head = pointer.split('/')[1] ?? ''
+  switch (head) {
+    case 'basic':
+    case 'owner':
+      return 'basic'
+    case 'resources':
+      return 'resources'
+    case 'members':
+    case 'customRoles':
+      return 'members'
+    case 'scheduling':
+    case 'notifications':
+    case 'storage':
+    case 'sls':
+    case 'switches':
+      return head
+    default:
+      return undefined
+  }
+}

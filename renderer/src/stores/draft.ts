@@ -1,0 +1,205 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, toRaw, watch } from 'vue'
+import { validate, type Problem, type ValidationContext, type WorkspaceConfig } from '@shared/domain'
+import type { DraftView } from '@shared/ipc/channels/workspaces'
+import { call, CallError } from '../bridge'
+
+/** How the open draft stands against the local store (D1: saved at every edit). */
+export type SaveState = 'saved' | 'pending' | 'saving' | 'error'
+
+/** Delay between the last edit and the save: short enough that a crash loses nothing a user would miss. */
+export const SAVE_DEBOUNCE_MS = 300
+
+const clone = <T>(v: T): T => JSON.parse(JSON.stringify(toRaw(v))) as T
+
+/**
+ * The open draft of the workspace configuration screen. Components edit `config` in place; every edit is
+ * validated at once with the shared rules (and the context from `workspaces.context`) and saved through
+ * `drafts.save` a moment later, revision-checked. On DRAFT_CONFLICT the draft is reloaded and `conflict`
+ * tells the screen to say so.
+ */
+export const useDraftStore = defineStore('draft', () => {
+  const key = ref<string | null>(null)
+  const view = shallowRef<DraftView | null>(null)
+  const config = ref<WorkspaceConfig | null>(null)
+  const context = shallowRef<ValidationContext | null>(null)
+  const revision = ref(0)
+  const saveState = ref<SaveState>('saved')
+  const saveError = ref<CallError | null>(null)
+  const loadError = ref<CallError | null>(null)
+  const loading = ref(false)
+  /** Set when a save found the draft changed elsewhere and it was reloaded (the screen tells the user). */
+  const conflict = ref<CallError | null>(null)
+
+  let lastSaved = ''
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let inFlight: Promise<void> | null = null
+
+  const readOnly = computed(() => view.value?.canModify.allowed === false)
+  const isNew = computed(() => view.value !== null && view.value.base === null)
+
+  /** Every problem of the current edits, from the shared validator (falls back to the core's answer). */
+  const problems = computed<Problem[]>(() => {
+    if (!config.value) return []
+    if (!context.value) return view.value?.problems ?? []
+    return validate(config.value, context.value).problems
+  })
+  const errorCount = computed(() => problems.value.filter((p) => p.severity === 'error').length)
+  const warningCount = computed(() => problems.value.length - errorCount.value)
+  const byPointer = computed(() => {
+    const m = new Map<string, Problem[]>()
+    for (const p of problems.value) {
+      const list = m.get(p.pointer)
+      if (list) list.push(p)
+      else m.set(p.pointer, [p])
+    }
+    return m
+  })
+
+  /** Problems at exactly `pointer`, or (with `deep`) at it and below it. */
+  function problemsAt(pointer: string, deep = false): Problem[] {
+    if (!deep) return byPointer.value.get(pointer) ?? []
+    return problems.value.filter((p) => p.pointer === pointer || p.pointer.startsWith(pointer + '/'))
+  }
+
+  function adopt(v: DraftView): void {
+    view.value = v
+    revision.value = v.revision
+    config.value = clone(v.config)
+    lastSaved = JSON.stringify(v.config)
+    saveState.value = 'saved'
+  }
+
+  async function open(k: string): Promise<void> {
+    clearTimeout(timer)
+    key.value = k
+    loading.value = true
+    loadError.value = null
+    conflict.value = null
+    try {
+      const [v, ctx] = await Promise.all([call('drafts.open', { key: k }), call('workspaces.context', { key: k })])
+      if (key.value !== k) return
+      context.value = ctx
+      adopt(v)
+    } catch (err) {
+      view.value = null
+      config.value = null
+      loadError.value = err instanceof CallError ? err : new CallError({ code: 'INTERNAL', message: String(err), details: undefined })
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function reload(): Promise<void> {
+    if (key.value) await open(key.value)
+  }
+
+  async function save(): Promise<void> {
+    clearTimeout(timer)
+    if (inFlight) {
+      await inFlight
+      return save()
+    }
+    const k = key.value
+    if (!k || !config.value || readOnly.value) return
+    const json = JSON.stringify(config.value)
+    if (json === lastSaved) {
+      saveState.value = 'saved'
+      return
+    }
+    saveState.value = 'saving'
+    inFlight = (async () => {
+      try {
+        const v = await call('drafts.save', { key: k, config: JSON.parse(json) as unknown, revision: revision.value })
+        if (key.value !== k) return
+        view.value = v
+        revision.value = v.revision
+        lastSaved = json
+        saveError.value = null
+        saveState.value = JSON.stringify(config.value) === json ? 'saved' : 'pending'
+      } catch (err) {
+        const e = err instanceof CallError ? err : new CallError({ code: 'INTERNAL', message: String(err), details: undefined })
+        if (e.code === 'DRAFT_CONFLICT') {
+          conflict.value = e
+          inFlight = null
+          await open(k)
+          conflict.value = e
+          return
+        }
+        saveError.value = e
+        saveState.value = 'error'
+      } finally {
+        inFlight = null
+      }
+    })()
+    await inFlight
+    if ((saveState.value as SaveState) === 'pending') schedule()
+  }
+
+  function schedule(): void {
+    clearTimeout(timer)
+    saveState.value = 'pending'
+    timer = setTimeout(() => void save(), SAVE_DEBOUNCE_MS)
+  }
+
+  // Every edit anywhere in the configuration schedules a save (a load or our own save does not).
+  watch(
+    config,
+    (c) => {
+      if (!c || readOnly.value) return
+      if (JSON.stringify(c) !== lastSaved) schedule()
+    },
+    { deep: true },
+  )
+
+  /** Saves now (e.g. before leaving the screen). */
+  async function flush(): Promise<void> {
+    if (saveState.value === 'pending') await save()
+    else if (inFlight) await inFlight
+  }
+
+  async function discard(): Promise<boolean> {
+    const k = key.value
+    if (!k) return false
+    clearTimeout(timer)
+    const res = await call('drafts.discard', { key: k })
+    close()
+    return res.discarded
+  }
+
+  function close(): void {
+    clearTimeout(timer)
+    key.value = null
+    view.value = null
+    config.value = null
+    context.value = null
+    lastSaved = ''
+    saveState.value = 'saved'
+    conflict.value = null
+  }
+
+  return {
+    key,
+    view,
+    config,
+    context,
+    revision,
+    saveState,
+    saveError,
+    loadError,
+    loading,
+    conflict,
+    readOnly,
+    isNew,
+    problems,
+    errorCount,
+    warningCount,
+    problemsAt,
+    open,
+    reload,
+    save,
+    flush,
+    discard,
+    close,
+  }
+})

@@ -1,0 +1,83 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import type { DraftView } from '../../shared/ipc/channels/workspaces'
+import { startHarness, stopHarness, type RunningHarness } from './harness'
+
+/** Calls a contract channel over the harness's HTTP API, as the renderer does. */
+export async function invoke<T = unknown>(h: RunningHarness, channel: string, body: unknown): Promise<T> {
+  const res = await fetch(`${h.origin}/api/invoke/${channel}`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${h.token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  const json = (await res.json()) as { ok?: boolean; value?: T; error?: { code: string; message: string } } & Record<string, unknown>
+  if (!res.ok || json.error) throw new Error(`${channel}: ${res.status} ${JSON.stringify(json.error ?? json)}`)
+  return (json.value ?? json) as T
+}
+
+/** A minimal valid configuration for a new workspace. */
+export function newConfig(name = 'ws_e2e', extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { basic: { name, description: 'e2e workspace', mode: 'standard' }, storage: { defaultPath: 'oss://e2e-bucket/data/' }, ...extra }
+}
+
+export async function createDraft(h: RunningHarness, config: unknown, profileId: string | null = null): Promise<DraftView> {
+  return invoke<DraftView>(h, 'drafts.create', { profileId, config })
+}
+
+export function configUrl(h: RunningHarness, key: string, tab?: string): string {
+  const base = h.url.split('#')[0]!
+  const token = h.url.split('#token=')[1]!
+  // The token travels in the fragment; the route follows it on the first load (the bridge takes the token).
+  return `${base}#/workspaces/${encodeURIComponent(key)}${tab ? `?tab=${tab}` : ''}&token=${token}`
+}
+
+/** Opens the configuration screen of a draft and waits for it. */
+export async function openConfig(page: Page, h: RunningHarness, key: string, tab?: string): Promise<void> {
+  await page.goto(h.url)
+  await page.getByTestId('brand').waitFor()
+  await page.evaluate(
+    ([k, tb]) => {
+      window.location.hash = `#/workspaces/${encodeURIComponent(k!)}${tb ? `?tab=${tb}` : ''}`
+    },
+    [key, tab ?? ''],
+  )
+  await page.getByTestId('workspace-config').waitFor()
+  await page.getByTestId('config-header').waitFor()
+}
+
+export async function goTab(page: Page, tab: string): Promise<void> {
+  await page.getByTestId(`tab-${tab}`).click()
+}
+
+/** Waits until the header says every edit is saved locally. */
+export async function waitSaved(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.getAttribute('data-state') === 'saved')
+}
+
+/** What to put in the store before the harness starts: a profile, its facts, and cached cloud workspaces. */
+export interface Seed {
+  profile: { id: string; name: string; region: string; accessKeyId: string }
+  facts?: Record<string, unknown>
+  workspaces?: { workspaceId: string; config: Record<string, unknown> }[]
+  active?: boolean
+}
+
+/** A harness on a data folder seeded by `tests/e2e/config-seed.ts` (run with tsx, before the harness opens the store). */
+export async function startSeededHarness(seed: Seed): Promise<RunningHarness & { seededDir: string }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-e2e-seed-'))
+  execFileSync('npx', ['tsx', '--tsconfig', 'tsconfig.node.json', 'tests/e2e/config-seed.ts', dir], {
+    input: JSON.stringify(seed),
+    stdio: ['pipe', 'inherit', 'inherit'],
+  })
+  // The last --data-dir wins (node:util parseArgs).
+  const h = await startHarness(['--data-dir', dir])
+  return { ...h, seededDir: dir }
+}
+
+export async function stopSeededHarness(h: RunningHarness & { seededDir: string }): Promise<void> {
+  await stopHarness(h)
+  fs.rmSync(h.seededDir, { recursive: true, force: true })
+}

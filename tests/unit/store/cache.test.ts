@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AppError } from '@shared/ipc/errors'
@@ -69,6 +70,34 @@ describe('cached workspaces', () => {
     expect(cfg?.config.ok).toBe(false)
     expect(store.workspaces.getConfig(pid, '404', z.unknown())).toBeUndefined()
     expect(() => store.workspaces.saveConfig(pid, '404', {})).toThrow(AppError)
+  })
+})
+
+describe('list totals', () => {
+  it('reuses a filter total only while the cached list is unchanged, by this process, another one, or a rollback', () => {
+    const { pid } = setup()
+    store.workspaces.upsertMany(pid, [{ workspaceId: '1', name: 'alpha' }])
+    expect(store.workspaces.list(pid, { filter: 'ALP' }).total).toBe(1)
+    store.workspaces.upsertMany(pid, [{ workspaceId: '2', name: 'alpine' }])
+    expect(store.workspaces.list(pid, { filter: 'alp' }).total).toBe(2)
+
+    // Another connection (the CLI, a second window) writes: the next list sees it.
+    const other = new Database(store.file)
+    other.prepare("UPDATE cached_workspaces SET name = 'beta', search = 'beta' WHERE workspace_id = '2'").run()
+    other.close()
+    expect(store.workspaces.list(pid, { filter: 'alp' })).toMatchObject({ total: 1, rows: [{ name: 'alpha' }] })
+
+    // A total seen inside a transaction that is rolled back is not reused afterwards.
+    expect(() =>
+      store.transaction(() => {
+        store.workspaces.upsertMany(pid, [{ workspaceId: '3', name: 'alpaca' }])
+        expect(store.workspaces.list(pid, { filter: 'alp' }).total).toBe(2)
+        throw new Error('roll back')
+      }),
+    ).toThrow('roll back')
+    expect(store.workspaces.list(pid, { filter: 'alp' }).total).toBe(1)
+    store.workspaces.remove(pid, '1')
+    expect(store.workspaces.list(pid, { filter: 'alp' }).total).toBe(0)
   })
 })
 

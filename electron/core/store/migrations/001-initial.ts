@@ -40,12 +40,53 @@ export const initial: Migration = {
         gmt_modified   TEXT,
         cloud_version  TEXT NOT NULL,
         fetched_at     TEXT NOT NULL,
-        config_version TEXT,
-        config_fetched_at TEXT,
-        config_json    TEXT,
+        search         TEXT NOT NULL, -- lower-cased name + display name, for the list filter
         UNIQUE (profile_id, workspace_id)
       ) STRICT;
-      CREATE INDEX cached_workspaces_name ON cached_workspaces (profile_id, name);
+      -- One covering index per sort order of the list screen: filter and page without touching rows.
+      CREATE INDEX cached_workspaces_name ON cached_workspaces (profile_id, name, search);
+      CREATE INDEX cached_workspaces_display ON cached_workspaces (profile_id, display_name, name, search);
+      CREATE INDEX cached_workspaces_modified ON cached_workspaces (profile_id, gmt_modified, name, search);
+      CREATE INDEX cached_workspaces_status ON cached_workspaces (profile_id, status, name, search);
+      CREATE INDEX cached_workspaces_fetched ON cached_workspaces (profile_id, fetched_at, name, search);
+
+      -- A token that changes (inside the writing transaction) whenever a profile's cached list changes,
+      -- from this process or another one: list() reuses its counts only while the token is the same.
+      CREATE TABLE cache_tokens (
+        profile_id TEXT PRIMARY KEY,
+        token      TEXT NOT NULL
+      ) STRICT;
+      -- (Plain UPDATE + INSERT WHERE NOT EXISTS: a trigger's own conflict clause would be overridden by
+      -- the upsert that fires it.)
+      CREATE TRIGGER cached_workspaces_token_insert AFTER INSERT ON cached_workspaces BEGIN
+        UPDATE cache_tokens SET token = hex(randomblob(8)) WHERE profile_id = NEW.profile_id;
+        INSERT INTO cache_tokens (profile_id, token)
+          SELECT NEW.profile_id, hex(randomblob(8)) WHERE NOT EXISTS (SELECT 1 FROM cache_tokens WHERE profile_id = NEW.profile_id);
+      END;
+      CREATE TRIGGER cached_workspaces_token_update AFTER UPDATE ON cached_workspaces BEGIN
+        UPDATE cache_tokens SET token = hex(randomblob(8)) WHERE profile_id = NEW.profile_id;
+        INSERT INTO cache_tokens (profile_id, token)
+          SELECT NEW.profile_id, hex(randomblob(8)) WHERE NOT EXISTS (SELECT 1 FROM cache_tokens WHERE profile_id = NEW.profile_id);
+        UPDATE cache_tokens SET token = hex(randomblob(8)) WHERE profile_id = OLD.profile_id;
+        INSERT INTO cache_tokens (profile_id, token)
+          SELECT OLD.profile_id, hex(randomblob(8)) WHERE NOT EXISTS (SELECT 1 FROM cache_tokens WHERE profile_id = OLD.profile_id);
+      END;
+      CREATE TRIGGER cached_workspaces_token_delete AFTER DELETE ON cached_workspaces BEGIN
+        UPDATE cache_tokens SET token = hex(randomblob(8)) WHERE profile_id = OLD.profile_id;
+        INSERT INTO cache_tokens (profile_id, token)
+          SELECT OLD.profile_id, hex(randomblob(8)) WHERE NOT EXISTS (SELECT 1 FROM cache_tokens WHERE profile_id = OLD.profile_id);
+      END;
+
+      -- The full configuration of a workspace as the cloud has it (kept apart so the list stays narrow).
+      CREATE TABLE cached_configs (
+        profile_id     TEXT NOT NULL,
+        workspace_id   TEXT NOT NULL,
+        config_version TEXT NOT NULL,
+        fetched_at     TEXT NOT NULL,
+        config_json    TEXT NOT NULL,
+        PRIMARY KEY (profile_id, workspace_id),
+        FOREIGN KEY (profile_id, workspace_id) REFERENCES cached_workspaces (profile_id, workspace_id) ON DELETE CASCADE
+      ) STRICT;
 
       CREATE TABLE cached_members (
         profile_id   TEXT NOT NULL,
@@ -59,10 +100,11 @@ export const initial: Migration = {
         roles_json   TEXT NOT NULL,
         gmt_create   TEXT,
         fetched_at   TEXT NOT NULL,
+        search       TEXT NOT NULL, -- lower-cased member, display and account names, for the filter
         PRIMARY KEY (profile_id, workspace_id, member_id),
         FOREIGN KEY (profile_id, workspace_id) REFERENCES cached_workspaces (profile_id, workspace_id) ON DELETE CASCADE
       ) STRICT;
-      CREATE INDEX cached_members_name ON cached_members (profile_id, workspace_id, member_name);
+      CREATE INDEX cached_members_name ON cached_members (profile_id, workspace_id, member_name, search);
 
       CREATE TABLE drafts (
         id            INTEGER PRIMARY KEY,

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { AppError } from '@shared/ipc/errors'
 import type { Db } from '../database'
 import { readJson } from '../json'
-import { likePattern, pageBounds, type ListQuery, type Page } from './workspaces'
+import { pageBounds, searchText, type ListQuery, type Page } from './workspaces'
 
 /** One member as ListMembers returns it. */
 export interface CachedMemberInput {
@@ -78,12 +78,12 @@ export class MembersRepo {
     private readonly now: () => Date,
   ) {
     this.qUpsert = db.prepare(
-      `INSERT INTO cached_members (profile_id, workspace_id, member_id, user_id, member_name, display_name, account_name, account_type, roles_json, gmt_create, fetched_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO cached_members (profile_id, workspace_id, member_id, user_id, member_name, display_name, account_name, account_type, roles_json, gmt_create, fetched_at, search)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (profile_id, workspace_id, member_id) DO UPDATE SET
          user_id = excluded.user_id, member_name = excluded.member_name, display_name = excluded.display_name,
          account_name = excluded.account_name, account_type = excluded.account_type, roles_json = excluded.roles_json,
-         gmt_create = excluded.gmt_create, fetched_at = excluded.fetched_at`,
+         gmt_create = excluded.gmt_create, fetched_at = excluded.fetched_at, search = excluded.search`,
     )
     this.qDeleteStale = db.prepare<[string, string, string]>(
       'DELETE FROM cached_members WHERE profile_id = ? AND workspace_id = ? AND fetched_at <> ?',
@@ -124,6 +124,7 @@ export class MembersRepo {
           JSON.stringify(m.roles),
           m.gmtCreate ?? null,
           fetchedAt,
+          searchText(m.memberName, m.displayName, m.accountName),
         )
       }
       const removed = opts.replaceAll ? this.qDeleteStale.run(profileId, workspaceId, fetchedAt).changes : 0
@@ -141,26 +142,21 @@ export class MembersRepo {
     const { limit, offset } = pageBounds(q)
     const sort = SORT_COLUMNS[q.sort ?? 'memberName'] ?? 'member_name'
     const dir = q.dir === 'desc' ? 'DESC' : 'ASC'
-    const hasFilter = !!q.filter
-    const key = `${sort}|${dir}|${hasFilter}`
+    const key = `${sort}|${dir}`
     let st = this.listStatements.get(key)
     if (!st) {
-      const where = [
-        'profile_id = @profileId AND workspace_id = @workspaceId',
-        hasFilter
-          ? "(member_name LIKE @pattern ESCAPE '\\' OR display_name LIKE @pattern ESCAPE '\\' OR account_name LIKE @pattern ESCAPE '\\')"
-          : '',
-      ]
-        .filter(Boolean)
-        .join(' AND ')
+      const where = 'profile_id = @profileId AND workspace_id = @workspaceId AND instr(search, @q) > 0'
       st = {
-        page: this.db.prepare(`SELECT ${COLS} FROM cached_members WHERE ${where} ORDER BY ${sort} ${dir}, member_id ${dir} LIMIT @limit OFFSET @offset`),
-        count: this.db.prepare(`SELECT count(*) FROM cached_members WHERE ${where}`).pluck(),
+        page: this.db.prepare(
+          `SELECT ${COLS} FROM cached_members WHERE rowid IN (
+             SELECT rowid FROM cached_members WHERE ${where} ORDER BY ${sort} ${dir}, member_id ${dir} LIMIT @limit OFFSET @offset)
+           ORDER BY ${sort} ${dir}, member_id ${dir}`,
+        ),
+        count: this.db.prepare(`SELECT count(*) FROM cached_members INDEXED BY cached_members_name WHERE ${where}`).pluck(),
       }
       this.listStatements.set(key, st)
     }
-    const params: Record<string, unknown> = { profileId, workspaceId }
-    if (hasFilter) params.pattern = likePattern(q.filter ?? '')
+    const params: Record<string, unknown> = { profileId, workspaceId, q: (q.filter ?? '').toLowerCase() }
     const rows = (st.page.all({ ...params, limit, offset }) as Row[]).map(toMember)
     return { total: st.count.get(params) as number, rows }
   }

@@ -28,15 +28,12 @@ export interface CachedWorkspace {
   gmtModified: string | null
   cloudVersion: string
   fetchedAt: string
-  /** Version (GmtModifiedTime or content hash) of the cached full configuration, if one is cached. */
-  configVersion: string | null
-  configFetchedAt: string | null
 }
 
 export type WorkspaceSort = 'name' | 'displayName' | 'status' | 'gmtModified' | 'fetchedAt'
 
 export interface ListQuery<S extends string> {
-  /** Substring match (case-insensitive for ASCII); % and _ are taken literally. */
+  /** Substring match on the names, case-insensitive (every character is literal). */
   filter?: string
   sort?: S
   dir?: 'asc' | 'desc'
@@ -60,19 +57,17 @@ interface Row {
   gmt_modified: string | null
   cloud_version: string
   fetched_at: string
-  config_version: string | null
-  config_fetched_at: string | null
 }
 
-const COLS =
-  'profile_id, workspace_id, name, display_name, status, mode, owner, gmt_modified, cloud_version, fetched_at, config_version, config_fetched_at'
+const COLS = 'profile_id, workspace_id, name, display_name, status, mode, owner, gmt_modified, cloud_version, fetched_at'
 
-const SORT_COLUMNS: Record<WorkspaceSort, string> = {
-  name: 'name',
-  displayName: 'display_name',
-  status: 'status',
-  gmtModified: 'gmt_modified',
-  fetchedAt: 'fetched_at',
+/** Each sort order has a covering index (see migration 001), so filtering and paging never read rows. */
+const SORTS: Record<WorkspaceSort, { column: string; index: string }> = {
+  name: { column: 'name', index: 'cached_workspaces_name' },
+  displayName: { column: 'display_name', index: 'cached_workspaces_display' },
+  status: { column: 'status', index: 'cached_workspaces_status' },
+  gmtModified: { column: 'gmt_modified', index: 'cached_workspaces_modified' },
+  fetchedAt: { column: 'fetched_at', index: 'cached_workspaces_fetched' },
 }
 
 export const MAX_PAGE = 1000
@@ -89,14 +84,15 @@ function toWorkspace(r: Row): CachedWorkspace {
     gmtModified: r.gmt_modified,
     cloudVersion: r.cloud_version,
     fetchedAt: r.fetched_at,
-    configVersion: r.config_version,
-    configFetchedAt: r.config_fetched_at,
   }
 }
 
-/** `%text%` for LIKE with the user's % _ \ escaped. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+/** What the name filter searches: the names, lower-cased (Unicode-aware, unlike SQLite's lower()). */
+export function searchText(...parts: Array<string | null | undefined>): string {
+  return parts
+    .filter((p) => p)
+    .join('\u001f')
+    .toLowerCase()
 }
 
 export function pageBounds(q: { limit?: number; offset?: number }): { limit: number; offset: number } {
@@ -115,38 +111,42 @@ export class WorkspacesRepo {
   private readonly qGetConfig
   private readonly qDelete
   private readonly qClear
+  private readonly qToken
   private readonly listStatements = new Map<string, { page: ReturnType<Db['prepare']>; count: ReturnType<Db['prepare']> }>()
+  /** Totals of recent filters, valid while the profile's cache token is unchanged (paging, re-sorting). */
+  private readonly counts = new Map<string, { token: string | undefined; total: number }>()
 
   constructor(
     private readonly db: Db,
     private readonly now: () => Date,
   ) {
     this.qUpsert = db.prepare(
-      `INSERT INTO cached_workspaces (profile_id, workspace_id, name, display_name, status, mode, owner, gmt_modified, cloud_version, fetched_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO cached_workspaces (profile_id, workspace_id, name, display_name, status, mode, owner, gmt_modified, cloud_version, fetched_at, search)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (profile_id, workspace_id) DO UPDATE SET
          name = excluded.name, display_name = excluded.display_name, status = excluded.status, mode = excluded.mode,
          owner = excluded.owner, gmt_modified = excluded.gmt_modified, cloud_version = excluded.cloud_version,
-         fetched_at = excluded.fetched_at`,
+         fetched_at = excluded.fetched_at, search = excluded.search`,
     )
     this.qDeleteStale = db.prepare<[string, string]>('DELETE FROM cached_workspaces WHERE profile_id = ? AND fetched_at <> ?')
     this.qGet = db.prepare<[string, string], Row>(`SELECT ${COLS} FROM cached_workspaces WHERE profile_id = ? AND workspace_id = ?`)
     this.qNames = db.prepare<[string], { name: string }>('SELECT name FROM cached_workspaces WHERE profile_id = ? ORDER BY name')
     this.qSaveConfig = db.prepare<[string, string, string, string, string]>(
-      `UPDATE cached_workspaces SET config_json = ?, config_version = ?, config_fetched_at = ?
-       WHERE profile_id = ? AND workspace_id = ?`,
+      `INSERT INTO cached_configs (profile_id, workspace_id, config_version, fetched_at, config_json) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (profile_id, workspace_id) DO UPDATE SET
+         config_version = excluded.config_version, fetched_at = excluded.fetched_at, config_json = excluded.config_json`,
     )
-    this.qGetConfig = db.prepare<[string, string], { config_json: string | null; config_version: string | null; config_fetched_at: string | null }>(
-      'SELECT config_json, config_version, config_fetched_at FROM cached_workspaces WHERE profile_id = ? AND workspace_id = ?',
+    this.qGetConfig = db.prepare<[string, string], { config_json: string; config_version: string; fetched_at: string }>(
+      'SELECT config_json, config_version, fetched_at FROM cached_configs WHERE profile_id = ? AND workspace_id = ?',
     )
     this.qDelete = db.prepare<[string, string]>('DELETE FROM cached_workspaces WHERE profile_id = ? AND workspace_id = ?')
     this.qClear = db.prepare<[string]>('DELETE FROM cached_workspaces WHERE profile_id = ?')
+    this.qToken = db.prepare<[string], string>('SELECT token FROM cache_tokens WHERE profile_id = ?').pluck()
   }
 
   /**
    * Caches a list of workspaces in one transaction. With `replaceAll` (a complete listing) the
-   * profile's workspaces missing from `rows` are dropped, with their members. A cached configuration
-   * is kept: only the list columns are written.
+   * profile's workspaces missing from `rows` are dropped, with their configuration and members.
    */
   upsertMany(
     profileId: string,
@@ -167,6 +167,7 @@ export class WorkspacesRepo {
           w.gmtModified ?? null,
           w.cloudVersion ?? w.gmtModified ?? contentHash(w),
           fetchedAt,
+          searchText(w.name, w.displayName),
         )
       }
       const removed = opts.replaceAll ? this.qDeleteStale.run(profileId, fetchedAt).changes : 0
@@ -179,37 +180,49 @@ export class WorkspacesRepo {
     return r ? toWorkspace(r) : undefined
   }
 
-  /** One page for the workspace list screen, with the total that matches the filter. */
+  /**
+   * One page for the workspace list screen, with the total that matches. The filter and the order
+   * are evaluated on a covering index; only the rows of the page are read.
+   */
   list(profileId: string, q: ListQuery<WorkspaceSort> & { status?: string } = {}): Page<CachedWorkspace> {
     const { limit, offset } = pageBounds(q)
-    const sort = SORT_COLUMNS[q.sort ?? 'name'] ?? 'name'
+    const sort = SORTS[q.sort ?? 'name'] ?? SORTS.name
     const dir = q.dir === 'desc' ? 'DESC' : 'ASC'
-    const hasFilter = !!q.filter
-    const hasStatus = !!q.status
-    const key = `${sort}|${dir}|${hasFilter}|${hasStatus}`
+    const hasStatus = q.status !== undefined
+    const key = `${sort.column}|${dir}|${hasStatus}`
     let st = this.listStatements.get(key)
     if (!st) {
-      const where = [
-        'profile_id = @profileId',
-        hasFilter ? "(name LIKE @pattern ESCAPE '\\' OR display_name LIKE @pattern ESCAPE '\\')" : '',
-        hasStatus ? 'status = @status' : '',
-      ]
-        .filter(Boolean)
-        .join(' AND ')
+      const where = `profile_id = @profileId AND instr(search, @q) > 0${hasStatus ? ' AND status = @status' : ''}`
+      const order = sort.column === 'name' ? `name ${dir}, rowid ${dir}` : `${sort.column} ${dir}, name ${dir}, rowid ${dir}`
+      // With a status filter the status index serves the filter; otherwise the sort's own index.
+      const pageIndex = hasStatus ? SORTS.status.index : sort.index
       st = {
         page: this.db.prepare(
-          `SELECT ${COLS} FROM cached_workspaces WHERE ${where} ORDER BY ${sort} ${dir}, workspace_id ${dir} LIMIT @limit OFFSET @offset`,
+          `SELECT ${COLS} FROM cached_workspaces WHERE rowid IN (
+             SELECT rowid FROM cached_workspaces INDEXED BY ${pageIndex} WHERE ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset)
+           ORDER BY ${order}`,
         ),
-        count: this.db.prepare(`SELECT count(*) AS n FROM cached_workspaces WHERE ${where}`).pluck(),
+        count: this.db
+          .prepare(`SELECT count(*) FROM cached_workspaces INDEXED BY ${hasStatus ? SORTS.status.index : SORTS.name.index} WHERE ${where}`)
+          .pluck(),
       }
       this.listStatements.set(key, st)
     }
-    const params: Record<string, unknown> = { profileId }
-    if (hasFilter) params.pattern = likePattern(q.filter ?? '')
+    const params: Record<string, unknown> = { profileId, q: (q.filter ?? '').toLowerCase() }
     if (hasStatus) params.status = q.status
     const rows = (st.page.all({ ...params, limit, offset }) as Row[]).map(toWorkspace)
-    const total = st.count.get(params) as number
-    return { total, rows }
+    return { total: this.total(st.count, params), rows }
+  }
+
+  private total(count: ReturnType<Db['prepare']>, params: Record<string, unknown>): number {
+    const token = this.qToken.get(params.profileId as string)
+    const key = `${String(params.profileId)}\u0000${String(params.q)}\u0000${String(params.status ?? '')}`
+    const hit = this.counts.get(key)
+    if (hit && hit.token === token) return hit.total
+    const total = count.get(params) as number
+    if (this.counts.size >= 64) this.counts.delete(this.counts.keys().next().value as string)
+    this.counts.set(key, { token, total })
+    return total
   }
 
   /** Every cached workspace name of the profile (PAI and DataWorks share names: W4's offline check). */
@@ -219,18 +232,12 @@ export class WorkspacesRepo {
 
   /**
    * Caches a workspace's full configuration as the cloud has it. `version` is what it reflects
-   * (GmtModifiedTime); default: a content hash. NOT_FOUND if the workspace is not cached.
+   * (GmtModifiedTime); default: a content hash. NOT_FOUND if the workspace itself is not cached.
    */
   saveConfig(profileId: string, workspaceId: string, config: unknown, opts: { version?: string; fetchedAt?: string } = {}): { configVersion: string } {
     const configVersion = opts.version ?? contentHash(config)
-    const changes = this.qSaveConfig.run(
-      JSON.stringify(config),
-      configVersion,
-      opts.fetchedAt ?? this.now().toISOString(),
-      profileId,
-      workspaceId,
-    ).changes
-    if (changes === 0) throw new AppError('NOT_FOUND', { params: { what: `workspace ${workspaceId}` } })
+    if (!this.qGet.get(profileId, workspaceId)) throw new AppError('NOT_FOUND', { params: { what: `workspace ${workspaceId}` } })
+    this.qSaveConfig.run(profileId, workspaceId, configVersion, opts.fetchedAt ?? this.now().toISOString(), JSON.stringify(config))
     return { configVersion }
   }
 
@@ -239,10 +246,10 @@ export class WorkspacesRepo {
     profileId: string,
     workspaceId: string,
     schema: z.ZodType<T>,
-  ): { config: Checked<T>; configVersion: string | null; configFetchedAt: string | null } | undefined {
+  ): { config: Checked<T>; configVersion: string; fetchedAt: string } | undefined {
     const r = this.qGetConfig.get(profileId, workspaceId)
-    if (!r || r.config_json === null) return undefined
-    return { config: readJson(r.config_json, schema), configVersion: r.config_version, configFetchedAt: r.config_fetched_at }
+    if (!r) return undefined
+    return { config: readJson(r.config_json, schema), configVersion: r.config_version, fetchedAt: r.fetched_at }
   }
 
   remove(profileId: string, workspaceId: string): boolean {

@@ -51,8 +51,20 @@ export function proxyFor(setting: ProxySetting, protocol: 'http' | 'https', host
   return bypassesProxy(host, port, setting.noProxy) ? undefined : setting.url
 }
 
-/** An agent that tunnels (https targets, CONNECT) or forwards (http targets) through `proxyUrl`. */
+const agents = new Map<string, http.Agent>()
+
+/** An agent that tunnels (https targets, CONNECT) or forwards (http targets) through `proxyUrl`; one per proxy and scheme. */
 export function proxyAgent(proxyUrl: string, protocol: 'http' | 'https'): http.Agent {
+  const key = `${protocol} ${proxyUrl}`
+  let agent = agents.get(key)
+  if (!agent) {
+    agent = makeProxyAgent(proxyUrl, protocol)
+    agents.set(key, agent)
+  }
+  return agent
+}
+
+function makeProxyAgent(proxyUrl: string, protocol: 'http' | 'https'): http.Agent {
   let u: URL
   try {
     u = new URL(proxyUrl)

@@ -81,3 +81,27 @@ export async function stopSeededHarness(h: RunningHarness & { seededDir: string 
   await stopHarness(h)
   fs.rmSync(h.seededDir, { recursive: true, force: true })
 }
+
+/** A cloud workspace as a refresh would have cached it: an owner, members, one associated resource. */
+export function cloudWorkspace(name = 'ws_cloud'): Record<string, unknown> {
+  return {
+    basic: { name, displayName: 'Cloud WS', description: 'cached from the cloud', mode: 'standard' },
+    owner: { userId: '100', userName: 'owner' },
+    members: [
+      { userId: '100', userName: 'owner', roles: ['PAI.WorkspaceOwner'] },
+      { userId: '200', userName: 'alice', roles: ['PAI.AlgoDeveloper'] },
+      { userId: '300', userName: 'bob', roles: ['PAI.WorkspaceAdmin', 'PAI.WorkspaceGuest'] },
+    ],
+    resources: [{ kind: 'general', envType: 'prod', name: 'rg_train', resourceId: 'r-1', isDefault: true }],
+    storage: { defaultPath: 'oss://cloud-bucket/ws/' },
+  }
+}
+
+/** The seed of a main-account profile with one cached workspace `ws-1`: draft key `p1:ws-1`. */
+export function mainAccountSeed(region = 'cn-hangzhou', config = cloudWorkspace()): Seed {
+  return {
+    profile: { id: 'p1', name: 'main', region, accessKeyId: 'LTAI_E2E' },
+    facts: { identity: { kind: 'main', userId: '100', userName: 'owner' }, eventBridgeAuthorized: true },
+    workspaces: [{ workspaceId: 'ws-1', config }],
+  }
+}

@@ -60,7 +60,8 @@ export class ProfilesService {
       }
     }
     this.store.activity.add({ profileId: rec.id, action: 'profile.add', result: 'ok', details: { name: rec.name, secretStored: accessKeySecret !== undefined } })
-    return this.get(rec.id)
+    // A new id has no other keychain entry: no need to ask the keychain (which may be locked).
+    return this.view(rec, accessKeySecret !== undefined, this.activeId())
   }
 
   async update(input: ProfileUpdate): Promise<ProfileView> {
@@ -78,7 +79,9 @@ export class ProfilesService {
       result: 'ok',
       details: { fields: Object.keys(patch), secretReplaced: accessKeySecret !== undefined },
     })
-    return this.get(rec.id)
+    // The update is committed: answer it even when the keychain cannot be read now (profiles.list says why).
+    const hasSecret = accessKeySecret !== undefined || (await this.vault.has(id, 'accessKeySecret').catch(() => false))
+    return this.view(rec, hasSecret, this.activeId())
   }
 
   /**

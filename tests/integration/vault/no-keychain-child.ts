@@ -1,5 +1,7 @@
-// Run with no reachable D-Bus session: prints how each vault call failed, as JSON (see vault.test.ts).
+// Run with no reachable D-Bus session (see vault.test.ts): prints, as JSON, how the vault and the
+// profiles channels behave. argv[2]: a data dir for the core.
 import { AppError } from '@shared/ipc/errors'
+import { createCore } from '../../../electron/core/core'
 import { Vault } from '../../../electron/core/vault'
 
 async function attempt(fn: () => Promise<unknown>): Promise<unknown> {
@@ -12,12 +14,19 @@ async function attempt(fn: () => Promise<unknown>): Promise<unknown> {
 
 async function main(): Promise<void> {
   const v = new Vault({ service: 'pai-workspace-admin-nobus-test' })
+  const core = createCore({ dataDir: process.argv[2]!, runtime: 'test' })
+  const base = { region: 'cn-hangzhou', accessKeyId: 'LTAI5tNoBus0001' }
   const out = {
     set: await attempt(() => v.set('p1', 'accessKeySecret', 'would-be-secret')),
     get: await attempt(() => v.get('p1', 'accessKeySecret')),
     list: await attempt(() => v.list()),
     delete: await attempt(() => v.delete('p1', 'accessKeySecret')),
+    addWithSecret: await core.call('profiles.add', { name: 'with-secret', ...base, accessKeySecret: 'would-be-secret' }, { locale: 'en' }),
+    addWithout: await core.call('profiles.add', { name: 'without', ...base }, { locale: 'en' }),
+    listProfiles: await core.call('profiles.list', {}, { locale: 'en' }),
+    profileNames: core.services.store.profiles.list().map((p) => p.name),
   }
+  await core.close()
   process.stdout.write(JSON.stringify(out))
 }
 void main()

@@ -71,7 +71,7 @@ describe('keychain vault (real Secret Service)', () => {
 
   it('D2: with no Secret Service reachable, every call fails with KEYCHAIN_UNAVAILABLE and an install hint; nothing falls back to a file', () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-nobus-'))
-    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'no-keychain-child.ts')], {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'no-keychain-child.ts'), path.join(home, 'data-dir')], {
       cwd: ROOT,
       env: {
         ...process.env,
@@ -83,12 +83,25 @@ describe('keychain vault (real Secret Service)', () => {
       },
       encoding: 'utf8',
     })
-    const res = JSON.parse(out) as Record<string, { ok: boolean; code?: string; ruleId?: string; en?: string }>
+    const res = JSON.parse(out) as Record<string, { ok: boolean; code?: string; ruleId?: string; en?: string }> & {
+      addWithSecret: { ok: boolean; error?: { code: string } }
+      addWithout: { ok: boolean; value?: { hasSecret: boolean } }
+      listProfiles: { ok: boolean; value?: { profiles: unknown[]; keychainError: { code: string; message: string } | null } }
+      profileNames: string[]
+    }
     for (const op of ['set', 'get', 'list', 'delete']) {
       expect(res[op], op).toMatchObject({ ok: false, code: 'KEYCHAIN_UNAVAILABLE', ruleId: 'D2' })
       expect(res[op]!.en).toMatch(/gnome-keyring/)
       expect(res[op]!.en).toMatch(/never in plain text/)
     }
+    // Through the IPC contract: a profile whose secret cannot be stored is not added at all ...
+    expect(res.addWithSecret).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } })
+    // ... one without a secret is, and the list still works and says why secrets are unknown.
+    expect(res.addWithout).toMatchObject({ ok: true, value: { hasSecret: false } })
+    expect(res.listProfiles.value?.profiles).toHaveLength(1)
+    expect(res.listProfiles.value?.keychainError).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE' })
+    expect(res.listProfiles.value?.keychainError?.message).toMatch(/install and unlock a Secret Service/)
+    expect(res.profileNames).toEqual(['without'])
     // No file anywhere under the fake home holds the would-be secret.
     const files: string[] = []
     const walk = (d: string): void => {

@@ -13,6 +13,7 @@ import { SettingsService, sqliteSettingsStore } from './services/settings'
 import { ProfilesService } from './services/profiles'
 import { WorkspacesService } from './services/workspaces'
 import { CloudSessions } from './services/cloud-sessions'
+import { BundlesService } from './bundles'
 import { openStore } from './store'
 import { Vault } from './vault'
 import { APP_NAME, APP_VERSION } from './version'
@@ -48,6 +49,7 @@ export function createCore(opts: CoreOptions): Core {
   const settings = new SettingsService(
     sqliteSettingsStore(store.settings, (key, error) => log.warn('invalid setting ignored', { key, error })),
   )
+  const workspaces = new WorkspacesService(store, settings, events)
   const services: CoreServices = {
     info: { name: APP_NAME, version: APP_VERSION, runtime: opts.runtime, dataDir: opts.dataDir, logDir },
     events,
@@ -56,8 +58,9 @@ export function createCore(opts: CoreOptions): Core {
     store,
     vault,
     profiles: new ProfilesService(store, vault, settings),
-    workspaces: new WorkspacesService(store, settings, events),
+    workspaces,
     cloud: new CloudSessions(store, vault),
+    bundles: new BundlesService(store, vault, settings, workspaces, events),
   }
   const handlers = createHandlers(services)
 

@@ -1,4 +1,260 @@
 import type { Catalog } from './catalog'
 
-/** Messages for the bundle area's codes. */
-export const bundleMessages = {} satisfies Catalog
+/**
+ * Messages for config bundles [配置包] (D4) and the pai-admin CLI: file problems, import/export,
+ * encrypted secrets, and one fix hint per rule ID (`BUNDLE_HINT_<ruleId>`).
+ */
+export const bundleMessages = {
+  // ---- the file itself (rule D4) ----
+  BUNDLE_EMPTY: { 'zh-CN': '文件为空', en: 'The file is empty' },
+  BUNDLE_TOO_LARGE: {
+    'zh-CN': '文件过大({size} 字节,上限 {max} 字节),未读取',
+    en: 'The file is too large ({size} bytes; the limit is {max}); it was not read',
+  },
+  BUNDLE_BINARY: {
+    'zh-CN': '这不是文本文件(含有二进制内容或无效的 UTF-8 编码),不是配置包',
+    en: 'This is not a text file (binary content or invalid UTF-8): not a bundle',
+  },
+  BUNDLE_FORMAT_UNKNOWN: {
+    'zh-CN': '无法识别文件「{file}」的格式:请使用 .yaml、.yml 或 .json 扩展名',
+    en: 'Unknown format for "{file}": use a .yaml, .yml or .json extension',
+  },
+  BUNDLE_SYNTAX: { 'zh-CN': '语法错误:{detail}', en: 'Syntax error: {detail}' },
+  BUNDLE_TOO_DEEP: {
+    'zh-CN': '嵌套层级过深(超过 {max} 层),未读取',
+    en: 'Nested too deeply (more than {max} levels); it was not read',
+  },
+  BUNDLE_ALIAS_LIMIT: {
+    'zh-CN': 'YAML 别名(alias)过多(上限 {max}),疑似“别名炸弹”,未读取',
+    en: 'Too many YAML aliases (the limit is {max}), as in an alias bomb; it was not read',
+  },
+  BUNDLE_NOT_OBJECT: { 'zh-CN': '配置包的顶层必须是一个对象', en: 'The top level of a bundle must be an object' },
+  BUNDLE_API_VERSION_MISSING: {
+    'zh-CN': '缺少 apiVersion(当前版本为 {expected})',
+    en: 'apiVersion is missing (the current one is {expected})',
+  },
+  BUNDLE_API_VERSION_UNKNOWN: {
+    'zh-CN': '不支持的 apiVersion「{found}」;本应用支持:{expected}。可能由更新版本的应用导出,请升级应用',
+    en: 'Unsupported apiVersion "{found}"; this app reads: {expected}. It may come from a newer version of the app: update the app',
+  },
+  BUNDLE_MIGRATED: {
+    'zh-CN': '配置包为旧格式 {from},已按 {to} 读取;重新导出即可得到新格式',
+    en: 'The bundle uses the older format {from} and was read as {to}; export again to get the new format',
+  },
+  BUNDLE_FIELD: { 'zh-CN': '{field}:{detail}', en: '{field}: {detail}' },
+  BUNDLE_UNKNOWN_KEY: {
+    'zh-CN': '不支持的字段「{key}」(拼写错误?)',
+    en: 'Unsupported field "{key}" (a typo?)',
+  },
+  BUNDLE_NAME_MISMATCH: {
+    'zh-CN': '工作空间名称「{name}」与 config.basic.name「{configName}」不一致',
+    en: 'The workspace name "{name}" differs from config.basic.name "{configName}"',
+  },
+  BUNDLE_DUPLICATE_WORKSPACE: {
+    'zh-CN': '工作空间「{name}」在配置包中出现了多次',
+    en: 'Workspace "{name}" appears more than once in the bundle',
+  },
+  BUNDLE_REGION_MISMATCH: {
+    'zh-CN': '工作空间「{name}」的地域为 {region},但账号「{profile}」的地域为 {profileRegion}',
+    en: 'Workspace "{name}" is in region {region}, but profile "{profile}" is in {profileRegion}',
+  },
+  BUNDLE_PROFILE_UNKNOWN: {
+    'zh-CN': '未找到账号「{profile}」:请先用 pai-admin profile add 添加,或在「账号」页面添加',
+    en: 'Profile "{profile}" not found: add it first (pai-admin profile add, or the Profiles screen)',
+  },
+
+  // ---- secrets ----
+  BUNDLE_SECRET_IN_CLEAR: {
+    'zh-CN': '导出已中止:输出中出现了密钥明文({where})。密钥只能以钥匙串引用或口令加密的形式导出',
+    en: 'Export stopped: a secret appeared in clear in the output ({where}). Secrets leave only as keychain references or encrypted with a passphrase',
+  },
+  BUNDLE_SECRET_MISSING: {
+    'zh-CN': '钥匙串中没有加签密钥「{ref}」(账号「{profile}」),无法加密导出',
+    en: 'The keychain holds no signing secret "{ref}" for profile "{profile}", so it cannot be exported encrypted',
+  },
+  BUNDLE_SECRETS_NEED_PROFILE: {
+    'zh-CN': '离线草稿没有账号,无法从钥匙串读取或保存加签密钥',
+    en: 'An offline draft has no profile, so signing secrets cannot be read from or saved to the keychain',
+  },
+  BUNDLE_PASSPHRASE_REQUIRED: {
+    'zh-CN': '配置包中含有加密的密钥:请提供导出时设置的口令',
+    en: 'The bundle carries encrypted secrets: give the passphrase used to export it',
+  },
+  BUNDLE_PASSPHRASE_WRONG: {
+    'zh-CN': '口令错误,或加密内容已被修改,无法解密',
+    en: 'Wrong passphrase, or the encrypted content was changed: it cannot be decrypted',
+  },
+  BUNDLE_PASSPHRASE_SHORT: {
+    'zh-CN': '口令至少需要 {min} 个字符',
+    en: 'The passphrase needs at least {min} characters',
+  },
+  BUNDLE_SECRETS_VERSION: {
+    'zh-CN': '不支持的加密格式版本 {found}(本应用支持 {supported})',
+    en: 'Unsupported encryption format version {found} (this app reads {supported})',
+  },
+  BUNDLE_SECRETS_PARAMS: {
+    'zh-CN': '加密参数超出允许范围({detail}),未解密',
+    en: 'Encryption parameters are out of the allowed range ({detail}); nothing was decrypted',
+  },
+  BUNDLE_SECRET_REF_UNSTORABLE: {
+    'zh-CN': '密钥引用「{ref}」无法作为钥匙串条目名(仅限 1-64 个字母、数字、“_”、“.”、“-”)',
+    en: 'The secret reference "{ref}" cannot name a keychain entry (1-64 letters, digits, "_", "." or "-")',
+  },
+
+  // ---- import / export ----
+  BUNDLE_INVALID: {
+    'zh-CN': '配置包有 {errors} 个错误,未导入任何内容',
+    en: 'The bundle has {errors} errors; nothing was imported',
+  },
+  BUNDLE_STALE: {
+    'zh-CN': '预览之后,工作空间「{name}」的草稿已被修改:请重新预览',
+    en: 'The draft of workspace "{name}" changed after the preview: preview again',
+  },
+  BUNDLE_EXPORT_EMPTY: { 'zh-CN': '没有选择要导出的工作空间', en: 'No workspace selected for export' },
+  BUNDLE_WORKSPACE_NOT_FOUND: {
+    'zh-CN': '账号「{profile}」下未找到工作空间「{name}」(本地缓存中也没有;请先刷新)',
+    en: 'Workspace "{name}" not found for profile "{profile}" (not in the local cache either: refresh first)',
+  },
+
+  // ---- CLI ----
+  CLI_USAGE: { 'zh-CN': '用法错误:{detail}', en: 'Usage error: {detail}' },
+  CLI_FILE_UNREADABLE: { 'zh-CN': '无法读取文件 {file}:{detail}', en: 'Cannot read {file}: {detail}' },
+  CLI_FILE_UNWRITABLE: { 'zh-CN': '无法写入文件 {file}:{detail}', en: 'Cannot write {file}: {detail}' },
+  CLI_SECRET_REQUIRED: {
+    'zh-CN': '请通过标准输入提供{what}(例如:printf %s "$SECRET" | pai-admin …),或在终端中运行以输入',
+    en: 'Give the {what} on standard input (e.g. printf %s "$SECRET" | pai-admin …), or run in a terminal to type it',
+  },
+  CLI_SYNC_UNAVAILABLE: {
+    'zh-CN': '此版本中同步引擎尚不可用,无法执行 {command}',
+    en: 'The sync engine is not available in this build, so {command} cannot run',
+  },
+  CLI_APPLY_NEEDS_YES: {
+    'zh-CN': '非交互环境下执行 apply 需要 --yes 确认',
+    en: 'apply needs --yes when not run in a terminal',
+  },
+  CLI_APPLY_DECLINED: { 'zh-CN': '已取消,未发送任何更改', en: 'Cancelled; nothing was sent' },
+  CLI_PLAN_REFUSED: {
+    'zh-CN': '计划中有 {count} 项被拒绝的操作,未执行',
+    en: 'The plan has {count} refused actions; nothing was applied',
+  },
+
+  // ---- fix hints, one per rule a bundle can break ----
+  BUNDLE_HINT_D4: {
+    'zh-CN': '按 docs/bundles.md 与 docs/bundle.schema.json 修正文件格式',
+    en: 'Fix the file as docs/bundles.md and docs/bundle.schema.json describe',
+  },
+  BUNDLE_HINT_D2: {
+    'zh-CN': '不要在配置中写入密钥:把密钥存入钥匙串,在 secretRef 中写条目名称',
+    en: 'Never write a secret in the configuration: keep it in the keychain and put its entry name in secretRef',
+  },
+  BUNDLE_HINT_A1: {
+    'zh-CN': '使用工作空间管理员或负责人的账号,或请管理员授予你管理员角色',
+    en: 'Use a profile of a workspace administrator or the owner, or ask an administrator for the admin role',
+  },
+  BUNDLE_HINT_A2: { 'zh-CN': '使用主账号的 AccessKey 操作', en: 'Operate with the main account AccessKey' },
+  BUNDLE_HINT_A3: {
+    'zh-CN': '为 RAM 用户授予 AliyunPAIFullAccess(请谨慎),或改用主账号',
+    en: 'Grant the RAM user AliyunPAIFullAccess (with care), or use the main account',
+  },
+  BUNDLE_HINT_A4: {
+    'zh-CN': '负责人由创建者自动担任:删除 owner 字段,或改为当前账号',
+    en: 'The creator becomes the owner: remove the owner field, or set it to the acting account',
+  },
+  BUNDLE_HINT_W1: {
+    'zh-CN': '名称 3-23 个字符(字母开头,仅字母、数字、“_”),描述必填且不超过 80 个字符;已有工作空间的名称和模式不可修改',
+    en: 'Name: 3-23 characters, a letter first, letters, digits and "_"; a description of at most 80 characters; an existing workspace keeps its name and mode',
+  },
+  BUNDLE_HINT_W4: {
+    'zh-CN': '换一个名称:PAI 与 DataWorks 工作空间共用名称空间',
+    en: 'Choose another name: PAI and DataWorks workspaces share one namespace',
+  },
+  BUNDLE_HINT_C1: {
+    'zh-CN': '资源类型须为 lingjun/general/acs/maxcompute/flink,名称唯一;简易模式只有生产环境(prod);每类每环境只有一个默认资源',
+    en: 'Kind is lingjun, general, acs, maxcompute or flink, names are unique; simple mode has prod only; one default per kind and environment',
+  },
+  BUNDLE_HINT_C2: {
+    'zh-CN': '保留已关联的资源:不支持解除关联(请联系商务经理)',
+    en: 'Keep the associated resource: disassociation is not supported (contact your business manager)',
+  },
+  BUNDLE_HINT_C3: {
+    'zh-CN': '删除 MaxCompute 资源上的 GPU 规格(MaxCompute 仅支持 CPU)',
+    en: 'Remove the GPU spec from the MaxCompute resource (MaxCompute is CPU only)',
+  },
+  BUNDLE_HINT_M1: {
+    'zh-CN': '每个成员(userId)只写一次,同一角色不要重复',
+    en: 'List each member (userId) once, and each of their roles once',
+  },
+  BUNDLE_HINT_M2: {
+    'zh-CN': '使用基础角色 ID(如 PAI.AlgoDeveloper)或自定义角色 ID(role-…)',
+    en: 'Use a built-in role ID (e.g. PAI.AlgoDeveloper) or a custom role ID (role-…)',
+  },
+  BUNDLE_HINT_M3: {
+    'zh-CN': 'MaxCompute开发角色需要工作空间关联 MaxCompute 资源',
+    en: 'The MaxCompute developer role needs a MaxCompute resource in the workspace',
+  },
+  BUNDLE_HINT_M4: {
+    'zh-CN': '自定义角色名称唯一(字母、数字、“_”、“-”),成员引用的角色 ID 须在 customRoles 中',
+    en: 'Custom role names are unique (letters, digits, "_", "-"); a role ID a member holds must be in customRoles',
+  },
+  BUNDLE_HINT_M5: {
+    'zh-CN': '为成员至少保留一个角色;若不再需要该成员,请删除成员',
+    en: 'Give the member at least one role; to take all roles away, remove the member instead',
+  },
+  BUNDLE_HINT_M6: {
+    'zh-CN': '保留负责人及其负责人角色;负责人角色不能授予他人',
+    en: 'Keep the owner and their owner role; the owner role cannot be granted to anyone else',
+  },
+  BUNDLE_HINT_S1: {
+    'zh-CN': '优先级为 1-9 的整数,时长为正整数分钟,每个角色或成员只设一条限制',
+    en: 'Priorities are whole numbers 1-9, durations positive whole minutes, one limit per role or member',
+  },
+  BUNDLE_HINT_S2: {
+    'zh-CN': '非成员限制的优先级为 1-9,时长为正整数分钟',
+    en: 'Non-member priorities are 1-9 and durations positive whole minutes',
+  },
+  BUNDLE_HINT_S3: {
+    'zh-CN': '每种超时规则只设一条,分钟数为正整数',
+    en: 'One timeout rule per kind, with a positive whole number of minutes',
+  },
+  BUNDLE_HINT_E1: {
+    'zh-CN': '先开通事件总线 EventBridge 并完成一键授权',
+    en: 'Activate EventBridge and complete the one-click authorization first',
+  },
+  BUNDLE_HINT_E2: {
+    'zh-CN': '规则名称唯一,以字母或数字开头,仅字母、数字、“_”、“-”',
+    en: 'Rule names are unique, start with a letter or digit, and use letters, digits, "_" and "-"',
+  },
+  BUNDLE_HINT_E3: {
+    'zh-CN': '至少选择一个事件类型,不要重复;“任务超时”需要先配置超时规则',
+    en: 'Choose at least one event type, each once; "task timeout" needs a timeout rule first',
+  },
+  BUNDLE_HINT_E4: {
+    'zh-CN': '钉钉可用于所有事件(需填写 webhook 与 secretRef);HTTP 仅用于模型事件;语音、短信、邮件仅用于工作流和 DLC 事件',
+    en: 'DingTalk takes any event (webhook and secretRef); HTTP takes model events only; voice, SMS and email take workflow and DLC events only',
+  },
+  BUNDLE_HINT_E5: {
+    'zh-CN': '语音、短信、邮件仅在华东1(杭州)、华东2(上海)、华北6(乌兰察布)可用:改用钉钉或 HTTP',
+    en: 'Voice, SMS and email exist only in cn-hangzhou, cn-shanghai and cn-wulanchabu: use DingTalk or HTTP',
+  },
+  BUNDLE_HINT_E6: {
+    'zh-CN': '减少目标或联系人(每个联系人占一个单位),或申请提高配额(最多 100)',
+    en: 'Use fewer targets or contacts (each contact is one unit), or ask for a higher quota (at most 100)',
+  },
+  BUNDLE_HINT_ST1: {
+    'zh-CN': '填写 OSS 目录,如 oss://my-bucket/pai/(以“/”结尾)',
+    en: 'Set an OSS folder such as oss://my-bucket/pai/ (ending in "/")',
+  },
+  BUNDLE_HINT_ST2: {
+    'zh-CN': '工作流数据存储为 OSS 目录;运行工作流时它优先于默认存储',
+    en: 'The workflow data storage is an OSS folder; it wins over the default storage when a workflow runs',
+  },
+  BUNDLE_HINT_L1: {
+    'zh-CN': '转发日志需要有效的 SLS Project 与 LogStore(小写字母、数字、“-”),模块为 DSW、DLC',
+    en: 'Forwarding needs a valid SLS Project and LogStore (lowercase letters, digits, "-"); modules are DSW and DLC',
+  },
+  BUNDLE_HINT_G1: { 'zh-CN': '修改后需重启相关 DLC 任务才能生效', en: 'Restart the affected DLC jobs for the change to take effect' },
+  BUNDLE_HINT_G2: { 'zh-CN': '修改后需重启 DSW 实例才能生效', en: 'Restart the DSW instances for the change to take effect' },
+  BUNDLE_HINT_G3: { 'zh-CN': '修改后需重启 DSW 实例才能生效', en: 'Restart the DSW instances for the change to take effect' },
+} satisfies Catalog
+
+export type BundleCode = keyof typeof bundleMessages

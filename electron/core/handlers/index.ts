@@ -4,6 +4,7 @@ import { appHandlers } from './app'
 import { profilesHandlers } from './profiles'
 import { workspacesHandlers } from './workspaces'
 import { cloudHandlers } from './cloud'
+import { bundlesHandlers } from './bundles'
 
 /** The full handler table: one slice per area, merged. Transport-agnostic. */
 export function createHandlers(s: CoreServices): HandlerTable {
@@ -12,5 +13,6 @@ export function createHandlers(s: CoreServices): HandlerTable {
     ...profilesHandlers(s),
     ...workspacesHandlers(s),
     ...cloudHandlers(s),
+    ...bundlesHandlers(s),
   }
 }

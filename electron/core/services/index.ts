@@ -6,6 +6,7 @@ import type { Vault } from '../vault'
 import type { ProfilesService } from './profiles'
 import type { WorkspacesService } from './workspaces'
 import type { CloudSessions } from './cloud-sessions'
+import type { BundlesService } from '../bundles'
 
 export interface CoreInfo {
   name: string
@@ -30,4 +31,6 @@ export interface CoreServices {
   workspaces: WorkspacesService
   /** Cloud clients per profile (secret read from the keychain on demand). */
   cloud: CloudSessions
+  /** Config bundles: export, import preview, import as drafts (D4). */
+  bundles: BundlesService
 }

@@ -1,0 +1,118 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { BUNDLE_LIMITS, formatOfFileName, type BundleFormat, type BundleProblem } from '@shared/bundle'
+import type { BundlePreview } from '@shared/ipc/channels/bundles'
+import { checkBundle } from '../../core/bundles/check'
+import { decryptSecrets } from '../../core/bundles/crypto'
+import { offlineContext } from '../../core/bundles/offline'
+import { formatProblemLine, localizeProblems } from '../../core/bundles/problems'
+import { decodeText } from '../../core/bundles/read'
+import { CliError, EXIT, ExitWith } from '../exit-codes'
+import { readSecret } from '../secret-input'
+import type { Session } from '../session'
+import { allRows, refresh } from './workspace'
+
+/** Reads a bundle file as text: size and binary checks happen on the bytes, before anything else. */
+export function readBundleFile(file: string): { text: string } | { problem: BundleProblem[] } {
+  let bytes: Buffer
+  try {
+    const st = fs.statSync(file)
+    if (!st.isFile()) throw new Error('not a regular file')
+    // A huge file is refused without reading it.
+    if (st.size > BUNDLE_LIMITS.maxBytes)
+      return { problem: localizeProblems([{ pointer: '', ruleId: 'D4', severity: 'error', code: 'BUNDLE_TOO_LARGE', params: { size: st.size, max: BUNDLE_LIMITS.maxBytes } }], file, 'en', () => ({ line: 0, column: 0 })) }
+    bytes = fs.readFileSync(file)
+  } catch (err) {
+    throw new CliError('CLI_FILE_UNREADABLE', { file, detail: err instanceof Error ? err.message : String(err) })
+  }
+  const decoded = decodeText(bytes)
+  if (!decoded.ok) return { problem: localizeProblems([decoded.problem], file, 'en', () => ({ line: 0, column: 0 })) }
+  return { text: decoded.text }
+}
+
+function printProblems(problems: BundleProblem[]): string {
+  const errors = problems.filter((p) => p.severity === 'error').length
+  const lines = problems.map(formatProblemLine)
+  lines.push(errors === 0 ? `OK: ${problems.length} warnings` : `${errors} errors, ${problems.length - errors} warnings`)
+  return lines.join('\n')
+}
+
+/** `validate FILE`: every problem at once, with file:line:column, rule ID and a fix hint. */
+export async function validateCommand(s: Session, file: string, o: { profile?: string; passphraseStdin?: boolean }): Promise<void> {
+  const read = readBundleFile(file)
+  let problems: BundleProblem[]
+  let extra: Record<string, unknown> = {}
+  if ('problem' in read) problems = read.problem.map((p) => ({ ...p, ...relocalize(s, p) }))
+  else if (o.profile) {
+    const profileId = await s.profileId(o.profile)
+    const passphrase = o.passphraseStdin ? await readSecret('passphrase', 'Passphrase: ') : undefined
+    const preview: BundlePreview = await s.call('bundles.preview', { fileName: file, content: read.text, profileId, ...(passphrase ? { passphrase } : {}) })
+    problems = preview.problems
+    extra = { workspaces: preview.workspaces.map((w) => ({ name: w.name, action: w.action, changesFromCloud: w.changesFromCloud.length })), secrets: preview.secrets }
+  } else {
+    // Offline: no core, no database, no keychain.
+    const check = checkBundle(file, read.text, (ws) => ({ context: offlineContext(ws.region) }))
+    const raw = [...check.problems]
+    if (check.secrets && o.passphraseStdin) {
+      const passphrase = await readSecret('passphrase', 'Passphrase: ')
+      try {
+        await decryptSecrets(check.secrets, passphrase)
+      } catch (err) {
+        const e = err as { code?: string; params?: Record<string, unknown> }
+        raw.push({ pointer: '/secrets', ruleId: 'D2', severity: 'error', code: e.code ?? 'BUNDLE_PASSPHRASE_WRONG', params: e.params ?? {} })
+      }
+    }
+    problems = localizeProblems(raw, file, s.locale, check.positionOf)
+    extra = { workspaces: check.workspaces.map((w) => ({ name: w.name })) }
+  }
+  const errors = problems.filter((p) => p.severity === 'error').length
+  s.out.result({ ok: errors === 0, file, errorCount: errors, warningCount: problems.length - errors, problems, ...extra }, () => printProblems(problems))
+  if (errors > 0) throw new ExitWith(EXIT.invalid)
+}
+
+function relocalize(s: Session, p: BundleProblem): Pick<BundleProblem, 'message' | 'hint'> {
+  const [m] = localizeProblems([{ pointer: p.pointer, ruleId: p.ruleId, severity: p.severity, code: p.code, params: p.params, at: { line: p.line, column: p.column } }], p.file, s.locale, () => ({ line: 0, column: 0 }))
+  return { message: m!.message, hint: m!.hint }
+}
+
+/** Writes a file atomically (temporary file, then rename), so a failure leaves no half file. */
+export function writeFileAtomic(file: string, content: string): void {
+  const tmp = path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.tmp`)
+  try {
+    fs.writeFileSync(tmp, content, { mode: 0o644 })
+    fs.renameSync(tmp, file)
+  } catch (err) {
+    fs.rmSync(tmp, { force: true })
+    throw new CliError('CLI_FILE_UNWRITABLE', { file, detail: err instanceof Error ? err.message : String(err) })
+  }
+}
+
+export interface ExportOptions {
+  profile: string
+  workspace: string[]
+  output?: string
+  format?: BundleFormat
+  from?: 'cloud' | 'draft'
+  encryptSecrets?: boolean
+  offline?: boolean
+}
+
+/** `export`: one or more workspaces of a profile as one bundle (stdout, or -o FILE). */
+export async function exportCommand(s: Session, o: ExportOptions): Promise<void> {
+  const profileId = await s.profileId(o.profile)
+  await refresh(s, profileId, o.offline)
+  const rows = await allRows(s, profileId)
+  const keys = o.workspace.map((name) => {
+    const row = rows.find((r) => r.name === name)
+    if (!row) throw new CliError('BUNDLE_WORKSPACE_NOT_FOUND', { name, profile: o.profile }, EXIT.invalid)
+    return row.key
+  })
+  const format: BundleFormat = o.format ?? (o.output ? (formatOfFileName(o.output) ?? 'yaml') : 'yaml')
+  const secrets = o.encryptSecrets ? { mode: 'encrypted' as const, passphrase: await readSecret('passphrase', 'Passphrase for the secrets: ') } : { mode: 'refs' as const }
+  const res = await s.call('bundles.export', { keys, format, source: o.from ?? 'cloud', secrets })
+  if (o.output) {
+    writeFileAtomic(o.output, res.content)
+    s.out.result({ file: o.output, workspaces: res.workspaces, encryptedSecrets: res.encryptedSecrets }, () => '')
+    if (s.out.mode !== 'json') s.out.note(`Wrote ${o.output} (${res.workspaces} workspaces${res.encryptedSecrets ? `, ${res.encryptedSecrets} encrypted secrets` : ''}).`)
+  } else s.out.result(res, () => res.content)
+}

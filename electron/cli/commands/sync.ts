@@ -1,0 +1,157 @@
+import type { BundlePreview } from '@shared/ipc/channels/bundles'
+import type { Plan, RunStatus } from '@shared/ipc/channels/sync'
+import { formatProblemLine } from '../../core/bundles/problems'
+import { CliError, EXIT, exitCodeFor, ExitWith } from '../exit-codes'
+import { table } from '../output'
+import { confirm, readSecret } from '../secret-input'
+import type { Session } from '../session'
+import { readBundleFile } from './bundle'
+import { refresh } from './workspace'
+
+export interface PlanOptions {
+  profile: string
+  offline?: boolean
+  passphraseStdin?: boolean
+}
+
+interface Planned {
+  plans: Plan[]
+  preview: BundlePreview
+}
+
+/**
+ * Like Terraform: refresh the cloud state, read the bundle (every problem at once), make it the drafts
+ * (import sends nothing), then plan each draft against the refreshed cache.
+ */
+async function planBundle(s: Session, file: string, o: PlanOptions): Promise<Planned> {
+  const read = readBundleFile(file)
+  if ('problem' in read) {
+    s.out.result({ ok: false, problems: read.problem }, () => read.problem.map(formatProblemLine).join('\n'))
+    throw new ExitWith(EXIT.invalid)
+  }
+  const profileId = await s.profileId(o.profile)
+  await refresh(s, profileId, o.offline)
+  const passphrase = o.passphraseStdin ? await readSecret('passphrase', 'Passphrase: ') : undefined
+  const req = { fileName: file, content: read.text, profileId, ...(passphrase ? { passphrase } : {}) }
+  const preview = await s.call('bundles.preview', req)
+  if (!preview.ok) {
+    s.out.result({ ok: false, problems: preview.problems }, () => preview.problems.map(formatProblemLine).join('\n') + `\n${preview.errorCount} errors`)
+    throw new ExitWith(EXIT.invalid)
+  }
+  const expectRevisions: Record<string, number> = {}
+  for (const w of preview.workspaces) if (w.key && w.draftRevision !== undefined) expectRevisions[w.key] = w.draftRevision
+  const imported = await s.call('bundles.import', { ...req, expectRevisions })
+  const plans: Plan[] = []
+  for (const d of imported.drafts) plans.push(await s.call('sync.plan', { key: d.key }))
+  return { plans, preview }
+}
+
+const SYMBOL: Record<string, string> = { apply: '~', manual: '!', refused: 'x', conflict: '?' }
+
+function renderPlans(plans: Plan[]): string {
+  const out: string[] = []
+  for (const p of plans) {
+    const name = p.key
+    if (p.actions.length === 0) {
+      out.push(`${name}: no changes.`)
+      continue
+    }
+    out.push(`${name}${p.creating ? ' (new workspace)' : ''}:`)
+    out.push(
+      table(
+        ['', 'AREA', 'TARGET', 'ACTION', 'API / RULE', 'NOTE'],
+        p.actions.map((a) => [SYMBOL[a.kind] ?? a.kind, a.area, a.target, a.verb, a.kind === 'refused' ? (a.ruleId ?? '') : (a.api ?? ''), a.message ?? '']),
+      ),
+    )
+    out.push(`Plan: ${p.counts.apply} to apply, ${p.counts.manual} manual, ${p.counts.refused} refused, ${p.counts.conflict} conflicts.`)
+  }
+  return out.join('\n')
+}
+
+function totals(plans: Plan[]): Plan['counts'] {
+  const t = { apply: 0, manual: 0, refused: 0, conflict: 0 }
+  for (const p of plans) for (const k of Object.keys(t) as Array<keyof typeof t>) t[k] += p.counts[k]
+  return t
+}
+
+/** The exit code a plan deserves: conflicts 4, refused actions 1, else 0. */
+function planExit(t: Plan['counts']): 0 | 1 | 4 {
+  if (t.conflict > 0) return EXIT.conflict
+  if (t.refused > 0) return EXIT.invalid
+  return EXIT.ok
+}
+
+/** `plan FILE --profile P`. */
+export async function planCommand(s: Session, file: string, o: PlanOptions): Promise<void> {
+  const { plans } = await planBundle(s, file, o)
+  const t = totals(plans)
+  s.out.result({ plans, totals: t }, () => renderPlans(plans))
+  const code = planExit(t)
+  if (code !== EXIT.ok) throw new ExitWith(code)
+}
+
+/** `apply FILE --profile P [--yes]`: plan, confirm, queue, and follow the run to its end. */
+export async function applyCommand(s: Session, file: string, o: PlanOptions & { yes?: boolean; timeout?: string }): Promise<void> {
+  const { plans } = await planBundle(s, file, o)
+  const t = totals(plans)
+  const code = planExit(t)
+  if (code !== EXIT.ok) {
+    s.out.result({ applied: false, plans, totals: t }, () => renderPlans(plans) + `\n${t.conflict > 0 ? 'Conflicts' : 'Refused actions'}: nothing was applied.`)
+    throw new ExitWith(code)
+  }
+  const todo = plans.filter((p) => p.counts.apply > 0)
+  if (todo.length === 0) {
+    s.out.result({ applied: true, plans, totals: t, runs: [] }, () => renderPlans(plans) + '\nNothing to apply.')
+    return
+  }
+  if (s.out.mode !== 'json') s.out.note(renderPlans(plans))
+  if (!o.yes) {
+    if (!process.stdin.isTTY) throw new CliError('CLI_APPLY_NEEDS_YES', {}, EXIT.invalid)
+    if (!(await confirm(`Apply ${t.apply} actions? [y/N] `))) throw new CliError('CLI_APPLY_DECLINED', {}, EXIT.invalid)
+  }
+  const timeoutMs = (Number(o.timeout ?? '600') || 600) * 1000
+  const runs: Array<{ key: string; runId: string; status: RunStatus }> = []
+  let worst: 0 | 3 | 4 = 0
+  for (const p of todo) {
+    const { runId, queued } = await s.call('sync.apply', { key: p.key, planFingerprint: p.fingerprint })
+    const status = await follow(s, runId, queued, timeoutMs)
+    runs.push({ key: p.key, runId, status })
+    for (const op of status.ops) {
+      if (op.status !== 'failed' && op.status !== 'blocked') continue
+      const c = exitCodeFor(op.lastError?.code ?? 'CLOUD_SERVER')
+      worst = c === EXIT.conflict ? EXIT.conflict : worst === EXIT.conflict ? worst : EXIT.cloud
+    }
+  }
+  s.out.result({ applied: worst === 0, runs }, () =>
+    runs
+      .map((r) => {
+        const failed = r.status.ops.filter((op) => op.status === 'failed' || op.status === 'blocked')
+        const lines = [`${r.key}: run ${r.runId}: ${Object.entries(r.status.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`]
+        for (const op of failed) lines.push(`  ${op.kind}: ${op.status} ${op.lastError?.code ?? ''} ${op.lastError?.message ?? ''}${op.lastError?.requestId ? ` (RequestId ${op.lastError.requestId})` : ''}`)
+        return lines.join('\n')
+      })
+      .join('\n'),
+  )
+  if (worst !== 0) throw new ExitWith(worst)
+}
+
+async function follow(s: Session, runId: string, queued: number, timeoutMs: number): Promise<RunStatus> {
+  const started = Date.now()
+  try {
+    for (;;) {
+      const st = await s.call('sync.status', { runId })
+      const done = st.ops.filter((op) => op.status === 'done').length
+      s.out.progress(`Applying: ${done}/${queued || st.ops.length} ${bar(done, queued || st.ops.length)}`)
+      if (st.finished) return st
+      if (Date.now() - started > timeoutMs) throw new CliError('CLOUD_TIMEOUT', {}, EXIT.cloud)
+      await new Promise((r) => setTimeout(r, 200))
+    }
+  } finally {
+    s.out.endProgress()
+  }
+}
+
+function bar(done: number, total: number): string {
+  const n = total === 0 ? 20 : Math.round((done / total) * 20)
+  return `[${'#'.repeat(n)}${'.'.repeat(20 - n)}]`
+}

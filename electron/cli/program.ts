@@ -1,0 +1,183 @@
+import { Command, CommanderError, Option } from 'commander'
+import { CliError, EXIT, ExitWith, type ExitCode } from './exit-codes'
+import type { GlobalOptions, Session } from './session'
+import { APP_VERSION } from '../core/version'
+
+/**
+ * The pai-admin command tree. This module loads only commander: every action imports its command module
+ * (and through it the core, SQLite, the keychain) when it runs, so `pai-admin --help` starts fast.
+ */
+
+const EXIT_HELP = `
+Exit codes:
+  0  success
+  1  invalid input, or a plan with refused actions
+  2  usage error
+  3  cloud, authentication, permission or keychain error
+  4  conflict (the cloud or a draft changed meanwhile)
+
+Environment:
+  PAI_ADMIN_DATA_DIR  data directory shared with the desktop app (like --data-dir)
+  PAI_ADMIN_LANG      message language: en or zh-CN (default: from LANG)`
+
+type Action = (s: Session) => Promise<void>
+
+export function buildProgram(run: (action: Action, cmd: Command) => Promise<void>): Command {
+  const program = new Command('pai-admin')
+    .description('Administer Alibaba Cloud PAI workspaces from the command line: profiles, config bundles, plan and apply.')
+    .version(APP_VERSION, '-V, --version')
+    .option('--data-dir <dir>', 'data directory (default: $PAI_ADMIN_DATA_DIR, else the app data folder)')
+    .addOption(new Option('--output <format>', 'output format').choices(['table', 'json']).default('table'))
+    .addOption(new Option('--lang <locale>', 'message language').choices(['en', 'zh-CN']))
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  printf %s "$AK_SECRET" | pai-admin profile add prod --region cn-hangzhou --access-key-id LTAI...
+  pai-admin workspace list --profile prod
+  pai-admin export --profile prod --workspace team_a -o team_a.yaml
+  pai-admin validate team_a.yaml
+  pai-admin plan team_a.yaml --profile prod
+  pai-admin apply team_a.yaml --profile prod --yes
+${EXIT_HELP}`,
+    )
+  program.exitOverride()
+
+  const act = (load: (s: Session, ...args: never[]) => Promise<void>) =>
+    async function (this: Command, ...args: unknown[]) {
+      await run((s) => (load as (s: Session, ...a: unknown[]) => Promise<void>)(s, ...args.slice(0, -1)), this)
+    }
+
+  // ---- profile
+  const profile = program.command('profile').description('Profiles [账号配置]: how to reach an Alibaba Cloud account')
+  profile
+    .command('add <name>')
+    .description('Add a profile; the AccessKey secret is read from stdin (or a hidden prompt) into the OS keychain')
+    .requiredOption('--region <region>', 'region ID, e.g. cn-hangzhou')
+    .requiredOption('--access-key-id <id>', 'AccessKey ID')
+    .option('--endpoint <host:port>', 'API endpoint override, e.g. 127.0.0.1:8080 for the emulator')
+    .addOption(new Option('--protocol <protocol>', 'protocol for the endpoint').choices(['http', 'https']))
+    .option('--proxy <url>', 'HTTP(S) proxy URL')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  printf %s "$AK_SECRET" | pai-admin profile add prod --region cn-hangzhou --access-key-id LTAI5t...
+  pai-admin profile add dev --region cn-shanghai --access-key-id LTAI5t...   (prompts for the secret)
+  printf %s test-secret | pai-admin profile add emu --region cn-hangzhou --access-key-id AK1 --endpoint 127.0.0.1:8080 --protocol http
+
+The secret is never accepted as an argument (shell history, process list) and never printed.`,
+    )
+    .action(act(async (s, name: string, o: import('./commands/profile').ProfileAddOptions) => (await import('./commands/profile')).profileAdd(s, name, o)))
+  profile
+    .command('list')
+    .description('List profiles (never secrets: only whether one is in the keychain)')
+    .addHelpText('after', '\nExamples:\n  pai-admin profile list\n  pai-admin profile list --output json')
+    .action(act(async (s) => (await import('./commands/profile')).profileList(s)))
+  profile
+    .command('remove <name>')
+    .description('Remove a profile, its keychain entries, cache and drafts')
+    .addHelpText('after', '\nExamples:\n  pai-admin profile remove dev')
+    .action(act(async (s, name: string) => (await import('./commands/profile')).profileRemove(s, name)))
+
+  // ---- workspace
+  const workspace = program.command('workspace').description('Workspaces [工作空间]')
+  workspace
+    .command('list')
+    .description("List a profile's workspaces (refreshed from the cloud unless --offline)")
+    .requiredOption('--profile <name>', 'profile name')
+    .option('--offline', 'use the local cache only')
+    .addHelpText('after', '\nExamples:\n  pai-admin workspace list --profile prod\n  pai-admin workspace list --profile prod --offline --output json')
+    .action(act(async (s, o: { profile: string; offline?: boolean }) => (await import('./commands/workspace')).workspaceList(s, o)))
+
+  // ---- bundles
+  program
+    .command('export')
+    .description('Export workspaces as one config bundle (YAML or JSON, by extension or --format)')
+    .requiredOption('--profile <name>', 'profile name')
+    .requiredOption('--workspace <name...>', 'workspace name(s)')
+    .option('-o, --out <file>', 'write to FILE (default: stdout)')
+    .addOption(new Option('--format <format>', 'file format').choices(['yaml', 'json']))
+    .addOption(new Option('--from <source>', 'export the cloud state or the local draft').choices(['cloud', 'draft']).default('cloud'))
+    .option('--encrypt-secrets', 'also carry the DingTalk signing secrets, encrypted with a passphrase read from stdin or a prompt')
+    .option('--offline', 'use the local cache only')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  pai-admin export --profile prod --workspace team_a -o team_a.yaml
+  pai-admin export --profile prod --workspace team_a team_b --format json > teams.json
+  printf %s "$PASSPHRASE" | pai-admin export --profile prod --workspace team_a --encrypt-secrets -o team_a.yaml
+
+Secrets are written as keychain references (secretRef); with --encrypt-secrets they are also carried
+encrypted (scrypt + AES-256-GCM). They are never written in clear.`,
+    )
+    .action(
+      act(async (s, o: { profile: string; workspace: string[]; out?: string; format?: 'yaml' | 'json'; from?: 'cloud' | 'draft'; encryptSecrets?: boolean; offline?: boolean }) =>
+        (await import('./commands/bundle')).exportCommand(s, { ...o, output: o.out }),
+      ),
+    )
+  program
+    .command('validate <file>')
+    .description('Validate a bundle: every problem at once, with file:line:column, rule ID and a fix hint')
+    .option('--profile <name>', 'validate against this profile\'s cached workspaces (else offline, as new workspaces)')
+    .option('--passphrase-stdin', 'read the passphrase of encrypted secrets from stdin and check it')
+    .addHelpText('after', '\nExamples:\n  pai-admin validate team_a.yaml\n  pai-admin validate bundles/*.yaml --output json   (one file per call)\n  pai-admin validate team_a.yaml --profile prod')
+    .action(act(async (s, file: string, o: { profile?: string; passphraseStdin?: boolean }) => (await import('./commands/bundle')).validateCommand(s, file, o)))
+
+  // ---- plan / apply
+  const planHelp = (verb: string) => `
+Examples:
+  pai-admin ${verb} team_a.yaml --profile prod${verb === 'apply' ? ' --yes' : ''}
+  pai-admin ${verb} team_a.yaml --profile prod --output json
+
+The bundle becomes the local drafts of its workspaces (as an import does), then each draft is planned
+against the cloud state refreshed just before.${EXIT_HELP}`
+  program
+    .command('plan <file>')
+    .description('Show what applying a bundle would change in the cloud (creates, changes, refused actions)')
+    .requiredOption('--profile <name>', 'profile name')
+    .option('--offline', 'plan against the local cache, without refreshing')
+    .option('--passphrase-stdin', 'read the passphrase of encrypted secrets from stdin')
+    .addHelpText('after', planHelp('plan'))
+    .action(act(async (s, file: string, o: import('./commands/sync').PlanOptions) => (await import('./commands/sync')).planCommand(s, file, o)))
+  program
+    .command('apply <file>')
+    .description('Apply a bundle: plan, confirm (or --yes), then send through the durable outbox')
+    .requiredOption('--profile <name>', 'profile name')
+    .option('--yes', 'do not ask for confirmation (needed when not on a terminal)')
+    .option('--timeout <seconds>', 'give up waiting for the run after this many seconds', '600')
+    .option('--passphrase-stdin', 'read the passphrase of encrypted secrets from stdin')
+    .addHelpText('after', planHelp('apply'))
+    .action(act(async (s, file: string, o: import('./commands/sync').PlanOptions & { yes?: boolean; timeout?: string }) => (await import('./commands/sync')).applyCommand(s, file, o)))
+
+  // ---- dingtalk
+  const dingtalk = program.command('dingtalk').description('DingTalk robots [钉钉通知]')
+  dingtalk
+    .command('test')
+    .description('Send a signed test message to a DingTalk robot (E7); the signing secret is read from stdin or a prompt')
+    .requiredOption('--webhook <url>', 'https://oapi.dingtalk.com/robot/send?access_token=...')
+    .option('--profile <name>', "use the profile's endpoint (e.g. the emulator)")
+    .addHelpText('after', '\nExamples:\n  printf %s "$SEC" | pai-admin dingtalk test --webhook "https://oapi.dingtalk.com/robot/send?access_token=abc"')
+    .action(act(async (s, o: { webhook: string; profile?: string }) => (await import('./commands/dingtalk')).dingtalkTest(s, o)))
+
+  for (const c of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) c.exitOverride()
+  return program
+}
+
+/** Global options as the session needs them. */
+export function globalOptions(cmd: Command): GlobalOptions {
+  const o = cmd.optsWithGlobals<{ dataDir?: string; output?: 'table' | 'json'; lang?: string }>()
+  const g: GlobalOptions = { output: o.output ?? 'table' }
+  if (o.dataDir) g.dataDir = o.dataDir
+  if (o.lang) g.lang = o.lang
+  return g
+}
+
+/** The exit code for a commander error: help and version are success, anything else a usage error. */
+export function commanderExit(err: CommanderError): ExitCode {
+  return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' || err.exitCode === 0 ? EXIT.ok : EXIT.usage
+}
+
+export { CliError, ExitWith }

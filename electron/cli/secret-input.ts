@@ -1,0 +1,65 @@
+import { CliError } from './exit-codes'
+
+/**
+ * Reads a secret: from stdin when it is piped (`printf %s "$SECRET" | pai-admin …`, one trailing newline
+ * dropped), or with a hidden prompt on a terminal. Never from an argument (it would land in shell history
+ * and the process list) and never echoed.
+ */
+export async function readSecret(what: string, prompt: string, stdin: NodeJS.ReadStream = process.stdin, stderr: NodeJS.WriteStream = process.stderr): Promise<string> {
+  const value = stdin.isTTY ? await hiddenPrompt(prompt, stdin, stderr) : await readAll(stdin)
+  const secret = value.replace(/\r?\n$/, '')
+  if (secret === '') throw new CliError('CLI_SECRET_REQUIRED', { what })
+  return secret
+}
+
+async function readAll(stdin: NodeJS.ReadStream): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of stdin) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)
+    size += b.length
+    if (size > 64 * 1024) throw new CliError('CLI_USAGE', { detail: 'standard input is too long for a secret' })
+    chunks.push(b)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function hiddenPrompt(prompt: string, stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let value = ''
+    stderr.write(prompt)
+    stdin.setRawMode(true)
+    stdin.resume()
+    stdin.setEncoding('utf8')
+    const done = (err?: Error): void => {
+      stdin.setRawMode(false)
+      stdin.pause()
+      stdin.off('data', onData)
+      stderr.write('\n')
+      if (err) reject(err)
+      else resolve(value)
+    }
+    const onData = (chunk: string): void => {
+      for (const ch of chunk) {
+        if (ch === '\r' || ch === '\n' || ch === '\u0004') return done()
+        if (ch === '\u0003') return done(new CliError('CLI_APPLY_DECLINED'))
+        if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1)
+        else value += ch
+      }
+    }
+    stdin.on('data', onData)
+  })
+}
+
+/** A yes/no question on a terminal. */
+export function confirm(question: string, stdin: NodeJS.ReadStream = process.stdin, stderr: NodeJS.WriteStream = process.stderr): Promise<boolean> {
+  return new Promise((resolve) => {
+    stderr.write(question)
+    stdin.resume()
+    stdin.setEncoding('utf8')
+    stdin.once('data', (answer: string) => {
+      stdin.pause()
+      resolve(/^\s*(y|yes|是)\s*$/i.test(answer))
+    })
+  })
+}

@@ -1,0 +1,54 @@
+import type { BundleProblem } from '@shared/bundle'
+import type { Locale } from '@shared/locale'
+import { formatMessage, hasMessage } from '@shared/messages'
+
+/** A problem before it is localized: where (pointer, and a position once known), which rule, which code. */
+export interface RawProblem {
+  pointer: string
+  ruleId: string
+  severity: 'error' | 'warning'
+  code: string
+  params: Record<string, unknown>
+  /** The workspace's index in the file. */
+  workspace?: number
+  /** Line and column, when known already (syntax errors); else found from the pointer. */
+  at?: { line: number; column: number }
+}
+
+/** The fix hint of a rule: `BUNDLE_HINT_<ruleId>`, else the file-format hint. */
+export function hintFor(locale: Locale, ruleId: string): string {
+  const code = `BUNDLE_HINT_${ruleId}`
+  return formatMessage(locale, hasMessage(code) ? code : 'BUNDLE_HINT_D4')
+}
+
+/** Problems as the user sees them: file, line, column, rule, message and hint in their language. */
+export function localizeProblems(
+  raw: readonly RawProblem[],
+  file: string,
+  locale: Locale,
+  positionOf: (pointer: string) => { line: number; column: number },
+): BundleProblem[] {
+  return raw.map((p) => {
+    const at = p.at ?? positionOf(p.pointer)
+    const out: BundleProblem = {
+      file,
+      line: at.line,
+      column: at.column,
+      pointer: p.pointer,
+      ruleId: p.ruleId,
+      severity: p.severity,
+      code: p.code,
+      params: p.params,
+      message: formatMessage(locale, p.code, p.params),
+      hint: hintFor(locale, p.ruleId),
+    }
+    if (p.workspace !== undefined) out.workspace = p.workspace
+    return out
+  })
+}
+
+/** `file:line:column: severity [rule] message (hint)`, as compilers print it. */
+export function formatProblemLine(p: BundleProblem): string {
+  const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file
+  return `${where}: ${p.severity} [${p.ruleId}] ${p.message}\n    hint: ${p.hint}`
+}

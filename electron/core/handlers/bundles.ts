@@ -1,0 +1,13 @@
+import type { HandlersFor } from '../ipc/types'
+import type { CoreServices } from '../services'
+
+type BundlesChannel = 'bundles.export' | 'bundles.preview' | 'bundles.import'
+
+/** Config bundles (D4): export, import preview, import as drafts. Content-based: no file paths cross IPC. */
+export function bundlesHandlers(s: CoreServices): HandlersFor<BundlesChannel> {
+  return {
+    'bundles.export': (req) => s.bundles.export(req),
+    'bundles.preview': (req, ctx) => s.bundles.preview(req, ctx.locale),
+    'bundles.import': (req) => s.bundles.import(req),
+  }
+}

@@ -1,0 +1,6 @@
+// Config bundles (D4): the file format (zod), migrations, canonical order, diff. Pure: zod only.
+export * from './schema'
+export * from './migrate'
+export * from './canonical'
+export * from './diff'
+export * from './unknown-keys'

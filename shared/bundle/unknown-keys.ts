@@ -1,0 +1,50 @@
+import type { z } from 'zod'
+
+/**
+ * Fields a schema does not know, anywhere in a value: `[pointer, key]` pairs. The domain's schemas strip
+ * unknown keys silently; in a hand-written bundle a typo (`memebrs:`) would drop data, so it is reported.
+ */
+
+interface Def {
+  type: string
+  innerType?: z.ZodType
+  shape?: Record<string, z.ZodType>
+  element?: z.ZodType
+  options?: z.ZodType[]
+  discriminator?: string
+}
+const defOf = (s: z.ZodType): Def => s._zod.def as unknown as Def
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+const esc = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1')
+
+export function unknownKeys(schema: z.ZodType, value: unknown, base = '', out: Array<{ pointer: string; key: string }> = [], limit = 200): Array<{ pointer: string; key: string }> {
+  if (out.length >= limit || typeof value !== 'object' || value === null) return out
+  const def = defOf(schema)
+  switch (def.type) {
+    case 'optional':
+    case 'default':
+    case 'prefault':
+    case 'nullable':
+      if (def.innerType) unknownKeys(def.innerType, value, base, out, limit)
+      break
+    case 'object':
+      if (!isObject(value) || !def.shape) break
+      for (const [k, v] of Object.entries(value)) {
+        const s = def.shape[k]
+        if (!s) out.push({ pointer: `${base}/${esc(k)}`, key: k })
+        else unknownKeys(s, v, `${base}/${esc(k)}`, out, limit)
+      }
+      break
+    case 'array':
+      if (Array.isArray(value) && def.element) for (let i = 0; i < value.length; i++) unknownKeys(def.element, value[i], `${base}/${i}`, out, limit)
+      break
+    case 'union': {
+      if (!def.options || !def.discriminator || !isObject(value)) break
+      const tag = value[def.discriminator]
+      const match = def.options.find((o) => defOf(o).shape?.[def.discriminator!]?.safeParse(tag).success)
+      if (match) unknownKeys(match, value, base, out, limit)
+      break
+    }
+  }
+  return out
+}

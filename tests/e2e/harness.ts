@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -12,9 +12,27 @@ export interface RunningHarness {
   process: ChildProcess
 }
 
-/** Starts the built harness (`out/main/harness.js`) on a free port with a fresh data folder. */
-export async function startHarness(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<RunningHarness> {
+/** Options of `seedDataDir` (see tests/e2e/seed.ts). */
+export interface SeedOptions {
+  workspaces?: number
+  dataworks?: string[]
+  drafts?: number
+}
+
+/** A fresh data folder seeded through the store repositories; returns it and the seeded profile's id. */
+export function seedDataDir(opts: SeedOptions = {}): { dataDir: string; profileId: string } {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-e2e-'))
+  const args = ['tsx', '--tsconfig', 'tsconfig.node.json', 'tests/e2e/seed.ts', '--data-dir', dataDir]
+  if (opts.workspaces) args.push('--workspaces', String(opts.workspaces))
+  if (opts.dataworks?.length) args.push('--dataworks', opts.dataworks.join(','))
+  if (opts.drafts) args.push('--drafts', String(opts.drafts))
+  const out = execFileSync('npx', args, { encoding: 'utf8' })
+  return { dataDir, profileId: out.trim() }
+}
+
+/** Starts the built harness (`out/main/harness.js`) on a free port with a fresh (or the given) data folder. */
+export async function startHarness(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}, givenDataDir?: string): Promise<RunningHarness> {
+  const dataDir = givenDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pai-e2e-'))
   const child = spawn(process.execPath, ['out/main/harness.js', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },

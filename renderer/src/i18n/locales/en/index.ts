@@ -1,15 +1,15 @@
 import type zhCN from '../zh-CN'
 import type { Shape } from '../shape'
 import shell from './shell'
-import config from './config'
 import ui from './ui'
 import profiles from './profiles'
+import workspaces from './workspaces'
 
 /** English UI strings, one file per area; typed against zh-CN so a missing key is a compile error. */
 const en: Shape<typeof zhCN> = {
   ...shell,
-  ...config,
   ...ui,
   ...profiles,
+  ...workspaces,
 }
 export default en

@@ -1,7 +1,7 @@
 import shell from './shell'
-import config from './config'
 import ui from './ui'
 import profiles from './profiles'
+import workspaces from './workspaces'
 
 /**
  * zh-CN UI strings, in the PAI console's own terms, one file per area. The English catalog
@@ -9,7 +9,7 @@ import profiles from './profiles'
  */
 export default {
   ...shell,
-  ...config,
   ...ui,
   ...profiles,
+  ...workspaces,
 }

@@ -1,0 +1,82 @@
+import { defineStore } from 'pinia'
+import { reactive, ref, shallowRef, triggerRef } from 'vue'
+import type { RequestOf } from '@shared/ipc/contract'
+import type { WorkspaceRow } from '@shared/ipc/channels/workspaces'
+import { call } from '../bridge'
+
+type ListRequest = RequestOf<'workspaces.list'>
+export type SortKey = NonNullable<ListRequest['sortBy']>
+
+/** Rows fetched per `workspaces.list` call while scrolling (the core pages in SQL). */
+export const PAGE_SIZE = 200
+
+/**
+ * The workspace list [工作空间列表]: filters, sort, and a sparse array of rows that is filled page by page
+ * as the virtual table shows them, so 10,000 cached workspaces cost a few small calls.
+ */
+export const useWorkspacesStore = defineStore('workspaces', () => {
+  const filters = reactive({ query: '', status: '' as string, draftsOnly: false, sortBy: 'name' as SortKey, order: 'asc' as 'asc' | 'desc' })
+  const total = ref(0)
+  const rows = shallowRef<(WorkspaceRow | undefined)[]>([])
+  const loading = ref(false)
+  const error = ref<unknown>(null)
+  const loadedPages = new Set<number>()
+  let generation = 0
+
+  function request(offset: number, limit: number): ListRequest {
+    const req: ListRequest = { sortBy: filters.sortBy, order: filters.order, offset, limit }
+    if (filters.query.trim() !== '') req.query = filters.query.trim()
+    if (filters.status !== '') req.status = filters.status
+    if (filters.draftsOnly) req.draftsOnly = true
+    return req
+  }
+
+  async function fetchPage(page: number, gen: number): Promise<void> {
+    if (loadedPages.has(page)) return
+    loadedPages.add(page)
+    try {
+      const res = await call('workspaces.list', request(page * PAGE_SIZE, PAGE_SIZE))
+      if (gen !== generation) return
+      if (res.total !== total.value) {
+        total.value = res.total
+        rows.value.length = res.total
+      }
+      res.rows.forEach((r, i) => (rows.value[page * PAGE_SIZE + i] = r))
+      triggerRef(rows)
+    } catch (err) {
+      loadedPages.delete(page)
+      if (gen === generation) error.value = err
+    }
+  }
+
+  /** Starts over from the first page (after a filter, sort or data change). */
+  async function reload(): Promise<void> {
+    generation++
+    const gen = generation
+    loadedPages.clear()
+    error.value = null
+    loading.value = true
+    try {
+      const res = await call('workspaces.list', request(0, PAGE_SIZE))
+      if (gen !== generation) return
+      loadedPages.add(0)
+      total.value = res.total
+      const next = new Array<WorkspaceRow | undefined>(res.total)
+      res.rows.forEach((r, i) => (next[i] = r))
+      rows.value = next
+    } catch (err) {
+      if (gen === generation) error.value = err
+    } finally {
+      if (gen === generation) loading.value = false
+    }
+  }
+
+  /** Makes sure the rows from `start` to `end` (inclusive) are loaded. */
+  function ensureRange(start: number, end: number): void {
+    const first = Math.floor(Math.max(0, start) / PAGE_SIZE)
+    const last = Math.floor(Math.max(0, end) / PAGE_SIZE)
+    for (let p = first; p <= last; p++) if (p * PAGE_SIZE < total.value) void fetchPage(p, generation)
+  }
+
+  return { filters, total, rows, loading, error, reload, ensureRange }
+})

@@ -1,0 +1,56 @@
+/**
+ * Seeds a data directory through the store repositories, before a harness starts on it:
+ *   npx tsx --tsconfig tsconfig.node.json tests/e2e/seed.ts --data-dir D [--workspaces N] [--dataworks a,b] [--drafts K]
+ * Creates one active profile "种子账号" (cn-hangzhou, no secret), N cached workspaces `ws_00001`…,
+ * DataWorks names known to the profile (W4), and K drafts of cached workspaces (the first with a C3 error).
+ * Prints the profile id.
+ */
+import { openStore } from '../../electron/core/store'
+import { SettingsService, sqliteSettingsStore } from '../../electron/core/services/settings'
+import { writeProfileFacts } from '../../electron/core/services/profile-facts'
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
+
+const dataDir = arg('data-dir')
+if (!dataDir) throw new Error('--data-dir is required')
+const count = Number(arg('workspaces') ?? '0')
+const dataworks = (arg('dataworks') ?? '').split(',').filter((s) => s !== '')
+const drafts = Number(arg('drafts') ?? '0')
+
+const store = openStore({ dataDir })
+const profile = store.profiles.insert({ name: '种子账号', region: 'cn-hangzhou', endpoint: null, protocol: 'https', accessKeyId: 'LTAI-seed', proxy: null })
+new SettingsService(sqliteSettingsStore(store.settings)).update({ activeProfileId: profile.id })
+writeProfileFacts(store, profile.id, { identity: { kind: 'main', userId: '1000000000000001', userName: 'seed' }, dataworksNames: dataworks })
+
+const STATUSES = ['ENABLED', 'ENABLED', 'ENABLED', 'INITIALIZING', 'UPDATING', 'FAILURE', 'DISABLED']
+const rows = Array.from({ length: count }, (_, i) => {
+  const n = String(i + 1).padStart(5, '0')
+  return {
+    workspaceId: String(100000 + i),
+    name: `ws_${n}`,
+    displayName: `工作空间 ${n}`,
+    status: STATUSES[i % STATUSES.length]!,
+    mode: i % 3 === 0 ? 'standard' : 'simple',
+    owner: i % 2 === 0 ? 'alice' : 'bob',
+    gmtModified: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+  }
+})
+for (let i = 0; i < rows.length; i += 1000) store.workspaces.upsertMany(profile.id, rows.slice(i, i + 1000))
+
+for (let i = 0; i < Math.min(drafts, rows.length); i++) {
+  const w = rows[i]!
+  // The first draft asks for a GPU on MaxCompute (C3): one error.
+  const resources = i === 0 ? [{ kind: 'maxcompute', envType: 'prod', name: 'mc_project', spec: { gpuCount: 1 } }] : []
+  store.drafts.save({
+    profileId: profile.id,
+    workspaceKey: w.workspaceId,
+    draft: { basic: { name: w.name, displayName: w.displayName, description: 'seeded draft', mode: w.mode }, resources },
+    base: { basic: { name: w.name, displayName: w.displayName, description: 'seeded draft', mode: w.mode } },
+    baseVersion: w.gmtModified,
+  })
+}
+store.close()
+process.stdout.write(`${profile.id}\n`)

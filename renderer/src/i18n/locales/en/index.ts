@@ -4,6 +4,7 @@ import shell from './shell'
 import ui from './ui'
 import profiles from './profiles'
 import workspaces from './workspaces'
+import config from './config'
 
 /** English UI strings, one file per area; typed against zh-CN so a missing key is a compile error. */
 const en: Shape<typeof zhCN> = {
@@ -11,5 +12,6 @@ const en: Shape<typeof zhCN> = {
   ...ui,
   ...profiles,
   ...workspaces,
+  ...config,
 }
 export default en

@@ -2,6 +2,7 @@ import shell from './shell'
 import ui from './ui'
 import profiles from './profiles'
 import workspaces from './workspaces'
+import config from './config'
 
 /**
  * zh-CN UI strings, in the PAI console's own terms, one file per area. The English catalog
@@ -12,4 +13,5 @@ export default {
   ...ui,
   ...profiles,
   ...workspaces,
+  ...config,
 }

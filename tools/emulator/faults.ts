@@ -33,7 +33,9 @@ export const FaultSettingsSchema = z.object({
   faultRate: z.number().min(0).max(1).optional(),
   inject: z.array(InjectSchema).optional(),
 })
-export type FaultSettings = z.infer<typeof FaultSettingsSchema>
+/** What callers pass (count defaults to 1). */
+export type FaultSettings = z.input<typeof FaultSettingsSchema>
+type ParsedFaultSettings = z.infer<typeof FaultSettingsSchema>
 
 export class Faults {
   latencyMs: number
@@ -51,7 +53,7 @@ export class Faults {
     this.rng = mulberry32(o.seed)
   }
 
-  set(s: FaultSettings): void {
+  set(s: ParsedFaultSettings): void {
     if (s.latencyMs !== undefined) this.latencyMs = s.latencyMs
     if (s.throttleQps !== undefined) this.throttleQps = s.throttleQps
     if (s.faultRate !== undefined) this.faultRate = s.faultRate

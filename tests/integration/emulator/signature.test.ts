@@ -149,8 +149,8 @@ describe('ACS3 signature: refusals', () => {
 
   it('accepts any SignedHeaders list that covers the required headers (an extra x-acs-* header signed)', async () => {
     const headers = signedHeaders(MAIN, list())
-    const extra = { ...headers, 'x-acs-credentials-provider': 'static_ak' }
-    delete (extra as Record<string, string>).authorization
+    const extra: Record<string, string> = { ...headers, 'x-acs-credentials-provider': 'static_ak' }
+    delete extra.authorization
     extra.authorization = signAcs3(MAIN, { method: 'GET', pathname: '/api/v1/workspaces', headers: extra })
     expect(extra.authorization).toContain('x-acs-credentials-provider')
     expect((await rawRequest(emu, { method: 'GET', path: '/api/v1/workspaces', headers: extra })).status).toBe(200)

@@ -131,7 +131,20 @@ function jsonErrorPosition(text: string, message: string): Position {
   const lc = /line (\d+) column (\d+)/.exec(message)
   if (lc) return { line: Number(lc[1]), column: Number(lc[2]) }
   const m = /position (\d+)/.exec(message)
-  if (!m) return { line: 1, column: 1 }
+  if (!m) {
+    // Newer V8 messages carry no position but quote the text around the error (10 characters either side).
+    let offset = text.length
+    if (!/end of JSON input/.test(message)) {
+      const q = /(?:Unexpected token '(.)',|Unexpected [^,]*,|,) (\.\.\.)?"([\s\S]*?)"(\.\.\.)? is not valid JSON/.exec(message)
+      const snippet = q?.[3]
+      const at = snippet ? text.indexOf(snippet) : -1
+      if (!q || at < 0) return { line: 1, column: 1 }
+      const tokenAt = q[1] !== undefined ? snippet!.indexOf(q[1], q[2] ? Math.min(10, snippet!.length - 1) : 0) : -1
+      offset = at + (tokenAt >= 0 ? tokenAt : q[2] ? 10 : 0)
+    }
+    const before = text.slice(0, offset)
+    return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') }
+  }
   const offset = Math.min(Number(m[1]), text.length)
   const before = text.slice(0, offset)
   const line = before.split('\n').length

@@ -13,6 +13,7 @@ import { SettingsService, sqliteSettingsStore } from './services/settings'
 import { ProfilesService } from './services/profiles'
 import { WorkspacesService } from './services/workspaces'
 import { CloudSessions } from './services/cloud-sessions'
+import { SyncService } from './sync'
 import { BundlesService } from './bundles'
 import { openStore } from './store'
 import { Vault } from './vault'
@@ -21,6 +22,8 @@ import { APP_NAME, APP_VERSION } from './version'
 export interface CoreOptions {
   dataDir: string
   runtime: CoreServices['info']['runtime']
+  /** Start the outbox worker (default true). A second process on the same data dir (e.g. a CLI read) may pass false. */
+  startSyncWorker?: boolean
 }
 
 /**
@@ -50,6 +53,15 @@ export function createCore(opts: CoreOptions): Core {
     sqliteSettingsStore(store.settings, (key, error) => log.warn('invalid setting ignored', { key, error })),
   )
   const workspaces = new WorkspacesService(store, settings, events)
+  const cloud = new CloudSessions(store, vault)
+  const sync = new SyncService({
+    store,
+    emit: (event, payload) => events.emit(event, payload),
+    clientsFor: (profileId) => cloud.clientsFor(profileId),
+    secret: (profileId, ref) => cloud.dingTalkSecret(profileId, ref),
+    identity: (profileId) => cloud.identity(profileId),
+    log,
+  })
   const services: CoreServices = {
     info: { name: APP_NAME, version: APP_VERSION, runtime: opts.runtime, dataDir: opts.dataDir, logDir },
     events,
@@ -59,10 +71,13 @@ export function createCore(opts: CoreOptions): Core {
     vault,
     profiles: new ProfilesService(store, vault, settings),
     workspaces,
-    cloud: new CloudSessions(store, vault),
+    cloud,
+    sync,
     bundles: new BundlesService(store, vault, settings, workspaces, events),
   }
   const handlers = createHandlers(services)
+  // Resume the outbox: ops left pending or in flight by an earlier run continue (nothing sent twice).
+  if (opts.startSyncWorker !== false) sync.start()
 
   const call: Core['call'] = (channel, payload, ctx) =>
     dispatch(handlers, channel, payload, {
@@ -77,6 +92,7 @@ export function createCore(opts: CoreOptions): Core {
     call,
     invoke: (channel, request, ctx) => call(channel, request, ctx) as never,
     async close() {
+      await sync.stop()
       const { backup } = store.close({ backup: true })
       log.info('core closed', { backup })
     },

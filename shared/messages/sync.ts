@@ -22,4 +22,85 @@ export const syncMessages = {
     'zh-CN': '草稿 {key} 无法读取:{detail}',
     en: 'Draft {key} cannot be read: {detail}',
   },
+  // ---- sync engine (electron/core/sync)
+  SYNC_CONFLICT: {
+    'zh-CN': '「{target}」在上次同步后已在云端被修改,与本地草稿冲突:请逐项选择保留本地值或采用云端值',
+    en: '"{target}" was changed in the cloud since the draft was based on it, and the draft changed it too: choose, field by field, to keep yours or take the cloud\'s',
+  },
+  SYNC_MANUAL_STEP: {
+    'zh-CN': '此项设置没有公开 API,请按步骤在 PAI 控制台中完成,完成后标记为已完成',
+    en: 'This setting has no public API: do it in the PAI console with these steps, then mark it done',
+  },
+  SYNC_PLAN_STALE: {
+    'zh-CN': '执行计划已过期:草稿或云端缓存在生成计划后发生了变化,请重新生成计划后再执行',
+    en: 'The saved plan is stale: the draft or the cached cloud state changed after it was made. Plan again, then apply',
+  },
+  SYNC_CONFLICTS_UNRESOLVED: {
+    'zh-CN': '还有 {count} 处冲突未解决:请先逐项选择保留本地值或采用云端值',
+    en: '{count} conflict(s) are not resolved yet: choose yours or the cloud\'s for each first',
+  },
+  SYNC_DRAFT_INVALID: {
+    'zh-CN': '草稿有 {count} 个错误(规则 {rules}),修正后才能同步到云端',
+    en: 'The draft has {count} error(s) (rules {rules}); fix them before applying',
+  },
+  SYNC_RUN_IN_PROGRESS: {
+    'zh-CN': '此工作空间的上一次同步({runId})尚未完成,请等待其完成',
+    en: 'The previous apply of this workspace ({runId}) is still running; wait for it to finish',
+  },
+  SYNC_NO_PROFILE: {
+    'zh-CN': '草稿 {key} 不属于任何账号:请先选择一个账号再同步',
+    en: 'Draft {key} belongs to no profile: choose a profile before applying it',
+  },
+  SYNC_NOTHING_TO_RESOLVE: {
+    'zh-CN': '新建的工作空间 {key} 尚未在云端创建,没有需要解决的冲突',
+    en: 'Workspace {key} is not created yet: there is no conflict to resolve',
+  },
+  SYNC_ACTION_NOT_MANUAL: {
+    'zh-CN': '计划中没有需要手动完成的步骤「{actionId}」',
+    en: 'The plan has no manual step "{actionId}"',
+  },
+  SYNC_PATH_INVALID: {
+    'zh-CN': '字段路径「{path}」无效',
+    en: 'Invalid field path "{path}"',
+  },
+  SYNC_WAIT_TIMEOUT: {
+    'zh-CN': '等待同步任务 {runId} 完成超时',
+    en: 'Timed out waiting for apply run {runId}',
+  },
+  SYNC_OP_UNKNOWN: {
+    'zh-CN': '未知的同步操作类型「{kind}」',
+    en: 'Unknown sync operation kind "{kind}"',
+  },
+  SYNC_OP_INVALID: {
+    'zh-CN': '同步操作 {kind} 的内容无效:{summary}',
+    en: 'Sync operation {kind} has an invalid payload: {summary}',
+  },
+  SYNC_NO_WORKSPACE_ID: {
+    'zh-CN': '无法确定工作空间 ID:创建工作空间的步骤尚未完成',
+    en: 'The workspace ID is unknown: the step that creates the workspace has not finished',
+  },
+  SYNC_CUSTOM_ROLE_MISSING: {
+    'zh-CN': '云端找不到自定义角色「{name}」',
+    en: 'Custom role "{name}" was not found in the cloud',
+  },
+  SYNC_MEMBER_MISSING: {
+    'zh-CN': '云端找不到成员 {userId}',
+    en: 'Member {userId} was not found in the cloud',
+  },
+  SYNC_RESOURCE_MISSING: {
+    'zh-CN': '云端找不到计算资源「{name}」',
+    en: 'Compute resource "{name}" was not found in the cloud',
+  },
+  SYNC_WORKSPACE_NOT_READY: {
+    'zh-CN': '工作空间 {workspaceId} 仍未就绪(状态 {status})',
+    en: 'Workspace {workspaceId} is not ready (status {status})',
+  },
+  SYNC_SECRET_MISSING: {
+    'zh-CN': '系统钥匙串中找不到钉钉加签密钥「{ref}」:请在通知对象中重新填写',
+    en: 'The DingTalk signing secret "{ref}" is not in the OS keychain: enter it again on the target',
+  },
+  SYNC_TARGETS_REJECTED: {
+    'zh-CN': '规则「{rule}」的通知对象未被接受({cloudCode}):{cloudMessage}',
+    en: 'The targets of rule "{rule}" were refused ({cloudCode}): {cloudMessage}',
+  },
 } satisfies Catalog

@@ -5,6 +5,7 @@ import { profilesHandlers } from './profiles'
 import { workspacesHandlers } from './workspaces'
 import { cloudHandlers } from './cloud'
 import { bundlesHandlers } from './bundles'
+import { syncHandlers } from './sync'
 
 /** The full handler table: one slice per area, merged. Transport-agnostic. */
 export function createHandlers(s: CoreServices): HandlerTable {
@@ -14,5 +15,6 @@ export function createHandlers(s: CoreServices): HandlerTable {
     ...workspacesHandlers(s),
     ...cloudHandlers(s),
     ...bundlesHandlers(s),
+    ...syncHandlers(s),
   }
 }

@@ -7,6 +7,7 @@ import type { ProfilesService } from './profiles'
 import type { WorkspacesService } from './workspaces'
 import type { CloudSessions } from './cloud-sessions'
 import type { BundlesService } from '../bundles'
+import type { SyncService } from '../sync'
 
 export interface CoreInfo {
   name: string
@@ -33,4 +34,6 @@ export interface CoreServices {
   cloud: CloudSessions
   /** Config bundles: export, import preview, import as drafts (D4). */
   bundles: BundlesService
+  /** Refresh, plan, apply through the outbox, status, drift (electron/core/sync). */
+  sync: SyncService
 }

@@ -37,6 +37,32 @@ export interface PlanInput {
   identity: Identity
   /** The identity's roles in this workspace (from the cache). */
   identityRoles: string[]
+  /** Settings with no API that the user confirmed doing in the console (laid over the cloud state). */
+  manualOverlay?: ManualOverlay
+}
+
+/** What the user did in the console (`sync.markManualDone`): the cloud cannot be asked about these. */
+export interface ManualOverlay {
+  sls?: WorkspaceConfig['sls']
+  switches?: Partial<WorkspaceConfig['switches']>
+  scheduling?: WorkspaceConfig['scheduling']
+  designerPath?: string | null
+  quota?: number
+  resourceGroupId?: string
+}
+
+export function withOverlay(c: WorkspaceConfig, o: ManualOverlay | undefined): WorkspaceConfig {
+  if (!o) return c
+  const out: WorkspaceConfig = { ...c, switches: { ...c.switches, ...(o.switches ?? {}) }, storage: { ...c.storage }, notifications: { ...c.notifications }, basic: { ...c.basic } }
+  if (o.sls) out.sls = o.sls
+  if (o.scheduling) out.scheduling = o.scheduling
+  if (o.designerPath !== undefined) {
+    if (o.designerPath === null) delete out.storage.designerPath
+    else out.storage.designerPath = o.designerPath
+  }
+  if (o.quota !== undefined) out.notifications.quota = o.quota
+  if (o.resourceGroupId !== undefined) out.basic.resourceGroupId = o.resourceGroupId
+  return out
 }
 
 /**
@@ -121,7 +147,7 @@ export function buildPlan(input: PlanInput): PlanAction[] {
   const mine = input.draft
   const creating = input.cloud === null
   const base = input.base ?? emptyBase(mine)
-  const cloud = input.cloud ?? emptyBase(mine)
+  const cloud = withOverlay(input.cloud ?? emptyBase(mine), input.manualOverlay)
   const wsName = creating ? mine.basic.name : cloud.basic.name
   const root = new Actions([])
 

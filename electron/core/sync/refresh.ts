@@ -1,0 +1,163 @@
+import { eventBusName, type WorkspaceConfig } from '@shared/domain'
+import { AppError } from '@shared/ipc/errors'
+import type { RefreshResult } from '@shared/ipc/channels/sync'
+import type { CloudClients, Page } from '../cloud'
+import type { Store } from '../store'
+import { contentHash } from '../store/json'
+import { newId } from '../store/ids'
+import { configFromCloud, type CloudSnapshot } from './mapping/from-cloud'
+
+type Workspace = CloudSnapshot['workspace']
+
+const PAGE = 100
+/** Workspaces read at once during a profile refresh (each one's calls go through the endpoint limiter too). */
+const WORKSPACES_AT_ONCE = 4
+
+/** Every page of a numbered list: the first page tells the total, the rest are read in parallel. */
+export async function allPages<T>(fetch: (pageNumber: number, pageSize: number) => Promise<Page<T>>): Promise<T[]> {
+  const first = await fetch(1, PAGE)
+  if (first.items.length < PAGE || first.totalCount <= first.items.length) return first.items
+  const pages = Math.ceil(first.totalCount / PAGE)
+  const rest = await Promise.all(Array.from({ length: pages - 1 }, (_, i) => fetch(i + 2, PAGE)))
+  return [first.items, ...rest.map((p) => p.items)].flat()
+}
+
+const isCode = (err: unknown, ...codes: string[]): boolean => err instanceof AppError && codes.includes(err.code)
+
+/** Reads one workspace's whole configuration from the cloud (members, roles, resources, configs, rules). */
+export async function fetchSnapshot(clients: CloudClients, w: Workspace): Promise<{ snapshot: CloudSnapshot; eventBridge: boolean | undefined }> {
+  const id = w.WorkspaceId
+  const busName = eventBusName(w.WorkspaceName)
+  let eventBridge: boolean | undefined
+  const rules = clients.eventBridge.listAllRules({ EventBusName: busName }).then(
+    (r) => {
+      eventBridge = true
+      return { exists: true, rules: r }
+    },
+    (err: unknown) => {
+      if (isCode(err, 'CLOUD_NOT_FOUND')) {
+        eventBridge = true
+        return { exists: false, rules: [] }
+      }
+      if (isCode(err, 'CLOUD_SERVICE_NOT_ENABLED')) {
+        eventBridge = false
+        return { exists: false, rules: [] }
+      }
+      throw err
+    },
+  )
+  const [full, members, roles, resources, configs, bus] = await Promise.all([
+    clients.pai.getWorkspace(id, { verbose: true }),
+    allPages((n, s) => clients.pai.listMembers(id, { PageNumber: n, PageSize: s })),
+    allPages((n, s) => clients.pai.listWorkspaceRoles(id, { PageNumber: n, PageSize: s, VerboseFields: 'ModulePermissions' })),
+    allPages((n, s) => clients.pai.listResources(id, { PageNumber: n, PageSize: s })),
+    clients.pai.listConfigs(id),
+    rules,
+  ])
+  return { snapshot: { workspace: { ...w, ...full }, members, roles, resources, configs, bus: { name: busName, ...bus } }, eventBridge }
+}
+
+/** Writes one workspace's snapshot into the cache (list row, configuration with its version, members). */
+export function cacheSnapshot(store: Store, profileId: string, s: CloudSnapshot, fetchedAt: string): { config: WorkspaceConfig; version: string } {
+  const w = s.workspace
+  const config = configFromCloud(s)
+  const version = contentHash(config)
+  store.transaction(() => {
+    store.workspaces.upsertMany(
+      profileId,
+      [
+        {
+          workspaceId: w.WorkspaceId,
+          name: w.WorkspaceName,
+          displayName: w.DisplayName ?? null,
+          status: w.Status ?? null,
+          mode: config.basic.mode,
+          owner: config.owner?.userName ?? config.owner?.userId ?? null,
+          gmtModified: w.GmtModifiedTime ?? null,
+          cloudVersion: w.GmtModifiedTime ?? version,
+        },
+      ],
+      { fetchedAt },
+    )
+    store.workspaces.saveConfig(profileId, w.WorkspaceId, config, { version, fetchedAt })
+    store.members.upsertMany(
+      profileId,
+      w.WorkspaceId,
+      s.members.map((m) => ({
+        memberId: m.MemberId,
+        userId: m.UserId,
+        memberName: m.MemberName ?? null,
+        displayName: m.DisplayName ?? null,
+        accountName: m.AccountName ?? null,
+        accountType: m.AccountType ?? null,
+        roles: m.Roles,
+        gmtCreate: m.GmtCreateTime ?? null,
+      })),
+      { replaceAll: true, fetchedAt },
+    )
+  })
+  return { config, version }
+}
+
+export interface RefreshHooks {
+  progress?(done: number, total: number, message?: string): void
+}
+
+/**
+ * Refreshes a profile: every workspace (all pages) and each one's full configuration, several at once
+ * under the endpoint's concurrency cap. The list is replaced as a whole (workspaces gone from the cloud
+ * leave the cache); one workspace that fails to read is reported and keeps its previous cache.
+ */
+export async function refreshProfile(
+  store: Store,
+  clients: CloudClients,
+  profileId: string,
+  hooks: RefreshHooks = {},
+  now: () => Date = () => new Date(),
+): Promise<RefreshResult & { eventBridge: boolean | undefined }> {
+  const jobId = newId()
+  const fetchedAt = now().toISOString()
+  const list = await allPages((n, s) => clients.pai.listWorkspaces({ PageNumber: n, PageSize: s, Verbose: true }))
+  store.workspaces.upsertMany(
+    profileId,
+    list.map((w) => ({
+      workspaceId: w.WorkspaceId,
+      name: w.WorkspaceName,
+      displayName: w.DisplayName ?? null,
+      status: w.Status ?? null,
+      gmtModified: w.GmtModifiedTime ?? null,
+    })),
+    { replaceAll: true, fetchedAt },
+  )
+  const total = list.length
+  let done = 0
+  hooks.progress?.(0, total)
+  const failed: RefreshResult['failed'] = []
+  let eventBridge: boolean | undefined
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < list.length) {
+      const w = list[next++] as Workspace
+      try {
+        const got = await fetchSnapshot(clients, w)
+        if (got.eventBridge !== undefined) eventBridge = eventBridge === true ? true : got.eventBridge
+        cacheSnapshot(store, profileId, got.snapshot, fetchedAt)
+      } catch (err) {
+        if (err instanceof AppError && (err.code === 'CLOUD_NETWORK' || err.code === 'CLOUD_TIMEOUT')) throw err
+        failed.push({ workspaceId: w.WorkspaceId, code: err instanceof AppError ? err.code : 'INTERNAL', message: err instanceof Error ? err.message : String(err) })
+      }
+      done++
+      hooks.progress?.(done, total, w.WorkspaceName)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(WORKSPACES_AT_ONCE, Math.max(1, list.length)) }, worker))
+  return { jobId, workspaces: total, fetchedAt, failed, eventBridge }
+}
+
+/** Refreshes one workspace (after an apply, or on demand). CLOUD_NOT_FOUND when it is gone. */
+export async function refreshWorkspace(store: Store, clients: CloudClients, profileId: string, workspaceId: string, now: () => Date = () => new Date()): Promise<{ config: WorkspaceConfig; version: string; fetchedAt: string }> {
+  const w = await clients.pai.getWorkspace(workspaceId, { verbose: true })
+  const { snapshot } = await fetchSnapshot(clients, w)
+  const fetchedAt = now().toISOString()
+  return { ...cacheSnapshot(store, profileId, snapshot, fetchedAt), fetchedAt }
+}

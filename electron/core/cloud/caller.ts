@@ -51,7 +51,7 @@ export interface OpInfo {
  * retries per retry.ts, errors mapped per errors.ts, and the answer parsed by `parse`.
  */
 export async function runOp<T>(ctx: RetryContext, op: OpInfo, attemptOnce: () => Promise<RawResponse>, parse: (res: RawResponse) => T, opts: CallOptions<T> = {}): Promise<T> {
-  let last: { failure: CloudFailure; cause: unknown } | undefined
+  let last: { failure: CloudFailure; cause: unknown; attempt: number } | undefined
   for (let attempt = 1; attempt <= ctx.policy.maxAttempts; attempt++) {
     if (opts.signal?.aborted) throw opts.signal.reason
     const started = performance.now()
@@ -62,7 +62,7 @@ export async function runOp<T>(ctx: RetryContext, op: OpInfo, attemptOnce: () =>
       const failure = normalizeFailure(err)
       const cls = classify(failure, op.action)
       ctx.hooks.onAttempt?.({ service: op.service, action: op.action, attempt, ms: performance.now() - started, httpStatus: failure.httpStatus, requestId: failure.requestId, code: cls.code })
-      last = { failure, cause: err }
+      last = { failure, cause: err, attempt }
       const hasMore = attempt < ctx.policy.maxAttempts
       if (cls.retry === 'throttled' && failure.retryAfterMs !== undefined && failure.retryAfterMs > ctx.policy.maxRetryAfterMs) break
       if (hasMore && mayRetry(cls.retry, op.idempotent, failure.outcome)) {
@@ -88,7 +88,7 @@ export async function runOp<T>(ctx: RetryContext, op: OpInfo, attemptOnce: () =>
     return parse(res)
   }
   const f = last?.failure ?? { kind: 'network', outcome: 'unknown' as const }
-  throw toAppError(f, { ...op, attempts: ctx.policy.maxAttempts }, last?.cause)
+  throw toAppError(f, { ...op, attempts: last?.attempt ?? ctx.policy.maxAttempts }, last?.cause)
 }
 
 export function requestIdFromHeaders(res: RawResponse): string | undefined {

@@ -179,7 +179,13 @@ export function createEventBridgeClient(t: AcsTransport, ctx: RetryContext): Eve
       await call('DisableRule', { ...ref }, any, true)
     },
     async deleteRule(ref) {
-      await call('DeleteRule', { ...ref }, any, true)
+      try {
+        await call('DeleteRule', { ...ref }, any, true)
+      } catch (err) {
+        // A retried delete that finds the rule gone means the first attempt worked.
+        const attempts = err instanceof AppError ? (err.details as { attempts?: number } | undefined)?.attempts : undefined
+        if (!(err instanceof AppError && err.code === 'CLOUD_NOT_FOUND' && (attempts ?? 1) > 1)) throw err
+      }
     },
     listAllRules(input) {
       return collectTokenPages(async (NextToken) => {

@@ -1,4 +1,5 @@
-import { ThrottlingError } from '@alicloud/openapi-core'
+import { $OpenApiUtil, ThrottlingError } from '@alicloud/openapi-core'
+import Sls, * as $Sls from '@alicloud/sls20201230'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { RunningEmulator } from '../../../tools/emulator'
 import { LIBS, MAIN, failure, startTestEmulator, type Caller } from './support'
@@ -154,6 +155,11 @@ describe.each(LIBS)('AIWorkSpace contract through %s', (_lib, make) => {
     expect(list.body).toMatchObject({ TotalCount: 1, Configs: [{ ConfigId: expect.stringMatching(/^wc-/), CategoryName: 'CommonResourceConfig', ConfigKey: 'tempStoragePath', ConfigValue: 'oss://bucket/new/' }] })
     expect((await c.roa('ListConfigs', 'GET', `/api/v1/workspaces/${id}/configs`)).body.TotalCount).toBe(2)
     expect(await failure(c.roa('UpdateConfigs', 'PUT', `/api/v1/workspaces/${id}/configs`, undefined, { Configs: [{ ConfigKey: 'tempStoragePath', ConfigValue: '/not/oss' }] }))).toMatchObject({ status: 400, code: 'InvalidParameter.ConfigValue' })
+    // The singular calls: GetConfig, UpdateConfig, DeleteConfig.
+    await c.roa('UpdateConfig', 'PUT', `/api/v1/workspaces/${id}/config`, undefined, { CategoryName: 'DLCPriorityConfig', ConfigKey: 'priorityConfig', ConfigValue: '{"max":5}' })
+    expect((await c.roa('GetConfig', 'GET', `/api/v1/workspaces/${id}/config`, { ConfigKey: 'priorityConfig', CategoryName: 'DLCPriorityConfig' })).body).toMatchObject({ WorkspaceId: id, CategoryName: 'DLCPriorityConfig', ConfigKey: 'priorityConfig', ConfigValue: '{"max":5}' })
+    await c.roa('DeleteConfig', 'DELETE', `/api/v1/workspaces/${id}/configs/priorityConfig`, { CategoryName: 'DLCPriorityConfig' })
+    expect(await failure(c.roa('GetConfig', 'GET', `/api/v1/workspaces/${id}/config`, { ConfigKey: 'priorityConfig' }))).toMatchObject({ status: 404, code: 'ConfigNotExists' })
   })
 
   it('M7 / M4: permissions and custom roles (async job polled with GetInstanceJob)', async () => {
@@ -293,5 +299,27 @@ describe.each(LIBS)('EventBridge and STS contract through %s (RPC)', (_lib, make
   it('E1: an account without EventBridge activated gets ServiceNotEnable', async () => {
     emu.seed({ eventBridge: false })
     expect(await failure(eb('ListEventBuses'))).toMatchObject({ status: 403, code: 'ServiceNotEnable' })
+  })
+})
+
+describe('SLS contract through the generated @alicloud/sls20201230 client', () => {
+  let emu: RunningEmulator
+  beforeAll(async () => {
+    emu = await startTestEmulator()
+    emu.seed({ slsProjects: [{ projectName: 'pai-logs', description: 'PAI', logstores: ['dsw'] }, { projectName: 'audit' }] })
+  })
+  afterAll(() => emu.close())
+  const sls = (secret: string): Sls => new Sls(new $OpenApiUtil.Config({ accessKeyId: MAIN.accessKeyId, accessKeySecret: secret, endpoint: emu.endpoint, protocol: 'http', regionId: 'cn-hangzhou' }))
+
+  it('L1: ListProject answers {count, total, projects[]} to an SLS-signed request, with offset/size paging', async () => {
+    const r = await sls(MAIN.accessKeySecret).listProject(new $Sls.ListProjectRequest({ offset: 0, size: 1 }))
+    expect(r.statusCode).toBe(200)
+    expect(r.body?.toMap()).toMatchObject({ count: 1, total: 2, projects: [{ projectName: 'audit', region: 'cn-hangzhou', status: 'Normal' }] })
+    expect(r.headers?.['x-log-requestid']).toEqual(expect.any(String))
+  })
+
+  it('a wrong secret gets SLS 401 SignatureNotMatch with x-log-requestid', async () => {
+    const e = await sls('wrong').listProject(new $Sls.ListProjectRequest({})).catch((err: unknown) => err as { code?: string; data?: { statusCode?: number; requestId?: string } })
+    expect(e).toMatchObject({ code: 'SignatureNotMatch', data: { statusCode: 401, requestId: expect.any(String) } })
   })
 })

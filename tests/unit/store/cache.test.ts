@@ -31,6 +31,10 @@ describe('cached workspaces', () => {
     expect(page.total).toBe(10)
     expect(page.rows.map((r) => r.name)).toEqual(['ws_010', 'ws_011', 'ws_012', 'ws_013', 'ws_014'])
     expect(store.workspaces.list(pid, { filter: 'ws_01', sort: 'name', limit: 5, offset: 5 }).rows[0]!.name).toBe('ws_015')
+    // The last, short page and a page past the end both know the total.
+    expect(store.workspaces.list(pid, { filter: 'ws_01', limit: 5, offset: 8 })).toMatchObject({ total: 10, rows: [{ name: 'ws_018' }, { name: 'ws_019' }] })
+    expect(store.workspaces.list(pid, { filter: 'ws_01', limit: 5, offset: 50 })).toEqual({ total: 10, rows: [] })
+    expect(store.workspaces.list(pid, { filter: 'ws_01', sort: 'name', dir: 'desc', limit: 3 }).rows.map((r) => r.name)).toEqual(['ws_019', 'ws_018', 'ws_017'])
 
     expect(store.workspaces.list(pid, { filter: '开发' }).total).toBe(60)
     expect(store.workspaces.list(pid, { filter: 'PROD 4', limit: 100 }).rows.map((r) => r.name)).toContain('ws_040')

@@ -107,7 +107,7 @@ export class MembersRepo {
     opts: { replaceAll?: boolean; fetchedAt?: string } = {},
   ): { upserted: number; removed: number } {
     const fetchedAt = opts.fetchedAt ?? this.now().toISOString()
-    return this.db.transaction(() => {
+    const write = (): { upserted: number; removed: number } => {
       if (!this.qWorkspaceExists.get(profileId, workspaceId)) {
         throw new AppError('NOT_FOUND', { params: { what: `workspace ${workspaceId}` } })
       }
@@ -129,7 +129,10 @@ export class MembersRepo {
       }
       const removed = opts.replaceAll ? this.qDeleteStale.run(profileId, workspaceId, fetchedAt).changes : 0
       return { upserted: rows.length, removed }
-    })()
+    }
+    // Inside a caller's transaction (a refresh of many workspaces) no savepoint is needed: the only
+    // refusal (NOT_FOUND) comes before any write.
+    return this.db.inTransaction ? write() : this.db.transaction(write)()
   }
 
   get(profileId: string, workspaceId: string, memberId: string): CachedMember | undefined {

@@ -211,7 +211,9 @@ export class WorkspacesRepo {
     const params: Record<string, unknown> = { profileId, q: (q.filter ?? '').toLowerCase() }
     if (hasStatus) params.status = q.status
     const rows = (st.page.all({ ...params, limit, offset }) as Row[]).map(toWorkspace)
-    return { total: this.total(st.count, params), rows }
+    // A short, non-empty page is the last one: its end is the total, no count needed.
+    const total = rows.length > 0 && rows.length < limit ? offset + rows.length : this.total(st.count, params)
+    return { total, rows }
   }
 
   private total(count: ReturnType<Db['prepare']>, params: Record<string, unknown>): number {

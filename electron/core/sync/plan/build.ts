@@ -280,7 +280,9 @@ export function buildPlan(input: PlanInput): PlanAction[] {
       if (mi && !ci) {
         if (bi) continue // gone from the cloud (detached by the business manager): nothing to send
         const res: OpPayload<'resource.create'>['Resource'] = { Name: mi.name, EnvType: mi.envType, ResourceType: RESOURCE_TYPE_OF_KIND[mi.kind] }
+        // GroupName is required for every type but MaxCompute (pai-api.md §1.4): the resource's own name by default.
         if (mi.groupName) res.GroupName = mi.groupName
+        else if (mi.kind !== 'maxcompute') res.GroupName = mi.name
         if (mi.isDefault) res.IsDefault = true
         if (mi.spec?.quotaId) res.Quotas = [{ Id: mi.spec.quotaId }]
         const spec = specOf(mi)

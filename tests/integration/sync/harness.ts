@@ -1,0 +1,111 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { WorkspaceConfigSchema, type WorkspaceConfig, type WorkspaceConfigInput } from '@shared/domain'
+import { createCloudClients, LimiterRegistry, type CloudClients } from '../../../electron/core/cloud'
+import { openStore, type Store } from '../../../electron/core/store'
+import { newLocalWorkspaceKey } from '../../../electron/core/store/ids'
+import { encodeDraftKey } from '../../../electron/core/services/draft-key'
+import { SyncService } from '../../../electron/core/sync'
+import type { EventName } from '@shared/ipc/events'
+
+/** Real SQLite + real HTTP to the emulator, no keychain: the sync engine as the core builds it. */
+
+export const MAIN = { accessKeyId: 'LTAI5tSyncMain0000001', accessKeySecret: 'sync-main-secret-0001', type: 'main' as const, uid: '1800000000000001', name: 'syncacct' }
+export const USERS = Array.from({ length: 4 }, (_, i) => ({ UserId: `28000000000000${String(i + 10)}`, UserName: `dev${i + 1}` }))
+export const DINGTALK_SECRET = 'SECsynctest0001'
+
+export interface Engine {
+  dataDir: string
+  store: Store
+  clients: CloudClients
+  sync: SyncService
+  profileId: string
+  events: Array<{ event: EventName; payload: unknown }>
+  close(): Promise<void>
+}
+
+export interface EngineOptions {
+  dataDir?: string
+  endpoint: string
+  profileId?: string
+  maxInFlight?: number
+  concurrency?: number
+  start?: boolean
+}
+
+export function openEngine(o: EngineOptions): Engine {
+  const dataDir = o.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pai-sync-'))
+  const store = openStore({ dataDir })
+  const profileId = o.profileId ?? 'p-sync'
+  if (!store.profiles.get(profileId))
+    store.profiles.insert({ name: 'sync', region: 'cn-hangzhou', endpoint: o.endpoint, protocol: 'http', accessKeyId: MAIN.accessKeyId, proxy: 'none' }, profileId)
+  const clients = createCloudClients(
+    { region: 'cn-hangzhou', endpoint: o.endpoint, protocol: 'http', accessKeyId: MAIN.accessKeyId, accessKeySecret: MAIN.accessKeySecret, proxy: 'none' },
+    { limiters: new LimiterRegistry(o.concurrency ?? 6), retry: { baseDelayMs: 20, maxDelayMs: 400 } },
+  )
+  const events: Engine['events'] = []
+  const sync = new SyncService({
+    store,
+    emit: (event, payload) => events.push({ event, payload }),
+    clientsFor: async () => clients,
+    secret: async (_p, ref) => (ref === 'robot1' ? DINGTALK_SECRET : null),
+    identity: async () => ({ identity: { kind: 'main', userId: MAIN.uid } }),
+    worker: { pollMs: 20, backoff: { baseMs: 30, maxMs: 500 }, maxInFlight: o.maxInFlight ?? 8 },
+  })
+  if (o.start !== false) sync.start()
+  return {
+    dataDir,
+    store,
+    clients,
+    sync,
+    profileId,
+    events,
+    async close() {
+      await sync.stop()
+      store.close({ backup: false })
+    },
+  }
+}
+
+/** A new workspace with members, custom roles, resources, a storage path and two notification rules. */
+export function fullDraft(name: string, webhookBase: string): WorkspaceConfig {
+  const input: WorkspaceConfigInput = {
+    basic: { name, displayName: `${name} 显示名`, description: 'sync e2e', mode: 'standard' },
+    members: [
+      { userId: USERS[0]!.UserId, roles: ['PAI.AlgoDeveloper', 'role-localops'] },
+      { userId: USERS[1]!.UserId, roles: ['PAI.WorkspaceAdmin'] },
+      { userId: USERS[2]!.UserId, roles: ['PAI.WorkspaceGuest', 'role-localviewer'] },
+    ],
+    customRoles: [
+      { roleId: 'role-localops', name: 'ops-team', permissions: { DSW: 'ReadWrite', DLC: 'FullAccess' } },
+      { roleId: 'role-localviewer', name: 'viewer', permissions: { Model: 'ReadOnly' } },
+    ],
+    resources: [
+      { kind: 'general', envType: 'prod', name: 'gpu_pool_a', isDefault: true, spec: { clusterType: 'private' } },
+      { kind: 'lingjun', envType: 'dev', name: 'lj_dev_b' },
+    ],
+    storage: { defaultPath: 'oss://sync-bucket/tmp/' },
+    notifications: {
+      rules: [
+        {
+          name: 'dlc-timeouts',
+          eventTypes: ['dlc.faultTolerance', 'dlc.jobProgress'],
+          targets: [
+            { type: 'dingtalk', webhook: `${webhookBase}/robot/send?access_token=tok1`, secretRef: 'robot1' },
+            { type: 'sms', contacts: ['13800000001', '13800000002'] },
+          ],
+        },
+        { name: 'model-approvals', eventTypes: ['model.versionApproved'], scope: 'mine', targets: [{ type: 'http', url: 'https://hooks.example.com/pai' }] },
+      ],
+    },
+  }
+  return WorkspaceConfigSchema.parse(input)
+}
+
+/** Saves a new-workspace draft; returns its key. */
+export function saveNewDraft(e: Engine, draft: WorkspaceConfig): string {
+  const workspaceKey = newLocalWorkspaceKey()
+  e.store.drafts.save({ profileId: e.profileId, workspaceKey, draft, base: null, baseVersion: null, expectedRevision: 0 })
+  return encodeDraftKey({ profileId: e.profileId, workspaceKey })
+}

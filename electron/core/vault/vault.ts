@@ -1,4 +1,5 @@
 import { AsyncEntry, findCredentialsAsync, type EntryOptions } from '@napi-rs/keyring'
+import { AppError } from '@shared/ipc/errors'
 import { accountFor, KEYCHAIN_SERVICE, parseAccount, type SecretKey, type SecretKind } from './accounts'
 import { keychainError } from './errors'
 
@@ -30,7 +31,7 @@ export class Vault {
   }
 
   async set(profileId: string, kind: SecretKind, secret: string): Promise<void> {
-    if (secret.length === 0) throw new Error('an empty secret cannot be stored')
+    if (secret.length === 0) throw new AppError('KEYCHAIN_ERROR', { ruleId: 'D2', params: { detail: 'an empty secret cannot be stored' } })
     this.onSecret(secret)
     await this.call(() => this.entry(profileId, kind).setPassword(secret))
   }

@@ -23,6 +23,7 @@ export async function setLocale(page: Page, locale: 'zh-CN' | 'en'): Promise<voi
 
 /** Goes to a route of the running app (hash history keeps the token in the first load only). */
 export async function goto(page: Page, route: string): Promise<void> {
+  await expect(page.getByTestId('brand')).toBeVisible()
   await page.evaluate((r) => (window.location.hash = r), route)
 }
 
@@ -30,4 +31,9 @@ export async function goto(page: Page, route: string): Promise<void> {
 export async function pick(page: Page, testId: string, option: string | RegExp): Promise<void> {
   await page.getByTestId(testId).click()
   await page.getByRole('option', { name: option }).click()
+}
+
+/** The text input behind a data-testid, whether the id sits on the <input> or on its wrapper. */
+export function inputOf(page: Page, testId: string) {
+  return page.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input`).first()
 }

@@ -9,7 +9,7 @@ const routes: RouteRecordRaw[] = [
     children: [
       { path: '', redirect: '/workspaces' },
       { path: 'workspaces', name: 'workspaces', component: () => import('../views/WorkspaceListView.vue'), meta: { title: 'nav.workspaces' } },
-      { path: 'workspaces/new', name: 'create', component: () => import('../views/PlaceholderView.vue'), meta: { title: 'nav.create' } },
+      { path: 'workspaces/new', name: 'create', component: () => import('../views/CreateWorkspaceView.vue'), meta: { title: 'nav.create' } },
       { path: 'workspaces/:key', name: 'workspace', component: () => import('../views/workspace-config/WorkspaceConfigView.vue'), meta: { title: 'nav.workspaceConfig' } },
       { path: 'pending', name: 'pending', component: () => import('../views/PlaceholderView.vue'), meta: { title: 'nav.pending' } },
       { path: 'activity', name: 'activity', component: () => import('../views/PlaceholderView.vue'), meta: { title: 'nav.activity' } },

@@ -4,6 +4,7 @@ import shell from './shell'
 import ui from './ui'
 import profiles from './profiles'
 import workspaces from './workspaces'
+import wizard from './wizard'
 import config from './config'
 
 /** English UI strings, one file per area; typed against zh-CN so a missing key is a compile error. */
@@ -12,6 +13,7 @@ const en: Shape<typeof zhCN> = {
   ...ui,
   ...profiles,
   ...workspaces,
+  ...wizard,
   ...config,
 }
 export default en

@@ -2,6 +2,7 @@ import shell from './shell'
 import ui from './ui'
 import profiles from './profiles'
 import workspaces from './workspaces'
+import wizard from './wizard'
 import config from './config'
 
 /**
@@ -13,5 +14,6 @@ export default {
   ...ui,
   ...profiles,
   ...workspaces,
+  ...wizard,
   ...config,
 }

@@ -1,0 +1,105 @@
+import { defineStore } from 'pinia'
+import { computed, reactive, ref, shallowRef } from 'vue'
+import {
+  validate,
+  type BuiltinRoleId,
+  type Problem,
+  type ResourceKind,
+  type ValidationContext,
+  type WorkspaceConfigInput,
+  type WorkspaceMode,
+} from '@shared/domain'
+import { call } from '../bridge'
+import { useAppStore } from './app'
+
+export interface WizardMember {
+  userId: string
+  userName: string
+  roles: BuiltinRoleId[]
+}
+export interface WizardResource {
+  kind: ResourceKind
+  envType: 'dev' | 'prod'
+  name: string
+  gpuCount: number | undefined
+  gpuType: string
+  isDefault: boolean
+}
+
+/** The wizard's steps; each owns the problems whose JSON pointer starts with one of its prefixes. */
+export const WIZARD_STEPS = [
+  { key: 'basic', pointers: ['/basic'] },
+  { key: 'members', pointers: ['/members'] },
+  { key: 'storage', pointers: ['/storage'] },
+  { key: 'resources', pointers: ['/resources'] },
+  { key: 'confirm', pointers: [] },
+] as const
+
+function emptyForm() {
+  return {
+    name: '',
+    displayName: '',
+    description: '',
+    mode: 'simple' as WorkspaceMode,
+    members: [] as WizardMember[],
+    defaultPath: '',
+    resources: [] as WizardResource[],
+  }
+}
+
+/**
+ * The create-workspace wizard [新建工作空间] (W1-W3): the form, the configuration it makes, and the
+ * problems the shared validator finds in it with the `workspaces.context` of the active profile (W4 names).
+ */
+export const useWizardStore = defineStore('wizard', () => {
+  const form = reactive(emptyForm())
+  const step = ref(0)
+  const context = shallowRef<ValidationContext | null>(null)
+  const contextError = ref<unknown>(null)
+
+  async function loadContext(): Promise<void> {
+    contextError.value = null
+    try {
+      context.value = await call('workspaces.context', { profileId: useAppStore().settings.activeProfileId })
+    } catch (err) {
+      contextError.value = err
+    }
+  }
+
+  const config = computed<WorkspaceConfigInput>(() => ({
+    basic: { name: form.name.trim(), displayName: form.displayName.trim(), description: form.description.trim(), mode: form.mode },
+    members: form.members.map((m) => ({ userId: m.userId.trim(), ...(m.userName.trim() ? { userName: m.userName.trim() } : {}), roles: m.roles })),
+    storage: form.defaultPath.trim() ? { defaultPath: form.defaultPath.trim() } : {},
+    resources: form.resources.map((r) => {
+      const spec: { gpuCount?: number; gpuType?: string } = {}
+      if (r.gpuCount !== undefined && r.gpuCount > 0) spec.gpuCount = r.gpuCount
+      if (r.gpuType.trim()) spec.gpuType = r.gpuType.trim()
+      return { kind: r.kind, envType: r.envType, name: r.name.trim(), isDefault: r.isDefault, ...(Object.keys(spec).length ? { spec } : {}) }
+    }),
+  }))
+
+  /** Every problem of the configuration, from the same validator the core uses. */
+  const problems = computed<Problem[]>(() => {
+    if (!context.value) return []
+    return validate(config.value, context.value).problems
+  })
+
+  function problemsAt(prefix: string): Problem[] {
+    return problems.value.filter((p) => p.pointer === prefix || p.pointer.startsWith(`${prefix}/`))
+  }
+  function stepProblems(index: number): Problem[] {
+    const s = WIZARD_STEPS[index]
+    if (!s) return []
+    return s.pointers.flatMap((p) => problemsAt(p))
+  }
+  function stepHasErrors(index: number): boolean {
+    return stepProblems(index).some((p) => p.severity === 'error')
+  }
+
+  function reset(): void {
+    Object.assign(form, emptyForm())
+    step.value = 0
+  }
+
+  return { form, step, context, contextError, config, problems, loadContext, problemsAt, stepProblems, stepHasErrors, reset }
+})

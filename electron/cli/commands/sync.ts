@@ -14,8 +14,11 @@ export interface PlanOptions {
   passphraseStdin?: boolean
 }
 
+/** A plan, with the workspace name it is for. */
+type NamedPlan = Plan & { name: string }
+
 interface Planned {
-  plans: Plan[]
+  plans: NamedPlan[]
   preview: BundlePreview
 }
 
@@ -41,17 +44,17 @@ async function planBundle(s: Session, file: string, o: PlanOptions): Promise<Pla
   const expectRevisions: Record<string, number> = {}
   for (const w of preview.workspaces) if (w.key && w.draftRevision !== undefined) expectRevisions[w.key] = w.draftRevision
   const imported = await s.call('bundles.import', { ...req, expectRevisions })
-  const plans: Plan[] = []
-  for (const d of imported.drafts) plans.push(await s.call('sync.plan', { key: d.key }))
+  const plans: NamedPlan[] = []
+  for (const d of imported.drafts) plans.push({ ...(await s.call('sync.plan', { key: d.key })), name: d.name })
   return { plans, preview }
 }
 
 const SYMBOL: Record<string, string> = { apply: '~', manual: '!', refused: 'x', conflict: '?' }
 
-function renderPlans(plans: Plan[]): string {
+function renderPlans(plans: NamedPlan[]): string {
   const out: string[] = []
   for (const p of plans) {
-    const name = p.key
+    const name = p.name
     if (p.actions.length === 0) {
       out.push(`${name}: no changes.`)
       continue
@@ -110,12 +113,12 @@ export async function applyCommand(s: Session, file: string, o: PlanOptions & { 
     if (!(await confirm(`Apply ${t.apply} actions? [y/N] `))) throw new CliError('CLI_APPLY_DECLINED', {}, EXIT.invalid)
   }
   const timeoutMs = (Number(o.timeout ?? '600') || 600) * 1000
-  const runs: Array<{ key: string; runId: string; status: RunStatus }> = []
+  const runs: Array<{ key: string; name: string; runId: string; status: RunStatus }> = []
   let worst: 0 | 3 | 4 = 0
   for (const p of todo) {
     const { runId, queued } = await s.call('sync.apply', { key: p.key, planFingerprint: p.fingerprint })
     const status = await follow(s, runId, queued, timeoutMs)
-    runs.push({ key: p.key, runId, status })
+    runs.push({ key: p.key, name: p.name, runId, status })
     for (const op of status.ops) {
       if (op.status !== 'failed' && op.status !== 'blocked') continue
       const c = exitCodeFor(op.lastError?.code ?? 'CLOUD_SERVER')
@@ -126,7 +129,7 @@ export async function applyCommand(s: Session, file: string, o: PlanOptions & { 
     runs
       .map((r) => {
         const failed = r.status.ops.filter((op) => op.status === 'failed' || op.status === 'blocked')
-        const lines = [`${r.key}: run ${r.runId}: ${Object.entries(r.status.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`]
+        const lines = [`${r.name}: run ${r.runId}: ${Object.entries(r.status.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`]
         for (const op of failed) lines.push(`  ${op.kind}: ${op.status} ${op.lastError?.code ?? ''} ${op.lastError?.message ?? ''}${op.lastError?.requestId ? ` (RequestId ${op.lastError.requestId})` : ''}`)
         return lines.join('\n')
       })

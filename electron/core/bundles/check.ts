@@ -35,7 +35,9 @@ export interface BundleCheck {
 }
 
 /** What the caller knows about where a workspace goes: its validation context, or problems (unknown profile...). */
-export type ContextFor = (ws: { index: number; name: string; profile?: string; region?: string }) => { context: ValidationContext; problems?: RawProblem[] } | { problems: RawProblem[] }
+export type ContextFor = (ws: { index: number; name: string; profile?: string; region?: string }) =>
+  | { context: ValidationContext; problems?: RawProblem[]; /** Completes the configuration before validation (e.g. the implicit owner). */ complete?: (config: unknown) => unknown }
+  | { problems: RawProblem[] }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
@@ -113,7 +115,7 @@ export function checkBundle(fileName: string, text: string, contextFor: ContextF
 
     const checked: CheckedWorkspace = { ...meta }
     if ('context' in target) {
-      const res = validate(ws.config, target.context)
+      const res = validate(target.complete ? target.complete(ws.config) : ws.config, target.context)
       for (const p of res.problems) add({ pointer: `${base}/config${p.pointer}`, ruleId: p.ruleId, severity: p.severity, code: p.code, params: p.params })
       if (res.config) checked.config = res.config
     } else {

@@ -1,0 +1,196 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parse } from 'yaml'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startEmulator, type RunningEmulator } from '../../../tools/emulator'
+import { requireKeychain } from '../vault/keychain'
+import { ensureBuilt, runCli, type CliRun } from './support'
+
+/**
+ * pai-admin end to end: the built CLI in child processes, the real keychain (run inside a D-Bus session),
+ * real SQLite, real HTTP to the emulator. Every exit code is reached.
+ */
+
+const AK = 'LTAI5tMainAccount0001'
+const AK_SECRET = 'main-secret-0001-do-not-leak'
+const ROBOT_SECRET = 'SEC' + '7a6b5c4d'.repeat(8)
+const ALICE = '2700000000000001'
+const BOB = '2700000000000002'
+
+let emu: RunningEmulator
+let dataDir: string
+const outputs: CliRun[] = []
+
+async function cli(args: string[], input?: string, dir = dataDir): Promise<CliRun> {
+  const r = await runCli(['--data-dir', dir, ...args], input === undefined ? {} : { input })
+  outputs.push(r)
+  return r
+}
+
+const bundle = (description: string, members: Array<[string, string]>) => `apiVersion: pai-admin.aliyun.com/v1
+kind: WorkspaceBundle
+workspaces:
+  - name: team_cli
+    config:
+      basic:
+        name: team_cli
+        description: ${description}
+      members:
+${members.map(([id, role]) => `        - userId: "${id}"\n          roles: [${role}]`).join('\n')}
+      storage:
+        defaultPath: oss://team-bucket/pai/
+`
+
+beforeAll(async () => {
+  await requireKeychain()
+  ensureBuilt()
+  emu = await startEmulator({ accounts: [{ accessKeyId: AK, accessKeySecret: AK_SECRET, type: 'main', uid: '1700000000000001', name: 'acme' }], asyncDelayMs: 0 })
+  emu.seed({
+    users: [
+      { UserId: ALICE, UserName: 'alice' },
+      { UserId: BOB, UserName: 'bob' },
+    ],
+    robots: [{ token: 'robot1', secret: ROBOT_SECRET }],
+  })
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-cli-'))
+}, 180_000)
+
+afterAll(async () => {
+  // Leave no keychain entries behind.
+  for (const dir of [dataDir, `${dataDir}-other`]) if (fs.existsSync(dir)) await runCli(['--data-dir', dir, 'profile', 'remove', 'emu'])
+  await emu?.close()
+})
+
+describe('pai-admin end to end against the emulator', () => {
+  it('exit 2: usage errors (unknown command, missing option)', async () => {
+    expect((await cli(['bogus'])).code).toBe(2)
+    const r = await cli(['profile', 'add', 'x', '--access-key-id', AK], AK_SECRET)
+    expect(r.code).toBe(2)
+    expect(r.stderr).toMatch(/--region/)
+  })
+
+  it('--help on every command, with examples, exit 0', async () => {
+    for (const args of [[], ['profile', 'add'], ['profile', 'list'], ['workspace', 'list'], ['export'], ['validate'], ['plan'], ['apply'], ['dingtalk', 'test']]) {
+      const r = await runCli([...args, '--help'])
+      expect(r.code, args.join(' ')).toBe(0)
+      expect(r.stdout, args.join(' ')).toMatch(/Examples:/)
+    }
+  })
+
+  it('D2: profile add reads the secret from stdin into the keychain; profile list never shows it', async () => {
+    const add = await cli(['profile', 'add', 'emu', '--region', 'cn-hangzhou', '--access-key-id', AK, '--endpoint', emu.endpoint, '--protocol', 'http', '--output', 'json'], AK_SECRET + '\n')
+    expect(add.code, add.stderr).toBe(0)
+    expect(JSON.parse(add.stdout)).toMatchObject({ name: 'emu', hasSecret: true })
+    const list = await cli(['profile', 'list'])
+    expect(list.code).toBe(0)
+    expect(list.stdout).toMatch(/emu\s+cn-hangzhou\s+127\.0\.0\.1:\d+\s+http\s+LTAI5tMainAccount0001\s+yes/)
+    expect((await cli(['profile', 'add', 'nosecret', '--region', 'cn-hangzhou', '--access-key-id', AK], '')).code).toBe(1)
+  })
+
+  it('exit 1: validate reports each problem with file:line:column, rule ID and hint', async () => {
+    const file = path.join(dataDir, 'bad.yaml')
+    fs.writeFileSync(file, bundle('Team', [[ALICE, '[]']]).replace('roles: [[]]', 'roles: []'))
+    const r = await cli(['validate', file])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: error \\[M5\\]`))
+    expect(r.stdout).toMatch(/hint: /)
+    const json = await cli(['validate', file, '--output', 'json'])
+    expect(json.code).toBe(1)
+    expect(JSON.parse(json.stdout).problems[0]).toMatchObject({ ruleId: 'M5', severity: 'error' })
+  })
+
+  it('D5: plan, apply, then plan again shows nothing to do', async () => {
+    const file = path.join(dataDir, 'team.yaml')
+    fs.writeFileSync(file, bundle('Created by the CLI', [[ALICE, 'PAI.AlgoDeveloper']]))
+    expect((await cli(['validate', file])).code).toBe(0)
+    const plan = await cli(['plan', file, '--profile', 'emu', '--output', 'json'])
+    expect(plan.code, plan.stderr).toBe(0)
+    const p = JSON.parse(plan.stdout) as { totals: { apply: number } }
+    expect(p.totals.apply).toBeGreaterThanOrEqual(2)
+    // Not on a terminal, apply needs --yes (exit 1) and sends nothing.
+    const noYes = await cli(['apply', file, '--profile', 'emu'])
+    expect(noYes.code).toBe(1)
+    expect(JSON.stringify(emu.state())).not.toContain('team_cli')
+    const apply = await cli(['apply', file, '--profile', 'emu', '--yes'])
+    expect(apply.code, apply.stdout + apply.stderr).toBe(0)
+    expect(JSON.stringify(emu.state())).toContain('team_cli')
+    const again = await cli(['plan', file, '--profile', 'emu'])
+    expect(again.code, again.stdout + again.stderr).toBe(0)
+    expect(again.stdout).toMatch(/team_cli: no changes\./)
+  })
+
+  it('D4: export, edit the file, plan, apply, plan again shows nothing', async () => {
+    const file = path.join(dataDir, 'exported.yaml')
+    const exp = await cli(['export', '--profile', 'emu', '--workspace', 'team_cli', '-o', file])
+    expect(exp.code, exp.stderr).toBe(0)
+    const doc = parse(fs.readFileSync(file, 'utf8')) as { workspaces: Array<{ config: { basic: { description: string }; members: Array<{ userId: string; roles: string[] }> } }> }
+    expect(doc.workspaces[0]!.config.members.map((m) => m.userId)).toContain(ALICE)
+    // Edit: a new description, and Bob joins as a guest.
+    const edited = fs
+      .readFileSync(file, 'utf8')
+      .replace('description: Created by the CLI', 'description: Edited in Git')
+      .replace('      customRoles:', `        - userId: "${BOB}"\n          roles:\n            - PAI.WorkspaceGuest\n      customRoles:`)
+    fs.writeFileSync(file, edited)
+    const plan = await cli(['plan', file, '--profile', 'emu'])
+    expect(plan.code, plan.stderr).toBe(0)
+    expect(plan.stdout).toMatch(/member\s+2700000000000002/)
+    const apply = await cli(['apply', file, '--profile', 'emu', '--yes'])
+    expect(apply.code, apply.stdout + apply.stderr).toBe(0)
+    const again = await cli(['plan', file, '--profile', 'emu'])
+    expect(again.code).toBe(0)
+    expect(again.stdout).toMatch(/no changes/)
+    // The export of the applied state has the edits.
+    const reexport = await cli(['export', '--profile', 'emu', '--workspace', 'team_cli'])
+    expect(reexport.stdout).toContain('description: Edited in Git')
+    expect(reexport.stdout).toContain(`userId: "${BOB}"`)
+  })
+
+  it('exit 4: a change made in the cloud meanwhile to the same field is a conflict', async () => {
+    const file = path.join(dataDir, 'exported.yaml')
+    const mine = fs.readFileSync(file, 'utf8').replace('description: Edited in Git', 'description: Mine')
+    fs.writeFileSync(file, mine)
+    // The draft is made from the cloud state as it is now...
+    expect((await cli(['plan', file, '--profile', 'emu'])).code).toBe(0)
+    // ...then someone else changes the same field, from another machine.
+    const other = `${dataDir}-other`
+    expect((await cli(['profile', 'add', 'emu', '--region', 'cn-hangzhou', '--access-key-id', AK, '--endpoint', emu.endpoint, '--protocol', 'http'], AK_SECRET, other)).code).toBe(0)
+    const theirs = path.join(dataDir, 'theirs.yaml')
+    fs.writeFileSync(theirs, mine.replace('description: Mine', 'description: Theirs'))
+    const applied = await cli(['apply', theirs, '--profile', 'emu', '--yes'], undefined, other)
+    expect(applied.code, applied.stdout + applied.stderr).toBe(0)
+    const conflict = await cli(['plan', file, '--profile', 'emu'])
+    expect(conflict.code, conflict.stdout + conflict.stderr).toBe(4)
+    expect((await cli(['apply', file, '--profile', 'emu', '--yes'])).code).toBe(4)
+  })
+
+  it('exit 3: a wrong AccessKey secret is an authentication error', async () => {
+    expect((await cli(['profile', 'add', 'wrong', '--region', 'cn-hangzhou', '--access-key-id', AK, '--endpoint', emu.endpoint, '--protocol', 'http'], 'not-the-secret')).code).toBe(0)
+    const r = await cli(['workspace', 'list', '--profile', 'wrong'])
+    expect(r.code, r.stderr).toBe(3)
+    expect((await cli(['profile', 'remove', 'wrong'])).code).toBe(0)
+  })
+
+  it('E7: dingtalk test signs with the secret from stdin (exit 0), a wrong secret is exit 3', async () => {
+    const webhook = 'https://oapi.dingtalk.com/robot/send?access_token=robot1'
+    const good = await cli(['dingtalk', 'test', '--webhook', webhook, '--profile', 'emu'], ROBOT_SECRET)
+    expect(good.code, good.stdout + good.stderr).toBe(0)
+    const bad = await cli(['dingtalk', 'test', '--webhook', webhook, '--profile', 'emu'], 'SEC' + '0'.repeat(64))
+    expect(bad.code).toBe(3)
+  })
+
+  it('D2: the secrets given to the CLI appear in no output, file or log', () => {
+    for (const r of outputs) for (const secret of [AK_SECRET, ROBOT_SECRET]) {
+      expect(r.stdout).not.toContain(secret)
+      expect(r.stderr).not.toContain(secret)
+    }
+    const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]))
+    for (const dir of [dataDir, `${dataDir}-other`]) {
+      for (const f of walk(dir)) {
+        const bytes = fs.readFileSync(f)
+        expect(bytes.includes(Buffer.from(AK_SECRET)), f).toBe(false)
+        expect(bytes.includes(Buffer.from(ROBOT_SECRET)), f).toBe(false)
+      }
+    }
+  })
+})

@@ -113,7 +113,10 @@ const bench: Bench = {
     const filters = ['vision', 'nlp_1', '项目', '99', 'team_ads_4', 'Project 12', 'zzz-none']
     const sorts = ['name', 'displayName', 'gmtModified', 'status'] as const
     const lat: number[] = []
+    // CPU time too: on a busy machine the wall-clock tail is mostly waiting for a core.
+    const cpu: number[] = []
     for (let i = 0; i < 2000; i++) {
+      const c = process.cpuUsage()
       const s = performance.now()
       const page = store.workspaces.list(pid, {
         filter: filters[i % filters.length],
@@ -123,6 +126,8 @@ const bench: Bench = {
         offset: (i % 3) * 50,
       })
       lat.push(performance.now() - s)
+      const dc = process.cpuUsage(c)
+      cpu.push((dc.user + dc.system) / 1000)
       if (i === 0 && page.total === 0) throw new Error('the filter matched nothing: the bench data is wrong')
     }
     // A filter never used before: its total is counted (the first page after each keystroke).
@@ -158,6 +163,7 @@ const bench: Bench = {
       { name: 'repositories / plain loop', value: ratio, unit: 'ratio', target: '>= 0.5', ok: ratio >= 0.5 },
       { name: 'workspace page (50, name filter + sort) median', value: median(lat), unit: 'ms' },
       { name: 'workspace page (50, name filter + sort) p99', value: p99, unit: 'ms', target: '< 5 ms', ok: p99 < 5 },
+      { name: 'workspace page p99, CPU time of the call', value: percentile(cpu, 99), unit: 'ms', note: `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores` },
       { name: 'first page of a new filter (total counted) p99', value: freshP99, unit: 'ms', target: '< 5 ms', ok: freshP99 < 5 },
       { name: 'member page (50 of a workspace) p99', value: percentile(memberLat, 99), unit: 'ms' },
       { name: 'draft save (one transaction, synchronous=FULL) p99', value: percentile(draftLat, 99), unit: 'ms' },

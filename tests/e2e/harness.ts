@@ -77,3 +77,72 @@ export const test = base.extend<{ harness: RunningHarness }>({
   },
 })
 export { expect } from '@playwright/test'
+
+export interface RunningEmulator {
+  url: string
+  /** host:port, for a profile's endpoint (protocol http). */
+  endpoint: string
+  process: ChildProcess
+  dir: string
+}
+
+/** Accounts the e2e emulator knows: a main account and a RAM user without AliyunPAIFullAccess (A3). */
+export const EMULATOR_ACCOUNTS = {
+  main: { accessKeyId: 'LTAIe2eMain', accessKeySecret: 'e2e-main-secret', type: 'main', uid: '1100000000000001', name: 'e2e-main', eventBridge: true },
+  ram: { accessKeyId: 'LTAIe2eRam', accessKeySecret: 'e2e-ram-secret', type: 'ram', uid: '2100000000000001', name: 'e2e-ram', policies: [] as string[] },
+} as const
+
+/** Starts the PAI emulator (tools/emulator) as a child process on a free port. */
+export async function startEmulator(extraArgs: string[] = []): Promise<RunningEmulator> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-e2e-emu-'))
+  const accounts = path.join(dir, 'accounts.json')
+  fs.writeFileSync(accounts, JSON.stringify({ accounts: [EMULATOR_ACCOUNTS.main, EMULATOR_ACCOUNTS.ram] }))
+  const child = spawn('npx', ['tsx', '--tsconfig', 'tsconfig.node.json', 'tools/emulator/main.ts', '--port', '0', '--accounts', accounts, ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    let err = ''
+    const timer = setTimeout(() => reject(new Error(`emulator did not start: ${out} ${err}`)), 30_000)
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /PAI emulator listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
+      if (m?.[1]) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
+    })
+    child.stderr!.on('data', (d: Buffer) => (err += d.toString()))
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`emulator exited with ${code}: ${err}`))
+    })
+  })
+  return { url, endpoint: url.replace('http://', ''), process: child, dir }
+}
+
+export async function stopEmulator(e: RunningEmulator): Promise<void> {
+  if (e.process.exitCode === null && e.process.pid !== undefined) {
+    const exited = new Promise((r) => e.process.once('exit', r))
+    // npx runs tsx runs node: end the process group this test started.
+    process.kill(-e.process.pid, 'SIGTERM')
+    await exited
+  }
+  fs.rmSync(e.dir, { recursive: true, force: true })
+}
+
+/** A harness plus an emulator (DataWorks name `dw_taken`), both shut down after the test. */
+export const emulatorTest = base.extend<{ emulator: RunningEmulator; harness: RunningHarness }>({
+  emulator: async ({}, use) => {
+    const e = await startEmulator(['--dataworks-names', 'dw_taken'])
+    await use(e)
+    await stopEmulator(e)
+  },
+  harness: async ({ emulator }, use) => {
+    void emulator
+    const h = await startHarness()
+    await use(h)
+    await stopHarness(h)
+  },
+})

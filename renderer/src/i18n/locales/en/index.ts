@@ -5,6 +5,8 @@ import ui from './ui'
 import profiles from './profiles'
 import workspaces from './workspaces'
 import wizard from './wizard'
+import pending from './pending'
+import bundles from './bundles'
 import config from './config'
 
 /** English UI strings, one file per area; typed against zh-CN so a missing key is a compile error. */
@@ -14,6 +16,8 @@ const en: Shape<typeof zhCN> = {
   ...profiles,
   ...workspaces,
   ...wizard,
+  ...pending,
+  ...bundles,
   ...config,
 }
 export default en

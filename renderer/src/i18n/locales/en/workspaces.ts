@@ -9,7 +9,7 @@ const workspaces: Shape<typeof zh> = {
     allStatuses: 'All statuses',
     draftsOnly: 'Drafts only',
     refresh: 'Refresh',
-    refreshUnavailable: 'Sync is not available yet, so the cloud cannot be refreshed',
+    refreshUnavailable: 'Add and choose a profile to refresh from the cloud',
     name: 'Workspace name',
     displayName: 'Display name',
     status: 'Status',

@@ -3,6 +3,8 @@ import ui from './ui'
 import profiles from './profiles'
 import workspaces from './workspaces'
 import wizard from './wizard'
+import pending from './pending'
+import bundles from './bundles'
 import config from './config'
 
 /**
@@ -15,5 +17,7 @@ export default {
   ...profiles,
   ...workspaces,
   ...wizard,
+  ...pending,
+  ...bundles,
   ...config,
 }

@@ -6,7 +6,7 @@ export default {
     allStatuses: '全部状态',
     draftsOnly: '仅显示草稿',
     refresh: '刷新',
-    refreshUnavailable: '同步功能尚未提供,暂时无法从云端刷新',
+    refreshUnavailable: '请先添加并选择账号,才能从云端刷新',
     name: '工作空间名称',
     displayName: '显示名称',
     status: '状态',

@@ -1,0 +1,45 @@
+import type zh from '../zh-CN/bundles'
+import type { Shape } from '../shape'
+
+/** English strings of import and export. */
+const bundles: Shape<typeof zh> = {
+  bundles: {
+    exportTitle: 'Export a bundle',
+    importTitle: 'Import a bundle',
+    workspaces: 'Workspaces',
+    chooseWorkspaces: 'Choose the workspaces to export',
+    format: 'Format',
+    source: 'Content',
+    sourceDraft: 'Local draft (else the cloud cache)',
+    sourceCloud: 'Cloud cache',
+    secrets: 'Secrets',
+    secretsRefs: 'Keychain references only (no secrets)',
+    secretsEncrypted: 'Included, encrypted with a passphrase',
+    passphrase: 'Passphrase',
+    export: 'Export',
+    exported: 'Exported {n} workspaces',
+    download: 'Download {file}',
+    file: 'Bundle file',
+    chooseFile: 'Choose a file',
+    targetProfile: 'Import into profile',
+    offlineDrafts: 'Offline drafts (no profile)',
+    preview: 'Preview',
+    import: 'Import as drafts',
+    imported: 'Imported {n} drafts (nothing sent to the cloud)',
+    problems: 'Problems',
+    line: 'line {line}, column {column}',
+    action: 'Action',
+    createDraft: 'New draft',
+    updateDraft: 'Update draft',
+    changesFromDraft: 'Changes from the draft',
+    changesFromCloud: 'Changes from the cloud',
+    newInCloud: 'Not in the cloud yet',
+    secretsInFile: 'The file carries {n} encrypted secrets',
+    decrypted: 'Decrypted with the passphrase',
+    notDecrypted: 'Not decrypted (passphrase needed)',
+    migratedFrom: 'Migrated from version {v}',
+    open: 'Open',
+    noChanges: 'No changes',
+  },
+}
+export default bundles

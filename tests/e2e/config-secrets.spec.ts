@@ -1,0 +1,34 @@
+import { test, expect } from './harness'
+import { createDraft, invoke, newConfig, openConfig, waitSaved } from './config-fixtures'
+import type { DraftView } from '../../shared/ipc/channels/workspaces'
+
+/**
+ * Needs a keychain: run inside a private D-Bus session with gnome-keyring, e.g.
+ * XDG_DATA_HOME=$(mktemp -d) dbus-run-session -- sh -c 'printf test | gnome-keyring-daemon --unlock --components=secrets >/dev/null && npx playwright test tests/e2e/config-secrets'
+ */
+test.describe('workspace configuration: DingTalk signing secret', () => {
+  test('D2: the signing secret goes to the keychain; the draft keeps only its secretRef', async ({ page, harness }) => {
+    const profiles = await invoke<{ keychainError: unknown }>(harness, 'profiles.list', {})
+    test.skip(profiles.keychainError !== null, 'no keychain in this session (run under dbus-run-session with gnome-keyring)')
+    const profile = await invoke<{ id: string }>(harness, 'profiles.add', { name: 'secrets', region: 'cn-hangzhou', accessKeyId: 'LTAI_E2E_SEC' })
+    const d = await createDraft(harness, newConfig('ws_d2'), profile.id)
+    await openConfig(page, harness, d.key, 'notifications')
+    await page.getByTestId('rule-add').click()
+    await page.getByTestId('target-add-0').click()
+    await page.getByRole('option', { name: '钉钉通知' }).click()
+    await page.getByTestId('dingtalk-webhook').fill('https://oapi.dingtalk.com/robot/send?access_token=tok123')
+    const secret = 'SEC0a1b2c3d4e5f60718293a4b5c6d7e8f9'
+    await page.getByTestId('dingtalk-secret').fill(secret)
+    await page.getByTestId('dingtalk-secret-save').click()
+    await expect(page.getByTestId('dingtalk-secret-state')).toContainText('已保存到系统钥匙串')
+    await expect(page.getByTestId('dingtalk-secret')).toHaveValue('')
+    await waitSaved(page)
+    const saved = await invoke<DraftView>(harness, 'drafts.open', { key: d.key })
+    const target = saved.config.notifications.rules[0]?.targets[0]
+    expect(target?.type).toBe('dingtalk')
+    expect(target && 'secretRef' in target ? target.secretRef : undefined).toMatch(/^dingtalk-[0-9a-f]{12}$/)
+    expect(JSON.stringify(saved)).not.toContain(secret)
+    const refs = await invoke<{ refs: string[] }>(harness, 'secrets.listDingtalk', { profileId: profile.id })
+    expect(refs.refs).toContain(target && 'secretRef' in target ? target.secretRef : '')
+  })
+})

@@ -1,6 +1,7 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml'
 import { BUNDLE_LIMITS, formatOfFileName, type BundleFormat } from '@shared/bundle'
 import type { RawProblem } from './problems'
+import { readYamlFast } from './yaml-fast'
 
 /**
  * Reading a bundle file into plain data, safely: size, binary content, nesting and YAML aliases are
@@ -51,43 +52,19 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok
  * indentation: cheap bounds checked before the parser runs (it recurses).
  */
 function tooDeep(text: string): boolean {
+  if (DEEP_INDENT.test(text)) return true
   let depth = 0
-  let inDouble = false
-  let inSingle = false
-  let lineStart = true
-  let indent = 0
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i)
-    if (lineStart) {
-      if (ch === 32) {
-        if (++indent > BUNDLE_LIMITS.maxDepth * 8) return true
-        continue
-      }
-      lineStart = false
-    }
-    if (ch === 10) {
-      lineStart = true
-      indent = 0
-      inSingle = false
-      continue
-    }
-    if (inDouble) {
-      if (ch === 92) i++
-      else if (ch === 34) inDouble = false
-      continue
-    }
-    if (inSingle) {
-      if (ch === 39) inSingle = false
-      continue
-    }
-    if (ch === 34) inDouble = true
-    else if (ch === 39 && i > 0 && /[\s[{,:]/.test(text[i - 1]!)) inSingle = true
-    else if (ch === 91 || ch === 123) {
+  // Double-quoted strings are skipped whole; every other bracket counts.
+  const re = /"(?:[^"\\\n]|\\.)*"|[[{\]}]/g
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const c = m[0]
+    if (c === '[' || c === '{') {
       if (++depth > BUNDLE_LIMITS.maxDepth) return true
-    } else if (ch === 93 || ch === 125) depth = Math.max(0, depth - 1)
+    } else if (c === ']' || c === '}') depth = depth > 0 ? depth - 1 : 0
   }
   return false
 }
+const DEEP_INDENT = new RegExp(`(?:^|\\n) {${BUNDLE_LIMITS.maxDepth * 8 + 1},}`)
 
 /** Depth of a parsed value (objects and lists), stopping past the limit. */
 function depthOf(v: unknown, limit: number, level = 0): number {
@@ -163,6 +140,7 @@ export function readBundleText(fileName: string, text: string): ReadResult {
 
   let data: unknown
   let positionOf: (pointer: string) => Position
+  let fast: { value: unknown } | undefined
   if (format === 'json') {
     try {
       data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
@@ -170,6 +148,10 @@ export function readBundleText(fileName: string, text: string): ReadResult {
       const detail = err instanceof Error ? err.message : String(err)
       return { ok: false, problems: [fileProblem('BUNDLE_SYNTAX', { detail: detail.slice(0, 200) }, jsonErrorPosition(text, detail))], positionOf: nowhere }
     }
+    positionOf = positionFinder(text)
+  } else if ((fast = readYamlFast(text))) {
+    // The subset the app writes (and most hand edits keep): read without building a YAML document.
+    data = fast.value
     positionOf = positionFinder(text)
   } else {
     const lc = new LineCounter()

@@ -1,4 +1,3 @@
-import { stringify } from 'yaml'
 import {
   BUNDLE_API_VERSION,
   BUNDLE_KIND,
@@ -11,6 +10,7 @@ import {
   type EncryptedSecrets,
 } from '@shared/bundle'
 import type { WorkspaceConfig } from '@shared/domain'
+import { writeYaml } from './yaml-fast'
 
 /** A workspace to write into a bundle. */
 export interface BundleEntry {
@@ -39,10 +39,10 @@ export function buildBundle(entries: readonly BundleEntry[], secrets?: Encrypted
   return orderKeys(BundleSchema, bundle) as Bundle
 }
 
-/** The file's text: YAML (block style, no line folding, no anchors) or JSON (2 spaces), ending in a newline. */
+/** The file's text: YAML (block style, conservative plain strings, JSON-quoted otherwise, no anchors) or JSON (2 spaces), ending in a newline. */
 export function serializeBundle(bundle: Bundle, format: BundleFormat): string {
   if (format === 'json') return JSON.stringify(bundle, null, 2) + '\n'
-  return stringify(bundle, { lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false, indentSeq: true, sortMapEntries: false })
+  return writeYaml(bundle)
 }
 
 /** A file name for an export: the workspace name (or `workspaces`) and the format's extension. */

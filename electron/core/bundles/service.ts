@@ -140,7 +140,7 @@ export class BundlesService {
   }
 
   /** The cached cloud workspace of that name, and any draft of it (or a local draft of a new one of that name). */
-  private locate(profile: ProfileRecord | null, name: string): Target {
+  private locate(profile: ProfileRecord | null, name: string, locals: Map<string, Map<string, { key: string; revision: number; config: WorkspaceConfig }>>): Target {
     const t: Target = { profile }
     const profileId = profile?.id ?? null
     if (profile) {
@@ -162,25 +162,39 @@ export class BundlesService {
         return t
       }
     }
-    for (const s of this.store.drafts.list({ profileId })) {
-      if (!isLocalWorkspaceKey(s.workspaceKey)) continue
-      const d = this.store.drafts.get(profileId, s.workspaceKey, WorkspaceConfigSchema)
-      if (d?.draft.ok && d.draft.value.basic.name === name) {
-        t.draftKey = encodeDraftKey({ profileId, workspaceKey: s.workspaceKey })
-        t.draftRevision = d.revision
-        t.draftConfig = d.draft.value
-        break
-      }
+    const local = this.localDrafts(profileId, locals).get(name)
+    if (local) {
+      t.draftKey = local.key
+      t.draftRevision = local.revision
+      t.draftConfig = local.config
     }
     return t
   }
 
+  /** Drafts of workspaces not yet created, by name (read once per import, not once per workspace). */
+  private localDrafts(profileId: string | null, cache: Map<string, Map<string, { key: string; revision: number; config: WorkspaceConfig }>>) {
+    const id = profileId ?? '\u0000offline'
+    let byName = cache.get(id)
+    if (!byName) {
+      byName = new Map()
+      for (const s of this.store.drafts.list({ profileId })) {
+        if (!isLocalWorkspaceKey(s.workspaceKey)) continue
+        const d = this.store.drafts.get(profileId, s.workspaceKey, WorkspaceConfigSchema)
+        if (d?.draft.ok && !byName.has(d.draft.value.basic.name))
+          byName.set(d.draft.value.basic.name, { key: encodeDraftKey({ profileId, workspaceKey: s.workspaceKey }), revision: d.revision, config: d.draft.value })
+      }
+      cache.set(id, byName)
+    }
+    return byName
+  }
+
   private async prepare(input: ImportInput): Promise<Prepared> {
     const targets = new Map<number, Target>()
+    const locals = new Map<string, Map<string, { key: string; revision: number; config: WorkspaceConfig }>>()
     const contextFor: ContextFor = (ws) => {
       const r = this.resolveProfile(ws, input.profileId)
       if ('problem' in r) return { problems: [r.problem] }
-      const t = this.locate(r.profile, ws.name)
+      const t = this.locate(r.profile, ws.name, locals)
       targets.set(ws.index, t)
       const problems: RawProblem[] = []
       if (r.profile && ws.region !== undefined && ws.region !== r.profile.region)

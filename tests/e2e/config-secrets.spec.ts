@@ -1,4 +1,5 @@
 import { test, expect } from './harness'
+import { startEmulator } from '../../tools/emulator/index'
 import { createDraft, invoke, newConfig, openConfig, waitSaved } from './config-fixtures'
 import type { DraftView } from '../../shared/ipc/channels/workspaces'
 
@@ -30,5 +31,38 @@ test.describe('workspace configuration: DingTalk signing secret', () => {
     expect(JSON.stringify(saved)).not.toContain(secret)
     const refs = await invoke<{ refs: string[] }>(harness, 'secrets.listDingtalk', { profileId: profile.id })
     expect(refs.refs).toContain(target && 'secretRef' in target ? target.secretRef : '')
+  })
+})
+
+test.describe('workspace configuration: SLS pickers online', () => {
+  test('L1: online with a profile, the SLS project and logstore pickers are filled from the cloud', async ({ page, harness }) => {
+    const profiles = await invoke<{ keychainError: unknown }>(harness, 'profiles.list', {})
+    test.skip(profiles.keychainError !== null, 'no keychain in this session (run under dbus-run-session with gnome-keyring)')
+    const emu = await startEmulator({ port: 0, accessKeyId: 'LTAI_E2E_SLS', accessKeySecret: 'sls-secret' })
+    try {
+      await emu.seed({ slsProjects: [{ projectName: 'pai-logs-project', logstores: ['dsw-store', 'dlc-store'] }, { projectName: 'other-project' }] })
+      const profile = await invoke<{ id: string }>(harness, 'profiles.add', {
+        name: 'emu-sls',
+        region: 'cn-hangzhou',
+        endpoint: emu.endpoint,
+        protocol: 'http',
+        accessKeyId: 'LTAI_E2E_SLS',
+        accessKeySecret: 'sls-secret',
+      })
+      const d = await createDraft(harness, newConfig('ws_sls_online'), profile.id)
+      await openConfig(page, harness, d.key, 'sls')
+      await page.getByTestId('sls-load').click()
+      await page.getByTestId('sls-project-select').click()
+      await page.getByRole('option', { name: 'pai-logs-project' }).click()
+      await page.getByTestId('sls-logstore-select').click()
+      await page.getByRole('option', { name: 'dlc-store' }).click()
+      await page.getByTestId('sls-module-DLC').click()
+      await waitSaved(page)
+      await page.screenshot({ path: 'tests/e2e/screenshots/config-sls-online-zh-CN.png' })
+      const saved = await invoke<DraftView>(harness, 'drafts.open', { key: d.key })
+      expect(saved.config.sls).toEqual({ project: 'pai-logs-project', logstore: 'dlc-store', modules: ['DLC'] })
+    } finally {
+      await emu.close()
+    }
   })
 })

@@ -67,7 +67,8 @@ const folderLike = fc.oneof(
   { arbitrary: fc.constantFrom('data', 'models', 'tmp', '模型', '😀', 'a.b', 'x y', '...'), weight: 12 },
   fc.constantFrom('', '.', '..', 'data', 'models', '模型', 'a\\b', 'tab\there', 'del\u007f', 'x y', '😀'),
   fc.string({ unit: 'binary', maxLength: 12 }).filter((s) => !s.includes('/')),
-  fc.string({ unit: 'grapheme', minLength: 200, maxLength: 300 }).filter((s) => !s.includes('/')),
+  // Long folders around the 1023-byte limit (3-byte and 4-byte characters).
+  fc.tuple(fc.integer({ min: 150, max: 400 }), fc.constantFrom('模', '😀', 'a')).map(([n, ch]) => ch.repeat(n)),
 )
 const ossLike = fc.oneof(
   {

@@ -27,6 +27,14 @@ export function opErrorOf(err: unknown): OpError {
   return { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) }
 }
 
+interface Completion {
+  op: OutboxOp
+  ok?: ExecResult
+  error?: OpError
+  retryAfter?: number
+  status?: string
+}
+
 export interface WorkerDeps {
   store: Store
   clientsFor(profileId: string): Promise<CloudClients>
@@ -35,6 +43,8 @@ export interface WorkerDeps {
   log?: { warn(msg: string, f?: Record<string, unknown>): void; info(msg: string, f?: Record<string, unknown>): void }
   /** Ops sent at once (each call also waits for the endpoint's limiter). Default 8. */
   maxInFlight?: number
+  /** Shortest time between two outbox commits while ops are in flight (group commit). Default 15 ms. */
+  commitIntervalMs?: number
   /** Polling interval for async cloud work (workspace INITIALIZING, role jobs). Default 500 ms. */
   pollMs?: number
   /** Backoff between tries of a queued op: base * 2^(attempt-1), capped, with jitter. */
@@ -55,8 +65,12 @@ export interface WorkerDeps {
  */
 export class OutboxWorker {
   private running = false
+  private claiming = false
   private loopDone: Promise<void> | null = null
   private readonly inflight = new Map<string, Promise<void>>()
+  private readonly completed: Completion[] = []
+  private lastCommit = 0
+  private readonly commitMs: number
   private wake: (() => void) | null = null
   private online = true
   private readonly settling = new Set<string>()
@@ -66,6 +80,7 @@ export class OutboxWorker {
 
   constructor(private readonly d: WorkerDeps) {
     this.max = d.maxInFlight ?? 8
+    this.commitMs = d.commitIntervalMs ?? 15
     this.backoff = d.backoff ?? { baseMs: 500, maxMs: 30_000 }
     this.random = d.random ?? Math.random
   }
@@ -80,15 +95,18 @@ export class OutboxWorker {
     const n = this.d.store.outbox.requeueInFlight()
     if (n > 0) this.d.log?.info('outbox resumed', { requeued: n })
     this.running = true
+    this.claiming = true
     this.loopDone = this.loop()
   }
 
   /** Stops claiming; waits (up to `graceMs`) for ops in flight. Unfinished ones resume next start. */
   async stop(graceMs = 5_000): Promise<void> {
+    this.claiming = false
+    this.kick()
+    await Promise.race([Promise.allSettled([...this.inflight.values()]), new Promise((r) => setTimeout(r, graceMs).unref())])
     this.running = false
     this.kick()
     await this.loopDone
-    await Promise.race([Promise.allSettled([...this.inflight.values()]), new Promise((r) => setTimeout(r, graceMs).unref())])
   }
 
   /** Something was queued or finished: look for work now. */
@@ -112,14 +130,24 @@ export class OutboxWorker {
   }
 
   private async loop(): Promise<void> {
-    while (this.running) {
-      const free = this.max - this.inflight.size
+    while (this.running || this.completed.length > 0) {
+      let free = this.running && this.claiming ? this.max - this.inflight.size : 0
       let claimed: OutboxOp[] = []
-      if (free > 0) {
+      let flushed: Completion[] = []
+      if (this.completed.length > 0 || free > 0) {
+        // Let outcomes gather for a few ms while others are in flight: fewer commits (each one fsyncs).
+        const since = Date.now() - this.lastCommit
+        if (this.inflight.size > 0 && since < this.commitMs) await new Promise((r) => setTimeout(r, this.commitMs - since))
+        this.lastCommit = Date.now()
+        free = this.running && this.claiming ? this.max - this.inflight.size : 0
         try {
-          claimed = this.d.store.outbox.claim({ limit: free })
+          // Group commit: the outcomes gathered since the last turn and the next claim in ONE transaction
+          // (one fsync). A crash before it commits leaves those ops in flight: they are re-sent at the next
+          // start, and a create looks its object up first, so nothing is sent twice.
+          ;({ claimed, flushed } = this.d.store.transaction(() => ({ flushed: this.flush(), claimed: free > 0 ? this.d.store.outbox.claim({ limit: free }) : [] })))
         } catch (err) {
-          this.d.log?.warn('outbox claim failed', { error: err instanceof Error ? err.message : String(err) })
+          this.d.log?.warn('outbox write failed', { error: err instanceof Error ? err.message : String(err) })
+          if (!this.d.store.isOpen) return
         }
         for (const op of claimed) {
           const p = this.send(op).finally(() => {
@@ -128,8 +156,10 @@ export class OutboxWorker {
           })
           this.inflight.set(op.opId, p)
         }
+        if (flushed.length > 0) await this.afterFlush(flushed)
       }
-      if (claimed.length > 0 && this.inflight.size < this.max) continue
+      if (!this.running && this.completed.length === 0) break
+      if ((claimed.length > 0 && this.inflight.size < this.max) || this.completed.length > 0) continue
       await this.sleep(this.inflight.size > 0 ? 250 : 100)
     }
   }
@@ -151,9 +181,8 @@ export class OutboxWorker {
     return undefined
   }
 
+  /** Sends one op; its outcome is recorded by the next group commit. */
   private async send(op: OutboxOp): Promise<void> {
-    const store = this.d.store
-    let outcome: { status: string; error?: OpError; requestId?: string }
     try {
       const clients = await this.d.clientsFor(op.profileId)
       const res = await executeOp(op.kind, op.payload, {
@@ -163,42 +192,53 @@ export class OutboxWorker {
         secret: (ref) => this.d.secret(op.profileId, ref),
         pollMs: this.d.pollMs ?? 500,
       })
-      store.transaction(() => {
-        store.outbox.markDone(op.opId, { requestId: res.requestId ?? null, ...(res.result === undefined ? {} : { result: res.result }) })
-        this.d.afterDone?.(op, res.result)
-      })
       this.setOnline(true)
-      outcome = { status: 'done' }
-      store.activity.add({ profileId: op.profileId, workspace: op.workspaceKey, action: op.kind, result: 'ok', details: { opId: op.opId, runId: op.runId, result: res.result ?? null } })
+      this.completed.push({ op, ok: res })
     } catch (err) {
       const e = opErrorOf(err)
-      if (!store.isOpen) return
-      try {
-        if (RETRYABLE.has(e.code)) {
-          if (OFFLINE.has(e.code)) this.setOnline(false)
-          else this.setOnline(true)
-          const retryAfter = err instanceof AppError ? ((err.details as { retryAfterMs?: number } | undefined)?.retryAfterMs ?? 0) : 0
-          const exp = Math.min(this.backoff.maxMs, this.backoff.baseMs * 2 ** Math.max(0, Math.min(op.attempts - 1, 16)))
-          const delay = Math.max(retryAfter, Math.floor(exp * (0.5 + this.random() / 2)))
-          store.outbox.markRetry(op.opId, { error: e, nextAttemptAt: new Date(Date.now() + delay), requestId: e.requestId ?? null })
-          outcome = { status: 'retry', error: e }
-        } else {
-          this.setOnline(true)
-          store.outbox.markFailed(op.opId, { error: e, requestId: e.requestId ?? null })
-          outcome = { status: 'failed', error: e }
-          store.activity.add({ profileId: op.profileId, workspace: op.workspaceKey, action: op.kind, result: 'failed', requestId: e.requestId ?? null, details: { opId: op.opId, runId: op.runId, error: e } })
-        }
-      } catch (inner) {
-        this.d.log?.warn('outbox mark failed', { opId: op.opId, error: inner instanceof Error ? inner.message : String(inner) })
-        return
+      this.setOnline(!OFFLINE.has(e.code))
+      const retryAfter = err instanceof AppError ? ((err.details as { retryAfterMs?: number } | undefined)?.retryAfterMs ?? 0) : 0
+      this.completed.push({ op, error: e, retryAfter })
+    }
+  }
+
+  /** Writes the gathered outcomes (inside the caller's transaction). */
+  private flush(): Completion[] {
+    const store = this.d.store
+    const batch = this.completed.splice(0)
+    for (const c of batch) {
+      const op = c.op
+      if (c.ok) {
+        store.outbox.markDone(op.opId, { requestId: c.ok.requestId ?? null, ...(c.ok.result === undefined ? {} : { result: c.ok.result }) })
+        this.d.afterDone?.(op, c.ok.result)
+        c.status = 'done'
+      } else if (c.error && RETRYABLE.has(c.error.code)) {
+        const exp = Math.min(this.backoff.maxMs, this.backoff.baseMs * 2 ** Math.max(0, Math.min(op.attempts - 1, 16)))
+        const delay = Math.max(c.retryAfter ?? 0, Math.floor(exp * (0.5 + this.random() / 2)))
+        store.outbox.markRetry(op.opId, { error: c.error, nextAttemptAt: new Date(Date.now() + delay), requestId: c.error.requestId ?? null })
+        c.status = 'retry'
+      } else if (c.error) {
+        store.outbox.markFailed(op.opId, { error: c.error, requestId: c.error.requestId ?? null })
+        store.activity.add({ profileId: op.profileId, workspace: op.workspaceKey, action: op.kind, result: 'failed', requestId: c.error.requestId ?? null, details: { opId: op.opId, runId: op.runId, error: c.error } })
+        c.status = 'failed'
       }
     }
-    if (!store.isOpen) return
-    const counts = store.outbox.counts({ runId: op.runId })
-    const total = Object.values(counts).reduce((a, b) => a + b, 0)
-    const finished = counts.done + counts.failed + counts.cancelled + counts.blocked
-    this.d.emit('sync.progress', { runId: op.runId, opId: op.opId, status: outcome.status, done: finished, total, ...(outcome.error ? { message: outcome.error.code } : {}) })
-    if (counts.pending === 0 && counts.in_flight === 0) await this.settle(op.runId)
+    return batch
+  }
+
+  /** Progress per run touched, and the settle hook of runs with nothing left pending or in flight. */
+  private async afterFlush(batch: Completion[]): Promise<void> {
+    const store = this.d.store
+    const byRun = new Map<string, Completion>()
+    for (const c of batch) byRun.set(c.op.runId, c)
+    for (const [runId, last] of byRun) {
+      if (!store.isOpen) return
+      const counts = store.outbox.counts({ runId })
+      const total = Object.values(counts).reduce((a, b) => a + b, 0)
+      const finished = counts.done + counts.failed + counts.cancelled + counts.blocked
+      this.d.emit('sync.progress', { runId, opId: last.op.opId, status: last.status ?? 'unknown', done: finished, total, ...(last.error ? { message: last.error.code } : {}) })
+      if (counts.pending === 0 && counts.in_flight === 0) void this.settle(runId)
+    }
   }
 
   /** Runs the run's settle hook once per process (it is idempotent across restarts). */

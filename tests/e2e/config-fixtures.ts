@@ -38,13 +38,18 @@ export function configUrl(h: RunningHarness, key: string, tab?: string): string 
 export async function openConfig(page: Page, h: RunningHarness, key: string, tab?: string): Promise<void> {
   await page.goto(h.url)
   await page.getByTestId('brand').waitFor()
-  await page.evaluate(
-    ([k, tb]) => {
-      window.location.hash = `#/workspaces/${encodeURIComponent(k!)}${tb ? `?tab=${tb}` : ''}`
-    },
-    [key, tab ?? ''],
-  )
-  await page.getByTestId('workspace-config').waitFor()
+  // Let the first navigation (token taken, redirect to the list) settle before moving on.
+  await page.waitForURL(/#\/workspaces(\?.*)?$/)
+  const target = `#/workspaces/${encodeURIComponent(key)}${tab ? `?tab=${tab}` : ''}`
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await page.evaluate((hash) => (window.location.hash = hash), target)
+    try {
+      await page.getByTestId('config-header').waitFor({ timeout: 10_000 })
+      return
+    } catch {
+      // The list view's own first load may have replaced the route: go again.
+    }
+  }
   await page.getByTestId('config-header').waitFor()
 }
 

@@ -1,6 +1,6 @@
 import { test as base, expect } from '@playwright/test'
 import { test } from './harness'
-import { createDraft, goTab, mainAccountSeed, newConfig, openConfig, startSeededHarness, stopSeededHarness, waitSaved, invoke } from './config-fixtures'
+import { createDraft, mainAccountSeed, newConfig, openConfig, startSeededHarness, stopSeededHarness, waitSaved, invoke } from './config-fixtures'
 import type { DraftView } from '../../shared/ipc/channels/workspaces'
 
 test.describe('workspace configuration: compute resources', () => {
@@ -41,6 +41,7 @@ base.describe('workspace configuration: resources in the cloud', () => {
       await openConfig(page, h, 'p1:ws-1', 'resources')
       const row = page.getByTestId('resources-prod')
       await expect(row).toContainText('rg_train')
+      await expect(page.getByTestId('config-status')).toContainText('ENABLED')
       await expect(page.getByTestId('resource-remove-0')).toHaveCount(0)
       const reason = page.getByTestId('resource-no-remove-0')
       await expect(reason).toContainText('商务经理')

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { WorkspaceConfigSchema, type WorkspaceConfig } from '@shared/domain'
-import { startEmulator, type RunningEmulator } from '../../../tools/emulator'
+import { startEmulator } from '../../../tools/emulator'
 import { encodeDraftKey } from '../../../electron/core/services/draft-key'
 import { MAIN, USERS, openEngine, type Engine } from './harness'
 

@@ -50,20 +50,18 @@ describe('L: SLS forwarding', () => {
 
 describe('G: general switches', () => {
   const previous = WorkspaceConfigSchema.parse(baseConfig())
-  const cases = [
-    ['G1', 'dlcContainerAccess', 'DOMAIN_SWITCH_RESTART_DLC_CONTAINER'],
-    ['G2', 'dswSsh', 'DOMAIN_SWITCH_RESTART_DSW_SSH'],
-    ['G3', 'dswPublicAccess', 'DOMAIN_SWITCH_RESTART_DSW_PUBLIC'],
-  ] as const
-  for (const [ruleId, key, code] of cases) {
-    it(`${ruleId}: the ${key} switch is off by default, a boolean, and a change needs an instance restart`, () => {
-      expect(WorkspaceConfigSchema.parse(baseConfig()).switches[key]).toBe(false)
-      const changed = check({ switches: { [key]: true } }, mainCtx({ previous }))
-      expect(found(changed)).toEqual([`${ruleId} ${code} /switches/${key}`])
-      expect(changed.ok).toBe(true)
-      expect(changed.config?.switches[key]).toBe(true)
-      expect(found(check({ switches: { [key]: false } }, mainCtx({ previous })))).toEqual([])
-      expect(found(check({ switches: { [key]: 'yes' } }))).toEqual([`${ruleId} DOMAIN_SCHEMA_TYPE /switches/${key}`])
-    })
+  /** The switch is off by default, a boolean, and a change needs an instance restart (a warning naming the rule). */
+  function switchRule(ruleId: string, key: 'dlcContainerAccess' | 'dswSsh' | 'dswPublicAccess', code: string): void {
+    expect(WorkspaceConfigSchema.parse(baseConfig()).switches[key]).toBe(false)
+    const changed = check({ switches: { [key]: true } }, mainCtx({ previous }))
+    expect(found(changed)).toEqual([`${ruleId} ${code} /switches/${key}`])
+    expect(changed.ok).toBe(true)
+    expect(changed.config?.switches[key]).toBe(true)
+    expect(found(check({ switches: { [key]: false } }, mainCtx({ previous })))).toEqual([])
+    expect(found(check({ switches: { [key]: 'yes' } }))).toEqual([`${ruleId} DOMAIN_SCHEMA_TYPE /switches/${key}`])
   }
+
+  it('G1: switch for entering the containers of DLC task nodes', () => switchRule('G1', 'dlcContainerAccess', 'DOMAIN_SWITCH_RESTART_DLC_CONTAINER'))
+  it('G2: switch for SSH connections to DSW instances', () => switchRule('G2', 'dswSsh', 'DOMAIN_SWITCH_RESTART_DSW_SSH'))
+  it('G3: switch for access to DSW instances from the public internet', () => switchRule('G3', 'dswPublicAccess', 'DOMAIN_SWITCH_RESTART_DSW_PUBLIC'))
 })

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createCore } from '../../../electron/core/core'
 import { startEmulator, type RunningEmulator } from '../../../tools/emulator'
 import { requireKeychain } from '../vault/keychain'
 import { ensureBuilt, runCli, type CliRun } from './support'
@@ -17,6 +18,7 @@ const AK_SECRET = 'main-secret-0001-do-not-leak'
 const ROBOT_SECRET = 'SEC' + '7a6b5c4d'.repeat(8)
 const ALICE = '2700000000000001'
 const BOB = '2700000000000002'
+const PASSPHRASE = 'correct horse battery staple'
 
 let emu: RunningEmulator
 let dataDir: string
@@ -151,7 +153,8 @@ describe('pai-admin end to end against the emulator', () => {
     const mine = fs.readFileSync(file, 'utf8').replace('description: Edited in Git', 'description: Mine')
     fs.writeFileSync(file, mine)
     // The draft is made from the cloud state as it is now...
-    expect((await cli(['plan', file, '--profile', 'emu'])).code).toBe(0)
+    const first = await cli(['plan', file, '--profile', 'emu'])
+    expect(first.code, first.stdout + first.stderr).toBe(0)
     // ...then someone else changes the same field, from another machine.
     const other = `${dataDir}-other`
     expect((await cli(['profile', 'add', 'emu', '--region', 'cn-hangzhou', '--access-key-id', AK, '--endpoint', emu.endpoint, '--protocol', 'http'], AK_SECRET, other)).code).toBe(0)
@@ -179,8 +182,47 @@ describe('pai-admin end to end against the emulator', () => {
     expect(bad.code).toBe(3)
   })
 
+  it('D2: export --encrypt-secrets carries the DingTalk secret encrypted; plan with the passphrase puts it in the other keychain', async () => {
+    // The robot's secret is in this machine's keychain (as the app's DingTalk screen stores it).
+    const core = createCore({ dataDir, runtime: 'test' })
+    const emuId = core.services.store.profiles.getByName('emu')!.id
+    await core.services.vault.set(emuId, 'dingtalkSecret:ops-robot', ROBOT_SECRET)
+    await core.close()
+    const file = path.join(dataDir, 'with-robot.yaml')
+    const withRule = bundle('With a robot', [[ALICE, 'PAI.AlgoDeveloper']]) + `      notifications:
+        rules:
+          - name: ops
+            eventTypes: [dlc.other]
+            targets:
+              - type: dingtalk
+                webhook: https://oapi.dingtalk.com/robot/send?access_token=robot1
+                secretRef: ops-robot
+`
+    fs.writeFileSync(file, withRule)
+    // The bundle becomes the draft (the plan itself is a conflict here: the description changed on both sides above).
+    const planned0 = await cli(['plan', file, '--profile', 'emu'])
+    expect([0, 4], planned0.stdout + planned0.stderr).toContain(planned0.code)
+    const enc = path.join(dataDir, 'encrypted.yaml')
+    const exp = await cli(['export', '--profile', 'emu', '--workspace', 'team_cli', '--from', 'draft', '--encrypt-secrets', '-o', enc], PASSPHRASE)
+    expect(exp.code, exp.stderr).toBe(0)
+    const text = fs.readFileSync(enc, 'utf8')
+    expect(text).toContain('cipher: aes-256-gcm')
+    expect(text).not.toContain(ROBOT_SECRET)
+    expect((await cli(['validate', enc, '--passphrase-stdin'], PASSPHRASE)).code).toBe(0)
+    const wrong = await cli(['validate', enc, '--passphrase-stdin'], 'not the passphrase')
+    expect(wrong.code).toBe(1)
+    expect(wrong.stdout).toMatch(/\[D2\]/)
+    const other = `${dataDir}-other`
+    const planned = await cli(['plan', enc, '--profile', 'emu', '--passphrase-stdin'], PASSPHRASE, other)
+    expect([0, 4], planned.stdout + planned.stderr).toContain(planned.code)
+    const otherCore = createCore({ dataDir: other, runtime: 'test' })
+    const otherId = otherCore.services.store.profiles.getByName('emu')!.id
+    expect(await otherCore.services.vault.get(otherId, 'dingtalkSecret:ops-robot')).toBe(ROBOT_SECRET)
+    await otherCore.close()
+  })
+
   it('D2: the secrets given to the CLI appear in no output, file or log', () => {
-    for (const r of outputs) for (const secret of [AK_SECRET, ROBOT_SECRET]) {
+    for (const r of outputs) for (const secret of [AK_SECRET, ROBOT_SECRET, PASSPHRASE]) {
       expect(r.stdout).not.toContain(secret)
       expect(r.stderr).not.toContain(secret)
     }
@@ -190,6 +232,7 @@ describe('pai-admin end to end against the emulator', () => {
         const bytes = fs.readFileSync(f)
         expect(bytes.includes(Buffer.from(AK_SECRET)), f).toBe(false)
         expect(bytes.includes(Buffer.from(ROBOT_SECRET)), f).toBe(false)
+        expect(bytes.includes(Buffer.from(PASSPHRASE)), f).toBe(false)
       }
     }
   })

@@ -119,12 +119,12 @@ encrypted (scrypt + AES-256-GCM). They are never written in clear.`,
       ),
     )
   program
-    .command('validate <file>')
-    .description('Validate a bundle: every problem at once, with file:line:column, rule ID and a fix hint')
+    .command('validate <file...>')
+    .description('Validate bundles: every problem at once, with file:line:column, rule ID and a fix hint')
     .option('--profile <name>', 'validate against this profile\'s cached workspaces (else offline, as new workspaces)')
     .option('--passphrase-stdin', 'read the passphrase of encrypted secrets from stdin and check it')
-    .addHelpText('after', '\nExamples:\n  pai-admin validate team_a.yaml\n  pai-admin validate bundles/*.yaml --output json   (one file per call)\n  pai-admin validate team_a.yaml --profile prod')
-    .action(act(async (s, file: string, o: { profile?: string; passphraseStdin?: boolean }) => (await import('./commands/bundle')).validateCommand(s, file, o)))
+    .addHelpText('after', '\nExamples:\n  pai-admin validate team_a.yaml\n  pai-admin validate bundles/*.yaml\n  pai-admin validate bundles/*.yaml --output json\n  pai-admin validate team_a.yaml --profile prod')
+    .action(act(async (s, files: string[], o: { profile?: string; passphraseStdin?: boolean }) => (await import('./commands/bundle')).validateCommand(s, files, o)))
 
   // ---- plan / apply
   const planHelp = (verb: string) => `

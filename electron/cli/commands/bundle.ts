@@ -38,7 +38,24 @@ function printProblems(problems: BundleProblem[]): string {
 }
 
 /** `validate FILE`: every problem at once, with file:line:column, rule ID and a fix hint. */
-export async function validateCommand(s: Session, file: string, o: { profile?: string; passphraseStdin?: boolean }): Promise<void> {
+export async function validateCommand(s: Session, files: string[], o: { profile?: string; passphraseStdin?: boolean }): Promise<void> {
+  if (files.length === 1) return validateOne(s, files[0]!, o, true)
+  if (o.passphraseStdin) throw new CliError('CLI_USAGE', { detail: '--passphrase-stdin takes one file' }, EXIT.usage)
+  const results: unknown[] = []
+  let failed = false
+  for (const file of files) {
+    const r = await validateOne(s, file, o, false)
+    results.push(r)
+    failed ||= !r.ok
+  }
+  s.out.result({ ok: !failed, files: results }, () => '')
+  if (failed) throw new ExitWith(EXIT.invalid)
+}
+
+/** One file: prints its problems (table mode) and returns its result; `alone` prints the JSON result too. */
+async function validateOne(s: Session, file: string, o: { profile?: string; passphraseStdin?: boolean }, alone: true): Promise<void>
+async function validateOne(s: Session, file: string, o: { profile?: string; passphraseStdin?: boolean }, alone: false): Promise<{ ok: boolean }>
+async function validateOne(s: Session, file: string, o: { profile?: string; passphraseStdin?: boolean }, alone: boolean): Promise<void | { ok: boolean }> {
   const read = readBundleFile(file)
   let problems: BundleProblem[]
   let extra: Record<string, unknown> = {}
@@ -66,7 +83,12 @@ export async function validateCommand(s: Session, file: string, o: { profile?: s
     extra = { workspaces: check.workspaces.map((w) => ({ name: w.name })) }
   }
   const errors = problems.filter((p) => p.severity === 'error').length
-  s.out.result({ ok: errors === 0, file, errorCount: errors, warningCount: problems.length - errors, problems, ...extra }, () => printProblems(problems))
+  const result = { ok: errors === 0, file, errorCount: errors, warningCount: problems.length - errors, problems, ...extra }
+  if (!alone) {
+    if (s.out.mode !== 'json') process.stdout.write(printProblems(problems).replace(/^OK:/m, `${file}: OK:`) + '\n')
+    return result
+  }
+  s.out.result(result, () => printProblems(problems))
   if (errors > 0) throw new ExitWith(EXIT.invalid)
 }
 

@@ -1,0 +1,54 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ensureBuilt, runCli } from './support'
+
+/** pai-admin commands that need no keychain, database or cloud: `validate` offline, usage errors. */
+
+const FIX = path.resolve(__dirname, '../../fixtures/bundles')
+
+beforeAll(() => ensureBuilt(), 180_000)
+
+describe('pai-admin offline', () => {
+  it('D4: validate takes several files and reports the problems of each (exit 1 when any has an error)', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-cli-offline-'))
+    const r = await runCli(['--data-dir', dataDir, 'validate', path.join(FIX, 'valid.yaml'), path.join(FIX, 'M5-member-no-role.yaml'), path.join(FIX, 'E5-sms-region.yaml')])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/valid\.yaml: OK/)
+    expect(r.stdout).toMatch(/M5-member-no-role\.yaml:\d+:\d+: error \[M5\]/)
+    expect(r.stdout).toMatch(/E5-sms-region\.yaml:\d+:\d+: error \[E5\]/)
+    // Offline validation opens no database.
+    expect(fs.readdirSync(dataDir)).toEqual([])
+    const json = await runCli(['validate', path.join(FIX, 'valid.yaml'), path.join(FIX, 'v1alpha1.yaml'), '--output', 'json'])
+    expect(json.code).toBe(1)
+    const doc = JSON.parse(json.stdout) as { ok: boolean; files: Array<{ file: string; ok: boolean }> }
+    expect(doc.ok).toBe(false)
+    expect(doc.files.map((f) => f.ok)).toEqual([true, false])
+    const good = await runCli(['validate', path.join(FIX, 'valid.yaml')])
+    expect(good.code).toBe(0)
+  })
+
+  it('D4: a binary or oversized file is refused with a clear message (exit 1)', async () => {
+    const r = await runCli(['validate', path.join(FIX, 'D4-binary.yaml')])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/\[D4\] This is not a text file/)
+    const big = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pai-cli-big-')), 'big.yaml')
+    fs.writeFileSync(big, Buffer.alloc(17 * 1024 * 1024, 0x61))
+    const b = await runCli(['validate', big])
+    expect(b.code).toBe(1)
+    expect(b.stdout).toMatch(/too large/)
+  })
+
+  it('exit 2: validate with no file, or an unknown option', async () => {
+    expect((await runCli(['validate'])).code).toBe(2)
+    expect((await runCli(['validate', 'x.yaml', '--bogus'])).code).toBe(2)
+  })
+
+  it('the messages follow --lang (zh-CN uses the console terms)', async () => {
+    const r = await runCli(['--lang', 'zh-CN', 'validate', path.join(FIX, 'M5-member-no-role.yaml')])
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/\[M5\]/)
+    expect(r.stdout).toMatch(/[\u4e00-\u9fff]/)
+  })
+})

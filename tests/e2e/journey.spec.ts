@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import type { Page } from '@playwright/test'
 import { emulatorTest as test, EMULATOR_ACCOUNTS, type RunningEmulator } from './harness'
 import { expect } from '@playwright/test'

@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { test as base, expect } from '@playwright/test'
 import { seedDataDir, startHarness, stopHarness, type RunningHarness } from './harness'
 import { expectAccessible, pick, shot } from './helpers'

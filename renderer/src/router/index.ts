@@ -1,14 +1,16 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
 import AppLayout from '../layouts/AppLayout.vue'
+// The landing screen is part of the first bundle: a lazy chunk would add a round trip before the first rows.
+import WorkspaceListView from '../views/WorkspaceListView.vue'
 
-/** Screens are loaded lazily so the first paint carries only the shell. */
+/** Screens other than the landing list are loaded lazily so the first paint carries only the shell and the list. */
 const routes: RouteRecordRaw[] = [
   {
     path: '/',
     component: AppLayout,
     children: [
       { path: '', redirect: '/workspaces' },
-      { path: 'workspaces', name: 'workspaces', component: () => import('../views/WorkspaceListView.vue'), meta: { title: 'nav.workspaces' } },
+      { path: 'workspaces', name: 'workspaces', component: WorkspaceListView, meta: { title: 'nav.workspaces' } },
       { path: 'workspaces/new', name: 'create', component: () => import('../views/CreateWorkspaceView.vue'), meta: { title: 'nav.create' } },
       { path: 'workspaces/:key', name: 'workspace', component: () => import('../views/workspace-config/WorkspaceConfigView.vue'), meta: { title: 'nav.workspaceConfig' } },
       { path: 'pending', name: 'pending', component: () => import('../views/PendingView.vue'), meta: { title: 'nav.pending' } },

@@ -24,7 +24,10 @@ export const useAppStore = defineStore('app', () => {
     settings.value = await call('settings.get', {})
     setUiLocale(settings.value.locale)
     applyTheme()
-    info.value = await call('app.info', {})
+    // Not needed for the first paint: fetched alongside, not before, the first screen.
+    void call('app.info', {})
+      .then((v) => (info.value = v))
+      .catch((err: unknown) => console.error('app info could not be loaded', err))
     window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', (e) => {
       systemDark.value = e.matches
       applyTheme()

@@ -9,6 +9,8 @@ export type SortKey = NonNullable<ListRequest['sortBy']>
 
 /** Rows fetched per `workspaces.list` call while scrolling (the core pages in SQL). */
 export const PAGE_SIZE = 200
+/** The first call asks for one screenful only, so the first rows paint sooner; page 0 is then filled in. */
+const FIRST_SIZE = 40
 
 /**
  * The workspace list [工作空间列表]: filters, sort, and a sparse array of rows that is filled page by page
@@ -57,9 +59,8 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     error.value = null
     loading.value = true
     try {
-      const res = await call('workspaces.list', request(0, PAGE_SIZE))
+      const res = await call('workspaces.list', request(0, FIRST_SIZE))
       if (gen !== generation) return
-      loadedPages.add(0)
       total.value = res.total
       const next = new Array<WorkspaceRow | undefined>(res.total)
       res.rows.forEach((r, i) => (next[i] = r))

@@ -257,7 +257,7 @@ export function buildPlan(input: PlanInput): PlanAction[] {
         const removes = set.remove.filter((r) => r !== OWNER_ROLE)
         if (set.remove.includes(OWNER_ROLE)) a.refused('member', k, 'removeRole:' + OWNER_ROLE, 'M6', 'DOMAIN_OWNER_ROLE_REMOVED', { userId: k })
         if (set.add.includes(OWNER_ROLE) && !cr.includes(OWNER_ROLE)) a.refused('member', k, 'addRole:' + OWNER_ROLE, 'M6', 'DOMAIN_OWNER_ROLE_GRANTED', { userId: k })
-        if (set.result.length === 0 || (removes.length > 0 && set.result.every((r) => removes.includes(r)))) {
+        if (set.result.length === 0) {
           a.refused('member', k, 'roles', 'M5', 'DOMAIN_MEMBER_NO_ROLE', { userId: k })
           continue
         }

@@ -1,11 +1,4 @@
-import {
-  CONTACT_TARGET_REGIONS,
-  EVENT_TYPES,
-  TARGET_TYPES,
-  eventSourceOf,
-  type EventType,
-  type TargetType,
-} from './enums'
+import { CONTACT_TARGET_REGIONS, EVENT_TYPES, TARGET_TYPES, type EventType, type TargetType } from './enums'
 import type { NotificationRule, NotificationTarget, Storage, WorkspaceConfig } from './model'
 
 /** Facts the UI shows, computed from a configuration. Pure. */
@@ -61,18 +54,20 @@ export function contactTargetsAvailable(region: string): boolean {
 }
 
 /**
- * E4 (and E5 when a region is given): the target types allowed for an event type. DingTalk takes every
+ * E4 (and E5 when a region is given): whether a target type may take an event type. DingTalk takes every
  * event; HTTP/HTTPS only model events; voice, SMS and email only workflow and DLC events, and only in
  * cn-hangzhou, cn-shanghai and cn-wulanchabu.
  */
+export function isTargetAllowed(eventType: EventType, targetType: TargetType, region?: string): boolean {
+  if (targetType === 'dingtalk') return true
+  const model = eventType.startsWith('model.')
+  if (targetType === 'http') return model
+  return !model && (region === undefined || contactTargetsAvailable(region))
+}
+
+/** The target types allowed for an event type (E4; E5 when a region is given). */
 export function allowedTargetTypes(eventType: EventType, region?: string): TargetType[] {
-  const source = eventSourceOf(eventType)
-  const contacts = region === undefined || contactTargetsAvailable(region)
-  return TARGET_TYPES.filter((t) => {
-    if (t === 'dingtalk') return true
-    if (t === 'http') return source === 'model'
-    return source !== 'model' && contacts
-  })
+  return TARGET_TYPES.filter((t) => isTargetAllowed(eventType, t, region))
 }
 
 /** The whole E4 matrix: event type -> allowed target types. */

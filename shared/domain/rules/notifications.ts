@@ -1,5 +1,5 @@
 import { MAX_TARGET_QUOTA, type EventType } from '../enums'
-import { allowedTargetTypes, contactTargetsAvailable, targetUnits } from '../derived'
+import { contactTargetsAvailable, isTargetAllowed, targetUnits } from '../derived'
 import { checkContact, checkDingTalkWebhook, checkHttpUrl, checkRuleName, checkSecretRef, type FieldIssue } from '../fields'
 import type { Collector } from '../problems'
 import type { Rule } from './env'
@@ -45,7 +45,7 @@ export const checkNotifications: Rule = (cfg, env, c) => {
       const tp = `${p}/targets/${k}`
       units += targetUnits(t)
       // E4: the first selected event type this target may not take.
-      const refused = events.find((e): e is EventType => e !== undefined && c.fails(allowedTargetTypes(e).includes(t.type)))
+      const refused = events.find((e): e is EventType => e !== undefined && c.fails(isTargetAllowed(e, t.type)))
       if (refused) c.error(`${tp}/type`, 'E4', 'DOMAIN_TARGET_NOT_ALLOWED', { target: t.type, eventType: refused })
       switch (t.type) {
         case 'dingtalk': {

@@ -64,7 +64,8 @@ afterAll(async () => {
   await emu?.close()
 })
 
-describe('pai-admin end to end against the emulator', () => {
+// Each step spawns the CLI several times (a cold Node process each); generous on a loaded machine.
+describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () => {
   it('exit 2: usage errors (unknown command, missing option)', async () => {
     expect((await cli(['bogus'])).code).toBe(2)
     const r = await cli(['profile', 'add', 'x', '--access-key-id', AK], AK_SECRET)

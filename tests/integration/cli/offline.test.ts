@@ -10,7 +10,7 @@ const FIX = path.resolve(__dirname, '../../fixtures/bundles')
 
 beforeAll(() => ensureBuilt(), 180_000)
 
-describe('pai-admin offline', () => {
+describe('pai-admin offline', { timeout: 120_000 }, () => {
   it('D4: validate takes several files and reports the problems of each (exit 1 when any has an error)', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-cli-offline-'))
     const r = await runCli(['--data-dir', dataDir, 'validate', path.join(FIX, 'valid.yaml'), path.join(FIX, 'M5-member-no-role.yaml'), path.join(FIX, 'E5-sms-region.yaml')])

@@ -118,10 +118,11 @@ export class OutboxWorker {
 
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
+      // unref: an idle worker never keeps the process (e.g. the CLI) alive
       const t = setTimeout(() => {
         this.wake = null
         resolve()
-      }, ms)
+      }, ms).unref()
       this.wake = () => {
         clearTimeout(t)
         resolve()

@@ -17,6 +17,8 @@ export interface SeedOptions {
   workspaces?: number
   dataworks?: string[]
   drafts?: number
+  /** A draft that drops an associated resource (C2) and one that conflicts with the cloud. */
+  planCases?: boolean
 }
 
 /** A fresh data folder seeded through the store repositories; returns it and the seeded profile's id. */
@@ -26,6 +28,7 @@ export function seedDataDir(opts: SeedOptions = {}): { dataDir: string; profileI
   if (opts.workspaces) args.push('--workspaces', String(opts.workspaces))
   if (opts.dataworks?.length) args.push('--dataworks', opts.dataworks.join(','))
   if (opts.drafts) args.push('--drafts', String(opts.drafts))
+  if (opts.planCases) args.push('--plan-cases')
   const out = execFileSync('npx', args, { encoding: 'utf8' })
   return { dataDir, profileId: out.trim() }
 }

@@ -34,7 +34,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /dark/ : /^(?!.*dark)/)
       for (const r of ROUTES) {
         await goto(page, r.route)
-        await expect(page.getByTestId(r.ready).first()).toBeVisible()
+        await expect(page.getByTestId(r.ready).first()).toBeVisible({ timeout: 15_000 })
         await expect(page.locator('body')).not.toContainText('⟦')
         await expectAccessible(page, `${r.name} (${locale}, ${theme})`)
         await shot(page, `${r.name}-${locale}-${theme}`)

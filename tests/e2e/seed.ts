@@ -19,6 +19,8 @@ if (!dataDir) throw new Error('--data-dir is required')
 const count = Number(arg('workspaces') ?? '0')
 const dataworks = (arg('dataworks') ?? '').split(',').filter((s) => s !== '')
 const drafts = Number(arg('drafts') ?? '0')
+/** With --plan-cases: ws_00002's draft drops an associated resource (C2), ws_00003's conflicts with the cloud. */
+const planCases = process.argv.includes('--plan-cases')
 
 const store = openStore({ dataDir })
 const profile = store.profiles.insert({ name: '种子账号', region: 'cn-hangzhou', endpoint: null, protocol: 'https', accessKeyId: 'LTAI-seed', proxy: null })
@@ -51,6 +53,16 @@ for (let i = 0; i < Math.min(drafts, rows.length); i++) {
     base: { basic: { name: w.name, displayName: w.displayName, description: 'seeded draft', mode: w.mode } },
     baseVersion: w.gmtModified,
   })
+}
+if (planCases && rows.length >= 3) {
+  const basic = (w: (typeof rows)[number], description: string) => ({ name: w.name, displayName: w.displayName, description, mode: w.mode })
+  const w2 = rows[1]!
+  const withResource = { basic: basic(w2, 'seeded'), resources: [{ kind: 'general', envType: 'prod', name: 'rg_general', resourceId: 'r-100001' }] }
+  store.workspaces.saveConfig(profile.id, w2.workspaceId, withResource, { version: 'v1' })
+  store.drafts.save({ profileId: profile.id, workspaceKey: w2.workspaceId, draft: { basic: basic(w2, 'seeded') }, base: withResource, baseVersion: 'v1' })
+  const w3 = rows[2]!
+  store.workspaces.saveConfig(profile.id, w3.workspaceId, { basic: basic(w3, 'changed in the cloud') }, { version: 'v2' })
+  store.drafts.save({ profileId: profile.id, workspaceKey: w3.workspaceId, draft: { basic: basic(w3, 'changed here') }, base: { basic: basic(w3, 'seeded') }, baseVersion: 'v1' })
 }
 store.close()
 process.stdout.write(`${profile.id}\n`)

@@ -43,4 +43,22 @@ test.describe('pending changes [待同步变更]', () => {
     await expect(page.getByTestId('conflicts')).toHaveCount(0)
     await expect(page.getByTestId('plan-counts')).toContainText('冲突 0')
   })
+
+  test('G2: a switch with no public API is a manual step with console instructions, a console link, and "I did it"', async ({ page, harness }) => {
+    await page.goto(harness.url)
+    await goto(page, '/pending')
+    await page.getByTestId('pending-draft').filter({ hasText: 'ws_00004' }).click()
+    const manual = page.getByTestId('plan-action-manual').first()
+    await expect(manual).toBeVisible()
+    await expect(page.getByTestId('plan-counts')).toContainText('需手动 1')
+    await expect(manual.locator('ol li').first()).toBeVisible()
+    await expect(manual.getByTestId('plan-console-link')).toHaveAttribute('href', /^https:\/\//)
+    await expect(manual.getByTestId('plan-console-link')).toHaveAttribute('rel', /noopener/)
+    await expectAccessible(page, 'pending with a manual step')
+    await shot(page, 'pending-manual-zh-CN')
+    await manual.getByTestId('plan-mark-done').click()
+    // Done: the step leaves the plan.
+    await expect(page.getByTestId('plan-action-manual')).toHaveCount(0)
+    await expect(page.getByTestId('plan-counts')).toContainText('需手动 0')
+  })
 })

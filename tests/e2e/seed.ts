@@ -19,7 +19,8 @@ if (!dataDir) throw new Error('--data-dir is required')
 const count = Number(arg('workspaces') ?? '0')
 const dataworks = (arg('dataworks') ?? '').split(',').filter((s) => s !== '')
 const drafts = Number(arg('drafts') ?? '0')
-/** With --plan-cases: ws_00002's draft drops an associated resource (C2), ws_00003's conflicts with the cloud. */
+/** With --plan-cases: ws_00002's draft drops an associated resource (C2), ws_00003's conflicts with the cloud,
+ * ws_00004's turns on a switch (G2) that needs a manual console step. */
 const planCases = process.argv.includes('--plan-cases')
 
 const store = openStore({ dataDir })
@@ -63,6 +64,13 @@ if (planCases && rows.length >= 3) {
   const w3 = rows[2]!
   store.workspaces.saveConfig(profile.id, w3.workspaceId, { basic: basic(w3, 'changed in the cloud') }, { version: 'v2' })
   store.drafts.save({ profileId: profile.id, workspaceKey: w3.workspaceId, draft: { basic: basic(w3, 'changed here') }, base: { basic: basic(w3, 'seeded') }, baseVersion: 'v1' })
+  if (rows.length >= 4) {
+    // ws_00004 turns on SSH to DSW instances (G2): no public API, so a manual step in the console.
+    const w4 = rows[3]!
+    const cloud = { basic: basic(w4, 'seeded') }
+    store.workspaces.saveConfig(profile.id, w4.workspaceId, cloud, { version: 'v1' })
+    store.drafts.save({ profileId: profile.id, workspaceKey: w4.workspaceId, draft: { ...cloud, switches: { dswSsh: true } }, base: cloud, baseVersion: 'v1' })
+  }
 }
 store.close()
 process.stdout.write(`${profile.id}\n`)

@@ -1,7 +1,6 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml'
 import { BUNDLE_LIMITS, formatOfFileName, type BundleFormat } from '@shared/bundle'
 import type { RawProblem } from './problems'
-import { readYamlFast } from './yaml-fast'
 
 /**
  * Reading a bundle file into plain data, safely: size, binary content, nesting and YAML aliases are
@@ -140,7 +139,6 @@ export function readBundleText(fileName: string, text: string): ReadResult {
 
   let data: unknown
   let positionOf: (pointer: string) => Position
-  let fast: { value: unknown } | undefined
   if (format === 'json') {
     try {
       data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
@@ -148,10 +146,6 @@ export function readBundleText(fileName: string, text: string): ReadResult {
       const detail = err instanceof Error ? err.message : String(err)
       return { ok: false, problems: [fileProblem('BUNDLE_SYNTAX', { detail: detail.slice(0, 200) }, jsonErrorPosition(text, detail))], positionOf: nowhere }
     }
-    positionOf = positionFinder(text)
-  } else if ((fast = readYamlFast(text))) {
-    // The subset the app writes (and most hand edits keep): read without building a YAML document.
-    data = fast.value
     positionOf = positionFinder(text)
   } else {
     const lc = new LineCounter()

@@ -10,7 +10,7 @@ import {
   type EncryptedSecrets,
 } from '@shared/bundle'
 import type { WorkspaceConfig } from '@shared/domain'
-import { writeYaml } from './yaml-fast'
+import { stringify } from 'yaml'
 
 /** A workspace to write into a bundle. */
 export interface BundleEntry {
@@ -39,10 +39,14 @@ export function buildBundle(entries: readonly BundleEntry[], secrets?: Encrypted
   return orderKeys(BundleSchema, bundle) as Bundle
 }
 
-/** The file's text: YAML (block style, conservative plain strings, JSON-quoted otherwise, no anchors) or JSON (2 spaces), ending in a newline. */
+/**
+ * The file's text: YAML (the `yaml` library: block style, no anchors, no line folding, strings quoted only
+ * where YAML needs it) or JSON (2 spaces), ending in a newline. The bundle is already canonical, so the
+ * same bundle always gives the same bytes.
+ */
 export function serializeBundle(bundle: Bundle, format: BundleFormat): string {
   if (format === 'json') return JSON.stringify(bundle, null, 2) + '\n'
-  return writeYaml(bundle)
+  return stringify(bundle, { aliasDuplicateObjects: false, lineWidth: 0, minContentWidth: 0, indentSeq: true, version: '1.2' })
 }
 
 /** A file name for an export: the workspace name (or `workspaces`) and the format's extension. */

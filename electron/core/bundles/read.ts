@@ -1,4 +1,5 @@
 import { isNode, LineCounter, parseDocument, type Document } from 'yaml'
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml'
 import { BUNDLE_LIMITS, formatOfFileName, type BundleFormat } from '@shared/bundle'
 import type { RawProblem } from './problems'
 
@@ -127,6 +128,23 @@ function jsonErrorPosition(text: string, message: string): Position {
   return { line, column: offset - before.lastIndexOf('\n') }
 }
 
+/**
+ * Whether the text may hold a YAML anchor, alias or tag: those (and alias bombs) go to the `yaml` library,
+ * which caps aliases. A false alarm only costs speed.
+ */
+function mayHaveAnchorsOrTags(text: string): boolean {
+  return /(^|[\s,[{:-])[&*!]/.test(text)
+}
+
+/** js-yaml with the YAML 1.2 core schema (as the `yaml` library reads); undefined on any error, so the full parser reports it with a position. */
+function loadPlainYaml(text: string): { value: unknown } | undefined {
+  try {
+    return { value: loadYaml(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { schema: CORE_SCHEMA, json: false }) }
+  } catch {
+    return undefined
+  }
+}
+
 /** Reads bundle text of the given file name (the extension chooses YAML or JSON). */
 export function readBundleText(fileName: string, text: string): ReadResult {
   const format = formatOfFileName(fileName)
@@ -139,6 +157,7 @@ export function readBundleText(fileName: string, text: string): ReadResult {
 
   let data: unknown
   let positionOf: (pointer: string) => Position
+  let fast: { value: unknown } | undefined
   if (format === 'json') {
     try {
       data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
@@ -146,6 +165,11 @@ export function readBundleText(fileName: string, text: string): ReadResult {
       const detail = err instanceof Error ? err.message : String(err)
       return { ok: false, problems: [fileProblem('BUNDLE_SYNTAX', { detail: detail.slice(0, 200) }, jsonErrorPosition(text, detail))], positionOf: nowhere }
     }
+    positionOf = positionFinder(text)
+  } else if (!mayHaveAnchorsOrTags(text) && (fast = loadPlainYaml(text))) {
+    // Most bundles (and everything the app writes) have no anchors, aliases or tags: js-yaml reads them
+    // several times faster. Positions are found on demand with the full parser, only when a problem needs one.
+    data = fast.value
     positionOf = positionFinder(text)
   } else {
     const lc = new LineCounter()

@@ -10,7 +10,7 @@ import {
   type EncryptedSecrets,
 } from '@shared/bundle'
 import type { WorkspaceConfig } from '@shared/domain'
-import { stringify } from 'yaml'
+import { CORE_SCHEMA, dump } from 'js-yaml'
 
 /** A workspace to write into a bundle. */
 export interface BundleEntry {
@@ -40,13 +40,13 @@ export function buildBundle(entries: readonly BundleEntry[], secrets?: Encrypted
 }
 
 /**
- * The file's text: YAML (the `yaml` library: block style, no anchors, no line folding, strings quoted only
- * where YAML needs it) or JSON (2 spaces), ending in a newline. The bundle is already canonical, so the
- * same bundle always gives the same bytes.
+ * The file's text: YAML (js-yaml with the YAML 1.2 core schema: block style, no anchors, no line folding,
+ * strings quoted only where YAML needs it, keys in the canonical order given) or JSON (2 spaces), ending in
+ * a newline. The bundle is already canonical, so the same bundle always gives the same bytes.
  */
 export function serializeBundle(bundle: Bundle, format: BundleFormat): string {
   if (format === 'json') return JSON.stringify(bundle, null, 2) + '\n'
-  return stringify(bundle, { aliasDuplicateObjects: false, lineWidth: 0, minContentWidth: 0, indentSeq: true, version: '1.2' })
+  return dump(bundle, { schema: CORE_SCHEMA, noRefs: true, lineWidth: -1, sortKeys: false, quotingType: '"' })
 }
 
 /** A file name for an export: the workspace name (or `workspaces`) and the format's extension. */

@@ -1,5 +1,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { toErrorPayload } from '@shared/ipc/errors'
+import { pickLocale } from '@shared/locale'
 import { createCore } from '../core/core'
 import { resolveDataDir } from '../core/paths'
 import { startHarness } from './server'
@@ -38,6 +40,8 @@ async function main(): Promise<void> {
 }
 
 void main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err)
+  // e.g. STORE_SCHEMA_TOO_NEW (data written by a newer app) or KEYCHAIN_UNAVAILABLE: say it in the user's language.
+  const e = toErrorPayload(err, pickLocale(process.env.LC_ALL ?? process.env.LANG))
+  console.error(`PAI Workspace Admin could not start: ${e.message} (${e.code})`)
   process.exit(1)
 })

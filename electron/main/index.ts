@@ -1,5 +1,6 @@
 import path from 'node:path'
-import { app, BrowserWindow, nativeTheme, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, nativeTheme, session, shell } from 'electron'
+import { toErrorPayload } from '@shared/ipc/errors'
 import { pickLocale } from '@shared/locale'
 import { createCore, type Core } from '../core/core'
 import { resolveDataDir } from '../core/paths'
@@ -39,9 +40,14 @@ function dataDirFromArgs(): string | undefined {
 
 async function start(): Promise<void> {
   const dataDir = resolveDataDir(dataDirFromArgs() ?? (app.isPackaged ? app.getPath('userData') : undefined))
-  core = createCore({ dataDir, runtime: 'electron' })
-  if (!core.services.settings.get().activeProfileId && core.services.settings.get().locale === undefined) {
-    core.services.settings.update({ locale: pickLocale(app.getLocale()) })
+  try {
+    core = createCore({ dataDir, runtime: 'electron' })
+  } catch (err) {
+    // A database written by a newer version, an unreadable data folder...: tell the user, change nothing.
+    const e = toErrorPayload(err, pickLocale(app.getLocale()))
+    dialog.showErrorBox('PAI Workspace Admin', `${e.message}\n\n(${e.code}) ${dataDir}`)
+    app.quit()
+    return
   }
 
   // Deny every permission request, in every session.

@@ -4,6 +4,12 @@ import { expect, type Page } from '@playwright/test'
 
 /** Fails on any serious or critical axe-core violation on the current page. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {
+  // A lazily loaded screen brings its component CSS in separate files: let them apply before measuring colours.
+  await page.evaluate(async () => {
+    const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
+    await Promise.all(links.map((l) => (l.sheet ? Promise.resolve() : new Promise((r) => l.addEventListener('load', r, { once: true })))))
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 400)))
+  })
   const res = await new AxeBuilder({ page }).analyze()
   const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)

@@ -104,6 +104,8 @@ export class SyncService {
       }, this.now)
       const facts: Parameters<typeof writeProfileFacts>[2] = { fetchedAt: res.fetchedAt }
       if (identity) facts.identity = identity.identity
+      const dataworks = await dataWorksNames(clients)
+      if (dataworks) facts.dataworksNames = dataworks
       if (res.eventBridge !== undefined) facts.eventBridgeAuthorized = res.eventBridge
       writeProfileFacts(store, profileId, facts)
       store.activity.add({ profileId, action: 'sync.refresh', result: res.failed.length ? 'failed' : 'ok', details: { workspaces: res.workspaces, failed: res.failed } })
@@ -455,3 +457,18 @@ function viewOf(op: OutboxOp): OpView {
 }
 
 export { opErrorOf }
+
+/**
+ * W4: DataWorks workspaces share PAI's names. ListWorkspaces with ModuleList=DataWorks lists them; the
+ * names not also PAI workspaces are kept for the offline name check. Best effort: undefined when the
+ * call is refused or fails, and the names already known are kept.
+ */
+async function dataWorksNames(clients: CloudClients): Promise<string[] | undefined> {
+  try {
+    const [dw, pai] = await Promise.all([clients.pai.listAllWorkspaces({ ModuleList: 'DataWorks' }), clients.pai.listAllWorkspaces({})])
+    const paiNames = new Set(pai.map((w) => w.WorkspaceName))
+    return [...new Set(dw.map((w) => w.WorkspaceName).filter((n) => !paiNames.has(n)))].sort()
+  } catch {
+    return undefined
+  }
+}

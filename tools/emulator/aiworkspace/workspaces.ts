@@ -94,6 +94,14 @@ function listWorkspaces(ctx: Ctx): unknown {
   const q = ctx.inc.query
   const t = ctx.caller.tenant
   if (q.Option === 'GetResourceLimits') return { ResourceLimits: { PAI_share: 1, DLC_share: 1, MaxCompute_share: 1 }, TotalCount: 0 }
+  const modules = csv(q.ModuleList)
+  if (modules.length && !modules.includes('PAI') && modules.includes('DataWorks')) {
+    // DataWorks-only workspaces (names that PAI's share, W4): listed with ModuleList=DataWorks (docs/emulator.md).
+    const names = [...new Set([...ctx.core.opts.dataworksNames, ...t.dataworksNames])].sort()
+    const dw = names.map((n, i) => ({ WorkspaceId: `dw-${i + 1}`, WorkspaceName: n, DisplayName: n, Status: 'ENABLED', EnvTypes: ['prod'], Description: 'DataWorks' }))
+    const shownDw = page(dw, q)
+    return { TotalCount: dw.length, Workspaces: shownDw }
+  }
   let items = Object.values(t.workspaces)
   const ids = csv(q.WorkspaceIds)
   if (ids.length) items = items.filter((w) => ids.includes(w.WorkspaceId))

@@ -62,6 +62,8 @@ export const ListWorkspacesInput = z.object({
   Order: z.enum(['ASC', 'DESC']).optional(),
   Verbose: z.boolean().optional(),
   ResourceGroupId: Str.optional(),
+  /** Comma list of modules, default `PAI`; `DataWorks` lists the DataWorks workspaces that share PAI's names (W4). */
+  ModuleList: Str.optional(),
 })
 export type ListWorkspacesInput = z.infer<typeof ListWorkspacesInput>
 

@@ -30,7 +30,7 @@ test.describe('create workspace wizard [新建工作空间]', () => {
     await expect(page.getByTestId('problem-W4')).toHaveCount(0)
   })
 
-  test('W1-W3, C1, C3, ST1: the whole wizard makes a draft and opens it', async ({ page, harness }) => {
+  test('W1-W3, M5, C1, C3, ST1: the whole wizard makes a draft and opens it', async ({ page, harness }) => {
     await page.goto(harness.url)
     await goto(page, '/workspaces/new')
     // W1 basic information.
@@ -46,6 +46,15 @@ test.describe('create workspace wizard [新建工作空间]', () => {
     await page.getByTestId('wiz-add-member').click()
     await inputOf(page, 'wiz-member-uid').fill('2000000000000002')
     await inputOf(page, 'wiz-member-name').fill('tony')
+    // M5: a member keeps at least one role; removing the last one is flagged at once and blocks the step.
+    await page.getByTestId('wiz-member-roles').locator('.el-tag__close').first().click()
+    await expect(page.getByTestId('problem-M5')).toBeVisible()
+    await page.getByTestId('wiz-next').click()
+    await expect(page.getByTestId('wiz-blocked')).toBeVisible()
+    await page.getByTestId('wiz-member-roles').click()
+    await page.getByRole('option', { name: '算法开发' }).click()
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('problem-M5')).toHaveCount(0)
     await expectAccessible(page, 'wizard members')
     await shot(page, 'wizard-members-zh-CN')
     await page.getByTestId('wiz-next').click()

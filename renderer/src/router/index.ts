@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import AppLayout from '../layouts/AppLayout.vue'
 // The landing screen is part of the first bundle: a lazy chunk would add a round trip before the first rows.
 import WorkspaceListView from '../views/WorkspaceListView.vue'
+import { useWorkspacesStore } from '../stores/workspaces'
 
 /** Screens other than the landing list are loaded lazily so the first paint carries only the shell and the list. */
 const routes: RouteRecordRaw[] = [
@@ -10,7 +11,14 @@ const routes: RouteRecordRaw[] = [
     component: AppLayout,
     children: [
       { path: '', redirect: '/workspaces' },
-      { path: 'workspaces', name: 'workspaces', component: WorkspaceListView, meta: { title: 'nav.workspaces' } },
+      {
+        path: 'workspaces',
+        name: 'workspaces',
+        component: WorkspaceListView,
+        meta: { title: 'nav.workspaces' },
+        // Starts the first page's request as soon as the route is chosen, in parallel with the app's boot.
+        beforeEnter: () => useWorkspacesStore().prefetch(),
+      },
       { path: 'workspaces/new', name: 'create', component: () => import('../views/CreateWorkspaceView.vue'), meta: { title: 'nav.create' } },
       { path: 'workspaces/:key', name: 'workspace', component: () => import('../views/workspace-config/WorkspaceConfigView.vue'), meta: { title: 'nav.workspaceConfig' } },
       { path: 'pending', name: 'pending', component: () => import('../views/PendingView.vue'), meta: { title: 'nav.pending' } },

@@ -79,5 +79,18 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     for (let p = first; p <= last; p++) if (p * PAGE_SIZE < total.value) void fetchPage(p, generation)
   }
 
-  return { filters, total, rows, loading, error, reload, ensureRange }
+  /** Set by `prefetch` (the route guard) so the screen does not ask for the same first page again. */
+  let prefetched = false
+  function prefetch(): void {
+    prefetched = true
+    void reload()
+  }
+  /** True once after a prefetch: the screen's first load is already on its way. */
+  function takePrefetched(): boolean {
+    const was = prefetched
+    prefetched = false
+    return was
+  }
+
+  return { filters, total, rows, loading, error, reload, ensureRange, prefetch, takePrefetched }
 })

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { AppSettings } from '@shared/ipc/channels/app'
 import type { Locale } from '@shared/locale'
+import type { ResponseOf } from '@shared/ipc/contract'
 import { call, onEvent } from '../bridge'
 import { setUiLocale } from '../i18n'
 
@@ -12,6 +13,7 @@ export const useAppStore = defineStore('app', () => {
   const settings = ref<AppSettings>({ locale: 'zh-CN', theme: 'system', activeProfileId: null })
   const online = ref<boolean>(navigator.onLine)
   const info = ref<{ version: string; runtime: string; dataDir: string; logDir: string } | null>(null)
+  const recovery = ref<ResponseOf<'store.recovery'>['recovery']>(null)
   const systemDark = ref<boolean>(window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false)
 
   const dark = computed(() => settings.value.theme === 'dark' || (settings.value.theme === 'system' && systemDark.value))
@@ -28,6 +30,10 @@ export const useAppStore = defineStore('app', () => {
     void call('app.info', {})
       .then((v) => (info.value = v))
       .catch((err: unknown) => console.error('app info could not be loaded', err))
+    // A damaged database recovered at start (moved aside, backup restored): tell the user where things are.
+    void call('store.recovery', {})
+      .then((r) => (recovery.value = r.recovery))
+      .catch((err: unknown) => console.error('store recovery report could not be loaded', err))
     window.matchMedia?.('(prefers-color-scheme: dark)').addEventListener('change', (e) => {
       systemDark.value = e.matches
       applyTheme()
@@ -47,5 +53,5 @@ export const useAppStore = defineStore('app', () => {
     applyTheme()
   }
 
-  return { settings, online, info, dark, load, setLocale, setTheme }
+  return { settings, online, info, recovery, dark, load, setLocale, setTheme }
 })

@@ -22,6 +22,9 @@ const en: Shape<typeof zhCN> = {
     diagnostics: 'Diagnostics',
     workspaceConfig: 'Workspace configuration',
   },
+  recovery: {
+    title: 'The local database was damaged and has been recovered',
+  },
   status: {
     online: 'Online',
     offline: 'Offline',

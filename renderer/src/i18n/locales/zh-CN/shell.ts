@@ -19,6 +19,9 @@ export default {
     diagnostics: '诊断',
     workspaceConfig: '工作空间配置',
   },
+  recovery: {
+    title: '本地数据库已损坏并已自动恢复',
+  },
   status: {
     online: '在线',
     offline: '离线',

@@ -38,7 +38,8 @@ export default defineConfig({
     root: 'renderer',
     resolve: { alias },
     define,
-    plugins: [vue(), Components({ resolvers: [ElementPlusResolver()], dts: false })],
+    // Only Element Plus is resolved on demand; the app's own components are always imported explicitly.
+    plugins: [vue(), Components({ resolvers: [ElementPlusResolver()], dirs: [], dts: false })],
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },

@@ -10,6 +10,9 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     await Promise.all(links.map((l) => (l.sheet ? Promise.resolve() : new Promise((r) => l.addEventListener('load', r, { once: true })))))
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 400)))
   })
+  // A toast (ElMessage) measured mid fade-in has partial opacity and so a meaningless contrast: wait until
+  // every toast is fully shown (or gone) before measuring.
+  await page.waitForFunction(() => [...document.querySelectorAll('.el-message')].every((e) => getComputedStyle(e).opacity === '1'), undefined, { timeout: 5_000 })
   const res = await new AxeBuilder({ page }).analyze()
   const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
   const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)

@@ -51,7 +51,7 @@ function cloudConfig(name: string): WorkspaceConfigInput {
 
 /** A profile (no cloud reachable: port 9 is closed) with one cached workspace and its configuration. */
 async function seeded(core: Core, name = 'team_a'): Promise<{ profileId: string; key: string }> {
-  const p = await ok(core.invoke('profiles.add', { name: 'emu', region: 'cn-hangzhou', accessKeyId: 'LTAI5tMainAccount0001', endpoint: '127.0.0.1:9', protocol: 'http' }))
+  const p = await ok(core.invoke('profiles.add', { name: 'emu', region: 'cn-hangzhou', accessKeyId: 'TESTAK5tMainAccount0001', endpoint: '127.0.0.1:9', protocol: 'http' }))
   core.services.store.workspaces.upsertMany(p.id, [{ workspaceId: '101', name, status: 'ENABLED', mode: 'standard' }])
   core.services.store.workspaces.saveConfig(p.id, '101', WorkspaceConfigSchema.parse(cloudConfig(name)))
   return { profileId: p.id, key: `${p.id}:101` }
@@ -183,7 +183,7 @@ describe('bundles through the core', () => {
 
     // Into another data directory (another machine): the secret lands in its keychain.
     const other = newCore()
-    await ok(other.invoke('profiles.add', { name: 'emu', region: 'cn-hangzhou', accessKeyId: 'LTAI5tMainAccount0001', endpoint: '127.0.0.1:9', protocol: 'http' }))
+    await ok(other.invoke('profiles.add', { name: 'emu', region: 'cn-hangzhou', accessKeyId: 'TESTAK5tMainAccount0001', endpoint: '127.0.0.1:9', protocol: 'http' }))
     const noPass = await ok(other.invoke('bundles.preview', { fileName: 'e.yaml', content: enc.content }))
     expect(noPass.problems.map((p) => p.code)).toContain('BUNDLE_PASSPHRASE_REQUIRED')
     const wrong = await ok(other.invoke('bundles.preview', { fileName: 'e.yaml', content: enc.content, passphrase: 'not the passphrase' }))

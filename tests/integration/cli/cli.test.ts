@@ -13,7 +13,7 @@ import { ensureBuilt, runCli, type CliRun } from './support'
  * real SQLite, real HTTP to the emulator. Every exit code is reached.
  */
 
-const AK = 'LTAI5tMainAccount0001'
+const AK = 'TESTAK5tMainAccount0001'
 const AK_SECRET = 'main-secret-0001-do-not-leak'
 const ROBOT_SECRET = 'SEC' + '7a6b5c4d'.repeat(8)
 const ALICE = '2700000000000001'
@@ -87,7 +87,7 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
     expect(JSON.parse(add.stdout)).toMatchObject({ name: 'emu', hasSecret: true })
     const list = await cli(['profile', 'list'])
     expect(list.code).toBe(0)
-    expect(list.stdout).toMatch(/emu\s+cn-hangzhou\s+127\.0\.0\.1:\d+\s+http\s+LTAI5tMainAccount0001\s+yes/)
+    expect(list.stdout).toMatch(/emu\s+cn-hangzhou\s+127\.0\.0\.1:\d+\s+http\s+TESTAK5tMainAccount0001\s+yes/)
     expect((await cli(['profile', 'add', 'nosecret', '--region', 'cn-hangzhou', '--access-key-id', AK], '')).code).toBe(1)
   })
 

@@ -181,7 +181,7 @@ describe('cloud clients against the emulator', () => {
     const m6 = await appError(c.pai.deleteMembers(id, [`${id}-${MAIN.uid}`]))
     expect(m6).toMatchObject({ code: 'CLOUD_OWNER_PROTECTED', ruleId: 'M6', details: { cloudCode: '100600017' } })
 
-    const unknownKey = await appError(clientsFor(emu, { accessKeyId: 'LTAI5tUnknownKey00001', accessKeySecret: 'x' }).pai.listWorkspaces())
+    const unknownKey = await appError(clientsFor(emu, { accessKeyId: 'TESTAK5tUnknownKey00001', accessKeySecret: 'x' }).pai.listWorkspaces())
     expect(unknownKey).toMatchObject({ code: 'CLOUD_AUTH', details: { cloudCode: 'InvalidAccessKeyId.NotFound', httpStatus: 404 } })
     const wrongSecret = await appError(clientsFor(emu, { accessKeyId: ALICE.accessKeyId, accessKeySecret: 'not-it' }).eventBridge.listAllEventBuses())
     expect(wrongSecret).toMatchObject({ code: 'CLOUD_AUTH', details: { cloudCode: 'SignatureDoesNotMatch', service: 'eventBridge' } })

@@ -138,10 +138,10 @@ describe.each(LIBS)('rules through %s', (_lib, make) => {
   })
 
   it('accounts are isolated: another main account sees none of these workspaces', async () => {
-    const other = await startEmulator({ accounts: [MAIN, { accessKeyId: 'LTAI5tOtherMain00001', accessKeySecret: 'other-secret', type: 'main', uid: '1800000000000001' }], asyncDelayMs: 0 })
+    const other = await startEmulator({ accounts: [MAIN, { accessKeyId: 'TESTAK5tOtherMain00001', accessKeySecret: 'other-secret', type: 'main', uid: '1800000000000001' }], asyncDelayMs: 0 })
     try {
       const m = make(other, creds(MAIN))
-      const o = make(other, { accessKeyId: 'LTAI5tOtherMain00001', accessKeySecret: 'other-secret' })
+      const o = make(other, { accessKeyId: 'TESTAK5tOtherMain00001', accessKeySecret: 'other-secret' })
       const id = String((await m.roa('CreateWorkspace', 'POST', '/api/v1/workspaces', undefined, { WorkspaceName: 'ws_iso', Description: 'd', EnvTypes: ['prod'] })).body.WorkspaceId)
       expect((await o.roa('ListWorkspaces', 'GET', '/api/v1/workspaces')).body.TotalCount).toBe(0)
       expect(await failure(o.roa('GetWorkspace', 'GET', `/api/v1/workspaces/${id}`))).toMatchObject({ code: '100400027' })

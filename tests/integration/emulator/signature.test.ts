@@ -122,7 +122,7 @@ describe('ACS3 signature: refusals', () => {
   })
 
   it.each(LIBS)('an unknown AccessKey ID is refused with InvalidAccessKeyId.NotFound (%s)', async (_lib, make) => {
-    const f = await failure(make(emu, { accessKeyId: 'LTAI5tNobodyKnowsThis', accessKeySecret: 'x' }).roa('ListWorkspaces', 'GET', '/api/v1/workspaces'))
+    const f = await failure(make(emu, { accessKeyId: 'TESTAK5tNobodyKnowsThis', accessKeySecret: 'x' }).roa('ListWorkspaces', 'GET', '/api/v1/workspaces'))
     expect(f).toMatchObject({ status: 404, code: 'InvalidAccessKeyId.NotFound' })
   })
 

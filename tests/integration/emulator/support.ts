@@ -8,13 +8,13 @@ import { startEmulator, type AccountInput, type EmulatorOptionsInput, type Runni
 
 /** Shared fixtures of the emulator contract suite and the cloud client suite. */
 
-export const MAIN: AccountInput = { accessKeyId: 'LTAI5tMainAccount0001', accessKeySecret: 'main-secret-0001', type: 'main', uid: '1700000000000001', name: 'acme' }
+export const MAIN: AccountInput = { accessKeyId: 'TESTAK5tMainAccount0001', accessKeySecret: 'main-secret-0001', type: 'main', uid: '1700000000000001', name: 'acme' }
 /** A RAM user with AliyunPAIFullAccess (A3 satisfied). */
-export const ALICE: AccountInput = { accessKeyId: 'LTAI5tRamAlice0000001', accessKeySecret: 'alice-secret-0001', type: 'ram', uid: '2700000000000001', name: 'alice', policies: ['AliyunPAIFullAccess', 'AliyunEventBridgeFullAccess'] }
+export const ALICE: AccountInput = { accessKeyId: 'TESTAK5tRamAlice0000001', accessKeySecret: 'alice-secret-0001', type: 'ram', uid: '2700000000000001', name: 'alice', policies: ['AliyunPAIFullAccess', 'AliyunEventBridgeFullAccess'] }
 /** A RAM user without AliyunPAIFullAccess. */
-export const BOB: AccountInput = { accessKeyId: 'LTAI5tRamBob000000001', accessKeySecret: 'bob-secret-0001', type: 'ram', uid: '2700000000000002', name: 'bob', policies: [] }
+export const BOB: AccountInput = { accessKeyId: 'TESTAK5tRamBob000000001', accessKeySecret: 'bob-secret-0001', type: 'ram', uid: '2700000000000002', name: 'bob', policies: [] }
 /** A RAM user with the policy who is not made an administrator anywhere. */
-export const CAROL: AccountInput = { accessKeyId: 'LTAI5tRamCarol0000001', accessKeySecret: 'carol-secret-0001', type: 'ram', uid: '2700000000000003', name: 'carol', policies: ['AliyunPAIFullAccess'] }
+export const CAROL: AccountInput = { accessKeyId: 'TESTAK5tRamCarol0000001', accessKeySecret: 'carol-secret-0001', type: 'ram', uid: '2700000000000003', name: 'carol', policies: ['AliyunPAIFullAccess'] }
 
 export const ACCOUNTS = [MAIN, ALICE, BOB, CAROL]
 

@@ -11,7 +11,7 @@ import type { EventName } from '@shared/ipc/events'
 
 /** Real SQLite + real HTTP to the emulator, no keychain: the sync engine as the core builds it. */
 
-export const MAIN = { accessKeyId: 'LTAI5tSyncMain0000001', accessKeySecret: 'sync-main-secret-0001', type: 'main' as const, uid: '1800000000000001', name: 'syncacct' }
+export const MAIN = { accessKeyId: 'TESTAK5tSyncMain0000001', accessKeySecret: 'sync-main-secret-0001', type: 'main' as const, uid: '1800000000000001', name: 'syncacct' }
 export const USERS = Array.from({ length: 4 }, (_, i) => ({ UserId: `28000000000000${String(i + 10)}`, UserName: `dev${i + 1}` }))
 export const DINGTALK_SECRET = 'SECsynctest0001'
 

@@ -45,7 +45,7 @@ describe('secrets never leave the keychain', () => {
       return res
     }
 
-    const added = await call('profiles.add', { name: 'leakcheck', region: 'cn-shanghai', accessKeyId: 'LTAI5tLeakCheck001', accessKeySecret: akSecret })
+    const added = await call('profiles.add', { name: 'leakcheck', region: 'cn-shanghai', accessKeyId: 'TESTAK5tLeakCheck001', accessKeySecret: akSecret })
     expect(added.ok).toBe(true)
     const id = (added as { ok: true; value: ProfileView }).value.id
     await call('secrets.setDingtalk', { profileId: id, ref: 'alerts', secret: dingSecret })
@@ -54,7 +54,7 @@ describe('secrets never leave the keychain', () => {
     await call('secrets.listDingtalk', { profileId: id })
     await call('profiles.setActive', { id })
     // Failing calls that carry a secret: duplicate name, invalid field, unknown profile.
-    expect((await call('profiles.add', { name: 'LEAKCHECK', region: 'cn-shanghai', accessKeyId: 'LTAI5tLeakCheck001', accessKeySecret: akSecret }, 'zh-CN')).ok).toBe(false)
+    expect((await call('profiles.add', { name: 'LEAKCHECK', region: 'cn-shanghai', accessKeyId: 'TESTAK5tLeakCheck001', accessKeySecret: akSecret }, 'zh-CN')).ok).toBe(false)
     expect((await call('profiles.add', { name: 'bad', region: '??', accessKeyId: 'LTAI5t', accessKeySecret: akSecret })).ok).toBe(false)
     expect((await call('profiles.setSecret', { id: 'nobody', accessKeySecret: akSecret })).ok).toBe(false)
     expect((await call('secrets.setDingtalk', { profileId: id, ref: 'bad ref!', secret: dingSecret })).ok).toBe(false)

@@ -41,7 +41,7 @@ function keychainAccounts(profileId: string): string[] {
     .sort()
 }
 
-const base = { region: 'cn-hangzhou', accessKeyId: 'LTAI5tTestKey0001' }
+const base = { region: 'cn-hangzhou', accessKeyId: 'TESTAK5tTestKey0001' }
 
 describe('profiles through the IPC contract (real SQLite, real keychain)', () => {
   it('D2: adds a profile with its secret in the keychain; answers say hasSecret, never the secret', async () => {

@@ -37,6 +37,18 @@ describe('architecture boundaries', () => {
     const offenders = files('shared').filter((f) => importsOf(f).some((i) => NODE_BUILTINS.test(i) || i === 'electron'))
     expect(offenders).toEqual([])
   })
+  it('D3: only the core calls the cloud: outside its bridge the renderer makes no network call and imports no cloud client', () => {
+    const offenders = files('renderer/src')
+      .filter((f) => !f.includes(`${path.sep}bridge${path.sep}`))
+      .filter((f) => {
+        const src = fs.readFileSync(f, 'utf8')
+        return /\bfetch\(|XMLHttpRequest|new EventSource|new WebSocket|navigator\.sendBeacon/.test(src) || importsOf(f).some((i) => i.startsWith('@alicloud/'))
+      })
+    expect(offenders).toEqual([])
+    // ...and the bridge talks only to the contract's transports (the preload API or the harness's /api/).
+    const bridge = files('renderer/src/bridge').map((f) => fs.readFileSync(f, 'utf8')).join('\n')
+    for (const url of bridge.match(/fetch\(`([^`]*)`/g) ?? []) expect(url).toContain('/api/')
+  })
   it('the renderer reaches the core only through shared/ and its bridge', () => {
     const offenders = files('renderer').filter((f) =>
       importsOf(f).some((i) => i.includes('electron/') || i === 'electron' || NODE_BUILTINS.test(i)),

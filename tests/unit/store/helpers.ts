@@ -20,6 +20,6 @@ export const profileFields = {
   region: 'cn-hangzhou',
   endpoint: null,
   protocol: 'https' as const,
-  accessKeyId: 'LTAI5tExampleKeyId01',
+  accessKeyId: 'TESTAK5tExampleKeyId01',
   proxy: null,
 }

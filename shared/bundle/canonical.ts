@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { ROLE_MODULES } from '../domain/enums'
 import { customRoleKey, memberKey, notificationRuleKey, notificationTargetKey, priorityLimitKey, resourceKey, timeoutRuleKey } from '../domain/keys'
 import { WorkspaceConfigSchema, type CustomRole, type NotificationRule, type WorkspaceConfig } from '../domain/model'
+import { defOf } from './zod-def'
 
 /**
  * Canonical form of a configuration, so that a bundle's bytes change only when the configuration does:
@@ -65,17 +66,6 @@ export function sortConfig(c: WorkspaceConfig): WorkspaceConfig {
   }
 }
 
-/** The parts of a zod definition the key ordering reads. */
-interface Def {
-  type: string
-  innerType?: z.ZodType
-  shape?: Record<string, z.ZodType>
-  element?: z.ZodType
-  options?: z.ZodType[]
-  discriminator?: string
-}
-
-const defOf = (s: z.ZodType): Def => s._zod.def as unknown as Def
 
 /** Rebuilds `value` with object keys in the order of `schema`'s shape, dropping undefined fields. */
 export function orderKeys(schema: z.ZodType, value: unknown): unknown {

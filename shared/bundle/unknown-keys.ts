@@ -1,19 +1,11 @@
 import type { z } from 'zod'
+import { defOf } from './zod-def'
 
 /**
  * Fields a schema does not know, anywhere in a value: `[pointer, key]` pairs. The domain's schemas strip
  * unknown keys silently; in a hand-written bundle a typo (`memebrs:`) would drop data, so it is reported.
  */
 
-interface Def {
-  type: string
-  innerType?: z.ZodType
-  shape?: Record<string, z.ZodType>
-  element?: z.ZodType
-  options?: z.ZodType[]
-  discriminator?: string
-}
-const defOf = (s: z.ZodType): Def => s._zod.def as unknown as Def
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const esc = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1')
 

@@ -2,12 +2,10 @@ import {
   canModify,
   validate,
   WorkspaceConfigSchema,
-  type Identity,
   type Problem,
   type ValidationContext,
   type WorkspaceConfig,
 } from '@shared/domain'
-import { OWNER_ROLE } from '@shared/domain/enums'
 import type { DraftView, WorkspaceRow } from '@shared/ipc/channels/workspaces'
 import { AppError, validationError } from '@shared/ipc/errors'
 import type { Locale } from '@shared/locale'
@@ -16,13 +14,8 @@ import type { EventHub } from '../ipc/events'
 import type { Store } from '../store'
 import { isLocalWorkspaceKey, newLocalWorkspaceKey } from '../store/ids'
 import { decodeDraftKey, encodeDraftKey, type DraftKeyParts } from './draft-key'
-import { readProfileFacts } from './profile-facts'
 import type { SettingsService } from './settings'
-
-/** Region used to validate a draft that belongs to no profile (offline only). */
-const OFFLINE_REGION = 'cn-hangzhou'
-/** Offline, with no refresh yet, the identity is unknown: assume the main account (the recommended way). */
-const UNKNOWN_IDENTITY: Identity = { kind: 'main', userId: 'unknown' }
+import { validationContextFor } from './validation-context'
 
 export interface ListQuery {
   profileId?: string | null
@@ -93,32 +86,11 @@ export class WorkspacesService {
   context(key: string | undefined, profileIdIn?: string | null): ValidationContext {
     const parts = key ? decodeDraftKey(key) : { profileId: this.resolveProfile(profileIdIn), workspaceKey: undefined }
     const previous = parts.workspaceKey && !isLocalWorkspaceKey(parts.workspaceKey) ? this.cloudConfig(parts.profileId, parts.workspaceKey) : undefined
-    return this.buildContext(parts.profileId, previous, parts.workspaceKey)
+    return this.buildContext(parts.profileId, previous)
   }
 
-  private buildContext(profileId: string | null, previous: WorkspaceConfig | undefined, workspaceKey?: string): ValidationContext {
-    const profile = profileId ? this.store.profiles.get(profileId) : undefined
-    const facts = profileId ? readProfileFacts(this.store, profileId) : undefined
-    const identity = facts?.identity ?? UNKNOWN_IDENTITY
-    const known = profileId
-      ? [
-          ...this.store.workspaces.names(profileId).map((name) => ({ name, source: 'pai' as const })),
-          ...(facts?.dataworksNames ?? []).map((name) => ({ name, source: 'dataworks' as const })),
-        ]
-      : []
-    // The workspace's own name is not a clash with itself.
-    const ownName = previous?.basic.name
-    const ctx: ValidationContext = {
-      region: profile?.region ?? OFFLINE_REGION,
-      identity,
-      identityRoles: previous ? rolesOf(previous, identity.userId) : [],
-      knownWorkspaces: known.filter((k) => !(ownName && k.name === ownName && k.source === 'pai')),
-      allowLoopbackWebhooks: profile?.endpoint !== undefined && profile?.endpoint !== null && /^(127\.0\.0\.1|localhost)(:|$)/.test(profile.endpoint),
-    }
-    if (previous) ctx.previous = previous
-    if (facts?.eventBridgeAuthorized !== undefined) ctx.eventBridgeAuthorized = facts.eventBridgeAuthorized
-    void workspaceKey
-    return ctx
+  private buildContext(profileId: string | null, previous: WorkspaceConfig | undefined): ValidationContext {
+    return validationContextFor(this.store, profileId, { previous })
   }
 
   /** The draft, created from the cached cloud configuration when there is none yet. */
@@ -287,13 +259,6 @@ function sortRows(rows: WorkspaceRow[], by: ListQuery['sortBy'], order: 'asc' | 
   const field = (r: WorkspaceRow): string =>
     by === 'displayName' ? r.displayName : by === 'status' ? r.status : by === 'updated' ? (r.draftUpdatedAt ?? '') : by === 'fetched' ? (r.fetchedAt ?? '') : r.name
   rows.sort((a, b) => field(a).localeCompare(field(b)) * (order === 'desc' ? -1 : 1))
-}
-
-/** The identity's roles in a workspace: its member roles, plus owner when it owns it. */
-function rolesOf(config: WorkspaceConfig, userId: string): string[] {
-  const roles = new Set(config.members.find((m) => m.userId === userId)?.roles ?? [])
-  if (config.owner?.userId === userId) roles.add(OWNER_ROLE)
-  return [...roles]
 }
 
 /** The configuration's shape must parse (types, enums); rule breaks are kept and reported as problems. */

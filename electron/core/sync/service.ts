@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { OWNER_ROLE, WorkspaceConfigSchema, validate, type Identity, type ValidationContext, type WorkspaceConfig } from '@shared/domain'
+import { WorkspaceConfigSchema, validate, type Identity, type WorkspaceConfig } from '@shared/domain'
 import type { DriftItem, OpView, Plan, PlanAction, RefreshResult, RunStatus } from '@shared/ipc/channels/sync'
 import { AppError } from '@shared/ipc/errors'
 import type { EventName, EventPayload } from '@shared/ipc/events'
@@ -7,7 +7,8 @@ import type { Locale } from '@shared/locale'
 import { formatMessage } from '@shared/messages'
 import type { CloudClients } from '../cloud'
 import { decodeDraftKey, encodeDraftKey, type DraftKeyParts } from '../services/draft-key'
-import { readProfileFacts, writeProfileFacts } from '../services/profile-facts'
+import { writeProfileFacts } from '../services/profile-facts'
+import { validationContextFor } from '../services/validation-context'
 import type { OutboxOp, Store } from '../store'
 import { isLocalWorkspaceKey, newId } from '../store/ids'
 import { contentHash } from '../store/json'
@@ -44,7 +45,6 @@ type RunMeta = z.infer<typeof RunMetaSchema>
 const ManualOverlaySchema = z.record(z.string(), z.unknown())
 const runKey = (runId: string): string => `syncRun:${runId}`
 const overlayKey = (p: DraftKeyParts): string => `syncManual:${p.profileId ?? 'offline'}:${p.workspaceKey}`
-const UNKNOWN_IDENTITY: Identity = { kind: 'main', userId: 'unknown' }
 
 /** Kinds whose payload addresses a workspace by id. */
 const WS_KINDS = new Set(['workspace.update', 'role.create', 'role.update', 'role.delete', 'member.create', 'member.addRole', 'member.removeRole', 'member.delete', 'resource.create', 'resource.update', 'config.update'])
@@ -151,10 +151,9 @@ export class SyncService {
       fetchedAt = got.fetchedAt
       cloudVersion = got.configVersion
     }
-    const facts = readProfileFacts(store, parts.profileId)
-    const identity = facts.identity ?? UNKNOWN_IDENTITY
-    const identityRoles = cloud ? rolesOf(cloud, identity.userId) : []
     const effectiveBase = creating ? null : (base ?? cloud)
+    const ctx = validationContextFor(store, parts.profileId, { previous: effectiveBase, current: cloud })
+    const { identity, identityRoles } = ctx
     const actions = buildPlan({
       region: profile.region,
       draft,
@@ -166,18 +165,6 @@ export class SyncService {
       manualOverlay: this.overlay(parts),
     }).map((a) => withMessage(a, locale))
 
-    const ctx: ValidationContext = {
-      region: profile.region,
-      identity,
-      identityRoles,
-      knownWorkspaces: [
-        ...store.workspaces.names(parts.profileId).filter((n) => n !== cloud?.basic.name).map((name) => ({ name, source: 'pai' as const })),
-        ...facts.dataworksNames.map((name) => ({ name, source: 'dataworks' as const })),
-      ],
-      allowLoopbackWebhooks: !!profile.endpoint && /^(127\.0\.0\.1|localhost)(:|$)/.test(profile.endpoint),
-    }
-    if (effectiveBase) ctx.previous = effectiveBase
-    if (facts.eventBridgeAuthorized !== undefined) ctx.eventBridgeAuthorized = facts.eventBridgeAuthorized
     const problems = validate(draft, ctx).problems
 
     const counts = { apply: 0, manual: 0, refused: 0, conflict: 0 }
@@ -424,12 +411,6 @@ export class SyncService {
     const rows = this.d.store.activity.list({ ...filter, limit: Math.min(1000, q.offset + q.limit) }).slice(q.offset)
     return { total: this.d.store.activity.count(filter), rows }
   }
-}
-
-function rolesOf(config: WorkspaceConfig, userId: string): string[] {
-  const roles = new Set(config.members.find((m) => m.userId === userId)?.roles ?? [])
-  if (config.owner?.userId === userId) roles.add(OWNER_ROLE)
-  return [...roles]
 }
 
 function withMessage(a: PlanAction, locale: Locale): PlanAction {

@@ -19,8 +19,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
-          cli: resolve(import.meta.dirname, 'electron/cli/main.ts'),
-          harness: resolve(import.meta.dirname, 'electron/harness/main.ts'),
+          cli: resolve(import.meta.dirname, 'cli/main.ts'),
+          harness: resolve(import.meta.dirname, 'web/main.ts'),
         },
       },
     },

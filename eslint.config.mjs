@@ -29,7 +29,8 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,vue}'],
     languageOptions: { globals: { ...globals.browser } },
   },
-  // Layering, as in VS Code: shared/ is pure, the core never touches electron, the renderer only sees shared/.
+  // Layering, as in VS Code: shared/ is pure; the core, the CLI and the browser harness (web/) never touch
+  // electron or the Electron shell; the renderer only sees shared/.
   {
     files: ['shared/**/*.ts'],
     rules: {
@@ -37,9 +38,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'electron/cli/**/*.ts', 'electron/harness/**/*.ts'],
+    files: ['core/**/*.ts', 'cli/**/*.ts', 'web/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['**/renderer/**', '**/main/index', '**/main/ipc', '**/main/protocol'] }],
+      'no-restricted-imports': ['error', { paths: ['electron'], patterns: ['electron/*', '**/renderer/**', '**/electron/**'] }],
     },
   },
   {

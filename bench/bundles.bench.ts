@@ -4,8 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import type { WorkspaceConfigInput } from '../shared/domain'
 import { WorkspaceConfigSchema } from '../shared/domain'
-import { buildBundle, serializeBundle } from '../electron/core/bundles'
-import { createCore } from '../electron/core/core'
+import { buildBundle, serializeBundle } from '../core/bundles'
+import { createCore } from '../core/core'
 import { median, type Bench } from './types'
 
 /** 20 workspaces with 5,000 members and 500 notification rules in total. */

@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import http from 'node:http'
-import { createCore } from '../electron/core/core'
-import { startHarness } from '../electron/harness/server'
+import { createCore } from '../core/core'
+import { startHarness } from '../web/server'
 import { median, percentile, type Bench } from './types'
 
 /** The IPC boundary: validated in-process dispatch, and a round trip over the harness's HTTP bridge. */

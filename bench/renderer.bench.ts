@@ -6,8 +6,8 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import { chromium } from '@playwright/test'
 import playwrightConfig from '../playwright.config.mjs'
-import { openStore } from '../electron/core/store'
-import { SettingsService, sqliteSettingsStore } from '../electron/core/services/settings'
+import { openStore } from '../core/store'
+import { SettingsService, sqliteSettingsStore } from '../core/services/settings'
 import { median, type Bench, type BenchFigure } from './types'
 
 const WORKSPACES = 10_000

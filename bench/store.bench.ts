@@ -2,9 +2,9 @@ import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { applyPragmas } from '../electron/core/store/database'
-import { openStore, type CachedMemberInput, type CachedWorkspaceInput } from '../electron/core/store'
-import { searchText } from '../electron/core/store/repos/workspaces'
+import { applyPragmas } from '../core/store/database'
+import { openStore, type CachedMemberInput, type CachedWorkspaceInput } from '../core/store'
+import { searchText } from '../core/store/repos/workspaces'
 import { median, percentile, type Bench } from './types'
 
 const WORKSPACES = 10_000

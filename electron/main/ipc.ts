@@ -1,7 +1,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { contract, IPC_EVENT_CHANNEL, IPC_PREFIX } from '@shared/ipc/contract'
 import { toErrorPayload, AppError } from '@shared/ipc/errors'
-import type { Core } from '../core/core'
+import type { Core } from '../../core/core'
 import { isTrustedSender } from './security'
 
 /**

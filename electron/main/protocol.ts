@@ -1,7 +1,8 @@
 import path from 'node:path'
 import { net, protocol } from 'electron'
 import { pathToFileURL } from 'node:url'
-import { APP_HOST, APP_SCHEME, CSP } from './security'
+import { CSP } from '@shared/web-security'
+import { APP_HOST, APP_SCHEME } from './security'
 
 /** Must run before `app.whenReady()`: the app scheme is standard and secure, like https. */
 export function registerAppScheme(): void {

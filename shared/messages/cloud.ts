@@ -1,7 +1,7 @@
 import type { Catalog } from './catalog'
 
 /**
- * Messages for the cloud area's codes (electron/core/cloud). Every cloud error that reached a server
+ * Messages for the cloud area's codes (core/cloud). Every cloud error that reached a server
  * shows its request ID, so a user can quote it to Alibaba Cloud support.
  */
 export const cloudMessages = {

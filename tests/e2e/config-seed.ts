@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs'
 import { WorkspaceConfigSchema } from '@shared/domain'
-import { openStore } from '../../electron/core/store'
-import { writeProfileFacts } from '../../electron/core/services/profile-facts'
+import { openStore } from '../../core/store'
+import { writeProfileFacts } from '../../core/services/profile-facts'
 import type { Seed } from './config-fixtures'
 
 const dir = process.argv[2]

@@ -5,9 +5,9 @@
  * DataWorks names known to the profile (W4), and K drafts of cached workspaces (the first with a C3 error).
  * Prints the profile id.
  */
-import { openStore } from '../../electron/core/store'
-import { SettingsService, sqliteSettingsStore } from '../../electron/core/services/settings'
-import { writeProfileFacts } from '../../electron/core/services/profile-facts'
+import { openStore } from '../../core/store'
+import { SettingsService, sqliteSettingsStore } from '../../core/services/settings'
+import { writeProfileFacts } from '../../core/services/profile-facts'
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`)

@@ -4,7 +4,7 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { validate, WorkspaceConfigSchema, type WorkspaceConfig, type WorkspaceConfigInput } from '@shared/domain'
-import { createCore, type Core } from '../../../electron/core/core'
+import { createCore, type Core } from '../../../core/core'
 import { requireKeychain } from '../vault/keychain'
 
 /**

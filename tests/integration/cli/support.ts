@@ -13,7 +13,7 @@ export function ensureBuilt(): void {
       return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs)
     }, 0)
   const built = fs.existsSync(CLI) ? fs.statSync(CLI).mtimeMs : 0
-  const sources = Math.max(...['electron/cli', 'electron/core', 'shared'].map((d) => newest(path.join(ROOT, d))))
+  const sources = Math.max(...['cli', 'core', 'shared'].map((d) => newest(path.join(ROOT, d))))
   if (built < sources) execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: 'ignore', timeout: 120_000 })
 }
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '@shared/ipc/errors'
 import { formatMessage } from '@shared/messages'
-import { createCloudClients, LimiterRegistry, type CloudClients } from '../../../electron/core/cloud'
+import { createCloudClients, LimiterRegistry, type CloudClients } from '../../../core/cloud'
 import { startEmulator, type RunningEmulator } from '../../../tools/emulator'
 import { ALICE, BOB, CAROL, MAIN, startTestEmulator } from '../emulator/support'
 
-/** The cloud clients (electron/core/cloud) against the emulator: every operation, parsed, with our error codes. */
+/** The cloud clients (core/cloud) against the emulator: every operation, parsed, with our error codes. */
 
 function clientsFor(emu: RunningEmulator, who: { accessKeyId: string; accessKeySecret: string } = MAIN): CloudClients {
   return createCloudClients(

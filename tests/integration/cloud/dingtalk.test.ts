@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { formatMessage } from '@shared/messages'
-import { signedDingTalkUrl, testDingTalkRobot } from '../../../electron/core/cloud'
+import { signedDingTalkUrl, testDingTalkRobot } from '../../../core/cloud'
 import type { RunningEmulator } from '../../../tools/emulator'
 import { startTestEmulator } from '../emulator/support'
 

@@ -3,7 +3,7 @@ import net from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '@shared/ipc/errors'
-import { createCloudClients, isAnswerLost, LimiterRegistry, type CloudClientOptions, type CloudClients, type CloudProfileInput } from '../../../electron/core/cloud'
+import { createCloudClients, isAnswerLost, LimiterRegistry, type CloudClientOptions, type CloudClients, type CloudProfileInput } from '../../../core/cloud'
 import type { RunningEmulator } from '../../../tools/emulator'
 import { MAIN, startTestEmulator } from '../emulator/support'
 

@@ -3,8 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../../electron/core/core'
-import { startHarness, type Harness } from '../../../electron/harness/server'
+import { createCore, type Core } from '../../../core/core'
+import { startHarness, type Harness } from '../../../web/server'
 
 let core: Core
 let harness: Harness

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { openStore } from '../../../electron/core/store'
+import { openStore } from '../../../core/store'
 
 const ROOT = path.resolve(__dirname, '../../..')
 const WRITER = path.join(__dirname, 'draft-writer.ts')

@@ -2,7 +2,7 @@
 // edits as fast as it can, printing "committed <key> <n>" after each save has returned (committed).
 // The test SIGKILLs this process mid-stream. Run: node --import tsx draft-writer.ts <dataDir> <start>
 import { z } from 'zod'
-import { openStore } from '../../../electron/core/store'
+import { openStore } from '../../../core/store'
 
 const [dataDir, startArg] = process.argv.slice(2)
 if (!dataDir) throw new Error('usage: draft-writer.ts <dataDir> [start]')

@@ -6,8 +6,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AppError } from '@shared/ipc/errors'
-import { createCore } from '../../../electron/core/core'
-import { KEEP_BACKUPS, LATEST_VERSION, listBackups, openStore, type Store } from '../../../electron/core/store'
+import { createCore } from '../../../core/core'
+import { KEEP_BACKUPS, LATEST_VERSION, listBackups, openStore, type Store } from '../../../core/store'
 
 const Draft = z.object({ text: z.string() })
 

@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { WorkspaceConfigSchema, type WorkspaceConfig } from '@shared/domain'
 import { AppError } from '@shared/ipc/errors'
 import { startEmulator, type RunningEmulator } from '../../../tools/emulator'
-import { decodeDraftKey, encodeDraftKey } from '../../../electron/core/services/draft-key'
-import { buildPlan, configFromCloud, emptyBase, fetchSnapshot } from '../../../electron/core/sync'
+import { decodeDraftKey, encodeDraftKey } from '../../../core/services/draft-key'
+import { buildPlan, configFromCloud, emptyBase, fetchSnapshot } from '../../../core/sync'
 import { DINGTALK_SECRET, MAIN, USERS, fullDraft, openEngine, saveNewDraft, type Engine } from './harness'
 
 let emu: RunningEmulator

@@ -1,5 +1,5 @@
 import { AppError } from '@shared/ipc/errors'
-import { Vault } from '../../../electron/core/vault'
+import { Vault } from '../../../core/vault'
 
 /**
  * These tests need the real OS keychain (gnome-keyring in a D-Bus session on Linux). When it is not

@@ -1,8 +1,8 @@
 // Run with no reachable D-Bus session (see vault.test.ts): prints, as JSON, how the vault and the
 // profiles channels behave. argv[2]: a data dir for the core.
 import { AppError } from '@shared/ipc/errors'
-import { createCore } from '../../../electron/core/core'
-import { Vault } from '../../../electron/core/vault'
+import { createCore } from '../../../core/core'
+import { Vault } from '../../../core/vault'
 
 async function attempt(fn: () => Promise<unknown>): Promise<unknown> {
   try {

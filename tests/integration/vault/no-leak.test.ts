@@ -5,8 +5,8 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope } from '@shared/ipc/api'
 import type { ProfileView } from '@shared/ipc/channels/profiles'
-import { createCore } from '../../../electron/core/core'
-import { listBackups } from '../../../electron/core/store'
+import { createCore } from '../../../core/core'
+import { listBackups } from '../../../core/store'
 import { requireKeychain } from './keychain'
 
 beforeAll(requireKeychain)

@@ -6,8 +6,8 @@ import { findCredentials } from '@napi-rs/keyring'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope } from '@shared/ipc/api'
 import type { ProfileView } from '@shared/ipc/channels/profiles'
-import { createCore, type Core } from '../../../electron/core/core'
-import { KEYCHAIN_SERVICE } from '../../../electron/core/vault'
+import { createCore, type Core } from '../../../core/core'
+import { KEYCHAIN_SERVICE } from '../../../core/vault'
 import { requireKeychain } from './keychain'
 
 beforeAll(requireKeychain)

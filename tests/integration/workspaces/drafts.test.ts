@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../../electron/core/core'
+import { createCore, type Core } from '../../../core/core'
 import type { DraftView, WorkspaceRow } from '@shared/ipc/channels/workspaces'
 
 const cores: Core[] = []

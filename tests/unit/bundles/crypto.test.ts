@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '@shared/ipc/errors'
 import { ExportSecretsSchema } from '@shared/ipc/channels/bundles'
-import { buildBundle, decryptSecrets, encryptSecrets, serializeBundle } from '../../../electron/core/bundles'
-import { assertNoClearSecrets } from '../../../electron/core/bundles/secrets'
+import { buildBundle, decryptSecrets, encryptSecrets, serializeBundle } from '../../../core/bundles'
+import { assertNoClearSecrets } from '../../../core/bundles/secrets'
 import { WorkspaceConfigSchema } from '@shared/domain'
 
 const SECRET = 'SEC' + 'a1b2c3d4'.repeat(8)

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { checkBundle, decodeText, offlineContext } from '../../../electron/core/bundles'
+import { checkBundle, decodeText, offlineContext } from '../../../core/bundles'
 import { FIXTURES, validateFixture } from './support'
 
 /** Each rule a bundle can break, with a fixture that `validate` must reject with that rule ID. */

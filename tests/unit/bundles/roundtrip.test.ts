@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildBundle, checkBundle, offlineContext, serializeBundle } from '../../../electron/core/bundles'
+import { buildBundle, checkBundle, offlineContext, serializeBundle } from '../../../core/bundles'
 import { configArb } from './arbitraries'
 
 /** Export -> read back -> export again: the same bytes, for any configuration (D4). */

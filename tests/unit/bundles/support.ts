@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { ValidationContextSchema, type ValidationContext } from '@shared/domain'
-import { checkBundle, localizeProblems, offlineContext } from '../../../electron/core/bundles'
+import { checkBundle, localizeProblems, offlineContext } from '../../../core/bundles'
 import type { BundleProblem } from '@shared/bundle'
 
 export const FIXTURES = path.resolve(__dirname, '../../fixtures/bundles')

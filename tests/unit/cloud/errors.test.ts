@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { hasMessage } from '@shared/messages'
-import { classify, normalizeFailure, toAppError, type CloudFailure } from '../../../electron/core/cloud/errors'
-import { describeDingTalkAnswer } from '../../../electron/core/cloud'
+import { classify, normalizeFailure, toAppError, type CloudFailure } from '../../../core/cloud/errors'
+import { describeDingTalkAnswer } from '../../../core/cloud'
 
 const http = (status: number, cloudCode?: string, cloudMessage?: string): CloudFailure => ({ kind: 'http', httpStatus: status, cloudCode, cloudMessage, outcome: status >= 500 ? 'unknown' : 'rejected' })
 

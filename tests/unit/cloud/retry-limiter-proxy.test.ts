@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { backoffDelay, DEFAULT_RETRY_POLICY, mayRetry } from '../../../electron/core/cloud/retry'
-import { ConcurrencyLimiter, LimiterRegistry } from '../../../electron/core/cloud/limiter'
-import { bypassesProxy, proxyFor } from '../../../electron/core/cloud/proxy'
-import { collectPages, collectTokenPages } from '../../../electron/core/cloud/paginate'
-import { CloudProfileSchema, endpointFor } from '../../../electron/core/cloud/profile'
+import { backoffDelay, DEFAULT_RETRY_POLICY, mayRetry } from '../../../core/cloud/retry'
+import { ConcurrencyLimiter, LimiterRegistry } from '../../../core/cloud/limiter'
+import { bypassesProxy, proxyFor } from '../../../core/cloud/proxy'
+import { collectPages, collectTokenPages } from '../../../core/cloud/paginate'
+import { CloudProfileSchema, endpointFor } from '../../../core/cloud/profile'
 
 describe('backoff', () => {
   const p = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 100, maxDelayMs: 1000 }

@@ -27,11 +27,14 @@ function importsOf(file: string): string[] {
 const NODE_BUILTINS = /^(node:|fs$|path$|os$|crypto$|http$|https$|child_process$|net$|url$|util$|stream$|events$)/
 
 describe('architecture boundaries', () => {
-  it('the core, CLI and harness never import electron', () => {
-    const offenders = ['electron/core', 'electron/cli', 'electron/harness']
+  it('the core, CLI and harness never import electron, nor the Electron shell', () => {
+    const offenders = ['core', 'cli', 'web']
       .flatMap((d) => files(d))
-      .filter((f) => importsOf(f).some((i) => i === 'electron' || i.startsWith('electron/')))
+      .filter((f) => importsOf(f).some((i) => i === 'electron' || i.startsWith('electron/') || /(^|\/)electron\//.test(i)))
     expect(offenders).toEqual([])
+  })
+  it('electron/ holds only the Electron shell: main and preload', () => {
+    expect(fs.readdirSync(path.join(root, 'electron')).sort()).toEqual(['main', 'preload'])
   })
   it('shared/ is pure: no Node, Electron or DOM-only imports', () => {
     const offenders = files('shared').filter((f) => importsOf(f).some((i) => NODE_BUILTINS.test(i) || i === 'electron'))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkRequest } from '../../../electron/harness/guard'
+import { checkRequest } from '../../../web/guard'
 
 const opts = { port: 4321, token: 'secret-token', requireToken: true }
 const good = { host: '127.0.0.1:4321', origin: undefined, authorization: 'Bearer secret-token', queryToken: null }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { CSP, isAllowedExternalUrl } from '../../../shared/web-security'
 import {
   APP_ORIGIN,
-  CSP,
   appOrigins,
-  isAllowedExternalUrl,
   isAllowedNavigation,
   isTrustedSender,
   permissionDecision,

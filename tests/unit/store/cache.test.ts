@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AppError } from '@shared/ipc/errors'
-import { contentHash, type CachedWorkspaceInput, type Store } from '../../../electron/core/store'
+import { contentHash, type CachedWorkspaceInput, type Store } from '../../../core/store'
 import { freshStore, profileFields } from './helpers'
 
 let store: Store

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AppError } from '@shared/ipc/errors'
-import { newLocalWorkspaceKey, type Store } from '../../../electron/core/store'
+import { newLocalWorkspaceKey, type Store } from '../../../core/store'
 import { freshStore, profileFields } from './helpers'
 
 let store: Store

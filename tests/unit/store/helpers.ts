@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { openStore, type Store } from '../../../electron/core/store'
+import { openStore, type Store } from '../../../core/store'
 
 export function tempDir(prefix = 'pai-store-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix))

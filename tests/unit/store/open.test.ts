@@ -2,9 +2,9 @@ import Database from 'better-sqlite3'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { LATEST_VERSION, openStore, type Store } from '../../../electron/core/store'
-import { assertMigrationList } from '../../../electron/core/store/migrate'
-import { migrations } from '../../../electron/core/store/migrations'
+import { LATEST_VERSION, openStore, type Store } from '../../../core/store'
+import { assertMigrationList } from '../../../core/store/migrate'
+import { migrations } from '../../../core/store/migrations'
 import { freshStore } from './helpers'
 
 let store: Store | undefined

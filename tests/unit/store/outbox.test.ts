@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from '@shared/ipc/errors'
-import type { Store } from '../../../electron/core/store'
+import type { Store } from '../../../core/store'
 import { freshStore, profileFields } from './helpers'
 
 let store: Store

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AppError } from '@shared/ipc/errors'
-import { sqliteSettingsStore, SettingsService } from '../../../electron/core/services/settings'
-import type { Store } from '../../../electron/core/store'
+import { sqliteSettingsStore, SettingsService } from '../../../core/services/settings'
+import type { Store } from '../../../core/store'
 import { freshStore, profileFields } from './helpers'
 
 let store: Store

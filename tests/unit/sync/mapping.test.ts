@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { WorkspaceConfigSchema, type NotificationTarget } from '@shared/domain'
-import { configFromCloud, type CloudSnapshot } from '../../../electron/core/sync/mapping/from-cloud'
-import { filterPatternOf, parseFilterPattern, targetIdOf, targetInputOf, targetOf } from '../../../electron/core/sync/mapping/events'
-import { getAt, setAt } from '../../../electron/core/sync/plan/paths'
-import { diffConfigs } from '../../../electron/core/sync/plan/drift'
+import { configFromCloud, type CloudSnapshot } from '../../../core/sync/mapping/from-cloud'
+import { filterPatternOf, parseFilterPattern, targetIdOf, targetInputOf, targetOf } from '../../../core/sync/mapping/events'
+import { getAt, setAt } from '../../../core/sync/plan/paths'
+import { diffConfigs } from '../../../core/sync/plan/drift'
 
 const snapshot: CloudSnapshot = {
   workspace: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { WorkspaceConfigSchema, type WorkspaceConfig, type WorkspaceConfigInput } from '@shared/domain'
-import { buildPlan, emptyBase, type PlanInput } from '../../../electron/core/sync/plan/build'
+import { buildPlan, emptyBase, type PlanInput } from '../../../core/sync/plan/build'
 
 const cfg = (c: Partial<WorkspaceConfigInput> = {}): WorkspaceConfig =>
   WorkspaceConfigSchema.parse({ basic: { name: 'ws_demo', description: 'demo', mode: 'simple' }, ...c })

@@ -5,7 +5,7 @@ import path from 'node:path'
 import type { AddressInfo } from 'node:net'
 import { AppError, toErrorPayload } from '@shared/ipc/errors'
 import type { Core } from '../core/core'
-import { CSP } from '../main/security'
+import { CSP } from '@shared/web-security'
 import { checkRequest } from './guard'
 
 const MIME: Record<string, string> = {

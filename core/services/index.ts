@@ -23,7 +23,7 @@ export interface CoreServices {
   events: EventHub
   log: Logger
   settings: SettingsService
-  /** The local SQLite store (repositories: see electron/core/store/README.md). */
+  /** The local SQLite store (repositories: see core/store/README.md). */
   store: Store
   /** The OS keychain: the only place secrets live (D2). */
   vault: Vault
@@ -34,6 +34,6 @@ export interface CoreServices {
   cloud: CloudSessions
   /** Config bundles: export, import preview, import as drafts (D4). */
   bundles: BundlesService
-  /** Refresh, plan, apply through the outbox, status, drift (electron/core/sync). */
+  /** Refresh, plan, apply through the outbox, status, drift (core/sync). */
   sync: SyncService
 }

@@ -10,18 +10,38 @@ import { median, type Bench } from './types'
 
 /** 20 workspaces with 5,000 members and 500 notification rules in total. */
 function workspaces(): Array<{ name: string; config: ReturnType<typeof WorkspaceConfigSchema.parse> }> {
-  const roles = ['PAI.AlgoDeveloper', 'PAI.AlgoOperator', 'PAI.LabelManager', 'PAI.WorkspaceGuest', 'PAI.WorkspaceAdmin'] as const
+  const roles = [
+    'PAI.AlgoDeveloper',
+    'PAI.AlgoOperator',
+    'PAI.LabelManager',
+    'PAI.WorkspaceGuest',
+    'PAI.WorkspaceAdmin',
+  ] as const
   return Array.from({ length: 20 }, (_, w) => {
     const name = `bench_ws_${String(w).padStart(2, '0')}`
     const input: WorkspaceConfigInput = {
       basic: { name, description: `Benchmark workspace ${w}`, mode: 'standard' },
-      members: Array.from({ length: 250 }, (_, i) => ({ userId: `27${String(w).padStart(2, '0')}${String(i).padStart(8, '0')}`, userName: `user_${w}_${i}`, roles: [roles[i % roles.length]!] })),
+      members: Array.from({ length: 250 }, (_, i) => ({
+        userId: `27${String(w).padStart(2, '0')}${String(i).padStart(8, '0')}`,
+        userName: `user_${w}_${i}`,
+        roles: [roles[i % roles.length]!],
+      })),
       resources: [{ kind: 'general', envType: 'prod', name: 'general_prod', isDefault: true }],
       notifications: {
         rules: Array.from({ length: 25 }, (_, i) => ({
           name: `rule-${i}`,
-          eventTypes: i % 2 ? ['dlc.jobProgress' as const, 'dlc.faultTolerance' as const] : ['model.versionApproved' as const],
-          targets: i % 2 ? [{ type: 'dingtalk' as const, webhook: 'https://oapi.dingtalk.com/robot/send?access_token=benchtoken', secretRef: `robot-${i}` }] : [{ type: 'http' as const, url: `https://hooks.example.com/model/${i}` }],
+          eventTypes:
+            i % 2 ? ['dlc.jobProgress' as const, 'dlc.faultTolerance' as const] : ['model.versionApproved' as const],
+          targets:
+            i % 2
+              ? [
+                  {
+                    type: 'dingtalk' as const,
+                    webhook: 'https://oapi.dingtalk.com/robot/send?access_token=benchtoken',
+                    secretRef: `robot-${i}`,
+                  },
+                ]
+              : [{ type: 'http' as const, url: `https://hooks.example.com/model/${i}` }],
         })),
       },
       storage: { defaultPath: 'oss://bench-bucket/pai/' },
@@ -90,12 +110,38 @@ const bench: Bench = {
       const nodeTimes = timeIt(9, () => spawnSync(process.execPath, ['-e', ''], { stdio: 'ignore' }))
       const help = median(helpTimes)
       return [
-        { name: 'validate + import 20 ws / 5,000 members / 500 rules, YAML (median)', value: importYaml, unit: 'ms', target: '< 300 ms', ok: importYaml < 300, note: `${Math.round(yaml.length / 1024)} KiB` },
+        {
+          name: 'validate + import 20 ws / 5,000 members / 500 rules, YAML (median)',
+          value: importYaml,
+          unit: 'ms',
+          target: '< 300 ms',
+          ok: importYaml < 300,
+          note: `${Math.round(yaml.length / 1024)} KiB`,
+        },
         { name: 'same, JSON (median)', value: importJson, unit: 'ms', target: '< 300 ms', ok: importJson < 300 },
-        { name: 'export the same, YAML (median)', value: exportYaml, unit: 'ms', target: '< 200 ms', ok: exportYaml < 200 },
-        { name: 'export the same, JSON (median)', value: exportJson, unit: 'ms', target: '< 200 ms', ok: exportJson < 200 },
+        {
+          name: 'export the same, YAML (median)',
+          value: exportYaml,
+          unit: 'ms',
+          target: '< 200 ms',
+          ok: exportYaml < 200,
+        },
+        {
+          name: 'export the same, JSON (median)',
+          value: exportJson,
+          unit: 'ms',
+          target: '< 200 ms',
+          ok: exportJson < 200,
+        },
         { name: 'canonicalize + serialize only, YAML (median)', value: serialize, unit: 'ms' },
-        { name: 'pai-admin --help, cold process (median)', value: help, unit: 'ms', target: '< 300 ms', ok: help < 300, note: `bare node -e '' takes ${Math.round(median(nodeTimes))} ms here` },
+        {
+          name: 'pai-admin --help, cold process (median)',
+          value: help,
+          unit: 'ms',
+          target: '< 300 ms',
+          ok: help < 300,
+          note: `bare node -e '' takes ${Math.round(median(nodeTimes))} ms here`,
+        },
       ]
     } finally {
       await core.close()

@@ -4,7 +4,13 @@ import { median, percentile, type Bench } from './types'
 
 /** A large, valid workspace: 5,000 members, 50 custom roles, 200 notification rules. */
 export function bigWorkspace(): WorkspaceConfigInput {
-  const roles = ['PAI.AlgoDeveloper', 'PAI.AlgoOperator', 'PAI.LabelManager', 'PAI.WorkspaceGuest', 'PAI.WorkspaceAdmin'] as const
+  const roles = [
+    'PAI.AlgoDeveloper',
+    'PAI.AlgoOperator',
+    'PAI.LabelManager',
+    'PAI.WorkspaceGuest',
+    'PAI.WorkspaceAdmin',
+  ] as const
   const customRoles = Array.from({ length: 50 }, (_, i) => ({
     roleId: `role-bench${i}`,
     name: `custom_role_${i}`,
@@ -17,11 +23,16 @@ export function bigWorkspace(): WorkspaceConfigInput {
   }))
   const rules = Array.from({ length: 200 }, (_, i) => ({
     name: `rule-${i}`,
-    eventTypes: i % 2 ? ['dlc.jobProgress' as const, 'dlc.faultTolerance' as const] : ['model.versionApproved' as const],
+    eventTypes:
+      i % 2 ? ['dlc.jobProgress' as const, 'dlc.faultTolerance' as const] : ['model.versionApproved' as const],
     targets:
       i % 2
         ? [
-            { type: 'dingtalk' as const, webhook: `https://oapi.dingtalk.com/robot/send?access_token=${'a'.repeat(64)}`, secretRef: `dingtalk/rule-${i}` },
+            {
+              type: 'dingtalk' as const,
+              webhook: `https://oapi.dingtalk.com/robot/send?access_token=${'a'.repeat(64)}`,
+              secretRef: `dingtalk/rule-${i}`,
+            },
             { type: 'sms' as const, contacts: ['Alice', 'Tony'] },
             { type: 'email' as const, contacts: ['Alice', 'Alan'] },
           ]
@@ -35,7 +46,11 @@ export function bigWorkspace(): WorkspaceConfigInput {
       { kind: 'general', envType: 'prod', name: 'general_prod', isDefault: true },
       { kind: 'maxcompute', envType: 'dev', name: 'mc_dev' },
     ],
-    scheduling: { maxRuntimeMinutes: 1440, jobPriorityLimits: [{ subjectType: 'role', subjectId: 'PAI.AlgoDeveloper', maxPriority: 6 }], timeouts: [{ kind: 'queue', minutes: 60 }] },
+    scheduling: {
+      maxRuntimeMinutes: 1440,
+      jobPriorityLimits: [{ subjectType: 'role', subjectId: 'PAI.AlgoDeveloper', maxPriority: 6 }],
+      timeouts: [{ kind: 'queue', minutes: 60 }],
+    },
     notifications: { rules },
     storage: { defaultPath: 'oss://bench-bucket/pai/tmp/' },
     sls: { project: 'bench-project', logstore: 'pai_logs', modules: ['DSW', 'DLC'] },
@@ -50,7 +65,10 @@ const bench: Bench = {
       region: 'cn-hangzhou',
       identity: { kind: 'ram', userId: '215139260000000', hasPaiFullAccess: true },
       identityRoles: ['PAI.WorkspaceAdmin'],
-      knownWorkspaces: Array.from({ length: 500 }, (_, i) => ({ name: `ws_${i}`, source: i % 3 ? ('pai' as const) : ('dataworks' as const) })),
+      knownWorkspaces: Array.from({ length: 500 }, (_, i) => ({
+        name: `ws_${i}`,
+        source: i % 3 ? ('pai' as const) : ('dataworks' as const),
+      })),
     }
     const first = validate(config, ctx)
     if (!first.ok) throw new Error(`bench workspace should be valid: ${JSON.stringify(first.problems.slice(0, 3))}`)
@@ -75,12 +93,28 @@ const bench: Bench = {
       prevTimes.push(performance.now() - t)
     }
     return [
-      { name: 'validate 5,000 members / 50 roles / 200 rules (median)', value: med, unit: 'ms', target: '< 5 ms', ok: med < 5 },
+      {
+        name: 'validate 5,000 members / 50 roles / 200 rules (median)',
+        value: med,
+        unit: 'ms',
+        target: '< 5 ms',
+        ok: med < 5,
+      },
       { name: 'same, p95', value: percentile(times, 95), unit: 'ms' },
       { name: 'same, fastest run (uncontended cost)', value: Math.min(...times), unit: 'ms' },
-      { name: 'same, median CPU time of the process', value: median(cpu), unit: 'ms', note: `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores` },
+      {
+        name: 'same, median CPU time of the process',
+        value: median(cpu),
+        unit: 'ms',
+        note: `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores`,
+      },
       { name: 'checks run per validation', value: first.checks, unit: 'checks' },
-      { name: 'same, with previous cloud state (median)', value: median(prevTimes), unit: 'ms', note: 'context parse includes the previous state' },
+      {
+        name: 'same, with previous cloud state (median)',
+        value: median(prevTimes),
+        unit: 'ms',
+        note: 'context parse includes the previous state',
+      },
     ]
   },
 }

@@ -26,7 +26,14 @@ const bench: Bench = {
       const s = performance.now()
       await new Promise<void>((resolve, reject) => {
         const req = http.request(
-          { host: '127.0.0.1', port: h.port, method: 'POST', path: '/api/invoke/app.ping', agent, headers: { Authorization: `Bearer ${h.token}`, 'Content-Type': 'application/json' } },
+          {
+            host: '127.0.0.1',
+            port: h.port,
+            method: 'POST',
+            path: '/api/invoke/app.ping',
+            agent,
+            headers: { Authorization: `Bearer ${h.token}`, 'Content-Type': 'application/json' },
+          },
           (res) => {
             res.resume()
             res.on('end', () => resolve())

@@ -17,7 +17,14 @@ const OUT = path.resolve('out/renderer')
 /** 10,000 cached workspaces under one active profile, written through the store repositories. */
 function seed(dataDir: string): void {
   const store = openStore({ dataDir })
-  const profile = store.profiles.insert({ name: 'bench', region: 'cn-hangzhou', endpoint: null, protocol: 'https', accessKeyId: 'LTAI-bench', proxy: null })
+  const profile = store.profiles.insert({
+    name: 'bench',
+    region: 'cn-hangzhou',
+    endpoint: null,
+    protocol: 'https',
+    accessKeyId: 'LTAI-bench',
+    proxy: null,
+  })
   new SettingsService(sqliteSettingsStore(store.settings)).update({ activeProfileId: profile.id })
   const rows = Array.from({ length: WORKSPACES }, (_, i) => ({
     workspaceId: String(100_000 + i),
@@ -33,7 +40,9 @@ function seed(dataDir: string): void {
 }
 
 async function startHarness(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['out/main/harness.js', '--port', '0', '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, ['out/main/harness.js', '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     const timer = setTimeout(() => reject(new Error(`harness did not start: ${out}`)), 20_000)
@@ -53,8 +62,13 @@ async function startHarness(dataDir: string): Promise<{ url: string; child: Chil
 /** The scripts and module preloads the built index.html loads before anything else, gzipped. */
 function initialJsGzipBytes(): { bytes: number; files: string[] } {
   const html = fs.readFileSync(path.join(OUT, 'index.html'), 'utf8')
-  const files = [...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\.?\/?([^"]+\.js)"/g)].map((m) => m[1]!)
-  const bytes = files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(OUT, f)), { level: 9 }).length, 0)
+  const files = [
+    ...html.matchAll(/<(?:script[^>]*\bsrc|link[^>]*rel="modulepreload"[^>]*\bhref)="\.?\/?([^"]+\.js)"/g),
+  ].map((m) => m[1]!)
+  const bytes = files.reduce(
+    (sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(OUT, f)), { level: 9 }).length,
+    0,
+  )
   return { bytes, files }
 }
 
@@ -68,7 +82,11 @@ const bench: Bench = {
     seed(dataDir)
     const { url, child } = await startHarness(dataDir)
     const launch = playwrightConfig.use?.launchOptions ?? {}
-    const browser = await chromium.launch({ ...launch, executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true })
+    const browser = await chromium.launch({
+      ...launch,
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+    })
     const times: number[] = []
     try {
       for (let i = 0; i < RUNS + 1; i++) {
@@ -88,7 +106,9 @@ const bench: Bench = {
         })
         await page.bringToFront()
         await page.goto(url)
-        await page.waitForFunction(() => (window as unknown as { __rowsAt?: number }).__rowsAt !== undefined, null, { timeout: 30_000 })
+        await page.waitForFunction(() => (window as unknown as { __rowsAt?: number }).__rowsAt !== undefined, null, {
+          timeout: 30_000,
+        })
         // The frame after the rows: rAF may be throttled in a headless page, so wait at most 1 s for it.
         const t = await page.evaluate(async () => {
           const w = window as unknown as { __rowsAt: number; __paintAt?: number }
@@ -96,7 +116,8 @@ const bench: Bench = {
           return w.__paintAt ?? w.__rowsAt
         })
         const total = await page.getByTestId('ws-total').textContent()
-        if (!total?.includes(String(WORKSPACES))) throw new Error(`the list shows "${total}", not ${WORKSPACES} workspaces`)
+        if (!total?.includes(String(WORKSPACES)))
+          throw new Error(`the list shows "${total}", not ${WORKSPACES} workspaces`)
         if (i > 0) times.push(t) // the first load warms the harness and the disk cache
         await context.close()
       }
@@ -112,8 +133,22 @@ const bench: Bench = {
     const js = initialJsGzipBytes()
     const firstRows = median(times)
     return [
-      { name: 'navigation to first workspace rows painted (median)', value: Math.round(firstRows), unit: 'ms', target: '< 300 ms', ok: firstRows < 300, note: `${RUNS} loads, max ${Math.round(Math.max(...times))} ms` },
-      { name: 'initial JavaScript, gzipped', value: Math.round(js.bytes / 1024), unit: 'kB', target: '< 500 kB', ok: js.bytes < 500 * 1024, note: `${js.files.length} files from index.html` },
+      {
+        name: 'navigation to first workspace rows painted (median)',
+        value: Math.round(firstRows),
+        unit: 'ms',
+        target: '< 300 ms',
+        ok: firstRows < 300,
+        note: `${RUNS} loads, max ${Math.round(Math.max(...times))} ms`,
+      },
+      {
+        name: 'initial JavaScript, gzipped',
+        value: Math.round(js.bytes / 1024),
+        unit: 'kB',
+        target: '< 500 kB',
+        ok: js.bytes < 500 * 1024,
+        note: `${js.files.length} files from index.html`,
+      },
     ]
   },
 }

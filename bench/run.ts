@@ -18,7 +18,13 @@ async function main(): Promise<void> {
     try {
       for (const fig of await bench.run()) rows.push({ group: bench.title, ...fig })
     } catch (err) {
-      rows.push({ group: bench.title, name: 'FAILED', value: NaN, unit: '', note: err instanceof Error ? err.message : String(err) })
+      rows.push({
+        group: bench.title,
+        name: 'FAILED',
+        value: NaN,
+        unit: '',
+        note: err instanceof Error ? err.message : String(err),
+      })
     }
   }
   printTable(rows)
@@ -34,7 +40,15 @@ function fmt(v: number): string {
 
 function printTable(rows: Array<BenchFigure & { group: string }>): void {
   const header = ['benchmark', 'figure', 'value', 'unit', 'target', 'meets', 'note']
-  const body = rows.map((r) => [r.group, r.name, fmt(r.value), r.unit, r.target ?? '', r.ok === undefined ? '' : r.ok ? 'yes' : 'NO', r.note ?? ''])
+  const body = rows.map((r) => [
+    r.group,
+    r.name,
+    fmt(r.value),
+    r.unit,
+    r.target ?? '',
+    r.ok === undefined ? '' : r.ok ? 'yes' : 'NO',
+    r.note ?? '',
+  ])
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)))
   const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')
   console.log(line(header))

@@ -21,12 +21,37 @@ const TOKEN = 'bench-control-token-0123456789abcdef'
  * The emulator runs in its own process (`npm run emulator`), as the cloud would: the engine's SQLite
  * commits must not stall the server it measures against.
  */
-async function emulatorProcess(): Promise<{ url: string; endpoint: string; child: ChildProcess; control(method: string, p: string, body?: unknown): Promise<unknown> }> {
+async function emulatorProcess(): Promise<{
+  url: string
+  endpoint: string
+  child: ChildProcess
+  control(method: string, p: string, body?: unknown): Promise<unknown>
+}> {
   const root = path.resolve(__dirname, '..')
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'tools/emulator/main.ts', '--port', '0', '--access-key-id', MAIN.accessKeyId, '--access-key-secret', MAIN.accessKeySecret, '--latency-ms', '50', '--throttle-qps', String(QPS), '--control-token', TOKEN],
-    { cwd: root, env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.node.json') }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      '--import',
+      'tsx',
+      'tools/emulator/main.ts',
+      '--port',
+      '0',
+      '--access-key-id',
+      MAIN.accessKeyId,
+      '--access-key-secret',
+      MAIN.accessKeySecret,
+      '--latency-ms',
+      '50',
+      '--throttle-qps',
+      String(QPS),
+      '--control-token',
+      TOKEN,
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.node.json') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   )
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
@@ -38,14 +63,20 @@ async function emulatorProcess(): Promise<{ url: string; endpoint: string; child
     child.on('exit', (code) => reject(new Error(`emulator exited with ${code}`)))
   })
   const control = async (method: string, p: string, body?: unknown): Promise<unknown> => {
-    const res = await fetch(`${url}${p}`, { method, headers: { 'x-emulator-token': TOKEN, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) })
+    const res = await fetch(`${url}${p}`, {
+      method,
+      headers: { 'x-emulator-token': TOKEN, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    })
     return res.json()
   }
   return { url, endpoint: url.replace('http://', ''), child, control }
 }
 
 interface EmuStateLite {
-  state: { tenants: Record<string, { workspaces: Record<string, { WorkspaceId: string; members: Record<string, unknown> }> }> }
+  state: {
+    tenants: Record<string, { workspaces: Record<string, { WorkspaceId: string; members: Record<string, unknown> }> }>
+  }
 }
 
 const bench: Bench = {
@@ -53,7 +84,13 @@ const bench: Bench = {
   async run(): Promise<BenchFigure[]> {
     const emu = await emulatorProcess()
     const users = Array.from({ length: CHANGES + NAIVE }, (_, i) => ({ UserId: uid(i), UserName: `bench${i}` }))
-    const seeded = (await emu.control('POST', '/__emulator/seed', { users, workspaces: [{ WorkspaceName: 'benchSync', Description: 'bench' }, { WorkspaceName: 'benchNaive', Description: 'bench' }] })) as { workspaces: Array<{ WorkspaceId: string }> }
+    const seeded = (await emu.control('POST', '/__emulator/seed', {
+      users,
+      workspaces: [
+        { WorkspaceName: 'benchSync', Description: 'bench' },
+        { WorkspaceName: 'benchNaive', Description: 'bench' },
+      ],
+    })) as { workspaces: Array<{ WorkspaceId: string }> }
     const e = openEngine({ endpoint: emu.endpoint, maxInFlight: 24, concurrency: 24 })
     try {
       await e.sync.refresh(e.profileId)
@@ -61,12 +98,24 @@ const bench: Bench = {
       const got = e.store.workspaces.getConfig(e.profileId, wsId, WorkspaceConfigSchema)
       if (!got?.config.ok) throw new Error('no cached configuration')
       const cloud: WorkspaceConfig = got.config.value
-      const draft = { ...cloud, members: [...cloud.members, ...users.slice(0, CHANGES).map((u) => ({ userId: u.UserId, roles: ['PAI.AlgoDeveloper' as const] }))] }
-      e.store.drafts.save({ profileId: e.profileId, workspaceKey: wsId, draft, base: cloud, baseVersion: got.configVersion })
+      const draft = {
+        ...cloud,
+        members: [
+          ...cloud.members,
+          ...users.slice(0, CHANGES).map((u) => ({ userId: u.UserId, roles: ['PAI.AlgoDeveloper' as const] })),
+        ],
+      }
+      e.store.drafts.save({
+        profileId: e.profileId,
+        workspaceKey: wsId,
+        draft,
+        base: cloud,
+        baseVersion: got.configVersion,
+      })
       const key = encodeDraftKey({ profileId: e.profileId, workspaceKey: wsId })
       const plan = e.sync.plan(key)
       if (plan.counts.apply !== CHANGES) throw new Error(`expected ${CHANGES} actions, got ${plan.counts.apply}`)
-      const errors = plan.problems.filter((p) => p.severity === "error")
+      const errors = plan.problems.filter((p) => p.severity === 'error')
       if (errors.length) throw new Error(JSON.stringify(errors.slice(0, 3)))
 
       await emu.control('DELETE', '/__emulator/requests')
@@ -87,7 +136,9 @@ const bench: Bench = {
       const log = (await emu.control('GET', '/__emulator/requests')) as { requests: Array<{ fault?: string }> }
       const throttled = log.requests.filter((r) => r.fault === 'throttle').length
       const st = (await emu.control('GET', '/__emulator/state')) as EmuStateLite
-      const engineMembers = Object.values(st.state.tenants).flatMap((t) => Object.values(t.workspaces)).find((w) => w.WorkspaceId === wsId)
+      const engineMembers = Object.values(st.state.tenants)
+        .flatMap((t) => Object.values(t.workspaces))
+        .find((w) => w.WorkspaceId === wsId)
       const created = engineMembers ? Object.keys(engineMembers.members).length - 1 : 0
       await e.sync.waitForRun(runId, { timeoutMs: 120_000 })
 
@@ -105,10 +156,32 @@ const bench: Bench = {
       const naiveQps = NAIVE / ((performance.now() - t1) / 1000)
       return [
         { name: 'apply call (re-plan + enqueue in one transaction)', value: Math.round(applyMs), unit: 'ms' },
-        { name: 'engine throughput', value: round(engineQps), unit: 'ops/s', note: `${CHANGES} ops sent in ${engineSec.toFixed(1)} s; ${throttled} throttled answers absorbed` },
-        { name: 'engine / throttle limit', value: round(engineQps / QPS), unit: `x ${QPS} QPS`, target: '>= 0.9', ok: engineQps / QPS >= 0.9 },
-        { name: 'engine failures', value: failed + (CHANGES - created), unit: 'ops', target: '0', ok: failed === 0 && created === CHANGES },
-        { name: 'naive loop throughput', value: round(naiveQps), unit: 'ops/s', note: `${NAIVE} calls one at a time, ${naiveFailed} failed` },
+        {
+          name: 'engine throughput',
+          value: round(engineQps),
+          unit: 'ops/s',
+          note: `${CHANGES} ops sent in ${engineSec.toFixed(1)} s; ${throttled} throttled answers absorbed`,
+        },
+        {
+          name: 'engine / throttle limit',
+          value: round(engineQps / QPS),
+          unit: `x ${QPS} QPS`,
+          target: '>= 0.9',
+          ok: engineQps / QPS >= 0.9,
+        },
+        {
+          name: 'engine failures',
+          value: failed + (CHANGES - created),
+          unit: 'ops',
+          target: '0',
+          ok: failed === 0 && created === CHANGES,
+        },
+        {
+          name: 'naive loop throughput',
+          value: round(naiveQps),
+          unit: 'ops/s',
+          note: `${NAIVE} calls one at a time, ${naiveFailed} failed`,
+        },
         { name: 'engine / naive', value: round(engineQps / naiveQps), unit: 'x' },
       ]
     } finally {

@@ -13,7 +13,11 @@ export interface Out {
   endProgress(): void
 }
 
-export function createOut(mode: OutputMode, stdout: NodeJS.WriteStream = process.stdout, stderr: NodeJS.WriteStream = process.stderr): Out {
+export function createOut(
+  mode: OutputMode,
+  stdout: NodeJS.WriteStream = process.stdout,
+  stderr: NodeJS.WriteStream = process.stderr,
+): Out {
   let progressShown = false
   return {
     mode,
@@ -42,7 +46,10 @@ export function createOut(mode: OutputMode, stdout: NodeJS.WriteStream = process
 /** Display width: East Asian wide characters take two columns. */
 function width(s: string): number {
   let w = 0
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1
+  for (const ch of s)
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch)
+      ? 2
+      : 1
   return w
 }
 

@@ -24,7 +24,9 @@ type Action = (s: Session) => Promise<void>
 
 export function buildProgram(run: (action: Action, cmd: Command) => Promise<void>): Command {
   const program = new Command('pai-admin')
-    .description('Administer Alibaba Cloud PAI workspaces from the command line: profiles, config bundles, plan and apply.')
+    .description(
+      'Administer Alibaba Cloud PAI workspaces from the command line: profiles, config bundles, plan and apply.',
+    )
     .version(APP_VERSION, '-V, --version')
     .option('--data-dir <dir>', 'data directory (default: $PAI_ADMIN_DATA_DIR, else the app data folder)')
     .addOption(new Option('--output <format>', 'output format').choices(['table', 'json']).default('table'))
@@ -69,7 +71,11 @@ Examples:
 
 The secret is never accepted as an argument (shell history, process list) and never printed.`,
     )
-    .action(act(async (s, name: string, o: import('./commands/profile').ProfileAddOptions) => (await import('./commands/profile')).profileAdd(s, name, o)))
+    .action(
+      act(async (s, name: string, o: import('./commands/profile').ProfileAddOptions) =>
+        (await import('./commands/profile')).profileAdd(s, name, o),
+      ),
+    )
   profile
     .command('list')
     .description('List profiles (never secrets: only whether one is in the keychain)')
@@ -88,8 +94,15 @@ The secret is never accepted as an argument (shell history, process list) and ne
     .description("List a profile's workspaces (refreshed from the cloud unless --offline)")
     .requiredOption('--profile <name>', 'profile name')
     .option('--offline', 'use the local cache only')
-    .addHelpText('after', '\nExamples:\n  pai-admin workspace list --profile prod\n  pai-admin workspace list --profile prod --offline --output json')
-    .action(act(async (s, o: { profile: string; offline?: boolean }) => (await import('./commands/workspace')).workspaceList(s, o)))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  pai-admin workspace list --profile prod\n  pai-admin workspace list --profile prod --offline --output json',
+    )
+    .action(
+      act(async (s, o: { profile: string; offline?: boolean }) =>
+        (await import('./commands/workspace')).workspaceList(s, o),
+      ),
+    )
 
   // ---- bundles
   program
@@ -99,8 +112,15 @@ The secret is never accepted as an argument (shell history, process list) and ne
     .requiredOption('--workspace <name...>', 'workspace name(s)')
     .option('-o, --out <file>', 'write to FILE (default: stdout)')
     .addOption(new Option('--format <format>', 'file format').choices(['yaml', 'json']))
-    .addOption(new Option('--from <source>', 'export the cloud state or the local draft').choices(['cloud', 'draft']).default('cloud'))
-    .option('--encrypt-secrets', 'also carry the DingTalk signing secrets, encrypted with a passphrase read from stdin or a prompt')
+    .addOption(
+      new Option('--from <source>', 'export the cloud state or the local draft')
+        .choices(['cloud', 'draft'])
+        .default('cloud'),
+    )
+    .option(
+      '--encrypt-secrets',
+      'also carry the DingTalk signing secrets, encrypted with a passphrase read from stdin or a prompt',
+    )
     .option('--offline', 'use the local cache only')
     .addHelpText(
       'after',
@@ -114,17 +134,35 @@ Secrets are written as keychain references (secretRef); with --encrypt-secrets t
 encrypted (scrypt + AES-256-GCM). They are never written in clear.`,
     )
     .action(
-      act(async (s, o: { profile: string; workspace: string[]; out?: string; format?: 'yaml' | 'json'; from?: 'cloud' | 'draft'; encryptSecrets?: boolean; offline?: boolean }) =>
-        (await import('./commands/bundle')).exportCommand(s, { ...o, output: o.out }),
+      act(
+        async (
+          s,
+          o: {
+            profile: string
+            workspace: string[]
+            out?: string
+            format?: 'yaml' | 'json'
+            from?: 'cloud' | 'draft'
+            encryptSecrets?: boolean
+            offline?: boolean
+          },
+        ) => (await import('./commands/bundle')).exportCommand(s, { ...o, output: o.out }),
       ),
     )
   program
     .command('validate <file...>')
     .description('Validate bundles: every problem at once, with file:line:column, rule ID and a fix hint')
-    .option('--profile <name>', 'validate against this profile\'s cached workspaces (else offline, as new workspaces)')
+    .option('--profile <name>', "validate against this profile's cached workspaces (else offline, as new workspaces)")
     .option('--passphrase-stdin', 'read the passphrase of encrypted secrets from stdin and check it')
-    .addHelpText('after', '\nExamples:\n  pai-admin validate team_a.yaml\n  pai-admin validate bundles/*.yaml\n  pai-admin validate bundles/*.yaml --output json\n  pai-admin validate team_a.yaml --profile prod')
-    .action(act(async (s, files: string[], o: { profile?: string; passphraseStdin?: boolean }) => (await import('./commands/bundle')).validateCommand(s, files, o)))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  pai-admin validate team_a.yaml\n  pai-admin validate bundles/*.yaml\n  pai-admin validate bundles/*.yaml --output json\n  pai-admin validate team_a.yaml --profile prod',
+    )
+    .action(
+      act(async (s, files: string[], o: { profile?: string; passphraseStdin?: boolean }) =>
+        (await import('./commands/bundle')).validateCommand(s, files, o),
+      ),
+    )
 
   // ---- plan / apply
   const planHelp = (verb: string) => `
@@ -141,7 +179,11 @@ against the cloud state refreshed just before.${EXIT_HELP}`
     .option('--offline', 'plan against the local cache, without refreshing')
     .option('--passphrase-stdin', 'read the passphrase of encrypted secrets from stdin')
     .addHelpText('after', planHelp('plan'))
-    .action(act(async (s, file: string, o: import('./commands/sync').PlanOptions) => (await import('./commands/sync')).planCommand(s, file, o)))
+    .action(
+      act(async (s, file: string, o: import('./commands/sync').PlanOptions) =>
+        (await import('./commands/sync')).planCommand(s, file, o),
+      ),
+    )
   program
     .command('apply <file>')
     .description('Apply a bundle: plan, confirm (or --yes), then send through the durable outbox')
@@ -150,17 +192,30 @@ against the cloud state refreshed just before.${EXIT_HELP}`
     .option('--timeout <seconds>', 'give up waiting for the run after this many seconds', '600')
     .option('--passphrase-stdin', 'read the passphrase of encrypted secrets from stdin')
     .addHelpText('after', planHelp('apply'))
-    .action(act(async (s, file: string, o: import('./commands/sync').PlanOptions & { yes?: boolean; timeout?: string }) => (await import('./commands/sync')).applyCommand(s, file, o)))
+    .action(
+      act(async (s, file: string, o: import('./commands/sync').PlanOptions & { yes?: boolean; timeout?: string }) =>
+        (await import('./commands/sync')).applyCommand(s, file, o),
+      ),
+    )
 
   // ---- dingtalk
   const dingtalk = program.command('dingtalk').description('DingTalk robots [钉钉通知]')
   dingtalk
     .command('test')
-    .description('Send a signed test message to a DingTalk robot (E7); the signing secret is read from stdin or a prompt')
+    .description(
+      'Send a signed test message to a DingTalk robot (E7); the signing secret is read from stdin or a prompt',
+    )
     .requiredOption('--webhook <url>', 'https://oapi.dingtalk.com/robot/send?access_token=...')
     .option('--profile <name>', "use the profile's endpoint (e.g. the emulator)")
-    .addHelpText('after', '\nExamples:\n  printf %s "$SEC" | pai-admin dingtalk test --webhook "https://oapi.dingtalk.com/robot/send?access_token=abc"')
-    .action(act(async (s, o: { webhook: string; profile?: string }) => (await import('./commands/dingtalk')).dingtalkTest(s, o)))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  printf %s "$SEC" | pai-admin dingtalk test --webhook "https://oapi.dingtalk.com/robot/send?access_token=abc"',
+    )
+    .action(
+      act(async (s, o: { webhook: string; profile?: string }) =>
+        (await import('./commands/dingtalk')).dingtalkTest(s, o),
+      ),
+    )
 
   for (const c of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) c.exitOverride()
   return program
@@ -177,7 +232,12 @@ export function globalOptions(cmd: Command): GlobalOptions {
 
 /** The exit code for a commander error: help and version are success, anything else a usage error. */
 export function commanderExit(err: CommanderError): ExitCode {
-  return err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' || err.exitCode === 0 ? EXIT.ok : EXIT.usage
+  return err.code === 'commander.helpDisplayed' ||
+    err.code === 'commander.version' ||
+    err.code === 'commander.help' ||
+    err.exitCode === 0
+    ? EXIT.ok
+    : EXIT.usage
 }
 
 export { CliError, ExitWith }

@@ -33,7 +33,10 @@ export async function report(err: unknown, session: Session | undefined): Promis
       exitCode = EXIT.invalid
     }
   }
-  if (session?.out.mode === 'json') process.stdout.write(JSON.stringify({ ok: false, error: { code, message, ...(ruleId ? { ruleId } : {}) } }, null, 2) + '\n')
+  if (session?.out.mode === 'json')
+    process.stdout.write(
+      JSON.stringify({ ok: false, error: { code, message, ...(ruleId ? { ruleId } : {}) } }, null, 2) + '\n',
+    )
   process.stderr.write(`pai-admin: ${ruleId ? `[${ruleId}] ` : ''}${message}\n`)
   return exitCode
 }

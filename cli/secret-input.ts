@@ -5,7 +5,12 @@ import { CliError } from './exit-codes'
  * dropped), or with a hidden prompt on a terminal. Never from an argument (it would land in shell history
  * and the process list) and never echoed.
  */
-export async function readSecret(what: string, prompt: string, stdin: NodeJS.ReadStream = process.stdin, stderr: NodeJS.WriteStream = process.stderr): Promise<string> {
+export async function readSecret(
+  what: string,
+  prompt: string,
+  stdin: NodeJS.ReadStream = process.stdin,
+  stderr: NodeJS.WriteStream = process.stderr,
+): Promise<string> {
   const value = stdin.isTTY ? await hiddenPrompt(prompt, stdin, stderr) : await readAll(stdin)
   const secret = value.replace(/\r?\n$/, '')
   if (secret === '') throw new CliError('CLI_SECRET_REQUIRED', { what })
@@ -52,7 +57,11 @@ function hiddenPrompt(prompt: string, stdin: NodeJS.ReadStream, stderr: NodeJS.W
 }
 
 /** A yes/no question on a terminal. */
-export function confirm(question: string, stdin: NodeJS.ReadStream = process.stdin, stderr: NodeJS.WriteStream = process.stderr): Promise<boolean> {
+export function confirm(
+  question: string,
+  stdin: NodeJS.ReadStream = process.stdin,
+  stderr: NodeJS.WriteStream = process.stderr,
+): Promise<boolean> {
   return new Promise((resolve) => {
     stderr.write(question)
     stdin.resume()

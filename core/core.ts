@@ -37,7 +37,11 @@ export interface Core {
   /** Validated call through the contract (what every transport uses). */
   call(channel: unknown, payload: unknown, ctx?: Partial<CallContext>): Promise<Envelope<unknown>>
   /** Typed convenience for in-process callers (CLI, tests): throws nothing, returns the envelope. */
-  invoke<C extends Channel>(channel: C, request: RequestOf<C>, ctx?: Partial<CallContext>): Promise<Envelope<ResponseOf<C>>>
+  invoke<C extends Channel>(
+    channel: C,
+    request: RequestOf<C>,
+    ctx?: Partial<CallContext>,
+  ): Promise<Envelope<ResponseOf<C>>>
   close(): Promise<void>
 }
 

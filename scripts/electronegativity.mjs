@@ -11,7 +11,10 @@ const require = createRequire(import.meta.url)
 const commanderV6 = require.resolve('commander-v6')
 const origResolve = Module._resolveFilename
 Module._resolveFilename = function (request, parent, ...rest) {
-  if (request === 'commander' && parent?.filename?.includes(`${path.sep}@doyensec${path.sep}electronegativity${path.sep}`)) {
+  if (
+    request === 'commander' &&
+    parent?.filename?.includes(`${path.sep}@doyensec${path.sep}electronegativity${path.sep}`)
+  ) {
     return commanderV6
   }
   return origResolve.call(this, request, parent, ...rest)

@@ -43,11 +43,15 @@ if (first.ok) {
   console.log(`better-sqlite3 loads in Node ${process.version} (ABI ${process.versions.modules}): nothing to do`)
   process.exit(0)
 }
-if (!/NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF|wrong ELF/i.test(first.message)) {
+if (
+  !/NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF|wrong ELF/i.test(first.message)
+) {
   console.error(`better-sqlite3 does not load, and not because of its ABI:\n${first.message}`)
   process.exit(1)
 }
-console.log(`better-sqlite3 was built for another runtime (${first.message.split('\n')[0]}); rebuilding for Node ${process.version}...`)
+console.log(
+  `better-sqlite3 was built for another runtime (${first.message.split('\n')[0]}); rebuilding for Node ${process.version}...`,
+)
 execFileSync('npm', ['rebuild', 'better-sqlite3'], { stdio: 'inherit' })
 const second = loadsInNode()
 if (!second.ok) {

@@ -68,12 +68,20 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
     const isApi = url.pathname.startsWith('/api/')
     const verdict = checkRequest(
-      { host: req.headers.host, origin: req.headers.origin, authorization: req.headers.authorization, queryToken: url.searchParams.get('token') },
+      {
+        host: req.headers.host,
+        origin: req.headers.origin,
+        authorization: req.headers.authorization,
+        queryToken: url.searchParams.get('token'),
+      },
       { port, token, requireToken: isApi },
     )
     if (verdict !== 'ok') {
       const code = verdict === 'unauthorized' ? 'UNAUTHORIZED' : 'FORBIDDEN_ORIGIN'
-      sendJson(res, verdict === 'unauthorized' ? 401 : 403, { ok: false, error: new AppError(code).toPayload(locale()) })
+      sendJson(res, verdict === 'unauthorized' ? 401 : 403, {
+        ok: false,
+        error: new AppError(code).toPayload(locale()),
+      })
       return
     }
     if (isApi) return handleApi(req, res, url)
@@ -90,7 +98,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     }
     const m = /^\/api\/invoke\/([A-Za-z0-9_.-]{1,100})$/.exec(url.pathname)
     if (!m || req.method !== 'POST') {
-      sendJson(res, 404, { ok: false, error: new AppError('NOT_FOUND', { params: { what: url.pathname } }).toPayload(locale()) })
+      sendJson(res, 404, {
+        ok: false,
+        error: new AppError('NOT_FOUND', { params: { what: url.pathname } }).toPayload(locale()),
+      })
       return
     }
     let payload: unknown

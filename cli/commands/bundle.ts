@@ -20,7 +20,22 @@ export function readBundleFile(file: string): { text: string } | { problem: Bund
     if (!st.isFile()) throw new Error('not a regular file')
     // A huge file is refused without reading it.
     if (st.size > BUNDLE_LIMITS.maxBytes)
-      return { problem: localizeProblems([{ pointer: '', ruleId: 'D4', severity: 'error', code: 'BUNDLE_TOO_LARGE', params: { size: st.size, max: BUNDLE_LIMITS.maxBytes } }], file, 'en', () => ({ line: 0, column: 0 })) }
+      return {
+        problem: localizeProblems(
+          [
+            {
+              pointer: '',
+              ruleId: 'D4',
+              severity: 'error',
+              code: 'BUNDLE_TOO_LARGE',
+              params: { size: st.size, max: BUNDLE_LIMITS.maxBytes },
+            },
+          ],
+          file,
+          'en',
+          () => ({ line: 0, column: 0 }),
+        ),
+      }
     bytes = fs.readFileSync(file)
   } catch (err) {
     throw new CliError('CLI_FILE_UNREADABLE', { file, detail: err instanceof Error ? err.message : String(err) })
@@ -33,12 +48,18 @@ export function readBundleFile(file: string): { text: string } | { problem: Bund
 function printProblems(problems: BundleProblem[]): string {
   const errors = problems.filter((p) => p.severity === 'error').length
   const lines = problems.map(formatProblemLine)
-  lines.push(errors === 0 ? `OK: ${problems.length} warnings` : `${errors} errors, ${problems.length - errors} warnings`)
+  lines.push(
+    errors === 0 ? `OK: ${problems.length} warnings` : `${errors} errors, ${problems.length - errors} warnings`,
+  )
   return lines.join('\n')
 }
 
 /** `validate FILE`: every problem at once, with file:line:column, rule ID and a fix hint. */
-export async function validateCommand(s: Session, files: string[], o: { profile?: string; passphraseStdin?: boolean }): Promise<void> {
+export async function validateCommand(
+  s: Session,
+  files: string[],
+  o: { profile?: string; passphraseStdin?: boolean },
+): Promise<void> {
   if (files.length === 1) return validateOne(s, files[0]!, o, true)
   if (o.passphraseStdin) throw new CliError('CLI_USAGE', { detail: '--passphrase-stdin takes one file' }, EXIT.usage)
   const results: unknown[] = []
@@ -53,9 +74,24 @@ export async function validateCommand(s: Session, files: string[], o: { profile?
 }
 
 /** One file: prints its problems (table mode) and returns its result; `alone` prints the JSON result too. */
-async function validateOne(s: Session, file: string, o: { profile?: string; passphraseStdin?: boolean }, alone: true): Promise<void>
-async function validateOne(s: Session, file: string, o: { profile?: string; passphraseStdin?: boolean }, alone: false): Promise<{ ok: boolean }>
-async function validateOne(s: Session, file: string, o: { profile?: string; passphraseStdin?: boolean }, alone: boolean): Promise<void | { ok: boolean }> {
+async function validateOne(
+  s: Session,
+  file: string,
+  o: { profile?: string; passphraseStdin?: boolean },
+  alone: true,
+): Promise<void>
+async function validateOne(
+  s: Session,
+  file: string,
+  o: { profile?: string; passphraseStdin?: boolean },
+  alone: false,
+): Promise<{ ok: boolean }>
+async function validateOne(
+  s: Session,
+  file: string,
+  o: { profile?: string; passphraseStdin?: boolean },
+  alone: boolean,
+): Promise<void | { ok: boolean }> {
   const read = readBundleFile(file)
   let problems: BundleProblem[]
   let extra: Record<string, unknown> = {}
@@ -63,9 +99,21 @@ async function validateOne(s: Session, file: string, o: { profile?: string; pass
   else if (o.profile) {
     const profileId = await s.profileId(o.profile)
     const passphrase = o.passphraseStdin ? await readSecret('passphrase', 'Passphrase: ') : undefined
-    const preview: BundlePreview = await s.call('bundles.preview', { fileName: file, content: read.text, profileId, ...(passphrase ? { passphrase } : {}) })
+    const preview: BundlePreview = await s.call('bundles.preview', {
+      fileName: file,
+      content: read.text,
+      profileId,
+      ...(passphrase ? { passphrase } : {}),
+    })
     problems = preview.problems
-    extra = { workspaces: preview.workspaces.map((w) => ({ name: w.name, action: w.action, changesFromCloud: w.changesFromCloud.length })), secrets: preview.secrets }
+    extra = {
+      workspaces: preview.workspaces.map((w) => ({
+        name: w.name,
+        action: w.action,
+        changesFromCloud: w.changesFromCloud.length,
+      })),
+      secrets: preview.secrets,
+    }
   } else {
     // Offline: no core, no database, no keychain.
     const check = checkBundle(file, read.text, (ws) => ({ context: offlineContext(ws.region) }))
@@ -76,14 +124,27 @@ async function validateOne(s: Session, file: string, o: { profile?: string; pass
         await decryptSecrets(check.secrets, passphrase)
       } catch (err) {
         const e = err as { code?: string; params?: Record<string, unknown> }
-        raw.push({ pointer: '/secrets', ruleId: 'D2', severity: 'error', code: e.code ?? 'BUNDLE_PASSPHRASE_WRONG', params: e.params ?? {} })
+        raw.push({
+          pointer: '/secrets',
+          ruleId: 'D2',
+          severity: 'error',
+          code: e.code ?? 'BUNDLE_PASSPHRASE_WRONG',
+          params: e.params ?? {},
+        })
       }
     }
     problems = localizeProblems(raw, file, s.locale, check.positionOf)
     extra = { workspaces: check.workspaces.map((w) => ({ name: w.name })) }
   }
   const errors = problems.filter((p) => p.severity === 'error').length
-  const result = { ok: errors === 0, file, errorCount: errors, warningCount: problems.length - errors, problems, ...extra }
+  const result = {
+    ok: errors === 0,
+    file,
+    errorCount: errors,
+    warningCount: problems.length - errors,
+    problems,
+    ...extra,
+  }
   if (!alone) {
     if (s.out.mode !== 'json') process.stdout.write(printProblems(problems).replace(/^OK:/m, `${file}: OK:`) + '\n')
     return result
@@ -93,7 +154,21 @@ async function validateOne(s: Session, file: string, o: { profile?: string; pass
 }
 
 function relocalize(s: Session, p: BundleProblem): Pick<BundleProblem, 'message' | 'hint'> {
-  const [m] = localizeProblems([{ pointer: p.pointer, ruleId: p.ruleId, severity: p.severity, code: p.code, params: p.params, at: { line: p.line, column: p.column } }], p.file, s.locale, () => ({ line: 0, column: 0 }))
+  const [m] = localizeProblems(
+    [
+      {
+        pointer: p.pointer,
+        ruleId: p.ruleId,
+        severity: p.severity,
+        code: p.code,
+        params: p.params,
+        at: { line: p.line, column: p.column },
+      },
+    ],
+    p.file,
+    s.locale,
+    () => ({ line: 0, column: 0 }),
+  )
   return { message: m!.message, hint: m!.hint }
 }
 
@@ -130,11 +205,16 @@ export async function exportCommand(s: Session, o: ExportOptions): Promise<void>
     return row.key
   })
   const format: BundleFormat = o.format ?? (o.output ? (formatOfFileName(o.output) ?? 'yaml') : 'yaml')
-  const secrets = o.encryptSecrets ? { mode: 'encrypted' as const, passphrase: await readSecret('passphrase', 'Passphrase for the secrets: ') } : { mode: 'refs' as const }
+  const secrets = o.encryptSecrets
+    ? { mode: 'encrypted' as const, passphrase: await readSecret('passphrase', 'Passphrase for the secrets: ') }
+    : { mode: 'refs' as const }
   const res = await s.call('bundles.export', { keys, format, source: o.from ?? 'cloud', secrets })
   if (o.output) {
     writeFileAtomic(o.output, res.content)
     s.out.result({ file: o.output, workspaces: res.workspaces, encryptedSecrets: res.encryptedSecrets }, () => '')
-    if (s.out.mode !== 'json') s.out.note(`Wrote ${o.output} (${res.workspaces} workspaces${res.encryptedSecrets ? `, ${res.encryptedSecrets} encrypted secrets` : ''}).`)
+    if (s.out.mode !== 'json')
+      s.out.note(
+        `Wrote ${o.output} (${res.workspaces} workspaces${res.encryptedSecrets ? `, ${res.encryptedSecrets} encrypted secrets` : ''}).`,
+      )
   } else s.out.result(res, () => res.content)
 }

@@ -11,7 +11,15 @@ export interface ProfileAddOptions {
   proxy?: string
 }
 
-const row = (p: ProfileView) => [p.name, p.region, p.endpoint ?? '', p.protocol, p.accessKeyId, p.hasSecret ? 'yes' : 'no', p.active ? '*' : '']
+const row = (p: ProfileView) => [
+  p.name,
+  p.region,
+  p.endpoint ?? '',
+  p.protocol,
+  p.accessKeyId,
+  p.hasSecret ? 'yes' : 'no',
+  p.active ? '*' : '',
+]
 const HEAD = ['NAME', 'REGION', 'ENDPOINT', 'PROTOCOL', 'ACCESS KEY ID', 'SECRET', 'ACTIVE']
 
 /** `profile add`: the secret comes from stdin or a hidden prompt, and goes only to the keychain. */
@@ -31,12 +39,19 @@ export async function profileAdd(s: Session, name: string, o: ProfileAddOptions)
 
 export async function profileList(s: Session): Promise<void> {
   const res = await s.call('profiles.list', {})
-  s.out.result(res, () => (res.profiles.length === 0 ? 'No profiles. Add one: pai-admin profile add NAME --region R --access-key-id ID' : table(HEAD, res.profiles.map(row))))
+  s.out.result(res, () =>
+    res.profiles.length === 0
+      ? 'No profiles. Add one: pai-admin profile add NAME --region R --access-key-id ID'
+      : table(HEAD, res.profiles.map(row)),
+  )
   if (res.keychainError) s.out.note(res.keychainError.message)
 }
 
 export async function profileRemove(s: Session, name: string): Promise<void> {
   const id = await s.profileId(name)
   const res = await s.call('profiles.remove', { id })
-  s.out.result({ name, ...res }, () => `Removed profile ${name} (${res.deletedDrafts} drafts, ${res.deletedSecrets} keychain entries).`)
+  s.out.result(
+    { name, ...res },
+    () => `Removed profile ${name} (${res.deletedDrafts} drafts, ${res.deletedSecrets} keychain entries).`,
+  )
 }

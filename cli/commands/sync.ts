@@ -38,11 +38,15 @@ async function planBundle(s: Session, file: string, o: PlanOptions): Promise<Pla
   const req = { fileName: file, content: read.text, profileId, ...(passphrase ? { passphrase } : {}) }
   const preview = await s.call('bundles.preview', req)
   if (!preview.ok) {
-    s.out.result({ ok: false, problems: preview.problems }, () => preview.problems.map(formatProblemLine).join('\n') + `\n${preview.errorCount} errors`)
+    s.out.result(
+      { ok: false, problems: preview.problems },
+      () => preview.problems.map(formatProblemLine).join('\n') + `\n${preview.errorCount} errors`,
+    )
     throw new ExitWith(EXIT.invalid)
   }
   const expectRevisions: Record<string, number> = {}
-  for (const w of preview.workspaces) if (w.key && w.draftRevision !== undefined) expectRevisions[w.key] = w.draftRevision
+  for (const w of preview.workspaces)
+    if (w.key && w.draftRevision !== undefined) expectRevisions[w.key] = w.draftRevision
   const imported = await s.call('bundles.import', { ...req, expectRevisions })
   const plans: NamedPlan[] = []
   for (const d of imported.drafts) plans.push({ ...(await s.call('sync.plan', { key: d.key })), name: d.name })
@@ -63,10 +67,19 @@ function renderPlans(plans: NamedPlan[]): string {
     out.push(
       table(
         ['', 'AREA', 'TARGET', 'ACTION', 'API / RULE', 'NOTE'],
-        p.actions.map((a) => [SYMBOL[a.kind] ?? a.kind, a.area, a.target, a.verb, a.kind === 'refused' ? (a.ruleId ?? '') : (a.api ?? ''), a.message ?? '']),
+        p.actions.map((a) => [
+          SYMBOL[a.kind] ?? a.kind,
+          a.area,
+          a.target,
+          a.verb,
+          a.kind === 'refused' ? (a.ruleId ?? '') : (a.api ?? ''),
+          a.message ?? '',
+        ]),
       ),
     )
-    out.push(`Plan: ${p.counts.apply} to apply, ${p.counts.manual} manual, ${p.counts.refused} refused, ${p.counts.conflict} conflicts.`)
+    out.push(
+      `Plan: ${p.counts.apply} to apply, ${p.counts.manual} manual, ${p.counts.refused} refused, ${p.counts.conflict} conflicts.`,
+    )
   }
   return out.join('\n')
 }
@@ -94,12 +107,19 @@ export async function planCommand(s: Session, file: string, o: PlanOptions): Pro
 }
 
 /** `apply FILE --profile P [--yes]`: plan, confirm, queue, and follow the run to its end. */
-export async function applyCommand(s: Session, file: string, o: PlanOptions & { yes?: boolean; timeout?: string }): Promise<void> {
+export async function applyCommand(
+  s: Session,
+  file: string,
+  o: PlanOptions & { yes?: boolean; timeout?: string },
+): Promise<void> {
   const { plans } = await planBundle(s, file, o)
   const t = totals(plans)
   const code = planExit(t)
   if (code !== EXIT.ok) {
-    s.out.result({ applied: false, plans, totals: t }, () => renderPlans(plans) + `\n${t.conflict > 0 ? 'Conflicts' : 'Refused actions'}: nothing was applied.`)
+    s.out.result(
+      { applied: false, plans, totals: t },
+      () => renderPlans(plans) + `\n${t.conflict > 0 ? 'Conflicts' : 'Refused actions'}: nothing was applied.`,
+    )
     throw new ExitWith(code)
   }
   const todo = plans.filter((p) => p.counts.apply > 0)
@@ -129,8 +149,15 @@ export async function applyCommand(s: Session, file: string, o: PlanOptions & { 
     runs
       .map((r) => {
         const failed = r.status.ops.filter((op) => op.status === 'failed' || op.status === 'blocked')
-        const lines = [`${r.name}: run ${r.runId}: ${Object.entries(r.status.counts).map(([k, v]) => `${v} ${k}`).join(', ')}`]
-        for (const op of failed) lines.push(`  ${op.kind}: ${op.status} ${op.lastError?.code ?? ''} ${op.lastError?.message ?? ''}${op.lastError?.requestId ? ` (RequestId ${op.lastError.requestId})` : ''}`)
+        const lines = [
+          `${r.name}: run ${r.runId}: ${Object.entries(r.status.counts)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ')}`,
+        ]
+        for (const op of failed)
+          lines.push(
+            `  ${op.kind}: ${op.status} ${op.lastError?.code ?? ''} ${op.lastError?.message ?? ''}${op.lastError?.requestId ? ` (RequestId ${op.lastError.requestId})` : ''}`,
+          )
         return lines.join('\n')
       })
       .join('\n'),

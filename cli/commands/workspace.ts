@@ -3,7 +3,12 @@ import { table } from '../output'
 import type { Session } from '../session'
 
 /** Refreshes the profile's cache from the cloud (sync.refresh), unless offline. */
-export async function refresh(s: Session, profileId: string, offline: boolean | undefined, workspaceId?: string): Promise<void> {
+export async function refresh(
+  s: Session,
+  profileId: string,
+  offline: boolean | undefined,
+  workspaceId?: string,
+): Promise<void> {
   if (offline) return
   s.out.progress('Refreshing from the cloud…')
   try {
@@ -30,7 +35,15 @@ export async function workspaceList(s: Session, o: { profile: string; offline?: 
   s.out.result({ total: rows.length, rows }, () =>
     table(
       ['NAME', 'ID', 'STATUS', 'MODE', 'OWNER', 'DRAFT', 'FETCHED'],
-      rows.map((r) => [r.name, r.workspaceId ?? '', r.status, r.mode, r.ownerName ?? '', r.hasDraft ? 'yes' : '', r.fetchedAt ?? '']),
+      rows.map((r) => [
+        r.name,
+        r.workspaceId ?? '',
+        r.status,
+        r.mode,
+        r.ownerName ?? '',
+        r.hasDraft ? 'yes' : '',
+        r.fetchedAt ?? '',
+      ]),
     ),
   )
 }

@@ -19,16 +19,26 @@ export type SecretMap = z.infer<typeof SecretMapSchema>
 function deriveKey(passphrase: string, salt: Buffer, kdf: { logN: number; r: number; p: number }): Promise<Buffer> {
   const N = 2 ** kdf.logN
   const opts: ScryptOptions = { N, r: kdf.r, p: kdf.p, maxmem: 256 * N * kdf.r + 1024 * 1024 }
-  return new Promise((resolve, reject) => scryptCb(passphrase.normalize('NFC'), salt, 32, opts, (err, key) => (err ? reject(err) : resolve(key))))
+  return new Promise((resolve, reject) =>
+    scryptCb(passphrase.normalize('NFC'), salt, 32, opts, (err, key) => (err ? reject(err) : resolve(key))),
+  )
 }
 
 /** The authenticated header: every field except the tag and the data, in a fixed order. */
 function aad(h: Omit<EncryptedSecrets, 'tag' | 'data'>): Buffer {
-  return Buffer.from(JSON.stringify([h.format, h.version, h.kdf.name, h.kdf.logN, h.kdf.r, h.kdf.p, h.kdf.salt, h.cipher, h.iv]), 'utf8')
+  return Buffer.from(
+    JSON.stringify([h.format, h.version, h.kdf.name, h.kdf.logN, h.kdf.r, h.kdf.p, h.kdf.salt, h.cipher, h.iv]),
+    'utf8',
+  )
 }
 
-export async function encryptSecrets(secrets: SecretMap, passphrase: string, kdf: { logN: number; r: number; p: number } = DEFAULT_SCRYPT): Promise<EncryptedSecrets> {
-  if (passphrase.length < PASSPHRASE_MIN) throw new AppError('BUNDLE_PASSPHRASE_SHORT', { ruleId: 'D2', params: { min: PASSPHRASE_MIN } })
+export async function encryptSecrets(
+  secrets: SecretMap,
+  passphrase: string,
+  kdf: { logN: number; r: number; p: number } = DEFAULT_SCRYPT,
+): Promise<EncryptedSecrets> {
+  if (passphrase.length < PASSPHRASE_MIN)
+    throw new AppError('BUNDLE_PASSPHRASE_SHORT', { ruleId: 'D2', params: { min: PASSPHRASE_MIN } })
   const salt = randomBytes(16)
   const iv = randomBytes(12)
   const header: Omit<EncryptedSecrets, 'tag' | 'data'> = {
@@ -48,14 +58,19 @@ export async function encryptSecrets(secrets: SecretMap, passphrase: string, kdf
 }
 
 export async function decryptSecrets(box: EncryptedSecrets, passphrase: string): Promise<SecretMap> {
-  if (box.version !== SECRETS_VERSION) throw new AppError('BUNDLE_SECRETS_VERSION', { ruleId: 'D4', params: { found: box.version, supported: SECRETS_VERSION } })
+  if (box.version !== SECRETS_VERSION)
+    throw new AppError('BUNDLE_SECRETS_VERSION', {
+      ruleId: 'D4',
+      params: { found: box.version, supported: SECRETS_VERSION },
+    })
   const { logN, r, p } = box.kdf
   if (logN < 10 || logN > SCRYPT_BOUNDS.maxLogN || r < 1 || r > SCRYPT_BOUNDS.maxR || p < 1 || p > SCRYPT_BOUNDS.maxP)
     throw new AppError('BUNDLE_SECRETS_PARAMS', { ruleId: 'D4', params: { detail: `logN=${logN} r=${r} p=${p}` } })
   const salt = Buffer.from(box.kdf.salt, 'base64')
   const iv = Buffer.from(box.iv, 'base64')
   const tag = Buffer.from(box.tag, 'base64')
-  if (salt.length < 16 || iv.length !== 12 || tag.length !== 16) throw new AppError('BUNDLE_SECRETS_PARAMS', { ruleId: 'D4', params: { detail: 'salt, iv or tag length' } })
+  if (salt.length < 16 || iv.length !== 12 || tag.length !== 16)
+    throw new AppError('BUNDLE_SECRETS_PARAMS', { ruleId: 'D4', params: { detail: 'salt, iv or tag length' } })
   const key = await deriveKey(passphrase, salt, box.kdf)
   let plain: string
   try {

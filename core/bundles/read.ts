@@ -21,7 +21,11 @@ export type ReadResult =
 
 const NOWHERE: Position = { line: 0, column: 0 }
 const nowhere = (): Position => NOWHERE
-const fileProblem = (code: RawProblem['code'], params: RawProblem['params'] = {}, at: Position = NOWHERE): RawProblem => ({
+const fileProblem = (
+  code: RawProblem['code'],
+  params: RawProblem['params'] = {},
+  at: Position = NOWHERE,
+): RawProblem => ({
   pointer: '',
   ruleId: 'D4',
   severity: 'error',
@@ -37,7 +41,11 @@ function utf8Bytes(s: string): number {
 
 /** Text from the bytes of a file: refuses binary and invalid UTF-8 (a leading BOM is dropped). */
 export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok: false; problem: RawProblem } {
-  if (bytes.byteLength > BUNDLE_LIMITS.maxBytes) return { ok: false, problem: fileProblem('BUNDLE_TOO_LARGE', { size: bytes.byteLength, max: BUNDLE_LIMITS.maxBytes }) }
+  if (bytes.byteLength > BUNDLE_LIMITS.maxBytes)
+    return {
+      ok: false,
+      problem: fileProblem('BUNDLE_TOO_LARGE', { size: bytes.byteLength, max: BUNDLE_LIMITS.maxBytes }),
+    }
   if (bytes.includes(0)) return { ok: false, problem: fileProblem('BUNDLE_BINARY') }
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
@@ -86,7 +94,13 @@ function positionFinder(text: string, existing?: { doc: Document; lc: LineCounte
         const lc = new LineCounter()
         cached = { doc: parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false }), lc }
       }
-      const path = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+      const path =
+        pointer === ''
+          ? []
+          : pointer
+              .slice(1)
+              .split('/')
+              .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
       // The deepest node that exists on the path: a missing field points at its parent.
       for (let n = path.length; n >= 0; n--) {
         const keys = path.slice(0, n).map((s) => (/^\d+$/.test(s) ? Number(s) : s))
@@ -112,7 +126,9 @@ function jsonErrorPosition(text: string, message: string): Position {
     // Newer V8 messages carry no position but quote the text around the error (10 characters either side).
     let offset = text.length
     if (!/end of JSON input/.test(message)) {
-      const q = /(?:Unexpected token '(.)',|Unexpected [^,]*,|,) (\.\.\.)?"([\s\S]*?)"(\.\.\.)? is not valid JSON/.exec(message)
+      const q = /(?:Unexpected token '(.)',|Unexpected [^,]*,|,) (\.\.\.)?"([\s\S]*?)"(\.\.\.)? is not valid JSON/.exec(
+        message,
+      )
       const snippet = q?.[3]
       const at = snippet ? text.indexOf(snippet) : -1
       if (!q || at < 0) return { line: 1, column: 1 }
@@ -139,7 +155,9 @@ function mayHaveAnchorsOrTags(text: string): boolean {
 /** js-yaml with the YAML 1.2 core schema (as the `yaml` library reads); undefined on any error, so the full parser reports it with a position. */
 function loadPlainYaml(text: string): { value: unknown } | undefined {
   try {
-    return { value: loadYaml(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { schema: CORE_SCHEMA, json: false }) }
+    return {
+      value: loadYaml(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { schema: CORE_SCHEMA, json: false }),
+    }
   } catch {
     return undefined
   }
@@ -148,12 +166,27 @@ function loadPlainYaml(text: string): { value: unknown } | undefined {
 /** Reads bundle text of the given file name (the extension chooses YAML or JSON). */
 export function readBundleText(fileName: string, text: string): ReadResult {
   const format = formatOfFileName(fileName)
-  if (!format) return { ok: false, problems: [fileProblem('BUNDLE_FORMAT_UNKNOWN', { file: fileName.slice(-100) })], positionOf: nowhere }
+  if (!format)
+    return {
+      ok: false,
+      problems: [fileProblem('BUNDLE_FORMAT_UNKNOWN', { file: fileName.slice(-100) })],
+      positionOf: nowhere,
+    }
   const size = utf8Bytes(text)
-  if (size > BUNDLE_LIMITS.maxBytes) return { ok: false, problems: [fileProblem('BUNDLE_TOO_LARGE', { size, max: BUNDLE_LIMITS.maxBytes })], positionOf: nowhere }
+  if (size > BUNDLE_LIMITS.maxBytes)
+    return {
+      ok: false,
+      problems: [fileProblem('BUNDLE_TOO_LARGE', { size, max: BUNDLE_LIMITS.maxBytes })],
+      positionOf: nowhere,
+    }
   if (text.includes('\u0000')) return { ok: false, problems: [fileProblem('BUNDLE_BINARY')], positionOf: nowhere }
   if (text.trim() === '') return { ok: false, problems: [fileProblem('BUNDLE_EMPTY')], positionOf: nowhere }
-  if (tooDeep(text)) return { ok: false, problems: [fileProblem('BUNDLE_TOO_DEEP', { max: BUNDLE_LIMITS.maxDepth })], positionOf: nowhere }
+  if (tooDeep(text))
+    return {
+      ok: false,
+      problems: [fileProblem('BUNDLE_TOO_DEEP', { max: BUNDLE_LIMITS.maxDepth })],
+      positionOf: nowhere,
+    }
 
   let data: unknown
   let positionOf: (pointer: string) => Position
@@ -163,7 +196,11 @@ export function readBundleText(fileName: string, text: string): ReadResult {
       data = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
     } catch (err) {
       const detail = err instanceof Error ? err.message : String(err)
-      return { ok: false, problems: [fileProblem('BUNDLE_SYNTAX', { detail: detail.slice(0, 200) }, jsonErrorPosition(text, detail))], positionOf: nowhere }
+      return {
+        ok: false,
+        problems: [fileProblem('BUNDLE_SYNTAX', { detail: detail.slice(0, 200) }, jsonErrorPosition(text, detail))],
+        positionOf: nowhere,
+      }
     }
     positionOf = positionFinder(text)
   } else if (!mayHaveAnchorsOrTags(text) && (fast = loadPlainYaml(text))) {
@@ -175,25 +212,57 @@ export function readBundleText(fileName: string, text: string): ReadResult {
     const lc = new LineCounter()
     let doc: Document
     try {
-      doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true, strict: true, stringKeys: true })
+      doc = parseDocument(text, {
+        lineCounter: lc,
+        prettyErrors: false,
+        uniqueKeys: true,
+        strict: true,
+        stringKeys: true,
+      })
     } catch (err) {
-      return { ok: false, problems: [fileProblem('BUNDLE_SYNTAX', { detail: String(err instanceof Error ? err.message : err).slice(0, 200) })], positionOf: nowhere }
+      return {
+        ok: false,
+        problems: [
+          fileProblem('BUNDLE_SYNTAX', { detail: String(err instanceof Error ? err.message : err).slice(0, 200) }),
+        ],
+        positionOf: nowhere,
+      }
     }
     if (doc.errors.length > 0) {
       const problems = doc.errors.slice(0, 20).map((e) => {
         const p = lc.linePos(e.pos[0])
-        return fileProblem('BUNDLE_SYNTAX', { detail: e.message.split('\n')[0]!.slice(0, 200) }, { line: p.line, column: p.col })
+        return fileProblem(
+          'BUNDLE_SYNTAX',
+          { detail: e.message.split('\n')[0]!.slice(0, 200) },
+          { line: p.line, column: p.col },
+        )
       })
       return { ok: false, problems, positionOf: nowhere }
     }
     try {
       data = doc.toJS({ maxAliasCount: BUNDLE_LIMITS.maxAliasCount })
     } catch (err) {
-      if (err instanceof ReferenceError && /alias/i.test(err.message)) return { ok: false, problems: [fileProblem('BUNDLE_ALIAS_LIMIT', { max: BUNDLE_LIMITS.maxAliasCount })], positionOf: nowhere }
-      return { ok: false, problems: [fileProblem('BUNDLE_SYNTAX', { detail: String(err instanceof Error ? err.message : err).slice(0, 200) })], positionOf: nowhere }
+      if (err instanceof ReferenceError && /alias/i.test(err.message))
+        return {
+          ok: false,
+          problems: [fileProblem('BUNDLE_ALIAS_LIMIT', { max: BUNDLE_LIMITS.maxAliasCount })],
+          positionOf: nowhere,
+        }
+      return {
+        ok: false,
+        problems: [
+          fileProblem('BUNDLE_SYNTAX', { detail: String(err instanceof Error ? err.message : err).slice(0, 200) }),
+        ],
+        positionOf: nowhere,
+      }
     }
     positionOf = positionFinder(text, { doc, lc })
   }
-  if (depthOf(data, BUNDLE_LIMITS.maxDepth) > BUNDLE_LIMITS.maxDepth) return { ok: false, problems: [fileProblem('BUNDLE_TOO_DEEP', { max: BUNDLE_LIMITS.maxDepth })], positionOf: nowhere }
+  if (depthOf(data, BUNDLE_LIMITS.maxDepth) > BUNDLE_LIMITS.maxDepth)
+    return {
+      ok: false,
+      problems: [fileProblem('BUNDLE_TOO_DEEP', { max: BUNDLE_LIMITS.maxDepth })],
+      positionOf: nowhere,
+    }
   return { ok: true, format, data, positionOf }
 }

@@ -5,7 +5,8 @@ import { AppError } from '@shared/ipc/errors'
 /** The keychain references of a configuration's DingTalk targets, sorted and unique. */
 export function dingtalkRefs(config: WorkspaceConfig): string[] {
   const refs = new Set<string>()
-  for (const rule of config.notifications.rules) for (const t of rule.targets) if (t.type === 'dingtalk' && t.secretRef) refs.add(t.secretRef)
+  for (const rule of config.notifications.rules)
+    for (const t of rule.targets) if (t.type === 'dingtalk' && t.secretRef) refs.add(t.secretRef)
   return [...refs].sort()
 }
 
@@ -16,9 +17,17 @@ const SECRET_SHAPES = [/\bSEC[0-9a-fA-F]{32,}\b/]
  * The export's last gate (D2): the text may not contain, in clear, any secret value the export read from
  * the keychain, nor anything shaped like a signing secret. The encrypted block's base64 is excluded.
  */
-export function assertNoClearSecrets(content: string, known: readonly string[], box: EncryptedSecrets | undefined): void {
+export function assertNoClearSecrets(
+  content: string,
+  known: readonly string[],
+  box: EncryptedSecrets | undefined,
+): void {
   let text = content
   if (box) for (const v of [box.data, box.tag, box.iv, box.kdf.salt]) text = text.split(v).join('')
-  for (const secret of known) if (secret.length >= 4 && text.includes(secret)) throw new AppError('BUNDLE_SECRET_IN_CLEAR', { ruleId: 'D2', params: { where: 'keychain value' } })
-  for (const shape of SECRET_SHAPES) if (shape.test(text)) throw new AppError('BUNDLE_SECRET_IN_CLEAR', { ruleId: 'D2', params: { where: 'DingTalk secret pattern' } })
+  for (const secret of known)
+    if (secret.length >= 4 && text.includes(secret))
+      throw new AppError('BUNDLE_SECRET_IN_CLEAR', { ruleId: 'D2', params: { where: 'keychain value' } })
+  for (const shape of SECRET_SHAPES)
+    if (shape.test(text))
+      throw new AppError('BUNDLE_SECRET_IN_CLEAR', { ruleId: 'D2', params: { where: 'DingTalk secret pattern' } })
 }

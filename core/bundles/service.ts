@@ -60,7 +60,13 @@ export class BundlesService {
 
   // ------------------------------------------------------------------ export
 
-  async export(req: { keys: string[]; format: BundleFormat; source: 'draft' | 'cloud'; secrets: ExportSecrets; description?: string }): Promise<{
+  async export(req: {
+    keys: string[]
+    format: BundleFormat
+    source: 'draft' | 'cloud'
+    secrets: ExportSecrets
+    description?: string
+  }): Promise<{
     fileName: string
     content: string
     workspaces: number
@@ -80,7 +86,8 @@ export class BundlesService {
         if (e.profileId === null) throw new AppError('BUNDLE_SECRETS_NEED_PROFILE', { ruleId: 'D2' })
         for (const ref of refs) {
           const secret = STORABLE_REF.test(ref) ? await this.vault.get(e.profileId, dingtalkKind(ref)) : null
-          if (secret === null) throw new AppError('BUNDLE_SECRET_MISSING', { ruleId: 'D2', params: { ref, profile: e.profile ?? '' } })
+          if (secret === null)
+            throw new AppError('BUNDLE_SECRET_MISSING', { ruleId: 'D2', params: { ref, profile: e.profile ?? '' } })
           map[ref] = secret
           carried.push(secret)
         }
@@ -95,13 +102,19 @@ export class BundlesService {
     const content = serializeBundle(bundle, req.format)
     // The last gate (D2): no secret we know, nor anything shaped like one, may be in the text in clear.
     assertNoClearSecrets(content, carried, box)
-    return { fileName: bundleFileName(entries, req.format), content, workspaces: entries.length, encryptedSecrets: carried.length }
+    return {
+      fileName: bundleFileName(entries, req.format),
+      content,
+      workspaces: entries.length,
+      encryptedSecrets: carried.length,
+    }
   }
 
   private entryFor(key: string, source: 'draft' | 'cloud'): BundleEntry & { profileId: string | null } {
     const parts = decodeDraftKey(key)
     const profile = parts.profileId === null ? null : (this.store.profiles.get(parts.profileId) ?? null)
-    if (parts.profileId !== null && !profile) throw new AppError('PROFILE_NOT_FOUND', { params: { id: parts.profileId } })
+    if (parts.profileId !== null && !profile)
+      throw new AppError('PROFILE_NOT_FOUND', { params: { id: parts.profileId } })
     let config: WorkspaceConfig | undefined
     if (source === 'draft') {
       const d = this.store.drafts.get(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema)
@@ -113,7 +126,11 @@ export class BundlesService {
       if (c?.config.ok) config = c.config.value
     }
     if (!config) throw new AppError('NOT_FOUND', { params: { what: key } })
-    const entry: BundleEntry & { profileId: string | null } = { name: config.basic.name, config, profileId: parts.profileId }
+    const entry: BundleEntry & { profileId: string | null } = {
+      name: config.basic.name,
+      config,
+      profileId: parts.profileId,
+    }
     if (profile) {
       entry.profile = profile.name
       entry.region = profile.region
@@ -123,7 +140,10 @@ export class BundlesService {
 
   // ------------------------------------------------------------------ import
 
-  private resolveProfile(ws: { profile?: string }, requested: string | null | undefined): { profile: ProfileRecord | null } | { problem: RawProblem } {
+  private resolveProfile(
+    ws: { profile?: string },
+    requested: string | null | undefined,
+  ): { profile: ProfileRecord | null } | { problem: RawProblem } {
     if (requested === null) return { profile: null }
     if (requested !== undefined) {
       const p = this.store.profiles.get(requested)
@@ -132,7 +152,16 @@ export class BundlesService {
     }
     if (ws.profile !== undefined) {
       const p = this.store.profiles.getByName(ws.profile)
-      if (!p) return { problem: { pointer: '', ruleId: 'D4', severity: 'error', code: 'BUNDLE_PROFILE_UNKNOWN', params: { profile: ws.profile } } }
+      if (!p)
+        return {
+          problem: {
+            pointer: '',
+            ruleId: 'D4',
+            severity: 'error',
+            code: 'BUNDLE_PROFILE_UNKNOWN',
+            params: { profile: ws.profile },
+          },
+        }
       return { profile: p }
     }
     const active = this.settings.get().activeProfileId
@@ -140,7 +169,11 @@ export class BundlesService {
   }
 
   /** The cached cloud workspace of that name, and any draft of it (or a local draft of a new one of that name). */
-  private locate(profile: ProfileRecord | null, name: string, locals: Map<string, Map<string, { key: string; revision: number; config: WorkspaceConfig }>>): Target {
+  private locate(
+    profile: ProfileRecord | null,
+    name: string,
+    locals: Map<string, Map<string, { key: string; revision: number; config: WorkspaceConfig }>>,
+  ): Target {
     const t: Target = { profile }
     const profileId = profile?.id ?? null
     if (profile) {
@@ -172,7 +205,10 @@ export class BundlesService {
   }
 
   /** Drafts of workspaces not yet created, by name (read once per import, not once per workspace). */
-  private localDrafts(profileId: string | null, cache: Map<string, Map<string, { key: string; revision: number; config: WorkspaceConfig }>>) {
+  private localDrafts(
+    profileId: string | null,
+    cache: Map<string, Map<string, { key: string; revision: number; config: WorkspaceConfig }>>,
+  ) {
     const id = profileId ?? '\u0000offline'
     let byName = cache.get(id)
     if (!byName) {
@@ -181,7 +217,11 @@ export class BundlesService {
         if (!isLocalWorkspaceKey(s.workspaceKey)) continue
         const d = this.store.drafts.get(profileId, s.workspaceKey, WorkspaceConfigSchema)
         if (d?.draft.ok && !byName.has(d.draft.value.basic.name))
-          byName.set(d.draft.value.basic.name, { key: encodeDraftKey({ profileId, workspaceKey: s.workspaceKey }), revision: d.revision, config: d.draft.value })
+          byName.set(d.draft.value.basic.name, {
+            key: encodeDraftKey({ profileId, workspaceKey: s.workspaceKey }),
+            revision: d.revision,
+            config: d.draft.value,
+          })
       }
       cache.set(id, byName)
     }
@@ -198,8 +238,17 @@ export class BundlesService {
       targets.set(ws.index, t)
       const problems: RawProblem[] = []
       if (r.profile && ws.region !== undefined && ws.region !== r.profile.region)
-        problems.push({ pointer: `/workspaces/${ws.index}/region`, ruleId: 'D4', severity: 'error', code: 'BUNDLE_REGION_MISMATCH', params: { name: ws.name, region: ws.region, profile: r.profile.name, profileRegion: r.profile.region } })
-      const key = t.workspaceId && r.profile ? encodeDraftKey({ profileId: r.profile.id, workspaceKey: t.workspaceId }) : undefined
+        problems.push({
+          pointer: `/workspaces/${ws.index}/region`,
+          ruleId: 'D4',
+          severity: 'error',
+          code: 'BUNDLE_REGION_MISMATCH',
+          params: { name: ws.name, region: ws.region, profile: r.profile.name, profileRegion: r.profile.region },
+        })
+      const key =
+        t.workspaceId && r.profile
+          ? encodeDraftKey({ profileId: r.profile.id, workspaceKey: t.workspaceId })
+          : undefined
       const context = this.workspaces.context(key, r.profile?.id ?? null)
       if (!r.profile && ws.region !== undefined) context.region = ws.region
       return { context, problems, complete: (config) => withImplicitOwner(config, t.cloudConfig) }
@@ -208,13 +257,26 @@ export class BundlesService {
     const extra: RawProblem[] = []
     let secrets: SecretMap | undefined
     if (check.secrets) {
-      if (input.passphrase === undefined) extra.push({ pointer: '/secrets', ruleId: 'D2', severity: 'error', code: 'BUNDLE_PASSPHRASE_REQUIRED', params: {} })
+      if (input.passphrase === undefined)
+        extra.push({
+          pointer: '/secrets',
+          ruleId: 'D2',
+          severity: 'error',
+          code: 'BUNDLE_PASSPHRASE_REQUIRED',
+          params: {},
+        })
       else {
         try {
           secrets = await decryptSecrets(check.secrets, input.passphrase)
         } catch (err) {
           if (!(err instanceof AppError)) throw err
-          extra.push({ pointer: '/secrets', ruleId: err.ruleId ?? 'D2', severity: 'error', code: err.code, params: err.params })
+          extra.push({
+            pointer: '/secrets',
+            ruleId: err.ruleId ?? 'D2',
+            severity: 'error',
+            code: err.code,
+            params: err.params,
+          })
         }
       }
     }
@@ -223,9 +285,25 @@ export class BundlesService {
         if (!ws.config) continue
         const refs = dingtalkRefs(ws.config).filter((ref) => secrets![ref] !== undefined)
         if (refs.length === 0) continue
-        if (!targets.get(ws.index)?.profile) extra.push({ pointer: `/workspaces/${ws.index}`, ruleId: 'D2', severity: 'error', code: 'BUNDLE_SECRETS_NEED_PROFILE', params: {}, workspace: ws.index })
+        if (!targets.get(ws.index)?.profile)
+          extra.push({
+            pointer: `/workspaces/${ws.index}`,
+            ruleId: 'D2',
+            severity: 'error',
+            code: 'BUNDLE_SECRETS_NEED_PROFILE',
+            params: {},
+            workspace: ws.index,
+          })
         for (const ref of refs)
-          if (!STORABLE_REF.test(ref)) extra.push({ pointer: `/workspaces/${ws.index}`, ruleId: 'D2', severity: 'error', code: 'BUNDLE_SECRET_REF_UNSTORABLE', params: { ref }, workspace: ws.index })
+          if (!STORABLE_REF.test(ref))
+            extra.push({
+              pointer: `/workspaces/${ws.index}`,
+              ruleId: 'D2',
+              severity: 'error',
+              code: 'BUNDLE_SECRET_REF_UNSTORABLE',
+              params: { ref },
+              workspace: ws.index,
+            })
       }
     }
     return { check, targets, secrets, extra }
@@ -246,7 +324,11 @@ export class BundlesService {
         const t = targets.get(ws.index)
         return ws.config && t ? [previewOf(ws, ws.config, t)] : []
       }),
-      secrets: { present: check.secrets !== undefined, count: secrets ? Object.keys(secrets).length : 0, decrypted: secrets !== undefined },
+      secrets: {
+        present: check.secrets !== undefined,
+        count: secrets ? Object.keys(secrets).length : 0,
+        decrypted: secrets !== undefined,
+      },
     }
     if (check.format) out.format = check.format
     if (check.migratedFrom) out.migratedFrom = check.migratedFrom
@@ -257,21 +339,32 @@ export class BundlesService {
    * Imports a valid bundle: its encrypted secrets into the keychain, then every workspace as a draft in
    * one transaction. Any error (or a draft changed since the preview) and nothing is imported.
    */
-  async import(
-    input: ImportInput & { expectRevisions?: Record<string, number> },
-  ): Promise<{ drafts: Array<{ key: string; name: string; revision: number; created: boolean }>; secretsStored: number; warningCount: number }> {
+  async import(input: ImportInput & { expectRevisions?: Record<string, number> }): Promise<{
+    drafts: Array<{ key: string; name: string; revision: number; created: boolean }>
+    secretsStored: number
+    warningCount: number
+  }> {
     const { check, targets, secrets, extra } = await this.prepare(input)
     const raw = [...check.problems, ...extra]
     const errors = raw.filter((p) => p.severity === 'error').length
     if (errors > 0) {
       const problems = localizeProblems(raw.slice(0, 50), input.fileName, 'en', check.positionOf)
-      throw new AppError('BUNDLE_INVALID', { ruleId: 'D4', params: { errors }, details: { problems: problems.map(({ message: _m, hint: _h, ...p }) => p) } })
+      throw new AppError('BUNDLE_INVALID', {
+        ruleId: 'D4',
+        params: { errors },
+        details: { problems: problems.map(({ message: _m, hint: _h, ...p }) => p) },
+      })
     }
     const plan: Array<{ ws: CheckedWorkspace & { config: WorkspaceConfig }; t: Target }> = []
     for (const ws of check.workspaces) {
       const t = targets.get(ws.index)
       if (!ws.config || !t) continue
-      if (t.draftKey && input.expectRevisions && input.expectRevisions[t.draftKey] !== undefined && input.expectRevisions[t.draftKey] !== t.draftRevision)
+      if (
+        t.draftKey &&
+        input.expectRevisions &&
+        input.expectRevisions[t.draftKey] !== undefined &&
+        input.expectRevisions[t.draftKey] !== t.draftRevision
+      )
         throw new AppError('BUNDLE_STALE', { ruleId: 'D1', params: { name: ws.name } })
       plan.push({ ws: { ...ws, config: ws.config }, t })
     }
@@ -299,8 +392,20 @@ export class BundlesService {
         }
         const workspaceKey = t.workspaceId ?? newLocalWorkspaceKey()
         const base = t.workspaceId ? (t.cloudConfig ?? null) : null
-        const saved = this.store.drafts.save({ profileId, workspaceKey, draft: ws.config, base, baseVersion: t.workspaceId ? (t.cloudVersion ?? null) : null, expectedRevision: 0 })
-        return { key: encodeDraftKey({ profileId, workspaceKey }), name: ws.name, revision: saved.revision, created: true }
+        const saved = this.store.drafts.save({
+          profileId,
+          workspaceKey,
+          draft: ws.config,
+          base,
+          baseVersion: t.workspaceId ? (t.cloudVersion ?? null) : null,
+          expectedRevision: 0,
+        })
+        return {
+          key: encodeDraftKey({ profileId, workspaceKey }),
+          name: ws.name,
+          revision: saved.revision,
+          created: true,
+        }
       }),
     )
     for (const d of drafts) this.events.emit('data.changed', { area: 'drafts', id: d.key })
@@ -326,7 +431,8 @@ function previewOf(ws: CheckedWorkspace, config: WorkspaceConfig, t: Target): Bu
     newInCloud: t.cloudConfig === undefined,
   }
   if (t.draftKey) out.key = t.draftKey
-  else if (t.workspaceId && t.profile) out.key = encodeDraftKey({ profileId: t.profile.id, workspaceKey: t.workspaceId })
+  else if (t.workspaceId && t.profile)
+    out.key = encodeDraftKey({ profileId: t.profile.id, workspaceKey: t.workspaceId })
   if (t.workspaceId) out.workspaceId = t.workspaceId
   if (t.draftRevision !== undefined) out.draftRevision = t.draftRevision
   return out
@@ -338,12 +444,18 @@ function previewOf(ws: CheckedWorkspace, config: WorkspaceConfig, t: Target): Bu
  * owner's membership. A bundle that states `owner` is taken as written (removing the owner is M6).
  */
 function withImplicitOwner(config: unknown, cloud: WorkspaceConfig | undefined): unknown {
-  if (!cloud?.owner || typeof config !== 'object' || config === null || Array.isArray(config) || 'owner' in config) return config
+  if (!cloud?.owner || typeof config !== 'object' || config === null || Array.isArray(config) || 'owner' in config)
+    return config
   const c = config as Record<string, unknown>
   const out: Record<string, unknown> = { ...c, owner: cloud.owner }
   const ownerId = cloud.owner.userId
   const ownerMember = ownerId === undefined ? undefined : cloud.members.find((m) => m.userId === ownerId)
   const members = Array.isArray(c.members) ? c.members : c.members === undefined ? [] : undefined
-  if (ownerMember && members && !members.some((m: unknown) => typeof m === 'object' && m !== null && (m as { userId?: unknown }).userId === ownerId)) out.members = [...members, ownerMember]
+  if (
+    ownerMember &&
+    members &&
+    !members.some((m: unknown) => typeof m === 'object' && m !== null && (m as { userId?: unknown }).userId === ownerId)
+  )
+    out.members = [...members, ownerMember]
   return out
 }

@@ -109,9 +109,20 @@ export class AcsTransport {
       bodyType: 'string',
     })
     const req = new $OpenApiUtil.OpenApiRequest({ query: toQuery(r.query), body: r.body })
-    const runtime: Runtime = new $dara.RuntimeOptions({ readTimeout: this.timeouts.readTimeoutMs, connectTimeout: this.timeouts.connectTimeoutMs })
-    const res = (await this.client.callApi(params, req, runtime)) as { body: unknown; headers: Record<string, string>; statusCode: number }
-    return { status: res.statusCode, headers: res.headers ?? {}, body: typeof res.body === 'string' ? res.body : JSON.stringify(res.body) }
+    const runtime: Runtime = new $dara.RuntimeOptions({
+      readTimeout: this.timeouts.readTimeoutMs,
+      connectTimeout: this.timeouts.connectTimeoutMs,
+    })
+    const res = (await this.client.callApi(params, req, runtime)) as {
+      body: unknown
+      headers: Record<string, string>
+      statusCode: number
+    }
+    return {
+      status: res.statusCode,
+      headers: res.headers ?? {},
+      body: typeof res.body === 'string' ? res.body : JSON.stringify(res.body),
+    }
   }
 
   private async sendProxied(r: AcsRequest, proxyUrl: string): Promise<RawResponse> {
@@ -129,14 +140,23 @@ export class AcsTransport {
       accept: 'application/json',
     }
     if (body) headers['content-type'] = 'application/json; charset=utf-8'
-    const payloadHash = crypto.createHash('sha256').update(body ?? Buffer.alloc(0)).digest('hex')
+    const payloadHash = crypto
+      .createHash('sha256')
+      .update(body ?? Buffer.alloc(0))
+      .digest('hex')
     headers['x-acs-content-sha256'] = payloadHash
     const toSign = new $dara.Request()
     toSign.method = r.method
     toSign.pathname = r.pathname
     toSign.query = query
     toSign.headers = headers
-    headers.authorization = OpenApiUtil.getAuthorization(toSign, 'ACS3-HMAC-SHA256', payloadHash, this.profile.accessKeyId, this.profile.accessKeySecret)
+    headers.authorization = OpenApiUtil.getAuthorization(
+      toSign,
+      'ACS3-HMAC-SHA256',
+      payloadHash,
+      this.profile.accessKeyId,
+      this.profile.accessKeySecret,
+    )
     const qs = querystring.stringify(query)
     const { host, port } = splitHostPort(this.endpoint, protocol)
     const agent = proxyAgent(proxyUrl, protocol)
@@ -165,8 +185,10 @@ export function httpErrorOf(res: RawResponse): AcsHttpError {
     data = { Message: res.body.slice(0, 200) }
   }
   const code = data.Code ?? data.code ?? data.errorCode
-  const requestId = data.RequestId ?? data.requestId ?? res.headers['x-acs-request-id'] ?? res.headers['x-log-requestid']
-  const retryAfter = res.headers['x-acs-retry-after'] !== undefined ? Number.parseInt(res.headers['x-acs-retry-after'], 10) : undefined
+  const requestId =
+    data.RequestId ?? data.requestId ?? res.headers['x-acs-request-id'] ?? res.headers['x-log-requestid']
+  const retryAfter =
+    res.headers['x-acs-retry-after'] !== undefined ? Number.parseInt(res.headers['x-acs-retry-after'], 10) : undefined
   return new AcsHttpError(
     res.status,
     code === undefined ? undefined : String(code),

@@ -8,7 +8,15 @@ import { backoffDelay, mayRetry, sleep, type RetryPolicy } from './retry'
 /** Observability hooks. None of them ever receives a secret. */
 export interface CloudHooks {
   /** After every attempt (success or failure). */
-  onAttempt?(info: { service: string; action: string; attempt: number; ms: number; httpStatus?: number; requestId?: string; code?: string }): void
+  onAttempt?(info: {
+    service: string
+    action: string
+    attempt: number
+    ms: number
+    httpStatus?: number
+    requestId?: string
+    code?: string
+  }): void
   /** Before a retry, with the wait chosen. */
   onRetry?(info: { service: string; action: string; attempt: number; delayMs: number; code: string }): void
   /**
@@ -50,7 +58,13 @@ export interface OpInfo {
  * Runs one cloud operation: a slot from the endpoint's limiter per attempt (released while waiting),
  * retries per retry.ts, errors mapped per errors.ts, and the answer parsed by `parse`.
  */
-export async function runOp<T>(ctx: RetryContext, op: OpInfo, attemptOnce: () => Promise<RawResponse>, parse: (res: RawResponse) => T, opts: CallOptions<T> = {}): Promise<T> {
+export async function runOp<T>(
+  ctx: RetryContext,
+  op: OpInfo,
+  attemptOnce: () => Promise<RawResponse>,
+  parse: (res: RawResponse) => T,
+  opts: CallOptions<T> = {},
+): Promise<T> {
   let last: { failure: CloudFailure; cause: unknown; attempt: number } | undefined
   for (let attempt = 1; attempt <= ctx.policy.maxAttempts; attempt++) {
     if (opts.signal?.aborted) throw opts.signal.reason
@@ -61,10 +75,23 @@ export async function runOp<T>(ctx: RetryContext, op: OpInfo, attemptOnce: () =>
     } catch (err) {
       const failure = normalizeFailure(err)
       const cls = classify(failure, op.action)
-      ctx.hooks.onAttempt?.({ service: op.service, action: op.action, attempt, ms: performance.now() - started, httpStatus: failure.httpStatus, requestId: failure.requestId, code: cls.code })
+      ctx.hooks.onAttempt?.({
+        service: op.service,
+        action: op.action,
+        attempt,
+        ms: performance.now() - started,
+        httpStatus: failure.httpStatus,
+        requestId: failure.requestId,
+        code: cls.code,
+      })
       last = { failure, cause: err, attempt }
       const hasMore = attempt < ctx.policy.maxAttempts
-      if (cls.retry === 'throttled' && failure.retryAfterMs !== undefined && failure.retryAfterMs > ctx.policy.maxRetryAfterMs) break
+      if (
+        cls.retry === 'throttled' &&
+        failure.retryAfterMs !== undefined &&
+        failure.retryAfterMs > ctx.policy.maxRetryAfterMs
+      )
+        break
       if (hasMore && mayRetry(cls.retry, op.idempotent, failure.outcome)) {
         const delayMs = backoffDelay(ctx.policy, attempt, failure.retryAfterMs, ctx.random)
         ctx.hooks.onRetry?.({ service: op.service, action: op.action, attempt, delayMs, code: cls.code })
@@ -84,7 +111,14 @@ export async function runOp<T>(ctx: RetryContext, op: OpInfo, attemptOnce: () =>
       }
       throw toAppError(failure, { ...op, attempts: attempt }, err)
     }
-    ctx.hooks.onAttempt?.({ service: op.service, action: op.action, attempt, ms: performance.now() - started, httpStatus: res.status, requestId: requestIdFromHeaders(res) })
+    ctx.hooks.onAttempt?.({
+      service: op.service,
+      action: op.action,
+      attempt,
+      ms: performance.now() - started,
+      httpStatus: res.status,
+      requestId: requestIdFromHeaders(res),
+    })
     return parse(res)
   }
   const f = last?.failure ?? { kind: 'network', outcome: 'unknown' as const }
@@ -96,7 +130,11 @@ export function requestIdFromHeaders(res: RawResponse): string | undefined {
 }
 
 /** Parses a JSON answer with `schema`; anything else is CLOUD_BAD_RESPONSE with the request ID. */
-export function parseJson<S extends z.ZodType>(schema: S, res: RawResponse, op: Pick<OpInfo, 'service' | 'action' | 'endpoint'>): z.infer<S> {
+export function parseJson<S extends z.ZodType>(
+  schema: S,
+  res: RawResponse,
+  op: Pick<OpInfo, 'service' | 'action' | 'endpoint'>,
+): z.infer<S> {
   let data: unknown
   const headerId = requestIdFromHeaders(res)
   try {
@@ -107,15 +145,33 @@ export function parseJson<S extends z.ZodType>(schema: S, res: RawResponse, op: 
   const parsed = schema.safeParse(data)
   if (!parsed.success) {
     const bodyId = data && typeof data === 'object' ? (data as Record<string, unknown>).RequestId : undefined
-    throw badResponse(op, headerId ?? (typeof bodyId === 'string' ? bodyId : undefined), summarizeIssues(parsed.error.issues), parsed.error)
+    throw badResponse(
+      op,
+      headerId ?? (typeof bodyId === 'string' ? bodyId : undefined),
+      summarizeIssues(parsed.error.issues),
+      parsed.error,
+    )
   }
   return parsed.data
 }
 
-export function badResponse(op: Pick<OpInfo, 'service' | 'action' | 'endpoint'>, requestId: string | undefined, summary: string, cause?: unknown): AppError {
+export function badResponse(
+  op: Pick<OpInfo, 'service' | 'action' | 'endpoint'>,
+  requestId: string | undefined,
+  summary: string,
+  cause?: unknown,
+): AppError {
   return new AppError('CLOUD_BAD_RESPONSE', {
     params: { summary: `${op.action}: ${summary}`, requestId: requestId ?? '-' },
-    details: { requestId, service: op.service, action: op.action, endpoint: op.endpoint, outcome: 'unknown', answerLost: false, attempts: 1 },
+    details: {
+      requestId,
+      service: op.service,
+      action: op.action,
+      endpoint: op.endpoint,
+      outcome: 'unknown',
+      answerLost: false,
+      attempts: 1,
+    },
     cause,
   })
 }

@@ -30,7 +30,9 @@ export function signedDingTalkUrl(webhook: string, secret: string, timestampMs: 
 export function isDingTalkWebhook(webhook: string): boolean {
   try {
     const u = new URL(webhook)
-    return u.origin === DINGTALK_ORIGIN && u.pathname === '/robot/send' && (u.searchParams.get('access_token') ?? '') !== ''
+    return (
+      u.origin === DINGTALK_ORIGIN && u.pathname === '/robot/send' && (u.searchParams.get('access_token') ?? '') !== ''
+    )
   } catch {
     return false
   }
@@ -58,8 +60,10 @@ export function describeDingTalkAnswer(errcode: number, errmsg: string): Pick<Di
     if (m.includes('keyword')) return { ok: false, code: 'DINGTALK_KEYWORD_MISSING' }
     if (m.includes('whitelist') || m.includes(' ip ')) return { ok: false, code: 'DINGTALK_IP_NOT_ALLOWED' }
   }
-  if (errcode === 300001 || errcode === 400102 || m.includes('token is not exist')) return { ok: false, code: 'DINGTALK_TOKEN_INVALID' }
-  if (errcode === 410100 || errcode === 130101 || m.includes('too fast')) return { ok: false, code: 'DINGTALK_RATE_LIMITED' }
+  if (errcode === 300001 || errcode === 400102 || m.includes('token is not exist'))
+    return { ok: false, code: 'DINGTALK_TOKEN_INVALID' }
+  if (errcode === 410100 || errcode === 130101 || m.includes('too fast'))
+    return { ok: false, code: 'DINGTALK_RATE_LIMITED' }
   return { ok: false, code: 'DINGTALK_ERROR' }
 }
 
@@ -75,7 +79,10 @@ export interface DingTalkTestOptions {
  * E7: sends a signed text message and reports the robot's answer. Never throws for an answer or a
  * network failure: everything becomes a result with a message code.
  */
-export async function testDingTalkRobot(input: { webhook: string; secret?: string; text?: string }, opts: DingTalkTestOptions = {}): Promise<DingTalkTestResult> {
+export async function testDingTalkRobot(
+  input: { webhook: string; secret?: string; text?: string },
+  opts: DingTalkTestOptions = {},
+): Promise<DingTalkTestResult> {
   if (!isDingTalkWebhook(input.webhook)) return { ok: false, code: 'DINGTALK_BAD_WEBHOOK', params: {} }
   const now = opts.now?.() ?? Date.now()
   const signed = input.secret ? signedDingTalkUrl(input.webhook, input.secret, now) : input.webhook
@@ -110,9 +117,16 @@ export async function testDingTalkRobot(input: { webhook: string; secret?: strin
     } catch {
       answer = undefined
     }
-    if (!answer) return { ok: false, code: 'DINGTALK_HTTP_ERROR', params: { httpStatus: res.status }, httpStatus: res.status }
+    if (!answer)
+      return { ok: false, code: 'DINGTALK_HTTP_ERROR', params: { httpStatus: res.status }, httpStatus: res.status }
     const d = describeDingTalkAnswer(answer.errcode, answer.errmsg)
-    return { ...d, params: { errcode: answer.errcode, errmsg: answer.errmsg }, errcode: answer.errcode, errmsg: answer.errmsg, httpStatus: res.status }
+    return {
+      ...d,
+      params: { errcode: answer.errcode, errmsg: answer.errmsg },
+      errcode: answer.errcode,
+      errmsg: answer.errmsg,
+      httpStatus: res.status,
+    }
   } catch (err) {
     const f = normalizeFailure(err)
     const code = classify(f, 'DingTalkSend').code

@@ -43,7 +43,20 @@ export interface CloudErrorDetails {
   retryAfterMs?: number
 }
 
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EADDRNOTAVAIL', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID', 'EPROTO'])
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'EADDRNOTAVAIL',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'EPROTO',
+])
 
 function str(v: unknown): string | undefined {
   if (typeof v === 'string' && v !== '' && v !== 'undefined' && v !== 'null') return v
@@ -66,7 +79,14 @@ export function normalizeFailure(err: unknown): CloudFailure {
   const message = str(e.message) ?? String(err)
   if (err instanceof SyntaxError) return { kind: 'parse', outcome: 'unknown', detail: message }
   const data = rec(e.data)
-  const status = typeof e.statusCode === 'number' ? e.statusCode : typeof data?.statusCode === 'number' ? data.statusCode : typeof data?.httpCode === 'number' ? data.httpCode : undefined
+  const status =
+    typeof e.statusCode === 'number'
+      ? e.statusCode
+      : typeof data?.statusCode === 'number'
+        ? data.statusCode
+        : typeof data?.httpCode === 'number'
+          ? data.httpCode
+          : undefined
   if (status !== undefined && status >= 400) {
     const code = str(e.code) ?? str(data?.Code) ?? str(data?.code) ?? str(data?.errorCode)
     const requestId = str(e.requestId) ?? str(data?.RequestId) ?? str(data?.requestId)
@@ -83,16 +103,27 @@ export function normalizeFailure(err: unknown): CloudFailure {
     }
   }
   const code = str(e.code) ?? ''
-  if (name === 'RequestTimeoutError' || /Timeout/i.test(code) || /^(Connect|Read)Timeout/.test(message) || code === 'ETIMEDOUT') {
+  if (
+    name === 'RequestTimeoutError' ||
+    /Timeout/i.test(code) ||
+    /^(Connect|Read)Timeout/.test(message) ||
+    code === 'ETIMEDOUT'
+  ) {
     const connect = /connect/i.test(message) || /connect/i.test(code)
-    return { kind: 'timeout', outcome: connect ? 'not-sent' : 'unknown', detail: connect ? 'connect timeout' : 'read timeout' }
+    return {
+      kind: 'timeout',
+      outcome: connect ? 'not-sent' : 'unknown',
+      detail: connect ? 'connect timeout' : 'read timeout',
+    }
   }
   if (code && /^E[A-Z]+$|^ERR_|CERT|^EPROTO$/.test(code)) {
     return { kind: 'network', outcome: NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown', detail: code }
   }
-  if (/socket hang up|ECONNRESET|EPIPE/i.test(message)) return { kind: 'network', outcome: 'unknown', detail: 'connection reset' }
+  if (/socket hang up|ECONNRESET|EPIPE/i.test(message))
+    return { kind: 'network', outcome: 'unknown', detail: 'connection reset' }
   if (/ECONNREFUSED/.test(message)) return { kind: 'network', outcome: 'not-sent', detail: 'ECONNREFUSED' }
-  if (/JSON|Unexpected token|Unexpected end/i.test(message)) return { kind: 'parse', outcome: 'unknown', detail: message }
+  if (/JSON|Unexpected token|Unexpected end/i.test(message))
+    return { kind: 'parse', outcome: 'unknown', detail: message }
   return { kind: 'network', outcome: 'unknown', detail: message.slice(0, 200) }
 }
 
@@ -120,24 +151,45 @@ export function classify(f: CloudFailure, action: string): Classified {
   if (f.kind === 'network') return { code: 'CLOUD_NETWORK', retry: 'transient' }
   const c = f.cloudCode
   const status = f.httpStatus ?? 0
-  if (has(c, /Throttling|TooManyRequests|Flowlimit|QpsLimit/i) || status === 429) return { code: 'CLOUD_THROTTLED', retry: 'throttled' }
-  if (has(c, /^InvalidTimeStamp|RequestTimeTooSkewed|RequestTimeExpired/i)) return { code: 'CLOUD_CLOCK_SKEW', retry: 'never' }
-  if (has(c, /^(InvalidAccessKeyId|SignatureDoesNotMatch|SignatureNotMatch|IncompleteSignature|InvalidSecurityToken|SignatureNonceUsed|InvalidAccessKeySecret|Unauthorized\.AccessKey|MissingAuthorization)/i))
+  if (has(c, /Throttling|TooManyRequests|Flowlimit|QpsLimit/i) || status === 429)
+    return { code: 'CLOUD_THROTTLED', retry: 'throttled' }
+  if (has(c, /^InvalidTimeStamp|RequestTimeTooSkewed|RequestTimeExpired/i))
+    return { code: 'CLOUD_CLOCK_SKEW', retry: 'never' }
+  if (
+    has(
+      c,
+      /^(InvalidAccessKeyId|SignatureDoesNotMatch|SignatureNotMatch|IncompleteSignature|InvalidSecurityToken|SignatureNonceUsed|InvalidAccessKeySecret|Unauthorized\.AccessKey|MissingAuthorization)/i,
+    )
+  )
     return { code: 'CLOUD_AUTH', retry: 'never' }
-  if (has(c, /^(ServiceAccessDenied|ServiceNotEnable|ServiceNotOpen|EventBridgeNotActivated)/i)) return { code: 'CLOUD_SERVICE_NOT_ENABLED', ruleId: 'E1', retry: 'never' }
+  if (has(c, /^(ServiceAccessDenied|ServiceNotEnable|ServiceNotOpen|EventBridgeNotActivated)/i))
+    return { code: 'CLOUD_SERVICE_NOT_ENABLED', ruleId: 'E1', retry: 'never' }
   if (has(c, /^NoPermission$/)) return { code: 'CLOUD_WORKSPACE_ROLE', ruleId: 'A1', retry: 'never' }
   if (has(c, /^(Forbidden|AccessDenied|Unauthorized|ProjectForbidden)/i) || status === 403) {
     if (action === 'ListProject' || action === 'ListLogStores') return { code: 'CLOUD_SLS_PERMISSION', retry: 'never' }
     return { code: 'CLOUD_PERMISSION', ruleId: 'A3', retry: 'never' }
   }
-  if (has(c, /^WorkspaceNameAlreadyExists$/) || (action === 'CreateWorkspace' && (status === 409 || has(c, /AlreadyExist|Duplicate/i) || /名称已经存在|already exists/i.test(f.cloudMessage ?? ''))))
+  if (
+    has(c, /^WorkspaceNameAlreadyExists$/) ||
+    (action === 'CreateWorkspace' &&
+      (status === 409 ||
+        has(c, /AlreadyExist|Duplicate/i) ||
+        /名称已经存在|already exists/i.test(f.cloudMessage ?? '')))
+  )
     return { code: 'CLOUD_NAME_CONFLICT', ruleId: 'W4', retry: 'never' }
-  if (c === '100600017' || has(c, /^OwnerRoleNotRemovable$/)) return { code: 'CLOUD_OWNER_PROTECTED', ruleId: 'M6', retry: 'never' }
+  if (c === '100600017' || has(c, /^OwnerRoleNotRemovable$/))
+    return { code: 'CLOUD_OWNER_PROTECTED', ruleId: 'M6', retry: 'never' }
   if (has(c, /^MemberMustHaveRole$/)) return { code: 'CLOUD_LAST_ROLE', ruleId: 'M5', retry: 'never' }
-  if (has(c, /^(100400027|100400008|100700008|100600006|201300003|201900002|201900003|201400002)$/) || has(c, /NotExist|NotFound|NoSuch/i) || status === 404)
+  if (
+    has(c, /^(100400027|100400008|100700008|100600006|201300003|201900002|201900003|201400002)$/) ||
+    has(c, /NotExist|NotFound|NoSuch/i) ||
+    status === 404
+  )
     return { code: 'CLOUD_NOT_FOUND', retry: 'never' }
-  if (has(c, /AlreadyExist|Duplicate|Conflict/i) || status === 409) return { code: 'CLOUD_ALREADY_EXISTS', retry: 'never' }
-  if (status >= 500 || has(c, /^(InternalError|ServiceUnavailable|UnknownError)/i)) return { code: 'CLOUD_SERVER', retry: 'transient' }
+  if (has(c, /AlreadyExist|Duplicate|Conflict/i) || status === 409)
+    return { code: 'CLOUD_ALREADY_EXISTS', retry: 'never' }
+  if (status >= 500 || has(c, /^(InternalError|ServiceUnavailable|UnknownError)/i))
+    return { code: 'CLOUD_SERVER', retry: 'transient' }
   return { code: 'CLOUD_REQUEST_REJECTED', retry: 'never' }
 }
 

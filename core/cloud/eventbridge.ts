@@ -43,16 +43,29 @@ export const RuleSchema = z.object({
 })
 export type EventRule = z.infer<typeof RuleSchema>
 
-export const BusSchema = z.object({ EventBusName: Str, Description: Str.optional(), EventBusARN: Str.optional(), CreateTimestamp: Num.optional() })
+export const BusSchema = z.object({
+  EventBusName: Str,
+  Description: Str.optional(),
+  EventBusARN: Str.optional(),
+  CreateTimestamp: Num.optional(),
+})
 export type EventBus = z.infer<typeof BusSchema>
 
 const ErrorEntries = z.object({
   ErrorEntriesCount: Num.default(0),
-  ErrorEntries: z.array(z.object({ EntryId: Str.optional(), ErrorCode: Str.optional(), ErrorMessage: Str.optional() })).default([]),
+  ErrorEntries: z
+    .array(z.object({ EntryId: Str.optional(), ErrorCode: Str.optional(), ErrorMessage: Str.optional() }))
+    .default([]),
 })
 export type TargetErrors = z.infer<typeof ErrorEntries>
 
-const Envelope = z.object({ RequestId: Str.optional(), Code: z.union([Str, z.number().transform(String)]).optional(), Message: Str.optional(), Success: z.boolean().optional(), Data: z.unknown() })
+const Envelope = z.object({
+  RequestId: Str.optional(),
+  Code: z.union([Str, z.number().transform(String)]).optional(),
+  Message: Str.optional(),
+  Success: z.boolean().optional(),
+  Data: z.unknown(),
+})
 
 export const TargetInputSchema = z.object({
   Id: Str.min(1),
@@ -114,22 +127,50 @@ export interface EventBridgeClient {
 const VERSION = '2020-04-01'
 
 export function createEventBridgeClient(t: AcsTransport, ctx: RetryContext): EventBridgeClient {
-  function call<D extends z.ZodType>(action: string, query: Record<string, unknown>, data: D, idempotent: boolean, opts?: CallOptions<z.infer<D>>): Promise<z.infer<D>> {
+  function call<D extends z.ZodType>(
+    action: string,
+    query: Record<string, unknown>,
+    data: D,
+    idempotent: boolean,
+    opts?: CallOptions<z.infer<D>>,
+  ): Promise<z.infer<D>> {
     const op = { service: 'eventBridge', action, endpoint: t.endpoint, idempotent }
     return runOp(
       ctx,
       op,
-      () => t.send({ service: 'eventBridge', action, version: VERSION, style: 'RPC', method: 'POST', pathname: '/', query }),
+      () =>
+        t.send({
+          service: 'eventBridge',
+          action,
+          version: VERSION,
+          style: 'RPC',
+          method: 'POST',
+          pathname: '/',
+          query,
+        }),
       (res) => {
         const body = parseJson(Envelope, res, op)
         if (body.Success === false || (body.Code !== undefined && body.Code !== 'Success' && body.Code !== '200')) {
           throw toAppError(
-            { kind: 'http', httpStatus: 400, cloudCode: body.Code, cloudMessage: body.Message, requestId: body.RequestId ?? requestIdFromHeaders(res), outcome: 'rejected' },
+            {
+              kind: 'http',
+              httpStatus: 400,
+              cloudCode: body.Code,
+              cloudMessage: body.Message,
+              requestId: body.RequestId ?? requestIdFromHeaders(res),
+              outcome: 'rejected',
+            },
             { ...op, attempts: 1 },
           )
         }
         const parsed = data.safeParse(body.Data)
-        if (!parsed.success) throw badResponse(op, body.RequestId ?? requestIdFromHeaders(res), `Data: ${summarizeIssues(parsed.error.issues)}`, parsed.error)
+        if (!parsed.success)
+          throw badResponse(
+            op,
+            body.RequestId ?? requestIdFromHeaders(res),
+            `Data: ${summarizeIssues(parsed.error.issues)}`,
+            parsed.error,
+          )
         return parsed.data
       },
       opts,
@@ -137,7 +178,10 @@ export function createEventBridgeClient(t: AcsTransport, ctx: RetryContext): Eve
   }
   const validate = <Sch extends z.ZodType>(s: Sch, v: unknown, action: string): z.infer<Sch> => {
     const r = s.safeParse(v)
-    if (!r.success) throw new AppError('VALIDATION', { params: { summary: `${action}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` } })
+    if (!r.success)
+      throw new AppError('VALIDATION', {
+        params: { summary: `${action}: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}` },
+      })
     return r.data
   }
   const any = z.unknown()
@@ -146,7 +190,21 @@ export function createEventBridgeClient(t: AcsTransport, ctx: RetryContext): Eve
     endpoint: t.endpoint,
     paiBusName: (name) => `pai-system-${name}`,
     async createEventBus(input, opts) {
-      const d = await call('CreateEventBus', input, z.object({ EventBusARN: Str.optional() }).default({}), false, opts && { ...opts, reconcile: opts.reconcile && (async () => { const arn = await opts.reconcile!(); return arn === undefined ? undefined : { EventBusARN: arn } }) })
+      const d = await call(
+        'CreateEventBus',
+        input,
+        z.object({ EventBusARN: Str.optional() }).default({}),
+        false,
+        opts && {
+          ...opts,
+          reconcile:
+            opts.reconcile &&
+            (async () => {
+              const arn = await opts.reconcile!()
+              return arn === undefined ? undefined : { EventBusARN: arn }
+            }),
+        },
+      )
       return d.EventBusARN ?? ''
     },
     getEventBus(name) {
@@ -154,7 +212,12 @@ export function createEventBridgeClient(t: AcsTransport, ctx: RetryContext): Eve
     },
     listAllEventBuses(input = {}) {
       return collectTokenPages(async (NextToken) => {
-        const d = await call('ListEventBuses', { ...input, Limit: 100, NextToken }, z.object({ EventBuses: z.array(BusSchema).default([]), NextToken: Str.optional(), Total: Num.optional() }), true)
+        const d = await call(
+          'ListEventBuses',
+          { ...input, Limit: 100, NextToken },
+          z.object({ EventBuses: z.array(BusSchema).default([]), NextToken: Str.optional(), Total: Num.optional() }),
+          true,
+        )
         return { items: d.EventBuses, nextToken: d.NextToken }
       })
     },
@@ -163,7 +226,21 @@ export function createEventBridgeClient(t: AcsTransport, ctx: RetryContext): Eve
     },
     async createRule(input, opts) {
       const q = validate(CreateRuleInput, input, 'CreateRule')
-      const d = await call('CreateRule', q, z.object({ RuleARN: Str.optional() }).default({}), false, opts && { ...opts, reconcile: opts.reconcile && (async () => { const arn = await opts.reconcile!(); return arn === undefined ? undefined : { RuleARN: arn } }) })
+      const d = await call(
+        'CreateRule',
+        q,
+        z.object({ RuleARN: Str.optional() }).default({}),
+        false,
+        opts && {
+          ...opts,
+          reconcile:
+            opts.reconcile &&
+            (async () => {
+              const arn = await opts.reconcile!()
+              return arn === undefined ? undefined : { RuleARN: arn }
+            }),
+        },
+      )
       return d.RuleARN ?? ''
     },
     getRule(ref) {
@@ -183,13 +260,19 @@ export function createEventBridgeClient(t: AcsTransport, ctx: RetryContext): Eve
         await call('DeleteRule', { ...ref }, any, true)
       } catch (err) {
         // A retried delete that finds the rule gone means the first attempt worked.
-        const attempts = err instanceof AppError ? (err.details as { attempts?: number } | undefined)?.attempts : undefined
+        const attempts =
+          err instanceof AppError ? (err.details as { attempts?: number } | undefined)?.attempts : undefined
         if (!(err instanceof AppError && err.code === 'CLOUD_NOT_FOUND' && (attempts ?? 1) > 1)) throw err
       }
     },
     listAllRules(input) {
       return collectTokenPages(async (NextToken) => {
-        const d = await call('ListRules', { ...input, Limit: 100, NextToken }, z.object({ Rules: z.array(RuleSchema).default([]), NextToken: Str.optional(), Total: Num.optional() }), true)
+        const d = await call(
+          'ListRules',
+          { ...input, Limit: 100, NextToken },
+          z.object({ Rules: z.array(RuleSchema).default([]), NextToken: Str.optional(), Total: Num.optional() }),
+          true,
+        )
         return { items: d.Rules, nextToken: d.NextToken }
       })
     },
@@ -199,7 +282,12 @@ export function createEventBridgeClient(t: AcsTransport, ctx: RetryContext): Eve
     },
     listAllTargets(ref) {
       return collectTokenPages(async (NextToken) => {
-        const d = await call('ListTargets', { ...ref, Limit: 100, NextToken }, z.object({ Targets: z.array(TargetSchema).default([]), NextToken: Str.optional(), Total: Num.optional() }), true)
+        const d = await call(
+          'ListTargets',
+          { ...ref, Limit: 100, NextToken },
+          z.object({ Targets: z.array(TargetSchema).default([]), NextToken: Str.optional(), Total: Num.optional() }),
+          true,
+        )
         return { items: d.Targets, nextToken: d.NextToken }
       })
     },

@@ -53,7 +53,10 @@ export function sendRaw(r: RawRequest): Promise<RawResponse> {
       req.destroy()
       reject(err)
     }
-    const connectTimer = setTimeout(() => fail(new RequestTimeoutError(`ConnectTimeout(${r.connectTimeoutMs})`)), r.connectTimeoutMs)
+    const connectTimer = setTimeout(
+      () => fail(new RequestTimeoutError(`ConnectTimeout(${r.connectTimeoutMs})`)),
+      r.connectTimeoutMs,
+    )
     req.on('socket', (socket) => {
       const connected = (): void => clearTimeout(connectTimer)
       if ((socket as { connecting?: boolean }).connecting) socket.once('connect', connected)
@@ -71,7 +74,8 @@ export function sendRaw(r: RawRequest): Promise<RawResponse> {
         if (settled) return
         settled = true
         const out: Record<string, string> = {}
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v
+        for (const [k, v] of Object.entries(res.headers))
+          if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v
         resolve({ status: res.statusCode ?? 0, headers: out, body: Buffer.concat(chunks).toString('utf8') })
       })
     })

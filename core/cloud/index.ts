@@ -11,7 +11,15 @@ import { createStsClient, type StsClient } from './sts'
 
 export type { CloudHooks, CallOptions } from './caller'
 export type { PaiClient, CreatedMember, Page } from './pai/client'
-export type { EventBridgeClient, EventRule, EventTarget, EventBus, TargetInput, RuleRef, TargetErrors } from './eventbridge'
+export type {
+  EventBridgeClient,
+  EventRule,
+  EventTarget,
+  EventBus,
+  TargetInput,
+  RuleRef,
+  TargetErrors,
+} from './eventbridge'
 export type { StsClient, CallerIdentity } from './sts'
 export type { SlsClient, SlsProject } from './sls'
 export type { CloudProfile, CloudProfileInput, ProxySetting } from './profile'
@@ -21,7 +29,14 @@ export type { CloudErrorDetails, Outcome } from './errors'
 export { isAnswerLost, requestIdOf } from './errors'
 export { ConcurrencyLimiter, LimiterRegistry, sharedLimiters, DEFAULT_MAX_CONCURRENT_PER_ENDPOINT } from './limiter'
 export { DEFAULT_RETRY_POLICY } from './retry'
-export { dingTalkSign, signedDingTalkUrl, testDingTalkRobot, isDingTalkWebhook, describeDingTalkAnswer, type DingTalkTestResult } from './dingtalk'
+export {
+  dingTalkSign,
+  signedDingTalkUrl,
+  testDingTalkRobot,
+  isDingTalkWebhook,
+  describeDingTalkAnswer,
+  type DingTalkTestResult,
+} from './dingtalk'
 export * as paiSchemas from './pai/schemas'
 
 export interface CloudClientOptions {
@@ -51,7 +66,12 @@ export const DEFAULT_TIMEOUTS: Timeouts = { connectTimeoutMs: 5_000, readTimeout
  */
 export function createCloudClients(profileInput: CloudProfileInput, opts: CloudClientOptions = {}): CloudClients {
   const parsed = CloudProfileSchema.safeParse(profileInput)
-  if (!parsed.success) throw new AppError('VALIDATION', { params: { summary: summarizeIssues(parsed.error.issues).replace(profileInput.accessKeySecret || '\u0000', '***') } })
+  if (!parsed.success)
+    throw new AppError('VALIDATION', {
+      params: {
+        summary: summarizeIssues(parsed.error.issues).replace(profileInput.accessKeySecret || '\u0000', '***'),
+      },
+    })
   const profile: CloudProfile = parsed.data
   const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts }
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...opts.retry }
@@ -65,7 +85,12 @@ export function createCloudClients(profileInput: CloudProfileInput, opts: CloudC
     sts: new AcsTransport(profile, 'sts', timeouts),
   }
   const keyOf = (endpoint: string): string => `${profile.protocol}://${endpoint}`
-  const ctxFor = (endpoint: string): RetryContext => ({ policy, limiter: limiters.forEndpoint(keyOf(endpoint)), hooks, random })
+  const ctxFor = (endpoint: string): RetryContext => ({
+    policy,
+    limiter: limiters.forEndpoint(keyOf(endpoint)),
+    hooks,
+    random,
+  })
 
   const sls = createSlsClient(profile, ctxFor(endpointFor(profile, 'sls')), timeouts)
   return {

@@ -39,12 +39,19 @@ export function bypassesProxy(host: string, port: number, noProxy: string | unde
 }
 
 /** The proxy URL for a request to `protocol://host:port`, or undefined for a direct connection. */
-export function proxyFor(setting: ProxySetting, protocol: 'http' | 'https', host: string, port: number, env: Env = process.env): string | undefined {
+export function proxyFor(
+  setting: ProxySetting,
+  protocol: 'http' | 'https',
+  host: string,
+  port: number,
+  env: Env = process.env,
+): string | undefined {
   if (setting === 'none') return undefined
   if (setting === 'env') {
     // Loopback never goes through an environment proxy (the local emulator, a local gateway).
     if (LOOPBACK.test(host)) return undefined
-    const url = protocol === 'https' ? (envVar(env, 'HTTPS_PROXY') ?? envVar(env, 'HTTP_PROXY')) : envVar(env, 'HTTP_PROXY')
+    const url =
+      protocol === 'https' ? (envVar(env, 'HTTPS_PROXY') ?? envVar(env, 'HTTP_PROXY')) : envVar(env, 'HTTP_PROXY')
     if (!url || bypassesProxy(host, port, envVar(env, 'NO_PROXY'))) return undefined
     return url
   }
@@ -71,7 +78,8 @@ function makeProxyAgent(proxyUrl: string, protocol: 'http' | 'https'): http.Agen
   } catch {
     throw new AppError('CLOUD_PROXY', { params: { detail: 'not a URL' } })
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new AppError('CLOUD_PROXY', { params: { detail: `unsupported scheme ${u.protocol}` } })
+  if (u.protocol !== 'http:' && u.protocol !== 'https:')
+    throw new AppError('CLOUD_PROXY', { params: { detail: `unsupported scheme ${u.protocol}` } })
   const opts = {
     protocol: u.protocol,
     host: u.hostname,

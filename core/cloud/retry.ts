@@ -22,10 +22,16 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 }
 
 /** The wait before retry number `retry` (1 = first retry). `random` is injectable for tests. */
-export function backoffDelay(policy: RetryPolicy, retry: number, retryAfterMs?: number, random: () => number = Math.random): number {
+export function backoffDelay(
+  policy: RetryPolicy,
+  retry: number,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, retry - 1))
   const jittered = Math.floor(random() * ceiling)
-  if (retryAfterMs !== undefined && retryAfterMs > 0) return retryAfterMs + Math.floor(random() * Math.min(policy.baseDelayMs, retryAfterMs))
+  if (retryAfterMs !== undefined && retryAfterMs > 0)
+    return retryAfterMs + Math.floor(random() * Math.min(policy.baseDelayMs, retryAfterMs))
   return jittered
 }
 

@@ -25,8 +25,16 @@ export const SlsProjectSchema = z.object({
   resourceGroupId: z.string().optional(),
 })
 export type SlsProject = z.infer<typeof SlsProjectSchema>
-const ListProjectResponse = z.object({ count: z.coerce.number().default(0), total: z.coerce.number().default(0), projects: z.array(SlsProjectSchema).default([]) })
-const ListLogStoresResponse = z.object({ count: z.coerce.number().default(0), total: z.coerce.number().default(0), logstores: z.array(z.string()).default([]) })
+const ListProjectResponse = z.object({
+  count: z.coerce.number().default(0),
+  total: z.coerce.number().default(0),
+  projects: z.array(SlsProjectSchema).default([]),
+})
+const ListLogStoresResponse = z.object({
+  count: z.coerce.number().default(0),
+  total: z.coerce.number().default(0),
+  logstores: z.array(z.string()).default([]),
+})
 
 export interface SlsClient {
   readonly endpoint: string
@@ -61,9 +69,14 @@ export function createSlsClient(profile: CloudProfile, ctx: RetryContext, timeou
     }),
   )
   const gateway = new GatewaySls()
-  const runtime = (): $dara.RuntimeOptions => new $dara.RuntimeOptions({ readTimeout: timeouts.readTimeoutMs, connectTimeout: timeouts.connectTimeoutMs })
+  const runtime = (): $dara.RuntimeOptions =>
+    new $dara.RuntimeOptions({ readTimeout: timeouts.readTimeoutMs, connectTimeout: timeouts.connectTimeoutMs })
 
-  async function sendOwn(project: string | undefined, pathname: string, query: Record<string, string>): Promise<RawResponse> {
+  async function sendOwn(
+    project: string | undefined,
+    pathname: string,
+    query: Record<string, string>,
+  ): Promise<RawResponse> {
     const headers: Record<string, string> = {
       accept: 'application/json',
       host: project ? `${project}.${endpoint}` : endpoint,
@@ -73,7 +86,14 @@ export function createSlsClient(profile: CloudProfile, ctx: RetryContext, timeou
       'x-log-signaturemethod': 'hmac-sha256',
       date: new Date().toUTCString(),
     }
-    headers.authorization = await gateway.getAuthorization(pathname, 'GET', query, headers, profile.accessKeyId, profile.accessKeySecret)
+    headers.authorization = await gateway.getAuthorization(
+      pathname,
+      'GET',
+      query,
+      headers,
+      profile.accessKeyId,
+      profile.accessKeySecret,
+    )
     const qs = querystring.stringify(query)
     const res = await sendRaw({
       protocol: profile.protocol,
@@ -89,7 +109,11 @@ export function createSlsClient(profile: CloudProfile, ctx: RetryContext, timeou
     return res
   }
 
-  const sdkResult = (res: { statusCode?: number; headers?: Record<string, string>; body?: { toMap(): Record<string, unknown> } }): RawResponse => ({
+  const sdkResult = (res: {
+    statusCode?: number
+    headers?: Record<string, string>
+    body?: { toMap(): Record<string, unknown> }
+  }): RawResponse => ({
     status: res.statusCode ?? 200,
     headers: res.headers ?? {},
     body: JSON.stringify(res.body?.toMap() ?? {}),
@@ -106,7 +130,8 @@ export function createSlsClient(profile: CloudProfile, ctx: RetryContext, timeou
           op,
           async () => {
             const q = { offset, size: PAGE, ...(input.projectName ? { projectName: input.projectName } : {}) }
-            if (proxyUrl) return sendOwn(undefined, '/', Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)])))
+            if (proxyUrl)
+              return sendOwn(undefined, '/', Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)])))
             return sdkResult(await sdk.listProjectWithOptions(new $Sls.ListProjectRequest(q), {}, runtime()))
           },
           (res) => parseJson(ListProjectResponse, res, op),
@@ -124,8 +149,15 @@ export function createSlsClient(profile: CloudProfile, ctx: RetryContext, timeou
           op,
           async () => {
             const q = { offset, size: PAGE, ...(input.logstoreName ? { logstoreName: input.logstoreName } : {}) }
-            if (proxyUrl || custom) return sendOwn(project, '/logstores', Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)])))
-            return sdkResult(await sdk.listLogStoresWithOptions(project, new $Sls.ListLogStoresRequest(q), {}, runtime()))
+            if (proxyUrl || custom)
+              return sendOwn(
+                project,
+                '/logstores',
+                Object.fromEntries(Object.entries(q).map(([k, v]) => [k, String(v)])),
+              )
+            return sdkResult(
+              await sdk.listLogStoresWithOptions(project, new $Sls.ListLogStoresRequest(q), {}, runtime()),
+            )
           },
           (res) => parseJson(ListLogStoresResponse, res, op),
         )

@@ -21,7 +21,14 @@ export const CallerIdentitySchema = z
   .transform((v) => ({
     ...v,
     /** main = the Alibaba Cloud account itself (A2); ram-user needs AliyunPAIFullAccess (A3). */
-    kind: v.IdentityType === 'Account' ? ('main' as const) : v.IdentityType === 'RAMUser' ? ('ram-user' as const) : v.IdentityType === 'AssumedRoleUser' ? ('ram-role' as const) : ('other' as const),
+    kind:
+      v.IdentityType === 'Account'
+        ? ('main' as const)
+        : v.IdentityType === 'RAMUser'
+          ? ('ram-user' as const)
+          : v.IdentityType === 'AssumedRoleUser'
+            ? ('ram-role' as const)
+            : ('other' as const),
   }))
 export type CallerIdentity = z.infer<typeof CallerIdentitySchema>
 
@@ -34,7 +41,12 @@ export interface StsClient {
  * Direct connections use the generated `@alicloud/sts20150401` client; behind a proxy the same RPC call
  * goes through AcsTransport (openapi-core's transport cannot use a proxy).
  */
-export function createStsClient(profile: CloudProfile, t: AcsTransport, ctx: RetryContext, timeouts: Timeouts): StsClient {
+export function createStsClient(
+  profile: CloudProfile,
+  t: AcsTransport,
+  ctx: RetryContext,
+  timeouts: Timeouts,
+): StsClient {
   const sdk = new Sts(
     new $OpenApiUtil.Config({
       accessKeyId: profile.accessKeyId,
@@ -54,9 +66,26 @@ export function createStsClient(profile: CloudProfile, t: AcsTransport, ctx: Ret
         ctx,
         op,
         async () => {
-          if (t.proxied) return t.send({ service: 'sts', action: 'GetCallerIdentity', version: '2015-04-01', style: 'RPC', method: 'POST', pathname: '/' })
-          const res = await sdk.getCallerIdentityWithOptions(new $dara.RuntimeOptions({ readTimeout: timeouts.readTimeoutMs, connectTimeout: timeouts.connectTimeoutMs }))
-          return { status: res.statusCode ?? 200, headers: res.headers ?? {}, body: JSON.stringify(res.body?.toMap() ?? {}) }
+          if (t.proxied)
+            return t.send({
+              service: 'sts',
+              action: 'GetCallerIdentity',
+              version: '2015-04-01',
+              style: 'RPC',
+              method: 'POST',
+              pathname: '/',
+            })
+          const res = await sdk.getCallerIdentityWithOptions(
+            new $dara.RuntimeOptions({
+              readTimeout: timeouts.readTimeoutMs,
+              connectTimeout: timeouts.connectTimeoutMs,
+            }),
+          )
+          return {
+            status: res.statusCode ?? 200,
+            headers: res.headers ?? {},
+            body: JSON.stringify(res.body?.toMap() ?? {}),
+          }
         },
         (res) => parseJson(CallerIdentitySchema, res, op),
       )

@@ -19,14 +19,26 @@ export function cloudHandlers(s: CoreServices): HandlersFor<CloudChannel> {
       writeProfileFacts(s.store, id, { identity, fetchedAt: new Date().toISOString() })
       const warnings =
         identity.kind === 'ram'
-          ? [{ code: 'PROFILE_RAM_USER_ADVICE', ruleId: 'A3', message: formatMessage(ctx.locale, 'PROFILE_RAM_USER_ADVICE') }]
+          ? [
+              {
+                code: 'PROFILE_RAM_USER_ADVICE',
+                ruleId: 'A3',
+                message: formatMessage(ctx.locale, 'PROFILE_RAM_USER_ADVICE'),
+              },
+            ]
           : []
-      s.store.activity.add({ profileId: id, action: 'profile.test', result: 'ok', details: { identityType: who.identityType } })
+      s.store.activity.add({
+        profileId: id,
+        action: 'profile.test',
+        result: 'ok',
+        details: { identityType: who.identityType },
+      })
       return { identity, accountId: who.accountId, identityType: who.identityType, warnings }
     },
     'dingtalk.test': async ({ profileId, webhook, secretRef, secret }, ctx) => {
       let useSecret = secret
-      if (!useSecret && secretRef && profileId) useSecret = (await s.cloud.dingTalkSecret(profileId, secretRef)) ?? undefined
+      if (!useSecret && secretRef && profileId)
+        useSecret = (await s.cloud.dingTalkSecret(profileId, secretRef)) ?? undefined
       const baseUrl = s.cloud.dingTalkBaseUrl(profileId)
       const res = await testDingTalkRobot({ webhook, secret: useSecret }, baseUrl ? { baseUrl } : {})
       const out: { ok: boolean; code: string; message: string; errcode?: number; errmsg?: string } = {
@@ -41,7 +53,11 @@ export function cloudHandlers(s: CoreServices): HandlersFor<CloudChannel> {
     'sls.projects': async ({ profileId }) => {
       const clients = await s.cloud.clientsFor(profileId)
       const projects = await clients.sls.listAllProjects()
-      return { projects: projects.map((p) => (p.description ? { name: p.projectName, description: p.description } : { name: p.projectName })) }
+      return {
+        projects: projects.map((p) =>
+          p.description ? { name: p.projectName, description: p.description } : { name: p.projectName },
+        ),
+      }
     },
     'sls.logstores': async ({ profileId, project }) => {
       const clients = await s.cloud.clientsFor(profileId)

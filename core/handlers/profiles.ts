@@ -18,7 +18,8 @@ type ProfilesChannel =
 
 /** Profiles, their keychain secrets (write-only: answers say hasSecret) and the store's recovery report. */
 export function profilesHandlers(s: CoreServices): HandlersFor<ProfilesChannel> {
-  const changed = (id?: string): void => s.events.emit('data.changed', id === undefined ? { area: 'profiles' } : { area: 'profiles', id })
+  const changed = (id?: string): void =>
+    s.events.emit('data.changed', id === undefined ? { area: 'profiles' } : { area: 'profiles', id })
   return {
     'profiles.list': async (_req, ctx) => {
       const res = await s.profiles.list()

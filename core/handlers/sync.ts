@@ -1,7 +1,16 @@
 import type { HandlersFor } from '../ipc/types'
 import type { CoreServices } from '../services'
 
-type SyncChannel = 'sync.refresh' | 'sync.plan' | 'sync.resolve' | 'sync.apply' | 'sync.status' | 'sync.markManualDone' | 'sync.drift' | 'sync.retry' | 'activity.list'
+type SyncChannel =
+  | 'sync.refresh'
+  | 'sync.plan'
+  | 'sync.resolve'
+  | 'sync.apply'
+  | 'sync.status'
+  | 'sync.markManualDone'
+  | 'sync.drift'
+  | 'sync.retry'
+  | 'activity.list'
 
 export function syncHandlers(s: CoreServices): HandlersFor<SyncChannel> {
   return {
@@ -16,6 +25,7 @@ export function syncHandlers(s: CoreServices): HandlersFor<SyncChannel> {
     'sync.markManualDone': ({ key, actionId }, ctx) => s.sync.markManualDone(key, actionId, ctx.locale),
     'sync.drift': ({ key, live }) => s.sync.drift(key, live ?? false),
     'sync.retry': ({ opId }) => ({ ok: s.sync.retry(opId) }),
-    'activity.list': ({ offset, limit, profileId }) => s.sync.activity(profileId ? { offset, limit, profileId } : { offset, limit }),
+    'activity.list': ({ offset, limit, profileId }) =>
+      s.sync.activity(profileId ? { offset, limit, profileId } : { offset, limit }),
   }
 }

@@ -10,7 +10,10 @@ export interface CallContext {
   transport: 'electron' | 'http' | 'cli' | 'test'
 }
 
-export type Handler<C extends Channel> = (request: ParsedRequestOf<C>, ctx: CallContext) => Promise<ResponseOf<C>> | ResponseOf<C>
+export type Handler<C extends Channel> = (
+  request: ParsedRequestOf<C>,
+  ctx: CallContext,
+) => Promise<ResponseOf<C>> | ResponseOf<C>
 
 /** One handler per contract channel. TypeScript refuses a table that misses a channel. */
 export type HandlerTable = { [C in Channel]: Handler<C> }

@@ -1,6 +1,12 @@
 import { AppError } from '@shared/ipc/errors'
 import type { Identity } from '@shared/domain'
-import { createCloudClients, type CloudClientOptions, type CloudClients, type CloudProfileInput, type ProxySetting } from '../cloud'
+import {
+  createCloudClients,
+  type CloudClientOptions,
+  type CloudClients,
+  type CloudProfileInput,
+  type ProxySetting,
+} from '../cloud'
 import type { Store } from '../store'
 import type { ProfileRecord } from '../store/repos/profiles'
 import type { Vault } from '../vault'

@@ -30,7 +30,8 @@ export class ProfilesService {
     try {
       keys = await this.vault.list()
     } catch (err) {
-      keychainError = err instanceof AppError ? err : new AppError('KEYCHAIN_ERROR', { params: { detail: String(err) } })
+      keychainError =
+        err instanceof AppError ? err : new AppError('KEYCHAIN_ERROR', { params: { detail: String(err) } })
     }
     const withSecret = new Set(keys.filter((k) => k.kind === 'accessKeySecret').map((k) => k.profileId))
     const activeProfileId = this.activeId()
@@ -49,7 +50,8 @@ export class ProfilesService {
   /** Adds a profile and, when given, stores its secret in the keychain; if that fails, nothing is added. */
   async add(input: ProfileAdd): Promise<ProfileView> {
     const { accessKeySecret, ...fields } = input
-    if (this.store.profiles.getByName(fields.name)) throw new AppError('PROFILE_NAME_TAKEN', { params: { name: fields.name } })
+    if (this.store.profiles.getByName(fields.name))
+      throw new AppError('PROFILE_NAME_TAKEN', { params: { name: fields.name } })
     const rec = this.store.profiles.insert(fields)
     if (accessKeySecret !== undefined) {
       try {
@@ -59,7 +61,12 @@ export class ProfilesService {
         throw err
       }
     }
-    this.store.activity.add({ profileId: rec.id, action: 'profile.add', result: 'ok', details: { name: rec.name, secretStored: accessKeySecret !== undefined } })
+    this.store.activity.add({
+      profileId: rec.id,
+      action: 'profile.add',
+      result: 'ok',
+      details: { name: rec.name, secretStored: accessKeySecret !== undefined },
+    })
     // A new id has no other keychain entry: no need to ask the keychain (which may be locked).
     return this.view(rec, accessKeySecret !== undefined, this.activeId())
   }
@@ -96,7 +103,12 @@ export class ProfilesService {
     const deletedDrafts = this.store.transaction(() => {
       const n = this.store.drafts.count(id)
       this.store.profiles.remove(id)
-      this.store.activity.add({ profileId: id, action: 'profile.remove', result: 'ok', details: { name: rec.name, deletedDrafts: n, deletedSecrets } })
+      this.store.activity.add({
+        profileId: id,
+        action: 'profile.remove',
+        result: 'ok',
+        details: { name: rec.name, deletedDrafts: n, deletedSecrets },
+      })
       return n
     })
     if (this.settings.get().activeProfileId === id) this.settings.update({ activeProfileId: null })
@@ -122,7 +134,11 @@ export class ProfilesService {
     return { id, hasSecret: false }
   }
 
-  async setDingtalkSecret(profileId: string, ref: string, secret: string): Promise<{ ref: string; hasSecret: boolean }> {
+  async setDingtalkSecret(
+    profileId: string,
+    ref: string,
+    secret: string,
+  ): Promise<{ ref: string; hasSecret: boolean }> {
     this.mustGet(profileId)
     await this.vault.set(profileId, dingtalkKind(ref), secret)
     this.store.activity.add({ profileId, action: 'secret.setDingtalk', result: 'ok', details: { ref } })

@@ -38,7 +38,10 @@ export function validationContextFor(
     identityRoles: current ? identityRolesOf(current, identity.userId) : [],
     knownWorkspaces: profileId
       ? [
-          ...store.workspaces.names(profileId).filter((n) => n !== ownName).map((name) => ({ name, source: 'pai' as const })),
+          ...store.workspaces
+            .names(profileId)
+            .filter((n) => n !== ownName)
+            .map((name) => ({ name, source: 'pai' as const })),
           ...(facts?.dataworksNames ?? []).map((name) => ({ name, source: 'dataworks' as const })),
         ]
       : [],

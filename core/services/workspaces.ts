@@ -78,14 +78,18 @@ export class WorkspacesService {
       offset: cachedOffset,
       limit: Math.max(1, q.limit - fromNew.length),
     })
-    const cachedRows = fromNew.length >= q.limit ? [] : page.rows.map((w) => this.rowOfCached(w, draftByKey.get(w.workspaceId)))
+    const cachedRows =
+      fromNew.length >= q.limit ? [] : page.rows.map((w) => this.rowOfCached(w, draftByKey.get(w.workspaceId)))
     return { total: newRows.length + page.total, rows: [...fromNew, ...cachedRows] }
   }
 
   /** The offline validation context for a draft (or for a new one under a profile). */
   context(key: string | undefined, profileIdIn?: string | null): ValidationContext {
     const parts = key ? decodeDraftKey(key) : { profileId: this.resolveProfile(profileIdIn), workspaceKey: undefined }
-    const previous = parts.workspaceKey && !isLocalWorkspaceKey(parts.workspaceKey) ? this.cloudConfig(parts.profileId, parts.workspaceKey) : undefined
+    const previous =
+      parts.workspaceKey && !isLocalWorkspaceKey(parts.workspaceKey)
+        ? this.cloudConfig(parts.profileId, parts.workspaceKey)
+        : undefined
     return this.buildContext(parts.profileId, previous)
   }
 
@@ -96,7 +100,12 @@ export class WorkspacesService {
   /** The draft, created from the cached cloud configuration when there is none yet. */
   open(key: string, locale: Locale): DraftView {
     const parts = decodeDraftKey(key)
-    const existing = this.store.drafts.get(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema, WorkspaceConfigSchema)
+    const existing = this.store.drafts.get(
+      parts.profileId,
+      parts.workspaceKey,
+      WorkspaceConfigSchema,
+      WorkspaceConfigSchema,
+    )
     if (existing) return this.view(parts, locale)
     if (isLocalWorkspaceKey(parts.workspaceKey) || parts.profileId === null) {
       throw new AppError('NOT_FOUND', { params: { what: key } })
@@ -119,7 +128,8 @@ export class WorkspacesService {
   /** Starts a draft for a new workspace (the wizard's result). */
   create(profileIdIn: string | null | undefined, config: unknown, locale: Locale): DraftView {
     const profileId = this.resolveProfile(profileIdIn)
-    if (profileId !== null && !this.store.profiles.get(profileId)) throw new AppError('NOT_FOUND', { params: { what: `profile ${profileId}` } })
+    if (profileId !== null && !this.store.profiles.get(profileId))
+      throw new AppError('NOT_FOUND', { params: { what: `profile ${profileId}` } })
     const parsed = parseConfig(config)
     const parts = { profileId, workspaceKey: newLocalWorkspaceKey() }
     this.store.drafts.save({ ...parts, draft: parsed, base: null, baseVersion: null, expectedRevision: 0 })
@@ -145,7 +155,11 @@ export class WorkspacesService {
     return done
   }
 
-  validate(key: string | undefined, profileId: string | null | undefined, config: unknown): { ok: boolean; problems: Problem[] } {
+  validate(
+    key: string | undefined,
+    profileId: string | null | undefined,
+    config: unknown,
+  ): { ok: boolean; problems: Problem[] } {
     const ctx = this.context(key, profileId)
     const res = validate(config, ctx)
     return { ok: res.ok, problems: res.problems }
@@ -155,7 +169,8 @@ export class WorkspacesService {
   view(parts: DraftKeyParts, locale: Locale): DraftView {
     const d = this.store.drafts.get(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema, WorkspaceConfigSchema)
     if (!d) throw new AppError('NOT_FOUND', { params: { what: encodeDraftKey(parts) } })
-    if (!d.draft.ok) throw new AppError('DRAFT_UNREADABLE', { params: { key: encodeDraftKey(parts), detail: d.draft.error } })
+    if (!d.draft.ok)
+      throw new AppError('DRAFT_UNREADABLE', { params: { key: encodeDraftKey(parts), detail: d.draft.error } })
     const base = d.base?.ok ? d.base.value : null
     const previous = base ?? undefined
     const ctx = this.buildContext(parts.profileId, previous)
@@ -208,7 +223,9 @@ export class WorkspacesService {
   private cachedRow(profileId: string, workspaceId: string, hasDraft: boolean): WorkspaceRow | undefined {
     const w = this.store.workspaces.get(profileId, workspaceId)
     if (!w) return undefined
-    const draft = hasDraft ? this.store.drafts.list({ profileId }).find((d) => d.workspaceKey === workspaceId) : undefined
+    const draft = hasDraft
+      ? this.store.drafts.list({ profileId }).find((d) => d.workspaceKey === workspaceId)
+      : undefined
     return this.rowOfCached(w, draft)
   }
 
@@ -234,12 +251,17 @@ export class WorkspacesService {
     if (draft) {
       row.draftUpdatedAt = draft.updatedAt
       const d = this.store.drafts.get(w.profileId, w.workspaceId, WorkspaceConfigSchema, WorkspaceConfigSchema)
-      if (d?.draft.ok) Object.assign(row, this.problemCounts(w.profileId, d.draft.value, d.base?.ok ? d.base.value : undefined))
+      if (d?.draft.ok)
+        Object.assign(row, this.problemCounts(w.profileId, d.draft.value, d.base?.ok ? d.base.value : undefined))
     }
     return row
   }
 
-  private problemCounts(profileId: string | null, config: WorkspaceConfig, base: WorkspaceConfig | undefined): { errorCount: number; warningCount: number } {
+  private problemCounts(
+    profileId: string | null,
+    config: WorkspaceConfig,
+    base: WorkspaceConfig | undefined,
+  ): { errorCount: number; warningCount: number } {
     const res = validate(config, this.buildContext(profileId, base))
     let errorCount = 0
     for (const p of res.problems) if (p.severity === 'error') errorCount++
@@ -257,7 +279,15 @@ const SORT_TO_REPO = {
 
 function sortRows(rows: WorkspaceRow[], by: ListQuery['sortBy'], order: 'asc' | 'desc'): void {
   const field = (r: WorkspaceRow): string =>
-    by === 'displayName' ? r.displayName : by === 'status' ? r.status : by === 'updated' ? (r.draftUpdatedAt ?? '') : by === 'fetched' ? (r.fetchedAt ?? '') : r.name
+    by === 'displayName'
+      ? r.displayName
+      : by === 'status'
+        ? r.status
+        : by === 'updated'
+          ? (r.draftUpdatedAt ?? '')
+          : by === 'fetched'
+            ? (r.fetchedAt ?? '')
+            : r.name
   rows.sort((a, b) => field(a).localeCompare(field(b)) * (order === 'desc' ? -1 : 1))
 }
 

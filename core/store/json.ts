@@ -19,7 +19,9 @@ export function readJson<T>(text: string, schema?: z.ZodType<T>): Checked<T | un
   }
   if (!schema) return { ok: true, value }
   const parsed = schema.safeParse(value)
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, error: summarizeIssues(parsed.error.issues), raw: text }
+  return parsed.success
+    ? { ok: true, value: parsed.data }
+    : { ok: false, error: summarizeIssues(parsed.error.issues), raw: text }
 }
 
 /** JSON with object keys sorted at every level: the same value always gives the same text. */

@@ -17,7 +17,11 @@ export function assertMigrationList(list: readonly Migration[]): void {
  * Brings the schema up to the newest version this app knows, in ONE transaction (all steps or none).
  * A database from a newer app is refused with STORE_SCHEMA_TOO_NEW and left untouched: never migrated down.
  */
-export function migrate(db: Db, file: string, list: readonly Migration[] = allMigrations): { from: number; to: number } {
+export function migrate(
+  db: Db,
+  file: string,
+  list: readonly Migration[] = allMigrations,
+): { from: number; to: number } {
   assertMigrationList(list)
   const from = schemaVersion(db)
   const latest = list.length

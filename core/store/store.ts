@@ -139,7 +139,8 @@ export function openStore(opts: OpenStoreOptions): Store {
       const again = moveAside(file, now())
       recovery = { ...recovery, damagedFiles: [...damagedFiles, ...again], restoredFrom: null, restoredBackupAt: null }
       opened = openChecked(file)
-      if ('damage' in opened) throw new AppError('STORE_OPEN_FAILED', { params: { file, detail: opened.damage.detail } })
+      if ('damage' in opened)
+        throw new AppError('STORE_OPEN_FAILED', { params: { file, detail: opened.damage.detail } })
     }
   }
   const db = opened.db

@@ -25,7 +25,10 @@ export async function allPages<T>(fetch: (pageNumber: number, pageSize: number) 
 const isCode = (err: unknown, ...codes: string[]): boolean => err instanceof AppError && codes.includes(err.code)
 
 /** Reads one workspace's whole configuration from the cloud (members, roles, resources, configs, rules). */
-export async function fetchSnapshot(clients: CloudClients, w: Workspace): Promise<{ snapshot: CloudSnapshot; eventBridge: boolean | undefined }> {
+export async function fetchSnapshot(
+  clients: CloudClients,
+  w: Workspace,
+): Promise<{ snapshot: CloudSnapshot; eventBridge: boolean | undefined }> {
   const id = w.WorkspaceId
   const busName = eventBusName(w.WorkspaceName)
   let eventBridge: boolean | undefined
@@ -49,16 +52,26 @@ export async function fetchSnapshot(clients: CloudClients, w: Workspace): Promis
   const [full, members, roles, resources, configs, bus] = await Promise.all([
     clients.pai.getWorkspace(id, { verbose: true }),
     allPages((n, s) => clients.pai.listMembers(id, { PageNumber: n, PageSize: s })),
-    allPages((n, s) => clients.pai.listWorkspaceRoles(id, { PageNumber: n, PageSize: s, VerboseFields: 'ModulePermissions' })),
+    allPages((n, s) =>
+      clients.pai.listWorkspaceRoles(id, { PageNumber: n, PageSize: s, VerboseFields: 'ModulePermissions' }),
+    ),
     allPages((n, s) => clients.pai.listResources(id, { PageNumber: n, PageSize: s })),
     clients.pai.listConfigs(id),
     rules,
   ])
-  return { snapshot: { workspace: { ...w, ...full }, members, roles, resources, configs, bus: { name: busName, ...bus } }, eventBridge }
+  return {
+    snapshot: { workspace: { ...w, ...full }, members, roles, resources, configs, bus: { name: busName, ...bus } },
+    eventBridge,
+  }
 }
 
 /** Writes one workspace's snapshot into the cache (list row, configuration with its version, members). */
-export function cacheSnapshot(store: Store, profileId: string, s: CloudSnapshot, fetchedAt: string): { config: WorkspaceConfig; version: string } {
+export function cacheSnapshot(
+  store: Store,
+  profileId: string,
+  s: CloudSnapshot,
+  fetchedAt: string,
+): { config: WorkspaceConfig; version: string } {
   const w = s.workspace
   const config = configFromCloud(s)
   const version = contentHash(config)
@@ -144,7 +157,11 @@ export async function refreshProfile(
         cacheSnapshot(store, profileId, got.snapshot, fetchedAt)
       } catch (err) {
         if (err instanceof AppError && (err.code === 'CLOUD_NETWORK' || err.code === 'CLOUD_TIMEOUT')) throw err
-        failed.push({ workspaceId: w.WorkspaceId, code: err instanceof AppError ? err.code : 'INTERNAL', message: err instanceof Error ? err.message : String(err) })
+        failed.push({
+          workspaceId: w.WorkspaceId,
+          code: err instanceof AppError ? err.code : 'INTERNAL',
+          message: err instanceof Error ? err.message : String(err),
+        })
       }
       done++
       hooks.progress?.(done, total, w.WorkspaceName)
@@ -155,7 +172,13 @@ export async function refreshProfile(
 }
 
 /** Refreshes one workspace (after an apply, or on demand). CLOUD_NOT_FOUND when it is gone. */
-export async function refreshWorkspace(store: Store, clients: CloudClients, profileId: string, workspaceId: string, now: () => Date = () => new Date()): Promise<{ config: WorkspaceConfig; version: string; fetchedAt: string }> {
+export async function refreshWorkspace(
+  store: Store,
+  clients: CloudClients,
+  profileId: string,
+  workspaceId: string,
+  now: () => Date = () => new Date(),
+): Promise<{ config: WorkspaceConfig; version: string; fetchedAt: string }> {
   const w = await clients.pai.getWorkspace(workspaceId, { verbose: true })
   const { snapshot } = await fetchSnapshot(clients, w)
   const fetchedAt = now().toISOString()

@@ -47,7 +47,19 @@ const runKey = (runId: string): string => `syncRun:${runId}`
 const overlayKey = (p: DraftKeyParts): string => `syncManual:${p.profileId ?? 'offline'}:${p.workspaceKey}`
 
 /** Kinds whose payload addresses a workspace by id. */
-const WS_KINDS = new Set(['workspace.update', 'role.create', 'role.update', 'role.delete', 'member.create', 'member.addRole', 'member.removeRole', 'member.delete', 'resource.create', 'resource.update', 'config.update'])
+const WS_KINDS = new Set([
+  'workspace.update',
+  'role.create',
+  'role.update',
+  'role.delete',
+  'member.create',
+  'member.addRole',
+  'member.removeRole',
+  'member.delete',
+  'resource.create',
+  'resource.update',
+  'config.update',
+])
 
 /**
  * Refresh, plan, apply through the durable outbox, status and drift: the sync engine. Plain methods,
@@ -99,34 +111,63 @@ export class SyncService {
         return { jobId: newId(), workspaces: 1, fetchedAt: r.fetchedAt, failed: [] }
       }
       const identity = this.d.identity ? await this.d.identity(profileId) : undefined
-      const res = await refreshProfile(store, clients, profileId, {
-        progress: (done, total, message) => this.d.emit('job.progress', { jobId: `refresh:${profileId}`, kind: 'refresh', done, total, ...(message ? { message } : {}) }),
-      }, this.now)
+      const res = await refreshProfile(
+        store,
+        clients,
+        profileId,
+        {
+          progress: (done, total, message) =>
+            this.d.emit('job.progress', {
+              jobId: `refresh:${profileId}`,
+              kind: 'refresh',
+              done,
+              total,
+              ...(message ? { message } : {}),
+            }),
+        },
+        this.now,
+      )
       const facts: Parameters<typeof writeProfileFacts>[2] = { fetchedAt: res.fetchedAt }
       if (identity) facts.identity = identity.identity
       const dataworks = await dataWorksNames(clients)
       if (dataworks) facts.dataworksNames = dataworks
       if (res.eventBridge !== undefined) facts.eventBridgeAuthorized = res.eventBridge
       writeProfileFacts(store, profileId, facts)
-      store.activity.add({ profileId, action: 'sync.refresh', result: res.failed.length ? 'failed' : 'ok', details: { workspaces: res.workspaces, failed: res.failed } })
+      store.activity.add({
+        profileId,
+        action: 'sync.refresh',
+        result: res.failed.length ? 'failed' : 'ok',
+        details: { workspaces: res.workspaces, failed: res.failed },
+      })
       this.d.emit('net.status', { online: true })
       this.d.emit('data.changed', { area: 'workspaces' })
       return { jobId: res.jobId, workspaces: res.workspaces, fetchedAt: res.fetchedAt, failed: res.failed }
     } catch (err) {
-      if (err instanceof AppError && (err.code === 'CLOUD_NETWORK' || err.code === 'CLOUD_TIMEOUT')) this.d.emit('net.status', { online: false })
+      if (err instanceof AppError && (err.code === 'CLOUD_NETWORK' || err.code === 'CLOUD_TIMEOUT'))
+        this.d.emit('net.status', { online: false })
       throw err
     }
   }
 
   // ---------------------------------------------------------------- plan
 
-  private loadDraft(key: string): { parts: DraftKeyParts & { profileId: string }; draft: WorkspaceConfig; base: WorkspaceConfig | null; revision: number } {
+  private loadDraft(key: string): {
+    parts: DraftKeyParts & { profileId: string }
+    draft: WorkspaceConfig
+    base: WorkspaceConfig | null
+    revision: number
+  } {
     const parts = decodeDraftKey(key)
     if (parts.profileId === null) throw new AppError('SYNC_NO_PROFILE', { params: { key } })
     const d = this.d.store.drafts.get(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema, WorkspaceConfigSchema)
     if (!d) throw new AppError('NOT_FOUND', { params: { what: key } })
     if (!d.draft.ok) throw new AppError('DRAFT_UNREADABLE', { params: { key, detail: d.draft.error } })
-    return { parts: { profileId: parts.profileId, workspaceKey: parts.workspaceKey }, draft: d.draft.value, base: d.base?.ok ? d.base.value : null, revision: d.revision }
+    return {
+      parts: { profileId: parts.profileId, workspaceKey: parts.workspaceKey },
+      draft: d.draft.value,
+      base: d.base?.ok ? d.base.value : null,
+      revision: d.revision,
+    }
   }
 
   private overlay(parts: DraftKeyParts): ManualOverlay {
@@ -169,7 +210,11 @@ export class SyncService {
 
     const counts = { apply: 0, manual: 0, refused: 0, conflict: 0 }
     for (const a of actions) counts[a.kind]++
-    const fingerprint = contentHash({ revision, cloudVersion, actions: actions.map((a) => ({ id: a.id, kind: a.kind, op: a.op ?? null })) })
+    const fingerprint = contentHash({
+      revision,
+      cloudVersion,
+      actions: actions.map((a) => ({ id: a.id, kind: a.kind, op: a.op ?? null })),
+    })
     const plan: Plan = {
       key: encodeDraftKey(parts),
       profileId: parts.profileId,
@@ -200,7 +245,11 @@ export class SyncService {
       if (c.take === 'cloud') nextDraft = setAt(nextDraft, c.path, v)
       else nextBase = setAt(nextBase, c.path, v)
     }
-    this.d.store.drafts.save({ ...parts, draft: WorkspaceConfigSchema.parse(nextDraft), base: WorkspaceConfigSchema.parse(nextBase) })
+    this.d.store.drafts.save({
+      ...parts,
+      draft: WorkspaceConfigSchema.parse(nextDraft),
+      base: WorkspaceConfigSchema.parse(nextBase),
+    })
     this.d.emit('data.changed', { area: 'drafts', id: key })
     return this.plan(key, locale)
   }
@@ -217,7 +266,10 @@ export class SyncService {
         o.sls = draft.sls
         break
       case 'switches':
-        o.switches = { ...(o.switches ?? {}), [action.target]: draft.switches[action.target as keyof WorkspaceConfig['switches']] }
+        o.switches = {
+          ...(o.switches ?? {}),
+          [action.target]: draft.switches[action.target as keyof WorkspaceConfig['switches']],
+        }
         break
       case 'scheduling':
         o.scheduling = draft.scheduling
@@ -233,7 +285,13 @@ export class SyncService {
         break
     }
     this.d.store.settings.set(overlayKey(parts), o)
-    this.d.store.activity.add({ profileId: parts.profileId, workspace: parts.workspaceKey, action: 'sync.manualDone', result: 'ok', details: { actionId } })
+    this.d.store.activity.add({
+      profileId: parts.profileId,
+      workspace: parts.workspaceKey,
+      action: 'sync.manualDone',
+      result: 'ok',
+      details: { actionId },
+    })
     return this.plan(key, locale)
   }
 
@@ -248,10 +306,16 @@ export class SyncService {
     const store = this.d.store
     const plan = this.plan(key)
     if (plan.fingerprint !== planFingerprint) throw new AppError('SYNC_PLAN_STALE', { ruleId: 'D5', params: { key } })
-    if (plan.counts.conflict > 0) throw new AppError('SYNC_CONFLICTS_UNRESOLVED', { ruleId: 'D5', params: { count: plan.counts.conflict } })
+    if (plan.counts.conflict > 0)
+      throw new AppError('SYNC_CONFLICTS_UNRESOLVED', { ruleId: 'D5', params: { count: plan.counts.conflict } })
     const refusedRules = new Set(plan.actions.filter((a) => a.kind === 'refused').map((a) => a.ruleId))
     const blocking = plan.problems.filter((p) => p.severity === 'error' && !refusedRules.has(p.ruleId))
-    if (blocking.length > 0) throw new AppError('SYNC_DRAFT_INVALID', { ruleId: blocking[0]?.ruleId, params: { count: blocking.length, rules: [...new Set(blocking.map((p) => p.ruleId))].join(', ') }, details: { problems: blocking } })
+    if (blocking.length > 0)
+      throw new AppError('SYNC_DRAFT_INVALID', {
+        ruleId: blocking[0]?.ruleId,
+        params: { count: blocking.length, rules: [...new Set(blocking.map((p) => p.ruleId))].join(', ') },
+        details: { problems: blocking },
+      })
     const parts = decodeDraftKey(key) as DraftKeyParts & { profileId: string }
     for (const runId of this.runIds()) {
       const meta = this.meta(runId)
@@ -260,7 +324,9 @@ export class SyncService {
         if (c.pending + c.in_flight > 0) throw new AppError('SYNC_RUN_IN_PROGRESS', { params: { runId } })
       }
     }
-    const applies = plan.actions.filter((a): a is PlanAction & { op: NonNullable<PlanAction['op']> } => a.kind === 'apply' && a.op !== undefined)
+    const applies = plan.actions.filter(
+      (a): a is PlanAction & { op: NonNullable<PlanAction['op']> } => a.kind === 'apply' && a.op !== undefined,
+    )
     const opIds = new Map(applies.map((a) => [a.id, newId()]))
     const runId = newId()
     store.transaction(() => {
@@ -270,14 +336,29 @@ export class SyncService {
           profileId: parts.profileId,
           workspaceKey: parts.workspaceKey,
           kind: a.op.kind,
-          payload: { ...(a.op.payload as object), ...(plan.workspaceId && WS_KINDS.has(a.op.kind) ? { workspaceId: plan.workspaceId } : {}), actionId: a.id },
+          payload: {
+            ...(a.op.payload as object),
+            ...(plan.workspaceId && WS_KINDS.has(a.op.kind) ? { workspaceId: plan.workspaceId } : {}),
+            actionId: a.id,
+          },
           dependsOn: a.dependsOn.map((d) => opIds.get(d)).filter((x): x is string => x !== undefined),
         })),
         { runId },
       )
-      const meta: RunMeta = { profileId: parts.profileId, workspaceKey: parts.workspaceKey, createdAt: this.now().toISOString(), settled: false }
+      const meta: RunMeta = {
+        profileId: parts.profileId,
+        workspaceKey: parts.workspaceKey,
+        createdAt: this.now().toISOString(),
+        settled: false,
+      }
       store.settings.set(runKey(runId), meta)
-      store.activity.add({ profileId: parts.profileId, workspace: parts.workspaceKey, action: 'sync.apply', result: 'info', details: { runId, queued: applies.length, counts: plan.counts } })
+      store.activity.add({
+        profileId: parts.profileId,
+        workspace: parts.workspaceKey,
+        action: 'sync.apply',
+        result: 'info',
+        details: { runId, queued: applies.length, counts: plan.counts },
+      })
     })
     this.d.emit('sync.progress', { runId, status: 'queued', done: 0, total: applies.length })
     if (applies.length === 0) void this.worker.settle(runId)
@@ -294,7 +375,13 @@ export class SyncService {
     const from = { profileId: op.profileId, workspaceKey: op.workspaceKey }
     const d = store.drafts.get(op.profileId, op.workspaceKey, WorkspaceConfigSchema)
     if (d?.draft.ok && !store.drafts.get(op.profileId, workspaceId, WorkspaceConfigSchema)) {
-      store.drafts.save({ profileId: op.profileId, workspaceKey: workspaceId, draft: d.draft.value, base: emptyBase(d.draft.value), baseVersion: null })
+      store.drafts.save({
+        profileId: op.profileId,
+        workspaceKey: workspaceId,
+        draft: d.draft.value,
+        base: emptyBase(d.draft.value),
+        baseVersion: null,
+      })
       store.drafts.delete(op.profileId, op.workspaceKey)
       const o = store.settings.get(overlayKey(from), ManualOverlaySchema)
       if (o?.ok) {
@@ -304,7 +391,10 @@ export class SyncService {
     }
     const meta = this.meta(op.runId)
     if (meta) store.settings.set(runKey(op.runId), { ...meta, workspaceKey: workspaceId })
-    this.d.emit('data.changed', { area: 'drafts', id: encodeDraftKey({ profileId: op.profileId, workspaceKey: workspaceId }) })
+    this.d.emit('data.changed', {
+      area: 'drafts',
+      id: encodeDraftKey({ profileId: op.profileId, workspaceKey: workspaceId }),
+    })
   }
 
   /**
@@ -332,8 +422,20 @@ export class SyncService {
     }
     const c = store.outbox.counts({ runId })
     store.settings.set(runKey(runId), { ...meta, settled: true, outcome })
-    store.activity.add({ profileId: meta.profileId, workspace: meta.workspaceKey, action: 'sync.settled', result: c.failed + c.blocked > 0 ? 'failed' : 'ok', details: { runId, counts: c, draft: outcome } })
-    this.d.emit('sync.progress', { runId, status: 'settled', done: c.done + c.failed + c.blocked + c.cancelled, total: Object.values(c).reduce((a, b) => a + b, 0), message: outcome })
+    store.activity.add({
+      profileId: meta.profileId,
+      workspace: meta.workspaceKey,
+      action: 'sync.settled',
+      result: c.failed + c.blocked > 0 ? 'failed' : 'ok',
+      details: { runId, counts: c, draft: outcome },
+    })
+    this.d.emit('sync.progress', {
+      runId,
+      status: 'settled',
+      done: c.done + c.failed + c.blocked + c.cancelled,
+      total: Object.values(c).reduce((a, b) => a + b, 0),
+      message: outcome,
+    })
   }
 
   // ---------------------------------------------------------------- status, drift, activity
@@ -371,7 +473,10 @@ export class SyncService {
   }
 
   /** Waits until no op of the run is pending or in flight and the drift check ran (CLI, tests). */
-  async waitForRun(runId: string, opts: { timeoutMs?: number; intervalMs?: number } = {}): Promise<RunStatus & { settled: boolean }> {
+  async waitForRun(
+    runId: string,
+    opts: { timeoutMs?: number; intervalMs?: number } = {},
+  ): Promise<RunStatus & { settled: boolean }> {
     const deadline = Date.now() + (opts.timeoutMs ?? 10 * 60_000)
     for (;;) {
       const s = this.status({ runId })
@@ -383,9 +488,13 @@ export class SyncService {
   }
 
   /** What changed in the cloud since the draft's base; with `live`, also since the last refresh (read now, not cached). */
-  async drift(key: string, live = false): Promise<{ sinceBase: DriftItem[]; sinceRefresh: DriftItem[] | null; fetchedAt: string | null }> {
+  async drift(
+    key: string,
+    live = false,
+  ): Promise<{ sinceBase: DriftItem[]; sinceRefresh: DriftItem[] | null; fetchedAt: string | null }> {
     const parts = decodeDraftKey(key)
-    if (parts.profileId === null || isLocalWorkspaceKey(parts.workspaceKey)) return { sinceBase: [], sinceRefresh: null, fetchedAt: null }
+    if (parts.profileId === null || isLocalWorkspaceKey(parts.workspaceKey))
+      return { sinceBase: [], sinceRefresh: null, fetchedAt: null }
     const got = this.d.store.workspaces.getConfig(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema)
     if (!got?.config.ok) throw new AppError('DRAFT_NO_CLOUD_COPY', { params: { workspaceId: parts.workspaceKey } })
     const d = this.d.store.drafts.get(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema, WorkspaceConfigSchema)
@@ -406,7 +515,10 @@ export class SyncService {
     return true
   }
 
-  activity(q: { offset: number; limit: number; profileId?: string }): { total: number; rows: ReturnType<Store['activity']['list']> } {
+  activity(q: { offset: number; limit: number; profileId?: string }): {
+    total: number
+    rows: ReturnType<Store['activity']['list']>
+  } {
     const filter = q.profileId ? { profileId: q.profileId } : {}
     const rows = this.d.store.activity.list({ ...filter, limit: Math.min(1000, q.offset + q.limit) }).slice(q.offset)
     return { total: this.d.store.activity.count(filter), rows }
@@ -429,7 +541,14 @@ function viewOf(op: OutboxOp): OpView {
     status: op.status,
     attempts: op.attempts,
     nextAttemptAt: op.nextAttemptAt,
-    lastError: err && typeof err.code === 'string' ? { code: err.code, ...(typeof err.message === 'string' ? { message: err.message } : {}), ...(typeof err.requestId === 'string' ? { requestId: err.requestId } : {}) } : null,
+    lastError:
+      err && typeof err.code === 'string'
+        ? {
+            code: err.code,
+            ...(typeof err.message === 'string' ? { message: err.message } : {}),
+            ...(typeof err.requestId === 'string' ? { requestId: err.requestId } : {}),
+          }
+        : null,
     requestId: op.requestId,
     updatedAt: op.updatedAt,
   }
@@ -446,7 +565,10 @@ export { opErrorOf }
  */
 async function dataWorksNames(clients: CloudClients): Promise<string[] | undefined> {
   try {
-    const [dw, pai] = await Promise.all([clients.pai.listAllWorkspaces({ ModuleList: 'DataWorks' }), clients.pai.listAllWorkspaces({})])
+    const [dw, pai] = await Promise.all([
+      clients.pai.listAllWorkspaces({ ModuleList: 'DataWorks' }),
+      clients.pai.listAllWorkspaces({}),
+    ])
     const paiNames = new Set(pai.map((w) => w.WorkspaceName))
     return [...new Set(dw.map((w) => w.WorkspaceName).filter((n) => !paiNames.has(n)))].sort()
   } catch {

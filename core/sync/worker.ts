@@ -5,7 +5,17 @@ import type { OutboxOp, Store } from '../store'
 import { executeOp, type ExecResult } from './ops/execute'
 
 /** Codes after which an op stays queued and is tried again later (PowerSync's "throw on network/5xx"). */
-export const RETRYABLE = new Set(['CLOUD_THROTTLED', 'CLOUD_SERVER', 'CLOUD_NETWORK', 'CLOUD_TIMEOUT', 'CLOUD_ANSWER_LOST', 'CLOUD_BAD_RESPONSE', 'CLOUD_ROLE_JOB_TIMEOUT', 'SYNC_WORKSPACE_NOT_READY', 'KEYCHAIN_UNAVAILABLE'])
+export const RETRYABLE = new Set([
+  'CLOUD_THROTTLED',
+  'CLOUD_SERVER',
+  'CLOUD_NETWORK',
+  'CLOUD_TIMEOUT',
+  'CLOUD_ANSWER_LOST',
+  'CLOUD_BAD_RESPONSE',
+  'CLOUD_ROLE_JOB_TIMEOUT',
+  'SYNC_WORKSPACE_NOT_READY',
+  'KEYCHAIN_UNAVAILABLE',
+])
 const OFFLINE = new Set(['CLOUD_NETWORK', 'CLOUD_TIMEOUT'])
 
 export interface OpError {
@@ -103,7 +113,10 @@ export class OutboxWorker {
   async stop(graceMs = 5_000): Promise<void> {
     this.claiming = false
     this.kick()
-    await Promise.race([Promise.allSettled([...this.inflight.values()]), new Promise((r) => setTimeout(r, graceMs).unref())])
+    await Promise.race([
+      Promise.allSettled([...this.inflight.values()]),
+      new Promise((r) => setTimeout(r, graceMs).unref()),
+    ])
     this.running = false
     this.kick()
     await this.loopDone
@@ -138,14 +151,18 @@ export class OutboxWorker {
       if (this.completed.length > 0 || free > 0) {
         // Let outcomes gather for a few ms while others are in flight: fewer commits (each one fsyncs).
         const since = Date.now() - this.lastCommit
-        if (this.inflight.size > 0 && since < this.commitMs) await new Promise((r) => setTimeout(r, this.commitMs - since))
+        if (this.inflight.size > 0 && since < this.commitMs)
+          await new Promise((r) => setTimeout(r, this.commitMs - since))
         this.lastCommit = Date.now()
         free = this.running && this.claiming ? this.max - this.inflight.size : 0
         try {
           // Group commit: the outcomes gathered since the last turn and the next claim in ONE transaction
           // (one fsync). A crash before it commits leaves those ops in flight: they are re-sent at the next
           // start, and a create looks its object up first, so nothing is sent twice.
-          ;({ claimed, flushed } = this.d.store.transaction(() => ({ flushed: this.flush(), claimed: free > 0 ? this.d.store.outbox.claim({ limit: free }) : [] })))
+          ;({ claimed, flushed } = this.d.store.transaction(() => ({
+            flushed: this.flush(),
+            claimed: free > 0 ? this.d.store.outbox.claim({ limit: free }) : [],
+          })))
         } catch (err) {
           this.d.log?.warn('outbox write failed', { error: err instanceof Error ? err.message : String(err) })
           if (!this.d.store.isOpen) return
@@ -198,7 +215,8 @@ export class OutboxWorker {
     } catch (err) {
       const e = opErrorOf(err)
       this.setOnline(!OFFLINE.has(e.code))
-      const retryAfter = err instanceof AppError ? ((err.details as { retryAfterMs?: number } | undefined)?.retryAfterMs ?? 0) : 0
+      const retryAfter =
+        err instanceof AppError ? ((err.details as { retryAfterMs?: number } | undefined)?.retryAfterMs ?? 0) : 0
       this.completed.push({ op, error: e, retryAfter })
     }
   }
@@ -210,17 +228,31 @@ export class OutboxWorker {
     for (const c of batch) {
       const op = c.op
       if (c.ok) {
-        store.outbox.markDone(op.opId, { requestId: c.ok.requestId ?? null, ...(c.ok.result === undefined ? {} : { result: c.ok.result }) })
+        store.outbox.markDone(op.opId, {
+          requestId: c.ok.requestId ?? null,
+          ...(c.ok.result === undefined ? {} : { result: c.ok.result }),
+        })
         this.d.afterDone?.(op, c.ok.result)
         c.status = 'done'
       } else if (c.error && RETRYABLE.has(c.error.code)) {
         const exp = Math.min(this.backoff.maxMs, this.backoff.baseMs * 2 ** Math.max(0, Math.min(op.attempts - 1, 16)))
         const delay = Math.max(c.retryAfter ?? 0, Math.floor(exp * (0.5 + this.random() / 2)))
-        store.outbox.markRetry(op.opId, { error: c.error, nextAttemptAt: new Date(Date.now() + delay), requestId: c.error.requestId ?? null })
+        store.outbox.markRetry(op.opId, {
+          error: c.error,
+          nextAttemptAt: new Date(Date.now() + delay),
+          requestId: c.error.requestId ?? null,
+        })
         c.status = 'retry'
       } else if (c.error) {
         store.outbox.markFailed(op.opId, { error: c.error, requestId: c.error.requestId ?? null })
-        store.activity.add({ profileId: op.profileId, workspace: op.workspaceKey, action: op.kind, result: 'failed', requestId: c.error.requestId ?? null, details: { opId: op.opId, runId: op.runId, error: c.error } })
+        store.activity.add({
+          profileId: op.profileId,
+          workspace: op.workspaceKey,
+          action: op.kind,
+          result: 'failed',
+          requestId: c.error.requestId ?? null,
+          details: { opId: op.opId, runId: op.runId, error: c.error },
+        })
         c.status = 'failed'
       }
     }
@@ -237,7 +269,14 @@ export class OutboxWorker {
       const counts = store.outbox.counts({ runId })
       const total = Object.values(counts).reduce((a, b) => a + b, 0)
       const finished = counts.done + counts.failed + counts.cancelled + counts.blocked
-      this.d.emit('sync.progress', { runId, opId: last.op.opId, status: last.status ?? 'unknown', done: finished, total, ...(last.error ? { message: last.error.code } : {}) })
+      this.d.emit('sync.progress', {
+        runId,
+        opId: last.op.opId,
+        status: last.status ?? 'unknown',
+        done: finished,
+        total,
+        ...(last.error ? { message: last.error.code } : {}),
+      })
       if (counts.pending === 0 && counts.in_flight === 0) void this.settle(runId)
     }
   }

@@ -38,5 +38,7 @@ export function parseAccount(account: string): SecretKey | null {
   const profileId = account.slice(0, i)
   const kind = account.slice(i + 1)
   if (!OWNER.test(profileId) || !isValidKind(kind)) return null
-  return kind.startsWith('dingtalkSecret:') ? { profileId, kind, ref: kind.slice('dingtalkSecret:'.length) } : { profileId, kind }
+  return kind.startsWith('dingtalkSecret:')
+    ? { profileId, kind, ref: kind.slice('dingtalkSecret:'.length) }
+    : { profileId, kind }
 }

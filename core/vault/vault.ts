@@ -31,7 +31,8 @@ export class Vault {
   }
 
   async set(profileId: string, kind: SecretKind, secret: string): Promise<void> {
-    if (secret.length === 0) throw new AppError('KEYCHAIN_ERROR', { ruleId: 'D2', params: { detail: 'an empty secret cannot be stored' } })
+    if (secret.length === 0)
+      throw new AppError('KEYCHAIN_ERROR', { ruleId: 'D2', params: { detail: 'an empty secret cannot be stored' } })
     this.onSecret(secret)
     await this.call(() => this.entry(profileId, kind).setPassword(secret))
   }

@@ -28,10 +28,13 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.focus()
     }
   })
-  app.whenReady().then(start).catch((err: unknown) => {
-    console.error(err)
-    app.quit()
-  })
+  app
+    .whenReady()
+    .then(start)
+    .catch((err: unknown) => {
+      console.error(err)
+      app.quit()
+    })
 }
 
 function dataDirFromArgs(): string | undefined {
@@ -52,7 +55,9 @@ async function start(): Promise<void> {
   }
 
   // Deny every permission request, in every session.
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)))
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) =>
+    callback(permissionDecision(permission)),
+  )
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission))
 
   serveRenderer(path.join(__dirname, '../renderer'))
@@ -63,9 +68,10 @@ async function start(): Promise<void> {
 function createWindow(): void {
   // The hardened options (contextIsolation, sandbox, no nodeIntegration, Auxclick off) come from
   // mainWindowOptions(), which the unit tests pin flag by flag; the scanner cannot see through the call.
-  const win = new BrowserWindow( // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
-    mainWindowOptions(path.join(__dirname, '../preload/index.js'), { dark: nativeTheme.shouldUseDarkColors }),
-  )
+  const options = mainWindowOptions(path.join(__dirname, '../preload/index.js'), {
+    dark: nativeTheme.shouldUseDarkColors,
+  })
+  const win = new BrowserWindow(options) // eng-disable CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK
   mainWindow = win
   const stopForwarding = core ? forwardEvents(core, win) : () => undefined
   win.on('closed', () => {

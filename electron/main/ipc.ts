@@ -12,9 +12,15 @@ export function registerIpc(core: Core, origins: string[]): void {
   for (const name of Object.keys(contract)) {
     ipcMain.handle(IPC_PREFIX + name, async (event: IpcMainInvokeEvent, payload: unknown) => {
       const frame = event.senderFrame
-      const trusted = isTrustedSender({ url: frame?.url, isMainFrame: frame !== null && frame.parent === null }, origins)
+      const trusted = isTrustedSender(
+        { url: frame?.url, isMainFrame: frame !== null && frame.parent === null },
+        origins,
+      )
       if (!trusted) {
-        return { ok: false, error: toErrorPayload(new AppError('FORBIDDEN_SENDER'), core.services.settings.get().locale) }
+        return {
+          ok: false,
+          error: toErrorPayload(new AppError('FORBIDDEN_SENDER'), core.services.settings.get().locale),
+        }
       }
       return core.call(name, payload, { transport: 'electron' })
     })

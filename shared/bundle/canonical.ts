@@ -1,6 +1,14 @@
 import type { z } from 'zod'
 import { ROLE_MODULES } from '../domain/enums'
-import { customRoleKey, memberKey, notificationRuleKey, notificationTargetKey, priorityLimitKey, resourceKey, timeoutRuleKey } from '../domain/keys'
+import {
+  customRoleKey,
+  memberKey,
+  notificationRuleKey,
+  notificationTargetKey,
+  priorityLimitKey,
+  resourceKey,
+  timeoutRuleKey,
+} from '../domain/keys'
 import { WorkspaceConfigSchema, type CustomRole, type NotificationRule, type WorkspaceConfig } from '../domain/model'
 import { defOf } from './zod-def'
 
@@ -31,14 +39,18 @@ const sortedStrings = <T extends string>(list: readonly T[]): T[] => [...list].s
 const MODULE_ORDER = new Map<string, number>(ROLE_MODULES.map((m, i) => [m, i]))
 
 function sortPermissions(p: CustomRole['permissions']): CustomRole['permissions'] {
-  const keys = Object.keys(p).sort((a, b) => (MODULE_ORDER.get(a) ?? 999) - (MODULE_ORDER.get(b) ?? 999) || compareStrings(a, b))
+  const keys = Object.keys(p).sort(
+    (a, b) => (MODULE_ORDER.get(a) ?? 999) - (MODULE_ORDER.get(b) ?? 999) || compareStrings(a, b),
+  )
   const out: Record<string, unknown> = {}
   for (const k of keys) out[k] = (p as Record<string, unknown>)[k]
   return out as CustomRole['permissions']
 }
 
 function canonicalRule(r: NotificationRule): NotificationRule {
-  const targets = r.targets.map((t) => (t.type === 'voice' || t.type === 'sms' || t.type === 'email' ? { ...t, contacts: sortedStrings(t.contacts) } : t))
+  const targets = r.targets.map((t) =>
+    t.type === 'voice' || t.type === 'sms' || t.type === 'email' ? { ...t, contacts: sortedStrings(t.contacts) } : t,
+  )
   return { ...r, eventTypes: sortedStrings(r.eventTypes), targets: sortByKey(targets, notificationTargetKey) }
 }
 
@@ -61,11 +73,13 @@ export function sortConfig(c: WorkspaceConfig): WorkspaceConfig {
       instancePriorityLimits: sortByKey(c.scheduling.instancePriorityLimits, priorityLimitKey),
       timeouts: sortByKey(c.scheduling.timeouts, timeoutRuleKey),
     },
-    notifications: { ...c.notifications, rules: sortByKey(c.notifications.rules.map(canonicalRule), notificationRuleKey) },
+    notifications: {
+      ...c.notifications,
+      rules: sortByKey(c.notifications.rules.map(canonicalRule), notificationRuleKey),
+    },
     sls: { ...c.sls, modules: sortedStrings(c.sls.modules) },
   }
 }
-
 
 /** Rebuilds `value` with object keys in the order of `schema`'s shape, dropping undefined fields. */
 export function orderKeys(schema: z.ZodType, value: unknown): unknown {

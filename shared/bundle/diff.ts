@@ -1,5 +1,13 @@
 import { z } from 'zod'
-import { customRoleKey, memberKey, notificationRuleKey, notificationTargetKey, priorityLimitKey, resourceKey, timeoutRuleKey } from '../domain/keys'
+import {
+  customRoleKey,
+  memberKey,
+  notificationRuleKey,
+  notificationTargetKey,
+  priorityLimitKey,
+  resourceKey,
+  timeoutRuleKey,
+} from '../domain/keys'
 import type { WorkspaceConfig } from '../domain/model'
 import { canonicalConfig } from './canonical'
 

@@ -14,7 +14,8 @@ export function bundleJsonSchemaText(): string {
   const doc = {
     $id: BUNDLE_SCHEMA_ID,
     title: 'PAI Workspace Admin config bundle',
-    description: 'One or more PAI workspaces\' whole configuration (docs/bundles.md). Secrets appear only as keychain references (secretRef) or encrypted (secrets).',
+    description:
+      "One or more PAI workspaces' whole configuration (docs/bundles.md). Secrets appear only as keychain references (secretRef) or encrypted (secrets).",
     ...schema,
   }
   return JSON.stringify(doc, null, 2) + '\n'
@@ -28,6 +29,7 @@ function closeObjects(node: unknown): void {
   }
   if (typeof node !== 'object' || node === null) return
   const o = node as Record<string, unknown>
-  if (o.type === 'object' && typeof o.properties === 'object' && o.additionalProperties === undefined) o.additionalProperties = false
+  if (o.type === 'object' && typeof o.properties === 'object' && o.additionalProperties === undefined)
+    o.additionalProperties = false
   for (const v of Object.values(o)) closeObjects(v)
 }

@@ -24,13 +24,19 @@ export const KNOWN_API_VERSIONS = [BUNDLE_API_VERSION, BUNDLE_API_VERSION_V1ALPH
 
 export function migrateBundle(data: unknown): MigrationResult {
   const version = isObject(data) ? data.apiVersion : undefined
-  if (version === undefined) return { ok: false, code: 'BUNDLE_API_VERSION_MISSING', params: { expected: BUNDLE_API_VERSION } }
-  if (version === BUNDLE_API_VERSION) return { ok: true, value: data, fromVersion: BUNDLE_API_VERSION, toSource: identity }
-  if (version === BUNDLE_API_VERSION_V1ALPHA1 && isObject(data)) return { ok: true, ...fromV1alpha1(data), fromVersion: BUNDLE_API_VERSION_V1ALPHA1 }
+  if (version === undefined)
+    return { ok: false, code: 'BUNDLE_API_VERSION_MISSING', params: { expected: BUNDLE_API_VERSION } }
+  if (version === BUNDLE_API_VERSION)
+    return { ok: true, value: data, fromVersion: BUNDLE_API_VERSION, toSource: identity }
+  if (version === BUNDLE_API_VERSION_V1ALPHA1 && isObject(data))
+    return { ok: true, ...fromV1alpha1(data), fromVersion: BUNDLE_API_VERSION_V1ALPHA1 }
   return {
     ok: false,
     code: 'BUNDLE_API_VERSION_UNKNOWN',
-    params: { found: typeof version === 'string' ? version.slice(0, 100) : JSON.stringify(version).slice(0, 100), expected: KNOWN_API_VERSIONS.join(', ') },
+    params: {
+      found: typeof version === 'string' ? version.slice(0, 100) : JSON.stringify(version).slice(0, 100),
+      expected: KNOWN_API_VERSIONS.join(', '),
+    },
   }
 }
 
@@ -42,7 +48,8 @@ function fromV1alpha1(data: Record<string, unknown>): { value: unknown; toSource
         if (!isObject(ws)) return ws
         const { spec, ...rest } = ws
         const out: Record<string, unknown> = { ...rest }
-        if (spec !== undefined && !('config' in ws)) out.config = renameSecretNames(spec, `/workspaces/${i}/config`, renamedSecrets)
+        if (spec !== undefined && !('config' in ws))
+          out.config = renameSecretNames(spec, `/workspaces/${i}/config`, renamedSecrets)
         else if ('spec' in ws) out.spec = spec
         return out
       })
@@ -50,7 +57,9 @@ function fromV1alpha1(data: Record<string, unknown>): { value: unknown; toSource
   const value = { ...data, apiVersion: BUNDLE_API_VERSION, workspaces }
   const toSource: PointerMap = (pointer) => {
     let p = pointer
-    for (const r of renamedSecrets) if (p === r || p.startsWith(r + '/')) p = p.slice(0, r.length - 'secretRef'.length) + 'secretName' + p.slice(r.length)
+    for (const r of renamedSecrets)
+      if (p === r || p.startsWith(r + '/'))
+        p = p.slice(0, r.length - 'secretRef'.length) + 'secretName' + p.slice(r.length)
     return p.replace(/^(\/workspaces\/\d+)\/config(?=\/|$)/, '$1/spec')
   }
   return { value, toSource }

@@ -65,9 +65,19 @@ export type EncryptedSecrets = z.infer<typeof EncryptedSecretsSchema>
 /** A workspace in a bundle: which one (name, and optionally the profile and region it belongs to) and its configuration. */
 export const BundleWorkspaceSchema = z.strictObject({
   /** The profile [账号配置] name this workspace belongs to; the command's `--profile` or the active profile when absent. */
-  profile: z.string().min(1).max(64).optional().describe('Profile name; the command\'s --profile or the active profile when absent.'),
+  profile: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe("Profile name; the command's --profile or the active profile when absent."),
   /** Region ID, e.g. `cn-hangzhou`; checked against the profile's region when both are known. */
-  region: z.string().min(1).max(64).optional().describe('Region ID, e.g. cn-hangzhou; must match the profile\'s region.'),
+  region: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe("Region ID, e.g. cn-hangzhou; must match the profile's region."),
   /** The workspace name (`WorkspaceName`); must equal `config.basic.name`. */
   name: z.string().describe('Workspace name (WorkspaceName); equals config.basic.name.'),
   /** The whole configuration (every area of rules.md). */
@@ -83,20 +93,33 @@ export const BundleMetadataSchema = z.strictObject({
 
 /** The bundle file. */
 export const BundleSchema = z.strictObject({
-  apiVersion: z.literal(BUNDLE_API_VERSION).describe('The bundle format version. Older known versions are migrated on import; unknown ones are refused.'),
+  apiVersion: z
+    .literal(BUNDLE_API_VERSION)
+    .describe('The bundle format version. Older known versions are migrated on import; unknown ones are refused.'),
   kind: z.literal(BUNDLE_KIND).describe('Always WorkspaceBundle.'),
-  metadata: BundleMetadataSchema.optional().describe('Notes for people reading the file; the app writes no timestamps.'),
+  metadata: BundleMetadataSchema.optional().describe(
+    'Notes for people reading the file; the app writes no timestamps.',
+  ),
   /** One or more workspaces; names are unique per profile. */
-  workspaces: z.array(BundleWorkspaceSchema).min(1).max(BUNDLE_LIMITS.maxWorkspaces).describe('One or more workspaces, each with its whole configuration.'),
+  workspaces: z
+    .array(BundleWorkspaceSchema)
+    .min(1)
+    .max(BUNDLE_LIMITS.maxWorkspaces)
+    .describe('One or more workspaces, each with its whole configuration.'),
   /** DingTalk signing secrets, encrypted with a passphrase; only when the export asked for it. */
-  secrets: EncryptedSecretsSchema.optional().describe('DingTalk signing secrets encrypted with a passphrase (scrypt + AES-256-GCM); written by `export --encrypt-secrets` only.'),
+  secrets: EncryptedSecretsSchema.optional().describe(
+    'DingTalk signing secrets encrypted with a passphrase (scrypt + AES-256-GCM); written by `export --encrypt-secrets` only.',
+  ),
 })
 export type Bundle = z.infer<typeof BundleSchema>
 export type BundleInput = z.input<typeof BundleSchema>
 
 /** The envelope alone: the configurations are checked by the domain's `validate`, one by one. */
 export const BundleEnvelopeSchema = BundleSchema.extend({
-  workspaces: z.array(BundleWorkspaceSchema.extend({ config: z.unknown() })).min(1).max(BUNDLE_LIMITS.maxWorkspaces),
+  workspaces: z
+    .array(BundleWorkspaceSchema.extend({ config: z.unknown() }))
+    .min(1)
+    .max(BUNDLE_LIMITS.maxWorkspaces),
 })
 export type BundleEnvelope = z.infer<typeof BundleEnvelopeSchema>
 

@@ -9,7 +9,13 @@ import { defOf } from './zod-def'
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const esc = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1')
 
-export function unknownKeys(schema: z.ZodType, value: unknown, base = '', out: Array<{ pointer: string; key: string }> = [], limit = 200): Array<{ pointer: string; key: string }> {
+export function unknownKeys(
+  schema: z.ZodType,
+  value: unknown,
+  base = '',
+  out: Array<{ pointer: string; key: string }> = [],
+  limit = 200,
+): Array<{ pointer: string; key: string }> {
   if (out.length >= limit || typeof value !== 'object' || value === null) return out
   const def = defOf(schema)
   switch (def.type) {
@@ -28,7 +34,8 @@ export function unknownKeys(schema: z.ZodType, value: unknown, base = '', out: A
       }
       break
     case 'array':
-      if (Array.isArray(value) && def.element) for (let i = 0; i < value.length; i++) unknownKeys(def.element, value[i], `${base}/${i}`, out, limit)
+      if (Array.isArray(value) && def.element)
+        for (let i = 0; i < value.length; i++) unknownKeys(def.element, value[i], `${base}/${i}`, out, limit)
       break
     case 'union': {
       if (!def.options || !def.discriminator || !isObject(value)) break

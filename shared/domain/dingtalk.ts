@@ -36,10 +36,20 @@ export interface DingTalkVerdict {
  * sign, IP allow-list); 300001 bad token; 410100 too fast; 90030 over limit.
  */
 export function interpretDingTalkAnswer(body: unknown): DingTalkVerdict {
-  const verdict = (ok: boolean, code: DomainCode, params: ProblemParams = {}): DingTalkVerdict => ({ ok, ruleId: 'E7', code, params })
+  const verdict = (ok: boolean, code: DomainCode, params: ProblemParams = {}): DingTalkVerdict => ({
+    ok,
+    ruleId: 'E7',
+    code,
+    params,
+  })
   if (typeof body !== 'object' || body === null) return verdict(false, 'DOMAIN_DINGTALK_BAD_ANSWER')
   const { errcode, errmsg } = body as { errcode?: unknown; errmsg?: unknown }
-  const code = typeof errcode === 'number' ? errcode : typeof errcode === 'string' && /^-?\d+$/.test(errcode) ? Number(errcode) : undefined
+  const code =
+    typeof errcode === 'number'
+      ? errcode
+      : typeof errcode === 'string' && /^-?\d+$/.test(errcode)
+        ? Number(errcode)
+        : undefined
   if (code === undefined) return verdict(false, 'DOMAIN_DINGTALK_BAD_ANSWER')
   const msg = typeof errmsg === 'string' ? errmsg : ''
   if (code === 0) return verdict(true, 'DOMAIN_DINGTALK_TEST_OK')

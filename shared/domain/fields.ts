@@ -34,7 +34,11 @@ export function checkWorkspaceName(name: string): FieldIssue | undefined {
   if (name.length === 0) return issue('DOMAIN_NAME_REQUIRED')
   const length = charCount(name, WORKSPACE_NAME_MAX)
   if (length < WORKSPACE_NAME_MIN || length > WORKSPACE_NAME_MAX)
-    return issue('DOMAIN_NAME_LENGTH', { min: WORKSPACE_NAME_MIN, max: WORKSPACE_NAME_MAX, length: length > WORKSPACE_NAME_MAX ? `>${WORKSPACE_NAME_MAX}` : length })
+    return issue('DOMAIN_NAME_LENGTH', {
+      min: WORKSPACE_NAME_MIN,
+      max: WORKSPACE_NAME_MAX,
+      length: length > WORKSPACE_NAME_MAX ? `>${WORKSPACE_NAME_MAX}` : length,
+    })
   if (!/^[A-Za-z]/.test(name)) return issue('DOMAIN_NAME_START')
   if (!/^[A-Za-z0-9_]+$/.test(name)) return issue('DOMAIN_NAME_CHARS')
   return undefined
@@ -46,7 +50,8 @@ export const DESCRIPTION_MAX = 80
 export function checkDescription(description: string): FieldIssue | undefined {
   if (description.trim() === '') return issue('DOMAIN_DESCRIPTION_REQUIRED')
   const length = charCount(description, DESCRIPTION_MAX)
-  if (length > DESCRIPTION_MAX) return issue('DOMAIN_DESCRIPTION_TOO_LONG', { max: DESCRIPTION_MAX, length: `>${DESCRIPTION_MAX}` })
+  if (length > DESCRIPTION_MAX)
+    return issue('DOMAIN_DESCRIPTION_TOO_LONG', { max: DESCRIPTION_MAX, length: `>${DESCRIPTION_MAX}` })
   return undefined
 }
 
@@ -86,7 +91,13 @@ export function utf8Length(s: string): number {
     const c = s.charCodeAt(i)
     if (c < 0x80) n += 1
     else if (c < 0x800) n += 2
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+    else if (
+      c >= 0xd800 &&
+      c <= 0xdbff &&
+      i + 1 < s.length &&
+      s.charCodeAt(i + 1) >= 0xdc00 &&
+      s.charCodeAt(i + 1) <= 0xdfff
+    ) {
       n += 4
       i++
     } else n += 3
@@ -116,7 +127,8 @@ export function parseOssPath(value: string): OssPathResult {
   if (utf8Length(prefix) > OSS_KEY_MAX_BYTES) return fail(issue('DOMAIN_OSS_PATH', { value: shown }))
   if (/[\\\u0000-\u001f\u007f]/.test(prefix)) return fail(issue('DOMAIN_OSS_PATH', { value: shown }))
   const folders = prefix.slice(0, -1).split('/')
-  for (const f of folders) if (f === '' || f === '.' || f === '..') return fail(issue('DOMAIN_OSS_PATH', { value: shown }))
+  for (const f of folders)
+    if (f === '' || f === '.' || f === '..') return fail(issue('DOMAIN_OSS_PATH', { value: shown }))
   return { ok: true, bucket, prefix }
 }
 
@@ -124,11 +136,15 @@ export function parseOssPath(value: string): OssPathResult {
 
 /** SLS Project: 3-63 characters, lowercase letters, digits and `-`, starting and ending with a letter or digit. */
 export function checkSlsProject(name: string): FieldIssue | undefined {
-  return /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(name) ? undefined : issue('DOMAIN_SLS_PROJECT_NAME', { value: clip(name) })
+  return /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(name)
+    ? undefined
+    : issue('DOMAIN_SLS_PROJECT_NAME', { value: clip(name) })
 }
 /** SLS LogStore: 3-63 characters, lowercase letters, digits, `_` and `-`, starting and ending with a letter or digit. */
 export function checkSlsLogstore(name: string): FieldIssue | undefined {
-  return /^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$/.test(name) ? undefined : issue('DOMAIN_SLS_LOGSTORE_NAME', { value: clip(name) })
+  return /^[a-z0-9][a-z0-9_-]{1,61}[a-z0-9]$/.test(name)
+    ? undefined
+    : issue('DOMAIN_SLS_LOGSTORE_NAME', { value: clip(name) })
 }
 
 // ---------------------------------------------------------------- notification targets
@@ -136,7 +152,8 @@ export function checkSlsLogstore(name: string): FieldIssue | undefined {
 /** Where a DingTalk robot lives. */
 export const DINGTALK_WEBHOOK_PREFIX = 'https://oapi.dingtalk.com/robot/send?access_token='
 const DINGTALK_WEBHOOK = /^https:\/\/oapi\.dingtalk\.com\/robot\/send\?access_token=[A-Za-z0-9_-]{1,128}$/
-const LOOPBACK_WEBHOOK = /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?\/robot\/send\?access_token=[A-Za-z0-9_-]{1,128}$/
+const LOOPBACK_WEBHOOK =
+  /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?\/robot\/send\?access_token=[A-Za-z0-9_-]{1,128}$/
 
 /**
  * DingTalk webhook shape: `https://oapi.dingtalk.com/robot/send?access_token=<token>`.
@@ -161,7 +178,9 @@ export function looksLikeSecret(value: string): boolean {
 /** Keychain reference name: letters, digits and `. _ : @ / -`, 1-200 characters, never a secret (D2). */
 export function checkSecretRef(ref: string): FieldIssue | undefined {
   if (looksLikeSecret(ref)) return issue('DOMAIN_SECRET_IN_CONFIG')
-  return /^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$/.test(ref) ? undefined : issue('DOMAIN_SECRET_REF_FORMAT', { value: clip(ref) })
+  return /^[A-Za-z0-9][A-Za-z0-9._:@/-]{0,199}$/.test(ref)
+    ? undefined
+    : issue('DOMAIN_SECRET_REF_FORMAT', { value: clip(ref) })
 }
 
 export const HTTP_URL_MAX = 2048
@@ -183,5 +202,7 @@ export function checkHttpUrl(url: string): FieldIssue | undefined {
 export const CONTACT_MAX = 128
 /** A contact [联系人] of a voice, SMS or email target: not blank, at most 128 characters. */
 export function checkContact(contact: string): FieldIssue | undefined {
-  return contact.trim() !== '' && charCount(contact, CONTACT_MAX) <= CONTACT_MAX ? undefined : issue('DOMAIN_CONTACT_INVALID', { value: clip(contact) })
+  return contact.trim() !== '' && charCount(contact, CONTACT_MAX) <= CONTACT_MAX
+    ? undefined
+    : issue('DOMAIN_CONTACT_INVALID', { value: clip(contact) })
 }

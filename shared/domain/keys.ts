@@ -1,4 +1,12 @@
-import type { CustomRole, Member, NotificationRule, NotificationTarget, PriorityLimit, Resource, TimeoutRule } from './model'
+import type {
+  CustomRole,
+  Member,
+  NotificationRule,
+  NotificationTarget,
+  PriorityLimit,
+  Resource,
+  TimeoutRule,
+} from './model'
 
 /**
  * Stable natural keys of list items: the sync engine and bundle preview diff lists by these, never by
@@ -10,11 +18,13 @@ export const memberKey = (m: Pick<Member, 'userId'>): string => m.userId
 /** Custom roles by name (the role ID is assigned by the cloud). */
 export const customRoleKey = (r: Pick<CustomRole, 'name'>): string => r.name
 /** Resources by kind, environment and name: `maxcompute/prod/my_project`. */
-export const resourceKey = (r: Pick<Resource, 'kind' | 'envType' | 'name'>): string => `${r.kind}/${r.envType}/${r.name}`
+export const resourceKey = (r: Pick<Resource, 'kind' | 'envType' | 'name'>): string =>
+  `${r.kind}/${r.envType}/${r.name}`
 /** Notification rules by name. */
 export const notificationRuleKey = (r: Pick<NotificationRule, 'name'>): string => r.name
 /** Priority limits by subject: `role:PAI.AlgoDeveloper`, `member:2788…`. */
-export const priorityLimitKey = (p: Pick<PriorityLimit, 'subjectType' | 'subjectId'>): string => `${p.subjectType}:${p.subjectId}`
+export const priorityLimitKey = (p: Pick<PriorityLimit, 'subjectType' | 'subjectId'>): string =>
+  `${p.subjectType}:${p.subjectId}`
 /** Timeout rules by kind. */
 export const timeoutRuleKey = (t: Pick<TimeoutRule, 'kind'>): string => t.kind
 /** Targets of one rule by type and address: `dingtalk:<webhook>`, `http:<url>`, `sms:<contacts, in order>`. */

@@ -194,7 +194,8 @@ export const NotificationTargetSchema = z.discriminatedUnion('type', [
 export type NotificationTarget = z.infer<typeof NotificationTargetSchema>
 export type DingTalkTarget = z.infer<typeof DingTalkTargetSchema>
 export type HttpTarget = z.infer<typeof HttpTargetSchema>
-export type ContactTarget = z.infer<typeof VoiceTargetSchema> | z.infer<typeof SmsTargetSchema> | z.infer<typeof EmailTargetSchema>
+export type ContactTarget =
+  z.infer<typeof VoiceTargetSchema> | z.infer<typeof SmsTargetSchema> | z.infer<typeof EmailTargetSchema>
 
 /** An event rule [事件规则] on the workspace's bus `pai-system-<name>` (E2-E6). Natural key: `name`. */
 export const NotificationRuleSchema = z.object({

@@ -1,4 +1,11 @@
-import { BUILTIN_ROLE_IDS, PERMISSION_LEVELS, ROLE_MODULES, type BuiltinRoleId, type PermissionLevel, type RoleModule } from './enums'
+import {
+  BUILTIN_ROLE_IDS,
+  PERMISSION_LEVELS,
+  ROLE_MODULES,
+  type BuiltinRoleId,
+  type PermissionLevel,
+  type RoleModule,
+} from './enums'
 import type { CustomRole } from './model'
 
 /**
@@ -19,7 +26,14 @@ export const MODULE_PERMISSION_POINTS: Record<RoleModule, Partial<Record<PointTi
   Paiflow: {},
   DSW: {
     read: ['PaiDSW:ListInstances'],
-    write: ['PaiDSW:CreatePostPaidInstance', 'PaiDSW:StartInstance', 'PaiDSW:StopInstance', 'PaiDSW:OpenInstance', 'PaiDSW:GetToken', 'PaiDSW:CreateIdleInstanceCuller'],
+    write: [
+      'PaiDSW:CreatePostPaidInstance',
+      'PaiDSW:StartInstance',
+      'PaiDSW:StopInstance',
+      'PaiDSW:OpenInstance',
+      'PaiDSW:GetToken',
+      'PaiDSW:CreateIdleInstanceCuller',
+    ],
     manage: ['PaiDSW:ListAllInstances'],
   },
   DLC: {
@@ -36,7 +50,13 @@ export const MODULE_PERMISSION_POINTS: Record<RoleModule, Partial<Record<PointTi
     manage: ['PaiWorkspace:UpdateWorkspace'],
   },
   'PaiWorkspace@@MemberRole': {
-    read: ['PaiWorkspace:ListMembers', 'PaiWorkspace:GetMember', 'PaiWorkspace:ListWorkspaceUsers', 'PaiWorkspace:ListWorkspaceRoles', 'PaiWorkspace:GetWorkspaceRole'],
+    read: [
+      'PaiWorkspace:ListMembers',
+      'PaiWorkspace:GetMember',
+      'PaiWorkspace:ListWorkspaceUsers',
+      'PaiWorkspace:ListWorkspaceRoles',
+      'PaiWorkspace:GetWorkspaceRole',
+    ],
     manage: [
       'PaiWorkspace:CreateMember',
       'PaiWorkspace:DeleteMembers',
@@ -49,7 +69,13 @@ export const MODULE_PERMISSION_POINTS: Record<RoleModule, Partial<Record<PointTi
   },
   'PaiWorkspace@@Resource': {
     read: ['PaiWorkspace:ListResources', 'PaiWorkspace:GetResource'],
-    manage: ['PaiWorkspace:CreateWorkspaceResource', 'PaiWorkspace:DeleteWorkspaceResource', 'PaiWorkspace:UpdateWorkspaceResource', 'PaiWorkspace:AddWorkspaceQuota', 'PaiWorkspace:RemoveWorkspaceQuota'],
+    manage: [
+      'PaiWorkspace:CreateWorkspaceResource',
+      'PaiWorkspace:DeleteWorkspaceResource',
+      'PaiWorkspace:UpdateWorkspaceResource',
+      'PaiWorkspace:AddWorkspaceQuota',
+      'PaiWorkspace:RemoveWorkspaceQuota',
+    ],
   },
   'PaiWorkspace@@Config': {
     read: ['PaiWorkspace:ListConfigs'],
@@ -58,15 +84,34 @@ export const MODULE_PERMISSION_POINTS: Record<RoleModule, Partial<Record<PointTi
   ArtLab: {},
 }
 
-const WORKSPACE_MODULES: RoleModule[] = ['PaiWorkspace@@Workspace', 'PaiWorkspace@@MemberRole', 'PaiWorkspace@@Resource', 'PaiWorkspace@@Config']
-const DEV_MODULES: RoleModule[] = ['PaiDesigner', 'Paiflow', 'DSW', 'DLC', 'Dataset', 'Model', 'Image', 'CodeSource', 'ArtLab']
+const WORKSPACE_MODULES: RoleModule[] = [
+  'PaiWorkspace@@Workspace',
+  'PaiWorkspace@@MemberRole',
+  'PaiWorkspace@@Resource',
+  'PaiWorkspace@@Config',
+]
+const DEV_MODULES: RoleModule[] = [
+  'PaiDesigner',
+  'Paiflow',
+  'DSW',
+  'DLC',
+  'Dataset',
+  'Model',
+  'Image',
+  'CodeSource',
+  'ArtLab',
+]
 
-function levels(base: PermissionLevel, overrides: Partial<Record<RoleModule, PermissionLevel>>): Record<RoleModule, PermissionLevel> {
+function levels(
+  base: PermissionLevel,
+  overrides: Partial<Record<RoleModule, PermissionLevel>>,
+): Record<RoleModule, PermissionLevel> {
   const out = {} as Record<RoleModule, PermissionLevel>
   for (const m of ROLE_MODULES) out[m] = overrides[m] ?? base
   return out
 }
-const each = (mods: RoleModule[], l: PermissionLevel): Partial<Record<RoleModule, PermissionLevel>> => Object.fromEntries(mods.map((m) => [m, l]))
+const each = (mods: RoleModule[], l: PermissionLevel): Partial<Record<RoleModule, PermissionLevel>> =>
+  Object.fromEntries(mods.map((m) => [m, l]))
 
 /** Module levels of each built-in role (derived from M2/M3, see above). */
 export const BUILTIN_ROLE_LEVELS: Record<BuiltinRoleId, Record<RoleModule, PermissionLevel>> = {
@@ -74,7 +119,10 @@ export const BUILTIN_ROLE_LEVELS: Record<BuiltinRoleId, Record<RoleModule, Permi
   'PAI.WorkspaceOwner': levels('FullAccess', {}),
   'PAI.WorkspaceAdmin': levels('FullAccess', {}),
   // 算法开发: develop and train; manage own assets, see public ones.
-  'PAI.AlgoDeveloper': levels('NoPrivilege', { ...each(DEV_MODULES, 'ReadWrite'), ...each(WORKSPACE_MODULES, 'ReadOnly') }),
+  'PAI.AlgoDeveloper': levels('NoPrivilege', {
+    ...each(DEV_MODULES, 'ReadWrite'),
+    ...each(WORKSPACE_MODULES, 'ReadOnly'),
+  }),
   // 算法运维: job priority management (all DLC jobs), model release, online service monitoring.
   'PAI.AlgoOperator': levels('ReadOnly', { DLC: 'FullAccess', Model: 'FullAccess' }),
   // 标注管理员: intelligent labeling (labeling datasets).
@@ -82,13 +130,24 @@ export const BUILTIN_ROLE_LEVELS: Record<BuiltinRoleId, Record<RoleModule, Permi
   // 访客: read-only on every asset.
   'PAI.WorkspaceGuest': levels('ReadOnly', {}),
   // MaxCompute开发: submit jobs from PAI (Designer) to MaxCompute.
-  'PAI.MaxComputeDeveloper': levels('NoPrivilege', { PaiDesigner: 'ReadWrite', 'PaiWorkspace@@Workspace': 'ReadOnly', 'PaiWorkspace@@Resource': 'ReadOnly' }),
+  'PAI.MaxComputeDeveloper': levels('NoPrivilege', {
+    PaiDesigner: 'ReadWrite',
+    'PaiWorkspace@@Workspace': 'ReadOnly',
+    'PaiWorkspace@@Resource': 'ReadOnly',
+  }),
 }
 
 /** The permission points a level grants in a module. */
 export function pointsFor(module: RoleModule, level: PermissionLevel): string[] {
   const p = MODULE_PERMISSION_POINTS[module]
-  const tiers: PointTier[] = level === 'FullAccess' ? ['read', 'write', 'manage'] : level === 'ReadWrite' ? ['read', 'write'] : level === 'ReadOnly' ? ['read'] : []
+  const tiers: PointTier[] =
+    level === 'FullAccess'
+      ? ['read', 'write', 'manage']
+      : level === 'ReadWrite'
+        ? ['read', 'write']
+        : level === 'ReadOnly'
+          ? ['read']
+          : []
   return tiers.flatMap((t) => p[t] ?? [])
 }
 

@@ -63,9 +63,15 @@ export function issueToProblem(issue: z.core.$ZodIssue, input: unknown): DomainP
   const base = { ruleId, pointer, severity: 'error' as const }
   // Members' roles: an unknown role (M2), or none at all (M5).
   if (path[0] === 'members' && path[2] === 'roles') {
-    if (path.length === 4) return { ...base, ruleId: 'M2', code: 'DOMAIN_ROLE_UNKNOWN', params: { role: shown(valueAt(input, path)) } }
+    if (path.length === 4)
+      return { ...base, ruleId: 'M2', code: 'DOMAIN_ROLE_UNKNOWN', params: { role: shown(valueAt(input, path)) } }
     if (path.length === 3 && issue.code === 'too_small')
-      return { ...base, ruleId: 'M5', code: 'DOMAIN_MEMBER_NO_ROLE', params: { userId: shown(valueAt(input, [...path.slice(0, 2), 'userId'])) } }
+      return {
+        ...base,
+        ruleId: 'M5',
+        code: 'DOMAIN_MEMBER_NO_ROLE',
+        params: { userId: shown(valueAt(input, [...path.slice(0, 2), 'userId'])) },
+      }
   }
   switch (issue.code) {
     case 'invalid_type':
@@ -87,7 +93,11 @@ export function issueToProblem(issue: z.core.$ZodIssue, input: unknown): DomainP
     case 'invalid_format':
       return { ...base, code: 'DOMAIN_SCHEMA_FORMAT', params: { field } }
     case 'unrecognized_keys':
-      return { ...base, code: 'DOMAIN_SCHEMA_UNKNOWN_KEY', params: { field, keys: issue.keys.slice(0, 10).map((k) => clip(k)) } }
+      return {
+        ...base,
+        code: 'DOMAIN_SCHEMA_UNKNOWN_KEY',
+        params: { field, keys: issue.keys.slice(0, 10).map((k) => clip(k)) },
+      }
     default:
       return { ...base, code: 'DOMAIN_SCHEMA_INVALID', params: { field } }
   }
@@ -106,7 +116,8 @@ interface LooseDef {
 type Salvaged = { ok: true; data: unknown } | { ok: false }
 const FAIL: Salvaged = { ok: false }
 
-export const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
+export const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /**
  * The usable part of a value that fails its schema: a bad optional field is dropped, a bad field with

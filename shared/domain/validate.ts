@@ -12,7 +12,17 @@ import { checkSls, checkStorage, checkSwitches } from './rules/settings'
 import { isPlainObject, issueToProblem, salvage } from './schema-issues'
 
 /** Every rule, by area, in the order problems are reported. */
-const RULES: readonly Rule[] = [checkBasic, checkMembers, checkCustomRoles, checkResources, checkScheduling, checkNotifications, checkStorage, checkSls, checkSwitches]
+const RULES: readonly Rule[] = [
+  checkBasic,
+  checkMembers,
+  checkCustomRoles,
+  checkResources,
+  checkScheduling,
+  checkNotifications,
+  checkStorage,
+  checkSls,
+  checkSwitches,
+]
 
 export interface DomainValidationResult extends ValidationResult {
   problems: DomainProblem[]
@@ -44,7 +54,13 @@ function run(input: unknown, context: unknown, c: Collector): DomainValidationRe
   const ctx: ValidationContext | undefined = ctxParsed.success ? ctxParsed.data : undefined
   if (!ctxParsed.success) {
     const first = ctxParsed.error.issues[0]
-    front.push({ ruleId: 'A1', pointer: '', severity: 'error', code: 'DOMAIN_CONTEXT_INVALID', params: { field: first ? first.path.map(String).join('.') || '(root)' : '(root)' } })
+    front.push({
+      ruleId: 'A1',
+      pointer: '',
+      severity: 'error',
+      code: 'DOMAIN_CONTEXT_INVALID',
+      params: { field: first ? first.path.map(String).join('.') || '(root)' : '(root)' },
+    })
   }
   const creating = ctx !== undefined && ctx.previous === undefined
 
@@ -52,7 +68,8 @@ function run(input: unknown, context: unknown, c: Collector): DomainValidationRe
   if (ctx) {
     const d = canModify(ctx, { creating })
     c.checks++
-    if (!d.allowed && d.code) front.push({ ruleId: d.ruleId, pointer: '', severity: 'error', code: d.code, params: d.params ?? {} })
+    if (!d.allowed && d.code)
+      front.push({ ruleId: d.ruleId, pointer: '', severity: 'error', code: d.code, params: d.params ?? {} })
   }
 
   // Shape: one parse on the happy path; on failure every issue becomes a problem and the rest is salvaged.
@@ -61,13 +78,20 @@ function run(input: unknown, context: unknown, c: Collector): DomainValidationRe
   let cfg: WorkspaceConfig | undefined
   const shape: DomainProblem[] = []
   if (parsed.success) cfg = parsed.data
-  else if (!isPlainObject(input)) shape.push({ ruleId: 'W1', pointer: '', severity: 'error', code: 'DOMAIN_INPUT_NOT_OBJECT', params: {} })
+  else if (!isPlainObject(input))
+    shape.push({ ruleId: 'W1', pointer: '', severity: 'error', code: 'DOMAIN_INPUT_NOT_OBJECT', params: {} })
   else {
     for (const issue of parsed.error.issues) shape.push(issueToProblem(issue, input))
     cfg = salvageConfig(input)
   }
 
-  if (cfg && ctx?.previous === undefined && cfg.owner?.userId !== undefined && ctx && cfg.owner.userId !== ctx.identity.userId) {
+  if (
+    cfg &&
+    ctx?.previous === undefined &&
+    cfg.owner?.userId !== undefined &&
+    ctx &&
+    cfg.owner.userId !== ctx.identity.userId
+  ) {
     c.checks++
     c.warn('/owner', 'A4', 'DOMAIN_OWNER_IS_CREATOR', { userId: ctx.identity.userId })
   }
@@ -92,7 +116,11 @@ function run(input: unknown, context: unknown, c: Collector): DomainValidationRe
     ruleProblems = ruleProblems.filter((p) => !covered.some((s) => p.pointer === s || p.pointer.startsWith(s + '/')))
   }
   const problems = [...front, ...shape, ...ruleProblems]
-  const result: DomainValidationResult = { ok: !problems.some((p) => p.severity === 'error'), problems, checks: c.checks }
+  const result: DomainValidationResult = {
+    ok: !problems.some((p) => p.severity === 'error'),
+    problems,
+    checks: c.checks,
+  }
   if (parsed.success) result.config = parsed.data
   return result
 }

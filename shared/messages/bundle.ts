@@ -169,7 +169,8 @@ export const bundleMessages = {
     en: 'Choose another name: PAI and DataWorks workspaces share one namespace',
   },
   BUNDLE_HINT_C1: {
-    'zh-CN': '资源类型须为 lingjun/general/acs/maxcompute/flink,名称唯一;简易模式只有生产环境(prod);每类每环境只有一个默认资源',
+    'zh-CN':
+      '资源类型须为 lingjun/general/acs/maxcompute/flink,名称唯一;简易模式只有生产环境(prod);每类每环境只有一个默认资源',
     en: 'Kind is lingjun, general, acs, maxcompute or flink, names are unique; simple mode has prod only; one default per kind and environment',
   },
   BUNDLE_HINT_C2: {
@@ -229,7 +230,8 @@ export const bundleMessages = {
     en: 'Choose at least one event type, each once; "task timeout" needs a timeout rule first',
   },
   BUNDLE_HINT_E4: {
-    'zh-CN': '钉钉可用于所有事件(需填写 webhook 与 secretRef);HTTP 仅用于模型事件;语音、短信、邮件仅用于工作流和 DLC 事件',
+    'zh-CN':
+      '钉钉可用于所有事件(需填写 webhook 与 secretRef);HTTP 仅用于模型事件;语音、短信、邮件仅用于工作流和 DLC 事件',
     en: 'DingTalk takes any event (webhook and secretRef); HTTP takes model events only; voice, SMS and email take workflow and DLC events only',
   },
   BUNDLE_HINT_E5: {
@@ -252,9 +254,18 @@ export const bundleMessages = {
     'zh-CN': '转发日志需要有效的 SLS Project 与 LogStore(小写字母、数字、“-”),模块为 DSW、DLC',
     en: 'Forwarding needs a valid SLS Project and LogStore (lowercase letters, digits, "-"); modules are DSW and DLC',
   },
-  BUNDLE_HINT_G1: { 'zh-CN': '修改后需重启相关 DLC 任务才能生效', en: 'Restart the affected DLC jobs for the change to take effect' },
-  BUNDLE_HINT_G2: { 'zh-CN': '修改后需重启 DSW 实例才能生效', en: 'Restart the DSW instances for the change to take effect' },
-  BUNDLE_HINT_G3: { 'zh-CN': '修改后需重启 DSW 实例才能生效', en: 'Restart the DSW instances for the change to take effect' },
+  BUNDLE_HINT_G1: {
+    'zh-CN': '修改后需重启相关 DLC 任务才能生效',
+    en: 'Restart the affected DLC jobs for the change to take effect',
+  },
+  BUNDLE_HINT_G2: {
+    'zh-CN': '修改后需重启 DSW 实例才能生效',
+    en: 'Restart the DSW instances for the change to take effect',
+  },
+  BUNDLE_HINT_G3: {
+    'zh-CN': '修改后需重启 DSW 实例才能生效',
+    en: 'Restart the DSW instances for the change to take effect',
+  },
 } satisfies Catalog
 
 export type BundleCode = keyof typeof bundleMessages

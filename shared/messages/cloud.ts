@@ -6,7 +6,8 @@ import type { Catalog } from './catalog'
  */
 export const cloudMessages = {
   CLOUD_AUTH: {
-    'zh-CN': 'AccessKey 无效或签名不匹配({cloudCode}):请检查 AccessKey ID 与 AccessKey Secret 是否正确、是否已被禁用。请求 ID:{requestId}',
+    'zh-CN':
+      'AccessKey 无效或签名不匹配({cloudCode}):请检查 AccessKey ID 与 AccessKey Secret 是否正确、是否已被禁用。请求 ID:{requestId}',
     en: 'The AccessKey is invalid or the signature does not match ({cloudCode}): check the AccessKey ID and secret, and that the key is enabled. Request ID: {requestId}',
   },
   CLOUD_CLOCK_SKEW: {
@@ -23,11 +24,13 @@ export const cloudMessages = {
     en: "Only the workspace's administrator or owner may change its configuration ({cloudCode}). Request ID: {requestId}",
   },
   CLOUD_SLS_PERMISSION: {
-    'zh-CN': '当前身份无权读取日志服务(SLS)的 Project 或 LogStore({cloudCode}),需要 log:ListProject 等权限。请求 ID:{requestId}',
+    'zh-CN':
+      '当前身份无权读取日志服务(SLS)的 Project 或 LogStore({cloudCode}),需要 log:ListProject 等权限。请求 ID:{requestId}',
     en: 'The current identity may not read Log Service (SLS) projects or logstores ({cloudCode}); it needs log:ListProject and related permissions. Request ID: {requestId}',
   },
   CLOUD_SERVICE_NOT_ENABLED: {
-    'zh-CN': '云服务尚未开通或未授权({cloudCode}):首次使用事件通知需要开通事件总线 EventBridge,并为 PAI 工作空间一键授权。请求 ID:{requestId}',
+    'zh-CN':
+      '云服务尚未开通或未授权({cloudCode}):首次使用事件通知需要开通事件总线 EventBridge,并为 PAI 工作空间一键授权。请求 ID:{requestId}',
     en: 'The cloud service is not activated or not authorized ({cloudCode}): event notifications first need EventBridge activated and PAI workspaces authorized. Request ID: {requestId}',
   },
   CLOUD_NOT_FOUND: {
@@ -49,7 +52,7 @@ export const cloudMessages = {
   },
   CLOUD_LAST_ROLE: {
     'zh-CN': '成员至少要保留一个角色:不能移除其最后一个角色,如需移除请删除该成员({cloudCode})。请求 ID:{requestId}',
-    en: "A member keeps at least one role: the last role cannot be removed; remove the member instead ({cloudCode}). Request ID: {requestId}",
+    en: 'A member keeps at least one role: the last role cannot be removed; remove the member instead ({cloudCode}). Request ID: {requestId}',
   },
   CLOUD_REQUEST_REJECTED: {
     'zh-CN': '云端拒绝了请求({cloudCode}:{cloudMessage})。请求 ID:{requestId}',

@@ -57,7 +57,8 @@ export const domainMessages = {
     en: 'Only a workspace administrator or the owner can modify the workspace configuration',
   },
   DOMAIN_RAM_NEEDS_PAI_FULL_ACCESS: {
-    'zh-CN': 'RAM用户(子账号)需要授予 AliyunPAIFullAccess 权限才能执行此操作。AliyunPAIFullAccess 包含PAI所有权限,请谨慎添加;推荐使用主账号进行操作',
+    'zh-CN':
+      'RAM用户(子账号)需要授予 AliyunPAIFullAccess 权限才能执行此操作。AliyunPAIFullAccess 包含PAI所有权限,请谨慎添加;推荐使用主账号进行操作',
     en: 'A RAM user needs the AliyunPAIFullAccess policy for this. AliyunPAIFullAccess grants every PAI permission, so add it with care; operating with the main account is recommended',
   },
   DOMAIN_PAI_FULL_ACCESS_CAUTION: {
@@ -91,7 +92,8 @@ export const domainMessages = {
     en: 'Name already exists: this region already has a workspace named "{name}"; choose another name',
   },
   DOMAIN_NAME_TAKEN_DATAWORKS: {
-    'zh-CN': '名称已经存在:DataWorks 中存在同名工作空间「{name}」。由于PAI和DataWorks的工作空间在底层是互通的,请修改名称以确保工作空间名称的唯一性',
+    'zh-CN':
+      '名称已经存在:DataWorks 中存在同名工作空间「{name}」。由于PAI和DataWorks的工作空间在底层是互通的,请修改名称以确保工作空间名称的唯一性',
     en: 'Name already exists: a DataWorks workspace is named "{name}". PAI and DataWorks share workspaces underneath, so choose another name to keep it unique',
   },
   DOMAIN_NAME_IMMUTABLE: {
@@ -231,7 +233,8 @@ export const domainMessages = {
 
   // --- E: event notifications ---
   DOMAIN_EVENTBRIDGE_NOT_AUTHORIZED: {
-    'zh-CN': '首次创建通知规则时,需要开通EventBridge并一键授权PAIWorkSpace服务账号(将创建服务关联角色 AliyunServiceRoleForPAIWorkspace)',
+    'zh-CN':
+      '首次创建通知规则时,需要开通EventBridge并一键授权PAIWorkSpace服务账号(将创建服务关联角色 AliyunServiceRoleForPAIWorkspace)',
     en: 'Before the first notification rule, activate EventBridge and authorize the PAIWorkSpace service account (this creates the service-linked role AliyunServiceRoleForPAIWorkspace)',
   },
   DOMAIN_RULE_NAME: {
@@ -259,7 +262,8 @@ export const domainMessages = {
     en: 'Event rule "{name}" has no targets and will notify no one',
   },
   DOMAIN_TARGET_NOT_ALLOWED: {
-    'zh-CN': '事件目标「{target}」不支持事件类型 {eventType}:HTTP/HTTPS 仅支持模型事件;语音电话、短信、邮件仅支持工作流任务和DLC任务事件',
+    'zh-CN':
+      '事件目标「{target}」不支持事件类型 {eventType}:HTTP/HTTPS 仅支持模型事件;语音电话、短信、邮件仅支持工作流任务和DLC任务事件',
     en: 'Target "{target}" does not support event type {eventType}: HTTP/HTTPS takes model events only; voice, SMS and email take workflow and DLC task events only',
   },
   DOMAIN_TARGET_REGION: {
@@ -367,7 +371,8 @@ export const domainMessages = {
     en: 'OSS path "{value}" is invalid; it starts with oss://, e.g. oss://bucket/path/',
   },
   DOMAIN_OSS_BUCKET: {
-    'zh-CN': 'OSS Bucket 名称「{bucket}」无效:3~63 个字符,只能包含小写字母、数字和短划线(-),且必须以小写字母或数字开头和结尾',
+    'zh-CN':
+      'OSS Bucket 名称「{bucket}」无效:3~63 个字符,只能包含小写字母、数字和短划线(-),且必须以小写字母或数字开头和结尾',
     en: 'OSS bucket name "{bucket}" is invalid: 3 to 63 characters, only lowercase letters, digits and hyphens, starting and ending with a lowercase letter or digit',
   },
   DOMAIN_OSS_TRAILING_SLASH: {
@@ -389,11 +394,13 @@ export const domainMessages = {
     en: 'Choose a LogStore to forward logs to',
   },
   DOMAIN_SLS_PROJECT_NAME: {
-    'zh-CN': 'SLS Project 名称「{value}」无效:3~63 个字符,只能包含小写字母、数字和短划线(-),且必须以小写字母或数字开头和结尾',
+    'zh-CN':
+      'SLS Project 名称「{value}」无效:3~63 个字符,只能包含小写字母、数字和短划线(-),且必须以小写字母或数字开头和结尾',
     en: 'SLS Project name "{value}" is invalid: 3 to 63 characters, only lowercase letters, digits and hyphens, starting and ending with a lowercase letter or digit',
   },
   DOMAIN_SLS_LOGSTORE_NAME: {
-    'zh-CN': 'LogStore 名称「{value}」无效:3~63 个字符,只能包含小写字母、数字、下划线和短划线,且必须以小写字母或数字开头和结尾',
+    'zh-CN':
+      'LogStore 名称「{value}」无效:3~63 个字符,只能包含小写字母、数字、下划线和短划线,且必须以小写字母或数字开头和结尾',
     en: 'LogStore name "{value}" is invalid: 3 to 63 characters, only lowercase letters, digits, underscores and hyphens, starting and ending with a lowercase letter or digit',
   },
   DOMAIN_SLS_DUPLICATE_MODULE: {

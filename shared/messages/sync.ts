@@ -15,7 +15,8 @@ export const syncMessages = {
     en: 'Profile "{name}" has no AccessKey secret yet: enter it on the Profiles screen (it is kept only in the OS keychain)',
   },
   PROFILE_RAM_USER_ADVICE: {
-    'zh-CN': '当前为 RAM 用户(子账号):需要授予 AliyunPAIFullAccess 权限。该策略包含 PAI 所有权限,请谨慎添加;推荐使用主账号进行操作。',
+    'zh-CN':
+      '当前为 RAM 用户(子账号):需要授予 AliyunPAIFullAccess 权限。该策略包含 PAI 所有权限,请谨慎添加;推荐使用主账号进行操作。',
     en: 'This is a RAM user: it needs the AliyunPAIFullAccess policy. That policy grants every PAI permission, so add it with care; operating with the main account is recommended.',
   },
   DRAFT_UNREADABLE: {
@@ -37,7 +38,7 @@ export const syncMessages = {
   },
   SYNC_CONFLICTS_UNRESOLVED: {
     'zh-CN': '还有 {count} 处冲突未解决:请先逐项选择保留本地值或采用云端值',
-    en: '{count} conflict(s) are not resolved yet: choose yours or the cloud\'s for each first',
+    en: "{count} conflict(s) are not resolved yet: choose yours or the cloud's for each first",
   },
   SYNC_DRAFT_INVALID: {
     'zh-CN': '草稿有 {count} 个错误(规则 {rules}),修正后才能同步到云端',

@@ -5,13 +5,18 @@ import { cloudWorkspace, goTab, openConfig, startSeededHarness, stopSeededHarnes
 function ramDeveloperSeed(hasPaiFullAccess = true): Seed {
   return {
     profile: { id: 'p2', name: 'ram-dev', region: 'cn-hangzhou', accessKeyId: 'LTAI_E2E_RAM' },
-    facts: { identity: { kind: 'ram', userId: '200', userName: 'alice', hasPaiFullAccess }, eventBridgeAuthorized: false },
+    facts: {
+      identity: { kind: 'ram', userId: '200', userName: 'alice', hasPaiFullAccess },
+      eventBridgeAuthorized: false,
+    },
     workspaces: [{ workspaceId: 'ws-9', config: cloudWorkspace('ws_locked') }],
   }
 }
 
 test.describe('workspace configuration: who may modify', () => {
-  test('A1: an identity that is neither administrator nor owner sees every tab read-only, with the reason', async ({ page }) => {
+  test('A1: an identity that is neither administrator nor owner sees every tab read-only, with the reason', async ({
+    page,
+  }) => {
     const h = await startSeededHarness(ramDeveloperSeed())
     try {
       await openConfig(page, h, 'p2:ws-9')

@@ -7,7 +7,11 @@ test.describe('workspace configuration: the draft itself', () => {
     const d = await createDraft(harness, newConfig('ws_conflict'))
     await openConfig(page, harness, d.key)
     // Another window saves first, from the same revision the screen holds.
-    const other = await invoke<DraftView>(harness, 'drafts.save', { key: d.key, revision: d.revision, config: { ...d.config, basic: { ...d.config.basic, displayName: 'from elsewhere' } } })
+    const other = await invoke<DraftView>(harness, 'drafts.save', {
+      key: d.key,
+      revision: d.revision,
+      config: { ...d.config, basic: { ...d.config.basic, displayName: 'from elsewhere' } },
+    })
     expect(other.revision).toBeGreaterThan(d.revision)
     await page.getByTestId('basic-description').fill('typed here')
     await expect(page.getByTestId('draft-conflict')).toBeVisible()

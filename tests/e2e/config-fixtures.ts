@@ -13,17 +13,28 @@ export async function invoke<T = unknown>(h: RunningHarness, channel: string, bo
     headers: { Authorization: `Bearer ${h.token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   })
-  const json = (await res.json()) as { ok?: boolean; value?: T; error?: { code: string; message: string } } & Record<string, unknown>
+  const json = (await res.json()) as { ok?: boolean; value?: T; error?: { code: string; message: string } } & Record<
+    string,
+    unknown
+  >
   if (!res.ok || json.error) throw new Error(`${channel}: ${res.status} ${JSON.stringify(json.error ?? json)}`)
   return (json.value ?? json) as T
 }
 
 /** A minimal valid configuration for a new workspace. */
 export function newConfig(name = 'ws_e2e', extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { basic: { name, description: 'e2e workspace', mode: 'standard' }, storage: { defaultPath: 'oss://e2e-bucket/data/' }, ...extra }
+  return {
+    basic: { name, description: 'e2e workspace', mode: 'standard' },
+    storage: { defaultPath: 'oss://e2e-bucket/data/' },
+    ...extra,
+  }
 }
 
-export async function createDraft(h: RunningHarness, config: unknown, profileId: string | null = null): Promise<DraftView> {
+export async function createDraft(
+  h: RunningHarness,
+  config: unknown,
+  profileId: string | null = null,
+): Promise<DraftView> {
   return invoke<DraftView>(h, 'drafts.create', { profileId, config })
 }
 
@@ -59,7 +70,9 @@ export async function goTab(page: Page, tab: string): Promise<void> {
 
 /** Waits until the header says every edit is saved locally. */
 export async function waitSaved(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.getAttribute('data-state') === 'saved')
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="save-state"]')?.getAttribute('data-state') === 'saved',
+  )
 }
 
 /** What to put in the store before the harness starts: a profile, its facts, and cached cloud workspaces. */

@@ -1,5 +1,12 @@
 import { test, expect, type Page } from '@playwright/test'
-import { cloudWorkspace, goTab, mainAccountSeed, openConfig, startSeededHarness, stopSeededHarness } from './config-fixtures'
+import {
+  cloudWorkspace,
+  goTab,
+  mainAccountSeed,
+  openConfig,
+  startSeededHarness,
+  stopSeededHarness,
+} from './config-fixtures'
 import { expectAccessible, setLocale } from './helpers'
 
 const TABS = ['basic', 'resources', 'members', 'scheduling', 'notifications', 'storage', 'sls', 'switches'] as const
@@ -20,8 +27,23 @@ function richConfig(): Record<string, unknown> {
     notifications: {
       quota: 5,
       rules: [
-        { name: 'dlc-alerts', eventTypes: ['dlc.jobTimeout', 'workflow.taskFailed'], targets: [{ type: 'sms', contacts: ['Alice', 'Tony'] }, { type: 'dingtalk', webhook: 'https://oapi.dingtalk.com/robot/send?access_token=abc', secretRef: 'dingtalk-1' }] },
-        { name: 'model-hook', eventTypes: ['model.versionApproved'], targets: [{ type: 'http', url: 'https://example.com/hook' }] },
+        {
+          name: 'dlc-alerts',
+          eventTypes: ['dlc.jobTimeout', 'workflow.taskFailed'],
+          targets: [
+            { type: 'sms', contacts: ['Alice', 'Tony'] },
+            {
+              type: 'dingtalk',
+              webhook: 'https://oapi.dingtalk.com/robot/send?access_token=abc',
+              secretRef: 'dingtalk-1',
+            },
+          ],
+        },
+        {
+          name: 'model-hook',
+          eventTypes: ['model.versionApproved'],
+          targets: [{ type: 'http', url: 'https://example.com/hook' }],
+        },
       ],
     },
     storage: { defaultPath: 'oss://cloud-bucket/ws/', designerPath: 'oss://cloud-bucket/designer/' },
@@ -41,7 +63,9 @@ async function everyTab(page: Page, label: string, axe: boolean): Promise<void> 
 }
 
 test.describe('workspace configuration in both languages, light and dark', () => {
-  test('every tab renders every string in zh-CN and English and passes axe in light and dark mode', async ({ page }) => {
+  test('every tab renders every string in zh-CN and English and passes axe in light and dark mode', async ({
+    page,
+  }) => {
     test.setTimeout(180_000)
     const h = await startSeededHarness(mainAccountSeed('cn-hangzhou', richConfig()))
     try {

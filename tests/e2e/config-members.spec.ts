@@ -1,5 +1,12 @@
 import { test, expect } from '@playwright/test'
-import { invoke, mainAccountSeed, openConfig, startSeededHarness, stopSeededHarness, waitSaved } from './config-fixtures'
+import {
+  invoke,
+  mainAccountSeed,
+  openConfig,
+  startSeededHarness,
+  stopSeededHarness,
+  waitSaved,
+} from './config-fixtures'
 import type { DraftView } from '../../shared/ipc/channels/workspaces'
 
 type Seeded = Awaited<ReturnType<typeof startSeededHarness>>
@@ -13,11 +20,16 @@ test.describe('workspace configuration: members and roles', () => {
     await stopSeededHarness(h)
   })
 
-  test('M5: the last role of a member cannot be removed, and the control says why before the user tries', async ({ page }) => {
+  test('M5: the last role of a member cannot be removed, and the control says why before the user tries', async ({
+    page,
+  }) => {
     await openConfig(page, h, 'p1:ws-1', 'members')
     const only = page.getByTestId('role-remove-200-PAI.AlgoDeveloper')
     await expect(only).toBeDisabled()
-    await expect(page.getByTestId('role-remove-reason-200-PAI.AlgoDeveloper')).toHaveAttribute('title', /至少保留一个角色/)
+    await expect(page.getByTestId('role-remove-reason-200-PAI.AlgoDeveloper')).toHaveAttribute(
+      'title',
+      /至少保留一个角色/,
+    )
     await expect(page.getByTestId('role-200-PAI.AlgoDeveloper').getByTestId('rule-id')).toHaveText('M5')
     // bob has two roles: either may go, then the other is the last one.
     await expect(page.getByTestId('role-remove-300-PAI.WorkspaceGuest')).toBeEnabled()
@@ -47,7 +59,9 @@ test.describe('workspace configuration: members and roles', () => {
     await expect(page.getByTestId('member-roles-400')).toContainText('算法开发')
     await expect(page.getByTestId('member-roles-400')).toContainText('访客')
 
-    await page.getByTestId('member-csv-text').fill('userId,roles\n500,PAI.AlgoOperator|标注管理员\n600,PAI.WorkspaceOwner\n200,访客\n700,\n')
+    await page
+      .getByTestId('member-csv-text')
+      .fill('userId,roles\n500,PAI.AlgoOperator|标注管理员\n600,PAI.WorkspaceOwner\n200,访客\n700,\n')
     await page.getByTestId('member-csv-import').click()
     const result = page.getByTestId('member-csv-result')
     await expect(result).toContainText('已添加 1 个,拒绝 3 个')
@@ -66,8 +80,14 @@ test.describe('workspace configuration: members and roles', () => {
     await page.screenshot({ path: 'tests/e2e/screenshots/config-members-zh-CN.png', fullPage: true })
 
     const saved = await invoke<DraftView>(h, 'drafts.open', { key: 'p1:ws-1' })
-    expect(saved.config.members.find((m) => m.userId === '400')?.roles).toEqual(['PAI.AlgoDeveloper', 'PAI.WorkspaceGuest'])
-    expect(saved.config.members.find((m) => m.userId === '500')?.roles).toEqual(['PAI.AlgoOperator', 'PAI.LabelManager'])
+    expect(saved.config.members.find((m) => m.userId === '400')?.roles).toEqual([
+      'PAI.AlgoDeveloper',
+      'PAI.WorkspaceGuest',
+    ])
+    expect(saved.config.members.find((m) => m.userId === '500')?.roles).toEqual([
+      'PAI.AlgoOperator',
+      'PAI.LabelManager',
+    ])
     expect(saved.config.customRoles[0]?.permissions).toEqual({ DLC: 'ReadWrite', DSW: 'FullAccess' })
 
     // M7: the role-to-permission-point table.

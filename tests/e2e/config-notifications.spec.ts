@@ -26,7 +26,7 @@ async function offeredTargets(page: Page): Promise<string[]> {
 }
 
 test.describe('workspace configuration: event notifications', () => {
-  test('E4: the target editor offers only the kinds the rule\'s event types allow', async ({ page, harness }) => {
+  test("E4: the target editor offers only the kinds the rule's event types allow", async ({ page, harness }) => {
     const d = await createDraft(harness, newConfig('ws_e4'))
     await openConfig(page, harness, d.key, 'notifications')
     await expect(page.getByTestId('event-bus')).toHaveText('pai-system-ws_e4')
@@ -44,7 +44,11 @@ test.describe('workspace configuration: event notifications', () => {
   })
 
   test('E5: voice, SMS and email are not offered in a region without them', async ({ page, harness }) => {
-    const profile = await invoke<{ id: string }>(harness, 'profiles.add', { name: 'beijing', region: 'cn-beijing', accessKeyId: 'LTAI_E2E_BJ' })
+    const profile = await invoke<{ id: string }>(harness, 'profiles.add', {
+      name: 'beijing',
+      region: 'cn-beijing',
+      accessKeyId: 'LTAI_E2E_BJ',
+    })
     const d = await createDraft(harness, newConfig('ws_e5'), profile.id)
     await openConfig(page, harness, d.key, 'notifications')
     await addRuleWithEvents(page, ['DLC任务 / 任务进程'])
@@ -56,7 +60,10 @@ test.describe('workspace configuration: event notifications', () => {
     await expect(page.getByTestId('refused-http')).toHaveAttribute('data-rule', 'E4')
   })
 
-  test('E6: the counter shows units used / quota live, contacts counted without de-duplication (Alice, Tony + Alice, Alan = 4)', async ({ page, harness }) => {
+  test('E6: the counter shows units used / quota live, contacts counted without de-duplication (Alice, Tony + Alice, Alan = 4)', async ({
+    page,
+    harness,
+  }) => {
     const d = await createDraft(harness, newConfig('ws_e6'))
     await openConfig(page, harness, d.key, 'notifications')
     await addRuleWithEvents(page, ['工作流任务 / 任务失败'])
@@ -91,7 +98,10 @@ test.describe('workspace configuration: event notifications', () => {
     ])
   })
 
-  test('E7: the DingTalk connectivity test sends a signed message and shows the robot\'s answer', async ({ page, harness }) => {
+  test("E7: the DingTalk connectivity test sends a signed message and shows the robot's answer", async ({
+    page,
+    harness,
+  }) => {
     const emu = await startEmulator({ port: 0, accessKeyId: 'LTAI_E2E_EMU', accessKeySecret: 'emu-secret' })
     try {
       await emu.seed({ robots: [{ token: 'robot1', secret: 'SEC0123456789abcdef' }] })

@@ -1,6 +1,15 @@
 import { test as base, expect } from '@playwright/test'
 import { test } from './harness'
-import { createDraft, mainAccountSeed, newConfig, openConfig, startSeededHarness, stopSeededHarness, waitSaved, invoke } from './config-fixtures'
+import {
+  createDraft,
+  mainAccountSeed,
+  newConfig,
+  openConfig,
+  startSeededHarness,
+  stopSeededHarness,
+  waitSaved,
+  invoke,
+} from './config-fixtures'
 import type { DraftView } from '../../shared/ipc/channels/workspaces'
 
 test.describe('workspace configuration: compute resources', () => {

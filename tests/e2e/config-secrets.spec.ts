@@ -10,8 +10,15 @@ import type { DraftView } from '../../shared/ipc/channels/workspaces'
 test.describe('workspace configuration: DingTalk signing secret', () => {
   test('D2: the signing secret goes to the keychain; the draft keeps only its secretRef', async ({ page, harness }) => {
     const profiles = await invoke<{ keychainError: unknown }>(harness, 'profiles.list', {})
-    expect(profiles.keychainError, 'needs a keychain: run under dbus-run-session with gnome-keyring (npm test does)').toBeNull()
-    const profile = await invoke<{ id: string }>(harness, 'profiles.add', { name: 'secrets', region: 'cn-hangzhou', accessKeyId: 'LTAI_E2E_SEC' })
+    expect(
+      profiles.keychainError,
+      'needs a keychain: run under dbus-run-session with gnome-keyring (npm test does)',
+    ).toBeNull()
+    const profile = await invoke<{ id: string }>(harness, 'profiles.add', {
+      name: 'secrets',
+      region: 'cn-hangzhou',
+      accessKeyId: 'LTAI_E2E_SEC',
+    })
     const d = await createDraft(harness, newConfig('ws_d2'), profile.id)
     await openConfig(page, harness, d.key, 'notifications')
     await page.getByTestId('rule-add').click()
@@ -35,12 +42,23 @@ test.describe('workspace configuration: DingTalk signing secret', () => {
 })
 
 test.describe('workspace configuration: SLS pickers online', () => {
-  test('L1: online with a profile, the SLS project and logstore pickers are filled from the cloud', async ({ page, harness }) => {
+  test('L1: online with a profile, the SLS project and logstore pickers are filled from the cloud', async ({
+    page,
+    harness,
+  }) => {
     const profiles = await invoke<{ keychainError: unknown }>(harness, 'profiles.list', {})
-    expect(profiles.keychainError, 'needs a keychain: run under dbus-run-session with gnome-keyring (npm test does)').toBeNull()
+    expect(
+      profiles.keychainError,
+      'needs a keychain: run under dbus-run-session with gnome-keyring (npm test does)',
+    ).toBeNull()
     const emu = await startEmulator({ port: 0, accessKeyId: 'LTAI_E2E_SLS', accessKeySecret: 'sls-secret' })
     try {
-      await emu.seed({ slsProjects: [{ projectName: 'pai-logs-project', logstores: ['dsw-store', 'dlc-store'] }, { projectName: 'other-project' }] })
+      await emu.seed({
+        slsProjects: [
+          { projectName: 'pai-logs-project', logstores: ['dsw-store', 'dlc-store'] },
+          { projectName: 'other-project' },
+        ],
+      })
       const profile = await invoke<{ id: string }>(harness, 'profiles.add', {
         name: 'emu-sls',
         region: 'cn-hangzhou',

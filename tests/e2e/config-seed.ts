@@ -15,11 +15,23 @@ const seed = JSON.parse(fs.readFileSync(0, 'utf8')) as Seed
 const store = openStore({ dataDir: dir })
 try {
   const p = seed.profile
-  store.profiles.insert({ name: p.name, region: p.region, endpoint: null, protocol: 'https', accessKeyId: p.accessKeyId, proxy: null }, p.id)
+  store.profiles.insert(
+    { name: p.name, region: p.region, endpoint: null, protocol: 'https', accessKeyId: p.accessKeyId, proxy: null },
+    p.id,
+  )
   if (seed.facts) writeProfileFacts(store, p.id, seed.facts)
   for (const w of seed.workspaces ?? []) {
     const config = WorkspaceConfigSchema.parse(w.config)
-    store.workspaces.upsertMany(p.id, [{ workspaceId: w.workspaceId, name: config.basic.name, displayName: config.basic.displayName, status: 'ENABLED', mode: config.basic.mode, owner: config.owner?.userName ?? null }])
+    store.workspaces.upsertMany(p.id, [
+      {
+        workspaceId: w.workspaceId,
+        name: config.basic.name,
+        displayName: config.basic.displayName,
+        status: 'ENABLED',
+        mode: config.basic.mode,
+        owner: config.owner?.userName ?? null,
+      },
+    ])
     store.workspaces.saveConfig(p.id, w.workspaceId, config)
   }
 } finally {

@@ -3,8 +3,14 @@ import { createDraft, goTab, invoke, newConfig, openConfig, waitSaved } from './
 import type { DraftView } from '../../shared/ipc/channels/workspaces'
 
 test.describe('workspace configuration: scheduling, storage, SLS and general settings', () => {
-  test('S1: scheduling edits (runtime, priority limits, non-members, timeouts) are validated and saved (D1)', async ({ page, harness }) => {
-    const d = await createDraft(harness, newConfig('ws_sched', { members: [{ userId: '200', roles: ['PAI.AlgoDeveloper'] }] }))
+  test('S1: scheduling edits (runtime, priority limits, non-members, timeouts) are validated and saved (D1)', async ({
+    page,
+    harness,
+  }) => {
+    const d = await createDraft(
+      harness,
+      newConfig('ws_sched', { members: [{ userId: '200', roles: ['PAI.AlgoDeveloper'] }] }),
+    )
     await openConfig(page, harness, d.key, 'scheduling')
     await page.getByTestId('sched-max-runtime').locator('input').fill('120')
     await page.getByTestId('jobPriorityLimits-add').click()
@@ -27,12 +33,17 @@ test.describe('workspace configuration: scheduling, storage, SLS and general set
     await expect(page.getByTestId('sched-max-runtime').locator('input')).toHaveValue('120')
     const saved = await invoke<DraftView>(harness, 'drafts.open', { key: d.key })
     expect(saved.config.scheduling.maxRuntimeMinutes).toBe(120)
-    expect(saved.config.scheduling.jobPriorityLimits).toEqual([{ subjectType: 'role', subjectId: 'PAI.AlgoDeveloper', maxPriority: 7 }])
+    expect(saved.config.scheduling.jobPriorityLimits).toEqual([
+      { subjectType: 'role', subjectId: 'PAI.AlgoDeveloper', maxPriority: 7 },
+    ])
     expect(saved.config.scheduling.nonMembers.maxJobPriority).toBe(3)
     expect(saved.config.scheduling.timeouts).toEqual([{ kind: 'queue', minutes: 30, enabled: true }])
   })
 
-  test('ST2: the Designer workflow path wins when a workflow runs, and the screen shows which path is effective', async ({ page, harness }) => {
+  test('ST2: the Designer workflow path wins when a workflow runs, and the screen shows which path is effective', async ({
+    page,
+    harness,
+  }) => {
     const d = await createDraft(harness, newConfig('ws_st2'))
     await openConfig(page, harness, d.key, 'storage')
     await expect(page.getByTestId('effective-workflow')).toContainText('oss://e2e-bucket/data/')
@@ -53,7 +64,10 @@ test.describe('workspace configuration: scheduling, storage, SLS and general set
     await expect(page.getByTestId('storage-designer')).toHaveValue('oss://flow-bucket/designer/')
   })
 
-  test('L1: offline, SLS project and logstore are typed; forwarding needs both; G1-G3 switches are saved', async ({ page, harness }) => {
+  test('L1: offline, SLS project and logstore are typed; forwarding needs both; G1-G3 switches are saved', async ({
+    page,
+    harness,
+  }) => {
     const d = await createDraft(harness, newConfig('ws_sls'))
     await openConfig(page, harness, d.key, 'sls')
     await expect(page.getByTestId('sls-offline-hint')).toBeVisible()

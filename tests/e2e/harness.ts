@@ -34,7 +34,11 @@ export function seedDataDir(opts: SeedOptions = {}): { dataDir: string; profileI
 }
 
 /** Starts the built harness (`out/main/harness.js`) on a free port with a fresh (or the given) data folder. */
-export async function startHarness(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}, givenDataDir?: string): Promise<RunningHarness> {
+export async function startHarness(
+  extraArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+  givenDataDir?: string,
+): Promise<RunningHarness> {
   const dataDir = givenDataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pai-e2e-'))
   const child = spawn(process.execPath, ['out/main/harness.js', '--port', '0', '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -91,8 +95,22 @@ export interface RunningEmulator {
 
 /** Accounts the e2e emulator knows: a main account and a RAM user without AliyunPAIFullAccess (A3). */
 export const EMULATOR_ACCOUNTS = {
-  main: { accessKeyId: 'LTAIe2eMain', accessKeySecret: 'e2e-main-secret', type: 'main', uid: '1100000000000001', name: 'e2e-main', eventBridge: true },
-  ram: { accessKeyId: 'LTAIe2eRam', accessKeySecret: 'e2e-ram-secret', type: 'ram', uid: '2100000000000001', name: 'e2e-ram', policies: [] as string[] },
+  main: {
+    accessKeyId: 'LTAIe2eMain',
+    accessKeySecret: 'e2e-main-secret',
+    type: 'main',
+    uid: '1100000000000001',
+    name: 'e2e-main',
+    eventBridge: true,
+  },
+  ram: {
+    accessKeyId: 'LTAIe2eRam',
+    accessKeySecret: 'e2e-ram-secret',
+    type: 'ram',
+    uid: '2100000000000001',
+    name: 'e2e-ram',
+    policies: [] as string[],
+  },
 } as const
 
 /** Starts the PAI emulator (tools/emulator) as a child process on a free port. */
@@ -100,10 +118,24 @@ export async function startEmulator(extraArgs: string[] = []): Promise<RunningEm
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-e2e-emu-'))
   const accounts = path.join(dir, 'accounts.json')
   fs.writeFileSync(accounts, JSON.stringify({ accounts: [EMULATOR_ACCOUNTS.main, EMULATOR_ACCOUNTS.ram] }))
-  const child = spawn('npx', ['tsx', '--tsconfig', 'tsconfig.node.json', 'tools/emulator/main.ts', '--port', '0', '--accounts', accounts, ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  })
+  const child = spawn(
+    'npx',
+    [
+      'tsx',
+      '--tsconfig',
+      'tsconfig.node.json',
+      'tools/emulator/main.ts',
+      '--port',
+      '0',
+      '--accounts',
+      accounts,
+      ...extraArgs,
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  )
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
     let err = ''

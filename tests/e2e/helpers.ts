@@ -7,15 +7,29 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   // A lazily loaded screen brings its component CSS in separate files: let them apply before measuring colours.
   await page.evaluate(async () => {
     const links = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
-    await Promise.all(links.map((l) => (l.sheet ? Promise.resolve() : new Promise((r) => l.addEventListener('load', r, { once: true })))))
+    await Promise.all(
+      links.map((l) =>
+        l.sheet ? Promise.resolve() : new Promise((r) => l.addEventListener('load', r, { once: true })),
+      ),
+    )
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 400)))
   })
   // A toast (ElMessage) measured mid fade-in has partial opacity and so a meaningless contrast: wait until
   // every toast is fully shown (or gone) before measuring.
-  await page.waitForFunction(() => [...document.querySelectorAll('.el-message')].every((e) => getComputedStyle(e).opacity === '1'), undefined, { timeout: 5_000 })
+  await page.waitForFunction(
+    () => [...document.querySelectorAll('.el-message')].every((e) => getComputedStyle(e).opacity === '1'),
+    undefined,
+    { timeout: 5_000 },
+  )
   const res = await new AxeBuilder({ page }).analyze()
   const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-  const summary = bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`)
+  const summary = bad.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')}`,
+  )
   expect(summary, `axe on ${label}`).toEqual([])
 }
 
@@ -45,5 +59,7 @@ export async function pick(page: Page, testId: string, option: string | RegExp):
 
 /** The text input behind a data-testid, whether the id sits on the <input> or on its wrapper. */
 export function inputOf(page: Page, testId: string) {
-  return page.locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input`).first()
+  return page
+    .locator(`input[data-testid="${testId}"], textarea[data-testid="${testId}"], [data-testid="${testId}"] input`)
+    .first()
 }

@@ -6,7 +6,12 @@ import { expectAccessible, goto, inputOf, pick, shot } from './helpers'
 
 /** Needs the keychain: run inside dbus-run-session with gnome-keyring unlocked (see notes in the README). */
 
-async function addProfile(page: Page, emulator: RunningEmulator, name: string, account: { accessKeyId: string; accessKeySecret: string }): Promise<void> {
+async function addProfile(
+  page: Page,
+  emulator: RunningEmulator,
+  name: string,
+  account: { accessKeyId: string; accessKeySecret: string },
+): Promise<void> {
   await goto(page, '/profiles')
   await page.getByTestId('profile-add').click()
   await inputOf(page, 'profile-name').fill(name)
@@ -21,7 +26,11 @@ async function addProfile(page: Page, emulator: RunningEmulator, name: string, a
 }
 
 test.describe('the whole journey against the emulator', () => {
-  test('add a profile, refresh, create with the wizard, see the plan, apply, converge', async ({ page, harness, emulator }) => {
+  test('add a profile, refresh, create with the wizard, see the plan, apply, converge', async ({
+    page,
+    harness,
+    emulator,
+  }) => {
     test.setTimeout(180_000)
     await page.goto(harness.url)
     await addProfile(page, emulator, '模拟器主账号', EMULATOR_ACCOUNTS.main)
@@ -80,7 +89,11 @@ test.describe('the whole journey against the emulator', () => {
     await shot(page, 'activity-zh-CN')
   })
 
-  test('A3: a RAM user without AliyunPAIFullAccess is warned, and told the main account is recommended', async ({ page, harness, emulator }) => {
+  test('A3: a RAM user without AliyunPAIFullAccess is warned, and told the main account is recommended', async ({
+    page,
+    harness,
+    emulator,
+  }) => {
     await page.goto(harness.url)
     await addProfile(page, emulator, '子账号', EMULATOR_ACCOUNTS.ram)
     await page.getByTestId('profile-actions-子账号').getByTestId('profile-test').click()
@@ -91,7 +104,11 @@ test.describe('the whole journey against the emulator', () => {
     await shot(page, 'profiles-a3-zh-CN')
   })
 
-  test('A3: a RAM user without AliyunPAIFullAccess who applies sees the refusal with the request ID', async ({ page, harness, emulator }) => {
+  test('A3: a RAM user without AliyunPAIFullAccess who applies sees the refusal with the request ID', async ({
+    page,
+    harness,
+    emulator,
+  }) => {
     test.setTimeout(120_000)
     await page.goto(harness.url)
     await addProfile(page, emulator, '子账号', EMULATOR_ACCOUNTS.ram)

@@ -13,7 +13,10 @@ const test = base.extend<{ harness: RunningHarness }>({
 })
 
 test.describe('pending changes [待同步变更]', () => {
-  test('C2: a draft that drops an associated resource is refused in the plan, with the rule and why', async ({ page, harness }) => {
+  test('C2: a draft that drops an associated resource is refused in the plan, with the rule and why', async ({
+    page,
+    harness,
+  }) => {
     await page.goto(harness.url)
     await goto(page, '/pending')
     await page.getByTestId('pending-draft').filter({ hasText: 'ws_00002' }).click()
@@ -27,7 +30,10 @@ test.describe('pending changes [待同步变更]', () => {
     await shot(page, 'pending-refused-zh-CN')
   })
 
-  test('a conflict is resolved field by field: keep mine or take the cloud, then the plan can be applied', async ({ page, harness }) => {
+  test('a conflict is resolved field by field: keep mine or take the cloud, then the plan can be applied', async ({
+    page,
+    harness,
+  }) => {
     await page.goto(harness.url)
     await goto(page, '/pending')
     await page.getByTestId('pending-draft').filter({ hasText: 'ws_00003' }).click()
@@ -44,7 +50,10 @@ test.describe('pending changes [待同步变更]', () => {
     await expect(page.getByTestId('plan-counts')).toContainText('冲突 0')
   })
 
-  test('G2: a switch with no public API is a manual step with console instructions, a console link, and "I did it"', async ({ page, harness }) => {
+  test('G2: a switch with no public API is a manual step with console instructions, a console link, and "I did it"', async ({
+    page,
+    harness,
+  }) => {
     await page.goto(harness.url)
     await goto(page, '/pending')
     await page.getByTestId('pending-draft').filter({ hasText: 'ws_00004' }).click()

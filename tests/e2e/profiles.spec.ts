@@ -2,7 +2,10 @@ import { test, expect } from './harness'
 import { expectAccessible, goto, pick, shot } from './helpers'
 
 test.describe('profiles [账号]', () => {
-  test('add, edit, replace the secret, set active, and remove a profile; offline only works with none', async ({ page, harness }) => {
+  test('add, edit, replace the secret, set active, and remove a profile; offline only works with none', async ({
+    page,
+    harness,
+  }) => {
     await page.goto(harness.url)
     await goto(page, '/profiles')
     await expect(page.getByTestId('profiles-empty')).toBeVisible()

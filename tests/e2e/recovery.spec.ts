@@ -9,7 +9,9 @@ async function stopKeepingData(h: RunningHarness): Promise<void> {
   await exited
 }
 
-test('D1: a corrupt database is moved aside, the backup restored, and the user is told where the damaged file is', async ({ page }) => {
+test('D1: a corrupt database is moved aside, the backup restored, and the user is told where the damaged file is', async ({
+  page,
+}) => {
   // First run: make a draft, then close cleanly (which writes the VACUUM INTO backup).
   const first = await startHarness()
   const res = await page.request.post(`${first.origin}/api/invoke/drafts.create`, {

@@ -30,7 +30,11 @@ for (const locale of ['zh-CN', 'en'] as const) {
       await page.goto(harness.url)
       await expect(page.getByTestId('brand')).toBeVisible()
       if (locale === 'en') await setLocale(page, 'en')
-      await pick(page, 'theme-select', theme === 'dark' ? (locale === 'en' ? 'Dark' : '深色') : locale === 'en' ? 'Light' : '浅色')
+      await pick(
+        page,
+        'theme-select',
+        theme === 'dark' ? (locale === 'en' ? 'Dark' : '深色') : locale === 'en' ? 'Light' : '浅色',
+      )
       await expect(page.locator('html')).toHaveClass(theme === 'dark' ? /dark/ : /^(?!.*dark)/)
       for (const r of ROUTES) {
         await goto(page, r.route)
@@ -48,7 +52,10 @@ for (const locale of ['zh-CN', 'en'] as const) {
   }
 }
 
-test('D4: export a workspace as a bundle (Blob download), then preview and import it back as a draft', async ({ page, harness }) => {
+test('D4: export a workspace as a bundle (Blob download), then preview and import it back as a draft', async ({
+  page,
+  harness,
+}) => {
   await page.goto(harness.url)
   await goto(page, '/import-export')
   await page.getByTestId('bundle-export-keys').click()
@@ -63,7 +70,9 @@ test('D4: export a workspace as a bundle (Blob download), then preview and impor
 
   // Import it back under a new name: the preview says a new draft is made, then the import makes it.
   const changed = text.replaceAll('ws_00002', 'ws_imported')
-  await page.getByTestId('bundle-file').setInputFiles({ name: 'ws_imported.yaml', mimeType: 'application/yaml', buffer: Buffer.from(changed) })
+  await page
+    .getByTestId('bundle-file')
+    .setInputFiles({ name: 'ws_imported.yaml', mimeType: 'application/yaml', buffer: Buffer.from(changed) })
   await expect(page.getByTestId('bundle-preview-result')).toContainText('ws_imported')
   await expect(page.getByTestId('bundle-preview-result')).toContainText('新建草稿')
   await expectAccessible(page, 'import preview')
@@ -72,7 +81,9 @@ test('D4: export a workspace as a bundle (Blob download), then preview and impor
   await expect(page.getByTestId('bundle-imported')).toContainText('ws_imported')
 
   // A broken file is refused with its line and rule.
-  await page.getByTestId('bundle-file').setInputFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from('format: nope\n  : [\n') })
+  await page
+    .getByTestId('bundle-file')
+    .setInputFiles({ name: 'broken.yaml', mimeType: 'application/yaml', buffer: Buffer.from('format: nope\n  : [\n') })
   await expect(page.getByTestId('bundle-problems')).toContainText('broken.yaml')
   await expect(page.getByTestId('bundle-import-run')).toBeDisabled()
 })

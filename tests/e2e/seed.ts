@@ -24,9 +24,19 @@ const drafts = Number(arg('drafts') ?? '0')
 const planCases = process.argv.includes('--plan-cases')
 
 const store = openStore({ dataDir })
-const profile = store.profiles.insert({ name: '种子账号', region: 'cn-hangzhou', endpoint: null, protocol: 'https', accessKeyId: 'LTAI-seed', proxy: null })
+const profile = store.profiles.insert({
+  name: '种子账号',
+  region: 'cn-hangzhou',
+  endpoint: null,
+  protocol: 'https',
+  accessKeyId: 'LTAI-seed',
+  proxy: null,
+})
 new SettingsService(sqliteSettingsStore(store.settings)).update({ activeProfileId: profile.id })
-writeProfileFacts(store, profile.id, { identity: { kind: 'main', userId: '1000000000000001', userName: 'seed' }, dataworksNames: dataworks })
+writeProfileFacts(store, profile.id, {
+  identity: { kind: 'main', userId: '1000000000000001', userName: 'seed' },
+  dataworksNames: dataworks,
+})
 
 const STATUSES = ['ENABLED', 'ENABLED', 'ENABLED', 'INITIALIZING', 'UPDATING', 'FAILURE', 'DISABLED']
 const rows = Array.from({ length: count }, (_, i) => {
@@ -50,26 +60,60 @@ for (let i = 0; i < Math.min(drafts, rows.length); i++) {
   store.drafts.save({
     profileId: profile.id,
     workspaceKey: w.workspaceId,
-    draft: { basic: { name: w.name, displayName: w.displayName, description: 'seeded draft', mode: w.mode }, resources },
+    draft: {
+      basic: { name: w.name, displayName: w.displayName, description: 'seeded draft', mode: w.mode },
+      resources,
+    },
     base: { basic: { name: w.name, displayName: w.displayName, description: 'seeded draft', mode: w.mode } },
     baseVersion: w.gmtModified,
   })
 }
 if (planCases && rows.length >= 3) {
-  const basic = (w: (typeof rows)[number], description: string) => ({ name: w.name, displayName: w.displayName, description, mode: w.mode })
+  const basic = (w: (typeof rows)[number], description: string) => ({
+    name: w.name,
+    displayName: w.displayName,
+    description,
+    mode: w.mode,
+  })
   const w2 = rows[1]!
-  const withResource = { basic: basic(w2, 'seeded'), resources: [{ kind: 'general', envType: 'prod', name: 'rg_general', resourceId: 'r-100001' }] }
+  const withResource = {
+    basic: basic(w2, 'seeded'),
+    resources: [{ kind: 'general', envType: 'prod', name: 'rg_general', resourceId: 'r-100001' }],
+  }
   store.workspaces.saveConfig(profile.id, w2.workspaceId, withResource, { version: 'v1' })
-  store.drafts.save({ profileId: profile.id, workspaceKey: w2.workspaceId, draft: { basic: basic(w2, 'seeded') }, base: withResource, baseVersion: 'v1' })
+  store.drafts.save({
+    profileId: profile.id,
+    workspaceKey: w2.workspaceId,
+    draft: { basic: basic(w2, 'seeded') },
+    base: withResource,
+    baseVersion: 'v1',
+  })
   const w3 = rows[2]!
-  store.workspaces.saveConfig(profile.id, w3.workspaceId, { basic: basic(w3, 'changed in the cloud') }, { version: 'v2' })
-  store.drafts.save({ profileId: profile.id, workspaceKey: w3.workspaceId, draft: { basic: basic(w3, 'changed here') }, base: { basic: basic(w3, 'seeded') }, baseVersion: 'v1' })
+  store.workspaces.saveConfig(
+    profile.id,
+    w3.workspaceId,
+    { basic: basic(w3, 'changed in the cloud') },
+    { version: 'v2' },
+  )
+  store.drafts.save({
+    profileId: profile.id,
+    workspaceKey: w3.workspaceId,
+    draft: { basic: basic(w3, 'changed here') },
+    base: { basic: basic(w3, 'seeded') },
+    baseVersion: 'v1',
+  })
   if (rows.length >= 4) {
     // ws_00004 turns on SSH to DSW instances (G2): no public API, so a manual step in the console.
     const w4 = rows[3]!
     const cloud = { basic: basic(w4, 'seeded') }
     store.workspaces.saveConfig(profile.id, w4.workspaceId, cloud, { version: 'v1' })
-    store.drafts.save({ profileId: profile.id, workspaceKey: w4.workspaceId, draft: { ...cloud, switches: { dswSsh: true } }, base: cloud, baseVersion: 'v1' })
+    store.drafts.save({
+      profileId: profile.id,
+      workspaceKey: w4.workspaceId,
+      draft: { ...cloud, switches: { dswSsh: true } },
+      base: cloud,
+      baseVersion: 'v1',
+    })
   }
 }
 store.close()

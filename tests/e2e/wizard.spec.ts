@@ -13,7 +13,10 @@ const test = base.extend<{ harness: RunningHarness }>({
 })
 
 test.describe('create workspace wizard [新建工作空间]', () => {
-  test('W4: a name that clashes with a PAI or a DataWorks workspace is refused live, and says why', async ({ page, harness }) => {
+  test('W4: a name that clashes with a PAI or a DataWorks workspace is refused live, and says why', async ({
+    page,
+    harness,
+  }) => {
     await page.goto(harness.url)
     await goto(page, '/workspaces/new')
     await inputOf(page, 'wiz-name').fill('ws_00002')

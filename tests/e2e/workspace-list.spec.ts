@@ -14,7 +14,10 @@ const test = base.extend<{ harness: RunningHarness }>({
 })
 
 test.describe('workspace list [工作空间列表]', () => {
-  test('shows 10,000 cached workspaces virtualized, with drafts, search, filters, sort and open', async ({ page, harness }) => {
+  test('shows 10,000 cached workspaces virtualized, with drafts, search, filters, sort and open', async ({
+    page,
+    harness,
+  }) => {
     await page.goto(harness.url)
     await expect(page.getByTestId('ws-total')).toHaveText('共 10000 个工作空间')
     await expect(page.getByTestId('ws-row').first()).toContainText('ws_00001')
@@ -31,7 +34,9 @@ test.describe('workspace list [工作空间列表]', () => {
 
     // Scrolling far down loads that page on demand.
     await page.getByTestId('ws-table').evaluate((table) => {
-      const scroller = [...table.querySelectorAll<HTMLElement>('*')].find((el) => el.scrollHeight > 100_000 && el.clientHeight > 0)
+      const scroller = [...table.querySelectorAll<HTMLElement>('*')].find(
+        (el) => el.scrollHeight > 100_000 && el.clientHeight > 0,
+      )
       if (!scroller) throw new Error('no scrolling body')
       scroller.scrollTop = 44 * 9000
       scroller.dispatchEvent(new Event('scroll'))

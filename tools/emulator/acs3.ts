@@ -39,11 +39,21 @@ export function stringToSign(canonical: string): string {
 }
 
 export function acs3Signature(secret: string, parts: SignedParts): string {
-  return crypto.createHmac('sha256', secret).update(stringToSign(canonicalRequest(parts)), 'utf8').digest('hex')
+  return crypto
+    .createHmac('sha256', secret)
+    .update(stringToSign(canonicalRequest(parts)), 'utf8')
+    .digest('hex')
 }
 
 const AUTH_RE = /^ACS3-HMAC-SHA256\s+Credential=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-fA-F]+)\s*$/
-const REQUIRED_SIGNED = ['host', 'x-acs-action', 'x-acs-version', 'x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256']
+const REQUIRED_SIGNED = [
+  'host',
+  'x-acs-action',
+  'x-acs-version',
+  'x-acs-date',
+  'x-acs-signature-nonce',
+  'x-acs-content-sha256',
+]
 const DATE_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/
 
 /** Nonces seen per key, kept for twice the clock window. */
@@ -78,7 +88,12 @@ export function verifyAcs3(inc: Incoming, deps: VerifyDeps): Account {
   const auth = header(inc, 'authorization')
   if (!auth) throw new EmuError(400, 'MissingAuthorization', 'The Authorization header is missing.')
   const m = AUTH_RE.exec(auth)
-  if (!m) throw new EmuError(400, 'IncompleteSignature', 'The request signature does not conform to Alibaba Cloud standards (Authorization is malformed).')
+  if (!m)
+    throw new EmuError(
+      400,
+      'IncompleteSignature',
+      'The request signature does not conform to Alibaba Cloud standards (Authorization is malformed).',
+    )
   const [, keyId = '', signedList = '', signature = ''] = m
   const account = deps.accountFor(keyId)
   if (!account) throw new EmuError(404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.')
@@ -88,24 +103,48 @@ export function verifyAcs3(inc: Incoming, deps: VerifyDeps): Account {
     if (!signedHeaders.includes(h)) throw new EmuError(400, 'IncompleteSignature', `The header "${h}" must be signed.`)
   }
   for (const h of signedHeaders) {
-    if (header(inc, h) === undefined) throw new EmuError(400, 'IncompleteSignature', `The signed header "${h}" is missing.`)
+    if (header(inc, h) === undefined)
+      throw new EmuError(400, 'IncompleteSignature', `The signed header "${h}" is missing.`)
   }
   const date = header(inc, 'x-acs-date') ?? ''
-  if (!DATE_RE.test(date)) throw new EmuError(400, 'InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.')
+  if (!DATE_RE.test(date))
+    throw new EmuError(400, 'InvalidTimeStamp.Format', 'Specified time stamp or date value is not well formatted.')
   const skew = Math.abs(deps.now() - Date.parse(date))
-  if (!(skew <= deps.clockSkewMs)) throw new EmuError(400, 'InvalidTimeStamp.Expired', `Specified time stamp or date value is expired (x-acs-date ${date}).`)
+  if (!(skew <= deps.clockSkewMs))
+    throw new EmuError(
+      400,
+      'InvalidTimeStamp.Expired',
+      `Specified time stamp or date value is expired (x-acs-date ${date}).`,
+    )
   const payloadHash = crypto.createHash('sha256').update(inc.body).digest('hex')
   const headers: Record<string, string | undefined> = {}
   for (const h of signedHeaders) headers[h] = header(inc, h)
-  const parts: SignedParts = { method: inc.method, rawPath: inc.rawPath, query: inc.query, headers, signedHeaders, payloadHash }
+  const parts: SignedParts = {
+    method: inc.method,
+    rawPath: inc.rawPath,
+    query: inc.query,
+    headers,
+    signedHeaders,
+    payloadHash,
+  }
   const expected = acs3Signature(account.accessKeySecret, parts)
   const claimedHash = header(inc, 'x-acs-content-sha256')
-  const sigOk = signature.length === expected.length && crypto.timingSafeEqual(Buffer.from(signature.toLowerCase()), Buffer.from(expected))
+  const sigOk =
+    signature.length === expected.length &&
+    crypto.timingSafeEqual(Buffer.from(signature.toLowerCase()), Buffer.from(expected))
   if (!sigOk || claimedHash !== payloadHash) {
-    const why = claimedHash !== payloadHash ? 'x-acs-content-sha256 does not match the request body' : `server string to sign is: ${stringToSign(canonicalRequest(parts)).replace(/\n/g, '\\n')}`
-    throw new EmuError(403, 'SignatureDoesNotMatch', `The request signature does not match the signature the server calculated; ${why}.`)
+    const why =
+      claimedHash !== payloadHash
+        ? 'x-acs-content-sha256 does not match the request body'
+        : `server string to sign is: ${stringToSign(canonicalRequest(parts)).replace(/\n/g, '\\n')}`
+    throw new EmuError(
+      403,
+      'SignatureDoesNotMatch',
+      `The request signature does not match the signature the server calculated; ${why}.`,
+    )
   }
   const nonce = header(inc, 'x-acs-signature-nonce') ?? ''
-  if (!deps.nonces.claim(`${keyId}\n${nonce}`, deps.now())) throw new EmuError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.')
+  if (!deps.nonces.claim(`${keyId}\n${nonce}`, deps.now()))
+    throw new EmuError(400, 'SignatureNonceUsed', 'Specified signature nonce was used already.')
   return account
 }

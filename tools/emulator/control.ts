@@ -6,7 +6,16 @@ import { nowIso, type WorkspaceRec } from './model'
 export const SeedSchema = z.object({
   /** The main account (tenant) UID to seed; default: the first main account. */
   tenant: z.string().optional(),
-  users: z.array(z.object({ UserId: z.string().regex(/^\d{4,20}$/), UserName: z.string().min(1), DisplayName: z.string().optional(), AccountType: z.enum(['5', '6']).default('5') })).default([]),
+  users: z
+    .array(
+      z.object({
+        UserId: z.string().regex(/^\d{4,20}$/),
+        UserName: z.string().min(1),
+        DisplayName: z.string().optional(),
+        AccountType: z.enum(['5', '6']).default('5'),
+      }),
+    )
+    .default([]),
   dataworksNames: z.array(z.string()).default([]),
   eventBridge: z.boolean().optional(),
   workspaces: z
@@ -19,20 +28,52 @@ export const SeedSchema = z.object({
         /** The owner (A4); default: the tenant's main account. */
         Creator: z.string().optional(),
         members: z.array(z.object({ UserId: z.string(), Roles: z.array(z.string()).min(1) })).default([]),
-        configs: z.array(z.object({ CategoryName: z.string().default('CommonResourceConfig'), ConfigKey: z.string(), ConfigValue: z.string() })).default([]),
+        configs: z
+          .array(
+            z.object({
+              CategoryName: z.string().default('CommonResourceConfig'),
+              ConfigKey: z.string(),
+              ConfigValue: z.string(),
+            }),
+          )
+          .default([]),
       }),
     )
     .default([]),
-  slsProjects: z.array(z.object({ projectName: z.string().min(3), description: z.string().default(''), logstores: z.array(z.string()).default([]) })).default([]),
-  robots: z.array(z.object({ token: z.string().min(1), secret: z.string().optional(), keywords: z.array(z.string()).default([]) })).default([]),
+  slsProjects: z
+    .array(
+      z.object({
+        projectName: z.string().min(3),
+        description: z.string().default(''),
+        logstores: z.array(z.string()).default([]),
+      }),
+    )
+    .default([]),
+  robots: z
+    .array(
+      z.object({ token: z.string().min(1), secret: z.string().optional(), keywords: z.array(z.string()).default([]) }),
+    )
+    .default([]),
 })
 export type SeedInput = z.input<typeof SeedSchema>
 
-export function applySeed(core: EmulatorCore, input: unknown): { workspaces: Array<{ WorkspaceName: string; WorkspaceId: string }> } {
+export function applySeed(
+  core: EmulatorCore,
+  input: unknown,
+): { workspaces: Array<{ WorkspaceName: string; WorkspaceId: string }> } {
   const s = SeedSchema.parse(input)
-  const mainUid = s.tenant ?? [...core.accounts.values()].find((a) => a.type === 'main')?.uid ?? [...core.accounts.values()][0]!.parentUid
+  const mainUid =
+    s.tenant ??
+    [...core.accounts.values()].find((a) => a.type === 'main')?.uid ??
+    [...core.accounts.values()][0]!.parentUid
   const t = core.tenant(mainUid)
-  for (const u of s.users) t.users[u.UserId] = { UserId: u.UserId, UserName: u.UserName, DisplayName: u.DisplayName ?? u.UserName, AccountType: u.AccountType }
+  for (const u of s.users)
+    t.users[u.UserId] = {
+      UserId: u.UserId,
+      UserName: u.UserName,
+      DisplayName: u.DisplayName ?? u.UserName,
+      AccountType: u.AccountType,
+    }
   t.dataworksNames.push(...s.dataworksNames)
   if (s.eventBridge !== undefined) t.eventBridge = s.eventBridge
   const created: Array<{ WorkspaceName: string; WorkspaceId: string }> = []
@@ -52,25 +93,61 @@ export function applySeed(core: EmulatorCore, input: unknown): { workspaces: Arr
       GmtCreateTime: at,
       GmtModifiedTime: at,
       readyAt: 0,
-      members: { [`${id}-${creator}`]: { MemberId: `${id}-${creator}`, UserId: creator, Roles: [OWNER_ROLE], GmtCreateTime: at } },
+      members: {
+        [`${id}-${creator}`]: { MemberId: `${id}-${creator}`, UserId: creator, Roles: [OWNER_ROLE], GmtCreateTime: at },
+      },
       configs: {},
       resources: {},
       roles: {},
     }
     for (const m of w.members) {
-      if (!t.users[m.UserId]) t.users[m.UserId] = { UserId: m.UserId, UserName: `user${m.UserId.slice(-4)}`, DisplayName: `user${m.UserId.slice(-4)}`, AccountType: '5' }
+      if (!t.users[m.UserId])
+        t.users[m.UserId] = {
+          UserId: m.UserId,
+          UserName: `user${m.UserId.slice(-4)}`,
+          DisplayName: `user${m.UserId.slice(-4)}`,
+          AccountType: '5',
+        }
       const existing = ws.members[`${id}-${m.UserId}`]
       if (existing) existing.Roles = [...new Set([...existing.Roles, ...m.Roles])]
-      else ws.members[`${id}-${m.UserId}`] = { MemberId: `${id}-${m.UserId}`, UserId: m.UserId, Roles: m.Roles, GmtCreateTime: at }
+      else
+        ws.members[`${id}-${m.UserId}`] = {
+          MemberId: `${id}-${m.UserId}`,
+          UserId: m.UserId,
+          Roles: m.Roles,
+          GmtCreateTime: at,
+        }
     }
-    for (const c of w.configs) ws.configs[`${c.CategoryName}/${c.ConfigKey}`] = { ConfigId: `wc-${core.id().toString(36)}`, CategoryName: c.CategoryName, ConfigKey: c.ConfigKey, ConfigValue: c.ConfigValue, Labels: [], GmtCreateTime: at, GmtModifiedTime: at }
+    for (const c of w.configs)
+      ws.configs[`${c.CategoryName}/${c.ConfigKey}`] = {
+        ConfigId: `wc-${core.id().toString(36)}`,
+        CategoryName: c.CategoryName,
+        ConfigKey: c.ConfigKey,
+        ConfigValue: c.ConfigValue,
+        Labels: [],
+        GmtCreateTime: at,
+        GmtModifiedTime: at,
+      }
     t.workspaces[id] = ws
     const bus = `pai-system-${w.WorkspaceName}`
-    if (t.eventBridge && !t.buses[bus]) t.buses[bus] = { EventBusName: bus, Description: `PAI workspace ${w.WorkspaceName}`, CreateTimestamp: Date.now(), rules: {} }
+    if (t.eventBridge && !t.buses[bus])
+      t.buses[bus] = {
+        EventBusName: bus,
+        Description: `PAI workspace ${w.WorkspaceName}`,
+        CreateTimestamp: Date.now(),
+        rules: {},
+      }
     created.push({ WorkspaceName: w.WorkspaceName, WorkspaceId: id })
   }
-  for (const p of s.slsProjects) t.slsProjects[p.projectName] = { projectName: p.projectName, description: p.description, createTime: nowIso().replace('T', ' ').slice(0, 19), logstores: p.logstores }
-  for (const r of s.robots) core.state.robots[r.token] = { token: r.token, secret: r.secret, keywords: r.keywords, recent: [], messages: [] }
+  for (const p of s.slsProjects)
+    t.slsProjects[p.projectName] = {
+      projectName: p.projectName,
+      description: p.description,
+      createTime: nowIso().replace('T', ' ').slice(0, 19),
+      logstores: p.logstores,
+    }
+  for (const r of s.robots)
+    core.state.robots[r.token] = { token: r.token, secret: r.secret, keywords: r.keywords, recent: [], messages: [] }
   core.dirty()
   return { workspaces: created }
 }

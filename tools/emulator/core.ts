@@ -53,7 +53,12 @@ export class EmulatorCore {
     for (const a of this.accounts.values()) {
       const t = this.tenant(a.parentUid)
       if (a.type === 'main') t.eventBridge = a.eventBridge
-      t.users[a.uid] = { UserId: a.uid, UserName: a.name, DisplayName: a.name, AccountType: a.type === 'main' ? '1' : '5' }
+      t.users[a.uid] = {
+        UserId: a.uid,
+        UserName: a.name,
+        DisplayName: a.name,
+        AccountType: a.type === 'main' ? '1' : '5',
+      }
     }
   }
 
@@ -77,13 +82,20 @@ export class EmulatorCore {
   }
 
   hasPolicy(c: Caller, ...policies: string[]): boolean {
-    return c.isMain || c.account.policies.includes('AdministratorAccess') || policies.some((p) => c.account.policies.includes(p))
+    return (
+      c.isMain ||
+      c.account.policies.includes('AdministratorAccess') ||
+      policies.some((p) => c.account.policies.includes(p))
+    )
   }
 
   /** A3: a RAM user needs AliyunPAIFullAccess for any PAI call. */
   requirePai(c: Caller, action: string): void {
     if (!this.hasPolicy(c, 'AliyunPAIFullAccess'))
-      throw forbidden('Forbidden.RAM', `User not authorized to operate on the specified resource: the RAM user ${c.account.name} needs the policy AliyunPAIFullAccess (paiworkspace:${action}).`)
+      throw forbidden(
+        'Forbidden.RAM',
+        `User not authorized to operate on the specified resource: the RAM user ${c.account.name} needs the policy AliyunPAIFullAccess (paiworkspace:${action}).`,
+      )
   }
 
   workspace(c: Caller, id: string | undefined): WorkspaceRec {
@@ -97,7 +109,10 @@ export class EmulatorCore {
     if (c.isMain) return
     const m = Object.values(ws.members).find((x) => x.UserId === c.account.uid)
     if (!m || !(m.Roles.includes(ADMIN_ROLE) || m.Roles.includes(OWNER_ROLE)))
-      throw forbidden('NoPermission', `You are not authorized to change workspace ${ws.WorkspaceId}: only its administrators (${ADMIN_ROLE}) and owner (${OWNER_ROLE}) may.`)
+      throw forbidden(
+        'NoPermission',
+        `You are not authorized to change workspace ${ws.WorkspaceId}: only its administrators (${ADMIN_ROLE}) and owner (${OWNER_ROLE}) may.`,
+      )
   }
 
   user(t: TenantRec, uid: string): UserRec {
@@ -138,11 +153,16 @@ export class EmulatorCore {
     const file = this.opts.stateFile
     if (!file || !fs.existsSync(file)) return undefined
     const raw: unknown = JSON.parse(fs.readFileSync(file, 'utf8'))
-    if (!raw || typeof raw !== 'object' || !('tenants' in raw) || !('seq' in raw)) throw new Error(`${file} is not an emulator state file`)
+    if (!raw || typeof raw !== 'object' || !('tenants' in raw) || !('seq' in raw))
+      throw new Error(`${file} is not an emulator state file`)
     return { ...emptyState(), ...(raw as EmuState) }
   }
 }
 
 export function unknownApi(inc: Incoming): EmuError {
-  return new EmuError(404, 'InvalidApi.NotFound', `Specified api is not found, please check your url and method: ${inc.method} ${inc.rawPath}`)
+  return new EmuError(
+    404,
+    'InvalidApi.NotFound',
+    `Specified api is not found, please check your url and method: ${inc.method} ${inc.rawPath}`,
+  )
 }

@@ -12,10 +12,15 @@ export function handleRobot(core: EmulatorCore, inc: Incoming, now: number): { e
   if (!robot) return { errcode: 300001, errmsg: 'token is not exist' }
   if (robot.secret) {
     const ts = Number(inc.query.timestamp)
-    if (!Number.isFinite(ts) || Math.abs(now - ts) > 60 * 60_000) return { errcode: 310000, errmsg: 'invalid timestamp' }
-    const expected = crypto.createHmac('sha256', robot.secret).update(`${inc.query.timestamp ?? ''}\n${robot.secret}`, 'utf8').digest('base64')
+    if (!Number.isFinite(ts) || Math.abs(now - ts) > 60 * 60_000)
+      return { errcode: 310000, errmsg: 'invalid timestamp' }
+    const expected = crypto
+      .createHmac('sha256', robot.secret)
+      .update(`${inc.query.timestamp ?? ''}\n${robot.secret}`, 'utf8')
+      .digest('base64')
     const got = inc.query.sign ?? ''
-    if (got.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(got), Buffer.from(expected))) return { errcode: 310000, errmsg: 'sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]' }
+    if (got.length !== expected.length || !crypto.timingSafeEqual(Buffer.from(got), Buffer.from(expected)))
+      return { errcode: 310000, errmsg: 'sign not match, more: [https://ding-doc.dingtalk.com/doc#/serverapi2/qf2nxq]' }
   }
   let body: unknown
   try {
@@ -30,7 +35,8 @@ export function handleRobot(core: EmulatorCore, inc: Incoming, now: number): { e
     if (!robot.keywords.some((k) => text.includes(k))) return { errcode: 310000, errmsg: 'keywords not in content' }
   }
   robot.recent = robot.recent.filter((t) => now - t < 60_000)
-  if (robot.recent.length >= core.opts.robotPerMinute) return { errcode: 410100, errmsg: `send too fast, exceed ${core.opts.robotPerMinute} times per minute` }
+  if (robot.recent.length >= core.opts.robotPerMinute)
+    return { errcode: 410100, errmsg: `send too fast, exceed ${core.opts.robotPerMinute} times per minute` }
   robot.recent.push(now)
   robot.messages.push({ at: now, body: msg })
   if (robot.messages.length > 100) robot.messages.shift()

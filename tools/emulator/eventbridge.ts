@@ -14,7 +14,8 @@ const RULE_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,126}$/
 function params(inc: Incoming): Record<string, string> {
   const out = { ...inc.query }
   if (inc.body.length > 0 && (header(inc, 'content-type') ?? '').includes('application/x-www-form-urlencoded')) {
-    for (const [k, v] of Object.entries(querystring.parse(inc.body.toString('utf8')))) out[k] = Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? '')
+    for (const [k, v] of Object.entries(querystring.parse(inc.body.toString('utf8'))))
+      out[k] = Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? '')
   }
   return out
 }
@@ -42,10 +43,17 @@ function rule(b: BusRec, name: string | undefined): RuleRec {
 
 function target(raw: unknown): TargetRec {
   const o = obj(raw, 'Targets[]')
-  const paramList = Array.isArray(o.ParamList) ? o.ParamList.map((p) => {
-    const x = obj(p, 'ParamList[]')
-    return { ResourceKey: str(x.ResourceKey, 'ParamList.ResourceKey', true), Form: str(x.Form, 'ParamList.Form', true), Value: str(x.Value, 'ParamList.Value'), Template: str(x.Template, 'ParamList.Template') }
-  }) : []
+  const paramList = Array.isArray(o.ParamList)
+    ? o.ParamList.map((p) => {
+        const x = obj(p, 'ParamList[]')
+        return {
+          ResourceKey: str(x.ResourceKey, 'ParamList.ResourceKey', true),
+          Form: str(x.Form, 'ParamList.Form', true),
+          Value: str(x.Value, 'ParamList.Value'),
+          Template: str(x.Template, 'ParamList.Template'),
+        }
+      })
+    : []
   return {
     Id: str(o.Id, 'Targets.Id', true),
     Type: str(o.Type, 'Targets.Type', true),
@@ -71,7 +79,8 @@ function filterPattern(v: string | undefined): string {
   } catch {
     throw bad('EventRuleFilterPatternSchemaError', 'The FilterPattern is not valid JSON.')
   }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw bad('EventRuleFilterPatternSchemaError', 'The FilterPattern must be a JSON object.')
+  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw bad('EventRuleFilterPatternSchemaError', 'The FilterPattern must be a JSON object.')
   return p
 }
 
@@ -87,28 +96,59 @@ function paged<T>(items: T[], p: Record<string, string>): { page: T[]; next: str
 }
 
 function targetView(t: TargetRec, busName?: string, ruleName?: string): Record<string, unknown> {
-  return { Id: t.Id, Type: t.Type, Endpoint: t.Endpoint, PushRetryStrategy: t.PushRetryStrategy, ErrorsTolerance: t.ErrorsTolerance, ParamList: t.ParamList, PushSelector: 'PARAM_TRANSFORMER', ...(busName ? { EventBusName: busName, RuleName: ruleName } : {}) }
+  return {
+    Id: t.Id,
+    Type: t.Type,
+    Endpoint: t.Endpoint,
+    PushRetryStrategy: t.PushRetryStrategy,
+    ErrorsTolerance: t.ErrorsTolerance,
+    ParamList: t.ParamList,
+    PushSelector: 'PARAM_TRANSFORMER',
+    ...(busName ? { EventBusName: busName, RuleName: ruleName } : {}),
+  }
 }
 
 function ruleView(core: EmulatorCore, t: TenantRec, b: BusRec, r: RuleRec): Record<string, unknown> {
-  return { RuleName: r.RuleName, EventBusName: b.EventBusName, Description: r.Description, FilterPattern: r.FilterPattern, Status: r.Status, RuleARN: arn(core, t, b.EventBusName, r.RuleName), CreatedTimestamp: r.CreatedTimestamp, Targets: r.targets.map((x) => targetView(x)) }
+  return {
+    RuleName: r.RuleName,
+    EventBusName: b.EventBusName,
+    Description: r.Description,
+    FilterPattern: r.FilterPattern,
+    Status: r.Status,
+    RuleARN: arn(core, t, b.EventBusName, r.RuleName),
+    CreatedTimestamp: r.CreatedTimestamp,
+    Targets: r.targets.map((x) => targetView(x)),
+  }
 }
 
 type Handler = (core: EmulatorCore, t: TenantRec, p: Record<string, string>, now: number) => unknown
 
 /** Upserts targets by Id; the per-rule quota (E6) and duplicate Ids come back as ErrorEntries. */
-function putTargetsInto(core: EmulatorCore, r: RuleRec, list: TargetRec[]): { ErrorEntriesCount: number; ErrorEntries: Array<{ EntryId: string; ErrorCode: string; ErrorMessage: string }> } {
+function putTargetsInto(
+  core: EmulatorCore,
+  r: RuleRec,
+  list: TargetRec[],
+): { ErrorEntriesCount: number; ErrorEntries: Array<{ EntryId: string; ErrorCode: string; ErrorMessage: string }> } {
   const errors: Array<{ EntryId: string; ErrorCode: string; ErrorMessage: string }> = []
   const seen = new Set<string>()
   for (const tg of list) {
     if (seen.has(tg.Id)) {
-      errors.push({ EntryId: tg.Id, ErrorCode: 'EventRuleTargetIdDuplicate', ErrorMessage: `The target id ${tg.Id} is duplicated.` })
+      errors.push({
+        EntryId: tg.Id,
+        ErrorCode: 'EventRuleTargetIdDuplicate',
+        ErrorMessage: `The target id ${tg.Id} is duplicated.`,
+      })
       continue
     }
     seen.add(tg.Id)
     const i = r.targets.findIndex((x) => x.Id === tg.Id)
     if (i >= 0) r.targets[i] = tg
-    else if (r.targets.length >= core.opts.ruleTargetQuota) errors.push({ EntryId: tg.Id, ErrorCode: 'EventRuleTargetsExceedLimit', ErrorMessage: `A rule has at most ${core.opts.ruleTargetQuota} targets.` })
+    else if (r.targets.length >= core.opts.ruleTargetQuota)
+      errors.push({
+        EntryId: tg.Id,
+        ErrorCode: 'EventRuleTargetsExceedLimit',
+        ErrorMessage: `A rule has at most ${core.opts.ruleTargetQuota} targets.`,
+      })
     else r.targets.push(tg)
   }
   return { ErrorEntriesCount: errors.length, ErrorEntries: errors }
@@ -120,10 +160,17 @@ const HANDLERS: Record<string, { mutating: boolean; run: Handler }> = {
     run(core, t, p, now) {
       const name = str(p.EventBusName, 'EventBusName', true)
       core.countCreate(`CreateEventBus:${t.uid}/${name}`)
-      if (!NAME_RE.test(name) || name === 'default' || name.startsWith('eventbridge-reserved-')) throw bad('InvalidArgument', `The event bus name ${name} is invalid.`)
+      if (!NAME_RE.test(name) || name === 'default' || name.startsWith('eventbridge-reserved-'))
+        throw bad('InvalidArgument', `The event bus name ${name} is invalid.`)
       if (t.buses[name]) throw conflict('EventBusAlreadyExist', `The event bus [${name}] already existed!`)
-      if (Object.keys(t.buses).length >= 50) throw bad('EventBusExceedLimit', 'An account has at most 50 custom event buses per region.')
-      t.buses[name] = { EventBusName: name, Description: str(p.Description, 'Description') ?? '', CreateTimestamp: now, rules: {} }
+      if (Object.keys(t.buses).length >= 50)
+        throw bad('EventBusExceedLimit', 'An account has at most 50 custom event buses per region.')
+      t.buses[name] = {
+        EventBusName: name,
+        Description: str(p.Description, 'Description') ?? '',
+        CreateTimestamp: now,
+        rules: {},
+      }
       return { EventBusARN: arn(core, t, name) }
     },
   },
@@ -131,7 +178,12 @@ const HANDLERS: Record<string, { mutating: boolean; run: Handler }> = {
     mutating: false,
     run(core, t, p) {
       const b = bus(t, str(p.EventBusName, 'EventBusName', true))
-      return { EventBusName: b.EventBusName, Description: b.Description, EventBusARN: arn(core, t, b.EventBusName), CreateTimestamp: b.CreateTimestamp }
+      return {
+        EventBusName: b.EventBusName,
+        Description: b.Description,
+        EventBusARN: arn(core, t, b.EventBusName),
+        CreateTimestamp: b.CreateTimestamp,
+      }
     },
   },
   ListEventBuses: {
@@ -141,7 +193,16 @@ const HANDLERS: Record<string, { mutating: boolean; run: Handler }> = {
         .filter((b) => !p.NamePrefix || b.EventBusName.startsWith(p.NamePrefix))
         .sort((a, b) => a.EventBusName.localeCompare(b.EventBusName))
       const { page, next } = paged(all, p)
-      return { EventBuses: page.map((b) => ({ EventBusName: b.EventBusName, Description: b.Description, EventBusARN: arn(core, t, b.EventBusName), CreateTimestamp: b.CreateTimestamp })), NextToken: next, Total: all.length }
+      return {
+        EventBuses: page.map((b) => ({
+          EventBusName: b.EventBusName,
+          Description: b.Description,
+          EventBusARN: arn(core, t, b.EventBusName),
+          CreateTimestamp: b.CreateTimestamp,
+        })),
+        NextToken: next,
+        Total: all.length,
+      }
     },
   },
   DeleteEventBus: {
@@ -165,7 +226,14 @@ const HANDLERS: Record<string, { mutating: boolean; run: Handler }> = {
       if (Object.keys(b.rules).length >= 50) throw bad('EventRuleExceedLimit', 'An event bus has at most 50 rules.')
       const status = str(p.Status, 'Status') ?? 'ENABLE'
       if (status !== 'ENABLE' && status !== 'DISABLE') throw bad('InvalidArgument', 'Status must be ENABLE or DISABLE.')
-      const r: RuleRec = { RuleName: name, Description: str(p.Description, 'Description') ?? '', FilterPattern: filterPattern(p.FilterPattern), Status: status, CreatedTimestamp: now, targets: [] }
+      const r: RuleRec = {
+        RuleName: name,
+        Description: str(p.Description, 'Description') ?? '',
+        FilterPattern: filterPattern(p.FilterPattern),
+        Status: status,
+        CreatedTimestamp: now,
+        targets: [],
+      }
       const list = targets(p.EventTargets, 'EventTargets')
       const res = putTargetsInto(core, r, list)
       if (res.ErrorEntriesCount > 0) throw bad(res.ErrorEntries[0]!.ErrorCode, res.ErrorEntries[0]!.ErrorMessage)
@@ -188,7 +256,8 @@ const HANDLERS: Record<string, { mutating: boolean; run: Handler }> = {
       r.FilterPattern = filterPattern(p.FilterPattern)
       if (p.Description !== undefined) r.Description = p.Description
       if (p.Status !== undefined) {
-        if (p.Status !== 'ENABLE' && p.Status !== 'DISABLE') throw bad('InvalidArgument', 'Status must be ENABLE or DISABLE.')
+        if (p.Status !== 'ENABLE' && p.Status !== 'DISABLE')
+          throw bad('InvalidArgument', 'Status must be ENABLE or DISABLE.')
         r.Status = p.Status
       }
       return true
@@ -254,7 +323,11 @@ const HANDLERS: Record<string, { mutating: boolean; run: Handler }> = {
       const b = bus(t, str(busName, 'EventBusName', true))
       const r = rule(b, str(ruleName, 'RuleName', true))
       const { page, next } = paged(r.targets, p)
-      return { Targets: page.map((x) => targetView(x, b.EventBusName, r.RuleName)), NextToken: next, Total: r.targets.length }
+      return {
+        Targets: page.map((x) => targetView(x, b.EventBusName, r.RuleName)),
+        NextToken: next,
+        Total: r.targets.length,
+      }
     },
   },
   DeleteTargets: {
@@ -267,7 +340,12 @@ const HANDLERS: Record<string, { mutating: boolean; run: Handler }> = {
       const errors: Array<{ EntryId: string; ErrorCode: string; ErrorMessage: string }> = []
       for (const id of ids.map(String)) {
         const i = r.targets.findIndex((x) => x.Id === id)
-        if (i < 0) errors.push({ EntryId: id, ErrorCode: 'EventTargetNotExisted', ErrorMessage: `The target ${id} not existed!` })
+        if (i < 0)
+          errors.push({
+            EntryId: id,
+            ErrorCode: 'EventTargetNotExisted',
+            ErrorMessage: `The target ${id} not existed!`,
+          })
         else r.targets.splice(i, 1)
       }
       return { ErrorEntriesCount: errors.length, ErrorEntries: errors }
@@ -277,12 +355,26 @@ const HANDLERS: Record<string, { mutating: boolean; run: Handler }> = {
 
 export const EVENTBRIDGE_ACTIONS = Object.keys(HANDLERS)
 
-export function handleEventBridge(core: EmulatorCore, inc: Incoming, caller: Caller, action: string, now: number): unknown {
+export function handleEventBridge(
+  core: EmulatorCore,
+  inc: Incoming,
+  caller: Caller,
+  action: string,
+  now: number,
+): unknown {
   const h = HANDLERS[action]
   if (!h) throw new EmuError(404, 'InvalidAction.NotFound', `Specified api ${action} is not found.`)
   if (inc.method !== 'POST' && inc.method !== 'GET') throw bad('InvalidMethod', 'EventBridge actions take POST.')
-  if (!caller.tenant.eventBridge) throw forbidden('ServiceNotEnable', 'EventBridge is not activated for this account: activate it and authorize PAI first.')
-  if (!core.hasPolicy(caller, 'AliyunEventBridgeFullAccess')) throw forbidden('AccessDenied', `The RAM user ${caller.account.name} is not authorized to perform eventbridge:${action}.`)
+  if (!caller.tenant.eventBridge)
+    throw forbidden(
+      'ServiceNotEnable',
+      'EventBridge is not activated for this account: activate it and authorize PAI first.',
+    )
+  if (!core.hasPolicy(caller, 'AliyunEventBridgeFullAccess'))
+    throw forbidden(
+      'AccessDenied',
+      `The RAM user ${caller.account.name} is not authorized to perform eventbridge:${action}.`,
+    )
   const data = h.run(core, caller.tenant, params(inc), now)
   if (h.mutating) core.dirty()
   return { Code: 'Success', Message: '', Success: true, Data: data }

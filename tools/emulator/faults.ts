@@ -85,7 +85,9 @@ export class Faults {
 
   /** Takes one injected fault matching the request, if any. */
   take(service: string, action: string): Inject | undefined {
-    const i = this.injected.findIndex((f) => (!f.action || f.action === action) && (!f.service || f.service === service))
+    const i = this.injected.findIndex(
+      (f) => (!f.action || f.action === action) && (!f.service || f.service === service),
+    )
     if (i < 0) return undefined
     const f = this.injected[i]!
     f.count -= 1

@@ -38,7 +38,14 @@ export function parseIncoming(req: http.IncomingMessage, body: Buffer): Incoming
   const parsed = q === -1 ? {} : querystring.parse(url.slice(q + 1))
   const query: Record<string, string> = {}
   for (const [k, v] of Object.entries(parsed)) query[k] = Array.isArray(v) ? (v[v.length - 1] ?? '') : (v ?? '')
-  return { method: (req.method ?? 'GET').toUpperCase(), rawPath, query, headers: req.headers, body, requestId: crypto.randomUUID().toUpperCase() }
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    rawPath,
+    query,
+    headers: req.headers,
+    body,
+    requestId: crypto.randomUUID().toUpperCase(),
+  }
 }
 
 export function header(inc: Incoming, name: string): string | undefined {
@@ -65,7 +72,11 @@ export interface Answer {
 }
 
 export function jsonAnswer(status: number, body: unknown, headers: Record<string, string> = {}): Answer {
-  return { status, headers: { 'content-type': 'application/json;charset=utf-8', ...headers }, body: JSON.stringify(body) }
+  return {
+    status,
+    headers: { 'content-type': 'application/json;charset=utf-8', ...headers },
+    body: JSON.stringify(body),
+  }
 }
 
 export function send(res: http.ServerResponse, a: Answer): void {
@@ -78,7 +89,11 @@ export function str(v: unknown, name: string, required: true): string
 export function str(v: unknown, name: string, required?: false): string | undefined
 export function str(v: unknown, name: string, required = false): string | undefined {
   if (v === undefined || v === null || v === '') {
-    if (required) throw bad('MissingParameter', `The input parameter "${name}" that is mandatory for processing this request is not supplied.`)
+    if (required)
+      throw bad(
+        'MissingParameter',
+        `The input parameter "${name}" that is mandatory for processing this request is not supplied.`,
+      )
     return undefined
   }
   if (typeof v === 'number' || typeof v === 'boolean') return String(v)
@@ -89,7 +104,8 @@ export function str(v: unknown, name: string, required = false): string | undefi
 export function int(v: unknown, name: string, dflt: number, min = 1, max = Number.MAX_SAFE_INTEGER): number {
   if (v === undefined || v === null || v === '') return dflt
   const n = typeof v === 'number' ? v : Number(v)
-  if (!Number.isInteger(n) || n < min || n > max) throw bad('InvalidParameter', `The parameter "${name}" is invalid: ${String(v)}.`)
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw bad('InvalidParameter', `The parameter "${name}" is invalid: ${String(v)}.`)
   return n
 }
 
@@ -107,12 +123,18 @@ export function arr(v: unknown, name: string): unknown[] | undefined {
 }
 
 export function obj(v: unknown, name: string): Record<string, unknown> {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) throw bad('InvalidParameter', `The parameter "${name}" must be an object.`)
+  if (!v || typeof v !== 'object' || Array.isArray(v))
+    throw bad('InvalidParameter', `The parameter "${name}" must be an object.`)
   return v as Record<string, unknown>
 }
 
 export function csv(v: string | undefined): string[] {
-  return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : []
+  return v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : []
 }
 
 /** A page of `items` (1-based PageNumber). */

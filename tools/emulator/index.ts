@@ -48,7 +48,12 @@ export async function startEmulator(input: EmulatorOptionsInput, extras: StartEx
   const opts = EmulatorOptionsSchema.parse(input)
   const clock = extras.clock ?? Date.now
   const core = new EmulatorCore(opts, resolveAccounts(opts))
-  const faults = new Faults({ latencyMs: opts.latencyMs, throttleQps: opts.throttleQps, faultRate: opts.faultRate, seed: opts.seed })
+  const faults = new Faults({
+    latencyMs: opts.latencyMs,
+    throttleQps: opts.throttleQps,
+    faultRate: opts.faultRate,
+    seed: opts.seed,
+  })
   const controlToken = opts.controlToken ?? crypto.randomBytes(24).toString('hex')
   const log: LoggedRequest[] = []
   const server = http.createServer({ keepAlive: true }, createHandler({ core, faults, controlToken, log, now: clock }))

@@ -41,7 +41,10 @@ export interface ResourceRec {
 export interface ModulePermissionRec {
   ModuleName: string
   PermissionType: string
-  Permissions?: Array<{ PermissionCodes: string[]; PermissionRules: Array<{ Accessibility: string; EntityAccessType?: string }> }>
+  Permissions?: Array<{
+    PermissionCodes: string[]
+    PermissionRules: Array<{ Accessibility: string; EntityAccessType?: string }>
+  }>
 }
 
 export interface RoleRec {

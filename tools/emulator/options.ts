@@ -7,7 +7,10 @@ export const AccountSchema = z.object({
   accessKeySecret: z.string().min(1),
   type: z.enum(['main', 'ram']).default('main'),
   /** The identity's UID. Default: derived from the key ID. */
-  uid: z.string().regex(/^\d{4,20}$/).optional(),
+  uid: z
+    .string()
+    .regex(/^\d{4,20}$/)
+    .optional(),
   name: z.string().min(1).optional(),
   /** For a RAM user: the UID of its main account. Default: the first main account. */
   parentUid: z.string().optional(),
@@ -43,7 +46,10 @@ export const EmulatorOptionsSchema = z.object({
   /** How long CreateWorkspace stays INITIALIZING and role jobs stay Running (ms). */
   asyncDelayMs: z.number().min(0).default(30),
   /** Allowed skew of x-acs-date / SLS Date (ms). */
-  clockSkewMs: z.number().min(0).default(15 * 60_000),
+  clockSkewMs: z
+    .number()
+    .min(0)
+    .default(15 * 60_000),
   /** Targets per EventBridge rule (rule E6 default quota). */
   ruleTargetQuota: z.number().int().min(1).default(5),
   /** DingTalk robot messages per minute per robot. */
@@ -59,8 +65,10 @@ export type Account = z.infer<typeof AccountSchema> & { uid: string; name: strin
 /** The accounts the options describe, with defaults filled; `--access-key-*` alone is one main account. */
 export function resolveAccounts(o: EmulatorOptions): Account[] {
   const list = [...(o.accounts ?? [])]
-  if (o.accessKeyId && o.accessKeySecret) list.unshift(AccountSchema.parse({ accessKeyId: o.accessKeyId, accessKeySecret: o.accessKeySecret, type: 'main' }))
-  if (list.length === 0) throw new Error('the emulator needs --access-key-id and --access-key-secret, or --accounts FILE')
+  if (o.accessKeyId && o.accessKeySecret)
+    list.unshift(AccountSchema.parse({ accessKeyId: o.accessKeyId, accessKeySecret: o.accessKeySecret, type: 'main' }))
+  if (list.length === 0)
+    throw new Error('the emulator needs --access-key-id and --access-key-secret, or --accounts FILE')
   const seen = new Set<string>()
   const out: Account[] = []
   let n = 0
@@ -69,7 +77,12 @@ export function resolveAccounts(o: EmulatorOptions): Account[] {
     seen.add(a.accessKeyId)
     n++
     const uid = a.uid ?? (a.type === 'main' ? `1${String(n).padStart(15, '0')}` : `2${String(n).padStart(15, '0')}`)
-    out.push({ ...a, uid, name: a.name ?? (a.type === 'main' ? `account${n}` : `ramuser${n}`), parentUid: a.parentUid ?? '' })
+    out.push({
+      ...a,
+      uid,
+      name: a.name ?? (a.type === 'main' ? `account${n}` : `ramuser${n}`),
+      parentUid: a.parentUid ?? '',
+    })
   }
   const firstMain = out.find((a) => a.type === 'main')
   for (const a of out) {

@@ -51,7 +51,15 @@ const DEVELOP = [
   'PaiDesigner:CreatePipeline',
   'PaiDesigner:RunPipeline',
 ]
-const OPERATE = ['PaiDLC:GetJob', 'PaiDLC:ListJobs', 'PaiDLC:StopJob', 'PaiDLC:UpdateJob', 'PaiDSW:ListAllInstances', 'PaiEAS:CreateService', 'PaiEAS:UpdateService']
+const OPERATE = [
+  'PaiDLC:GetJob',
+  'PaiDLC:ListJobs',
+  'PaiDLC:StopJob',
+  'PaiDLC:UpdateJob',
+  'PaiDSW:ListAllInstances',
+  'PaiEAS:CreateService',
+  'PaiEAS:UpdateService',
+]
 const LABEL = ['PaiItag:CreateTask', 'PaiItag:ListTasks', 'PaiItag:GetTask', 'PaiWorkspace:CreateDataset']
 const MAXCOMPUTE = ['PaiDesigner:SubmitMaxComputeJob', 'PaiDLC:SubmitMaxComputeJob']
 
@@ -90,23 +98,52 @@ export const BUILTIN_ROLES = Object.keys(ROLE_PERMISSIONS)
 
 /** Codes a custom role's module level grants: read-ish for ReadOnly, all for ReadWrite/FullAccess. */
 const MODULE_CODES: Record<string, { read: string[]; write: string[] }> = {
-  DLC: { read: ['PaiDLC:GetJob', 'PaiDLC:ListJobs'], write: ['PaiDLC:CreateJob', 'PaiDLC:StopJob', 'PaiDLC:UpdateJob'] },
-  DSW: { read: ['PaiDSW:ListInstances'], write: ['PaiDSW:CreatePostPaidInstance', 'PaiDSW:StartInstance', 'PaiDSW:StopInstance'] },
+  DLC: {
+    read: ['PaiDLC:GetJob', 'PaiDLC:ListJobs'],
+    write: ['PaiDLC:CreateJob', 'PaiDLC:StopJob', 'PaiDLC:UpdateJob'],
+  },
+  DSW: {
+    read: ['PaiDSW:ListInstances'],
+    write: ['PaiDSW:CreatePostPaidInstance', 'PaiDSW:StartInstance', 'PaiDSW:StopInstance'],
+  },
   PaiDesigner: { read: ['PaiDesigner:GetPipeline'], write: ['PaiDesigner:CreatePipeline', 'PaiDesigner:RunPipeline'] },
   Paiflow: { read: ['Paiflow:GetPipelineRun'], write: ['Paiflow:CreatePipelineRun'] },
   Dataset: { read: ['PaiWorkspace:GetDataset', 'PaiWorkspace:ListDatasets'], write: ['PaiWorkspace:CreateDataset'] },
   Model: { read: ['PaiWorkspace:GetModel', 'PaiWorkspace:ListModels'], write: ['PaiWorkspace:CreateModel'] },
   Image: { read: ['PaiWorkspace:GetImage', 'PaiWorkspace:ListImages'], write: ['PaiWorkspace:AddImage'] },
-  CodeSource: { read: ['PaiWorkspace:GetCodeSource', 'PaiWorkspace:ListCodeSources'], write: ['PaiWorkspace:CreateCodeSource'] },
+  CodeSource: {
+    read: ['PaiWorkspace:GetCodeSource', 'PaiWorkspace:ListCodeSources'],
+    write: ['PaiWorkspace:CreateCodeSource'],
+  },
   'PaiWorkspace@@Workspace': { read: ['PaiWorkspace:GetWorkspace'], write: ['PaiWorkspace:UpdateWorkspace'] },
-  'PaiWorkspace@@MemberRole': { read: ['PaiWorkspace:ListMembers', 'PaiWorkspace:GetMember'], write: ['PaiWorkspace:CreateMember', 'PaiWorkspace:DeleteMembers', 'PaiWorkspace:AddMemberRole', 'PaiWorkspace:RemoveMemberRole'] },
-  'PaiWorkspace@@Resource': { read: ['PaiWorkspace:ListResources'], write: ['PaiWorkspace:CreateWorkspaceResource', 'PaiWorkspace:UpdateWorkspaceResource'] },
-  'PaiWorkspace@@Config': { read: ['PaiWorkspace:ListConfigs'], write: ['PaiWorkspace:UpdateConfigs', 'PaiWorkspace:DeleteConfig'] },
+  'PaiWorkspace@@MemberRole': {
+    read: ['PaiWorkspace:ListMembers', 'PaiWorkspace:GetMember'],
+    write: [
+      'PaiWorkspace:CreateMember',
+      'PaiWorkspace:DeleteMembers',
+      'PaiWorkspace:AddMemberRole',
+      'PaiWorkspace:RemoveMemberRole',
+    ],
+  },
+  'PaiWorkspace@@Resource': {
+    read: ['PaiWorkspace:ListResources'],
+    write: ['PaiWorkspace:CreateWorkspaceResource', 'PaiWorkspace:UpdateWorkspaceResource'],
+  },
+  'PaiWorkspace@@Config': {
+    read: ['PaiWorkspace:ListConfigs'],
+    write: ['PaiWorkspace:UpdateConfigs', 'PaiWorkspace:DeleteConfig'],
+  },
   ArtLab: { read: ['ArtLab:Get'], write: ['ArtLab:Run'] },
 }
 export const ROLE_MODULES = Object.keys(MODULE_CODES)
 
-export function customRoleGrant(mods: Array<{ ModuleName: string; PermissionType: string; Permissions?: Array<{ PermissionCodes: string[]; PermissionRules: PermissionRule[] }> }>): Grant {
+export function customRoleGrant(
+  mods: Array<{
+    ModuleName: string
+    PermissionType: string
+    Permissions?: Array<{ PermissionCodes: string[]; PermissionRules: PermissionRule[] }>
+  }>,
+): Grant {
   const out: Grant = []
   for (const m of mods) {
     const codes = MODULE_CODES[m.ModuleName]
@@ -114,7 +151,8 @@ export function customRoleGrant(mods: Array<{ ModuleName: string; PermissionType
     if (m.PermissionType === 'ReadOnly') out.push([codes.read, PUBLIC])
     else if (m.PermissionType === 'ReadWrite') out.push([[...codes.read, ...codes.write], OWN])
     else if (m.PermissionType === 'FullAccess') out.push([[...codes.read, ...codes.write], ANY])
-    else if (m.PermissionType === 'CustomPermissions') for (const p of m.Permissions ?? []) out.push([p.PermissionCodes, p.PermissionRules])
+    else if (m.PermissionType === 'CustomPermissions')
+      for (const p of m.Permissions ?? []) out.push([p.PermissionCodes, p.PermissionRules])
   }
   return out
 }
@@ -129,5 +167,7 @@ export function mergeGrants(grants: Grant[]): Array<{ PermissionCode: string; Pe
         for (const r of rules) m.set(`${r.Accessibility}/${r.EntityAccessType ?? ''}`, r)
         byCode.set(c, m)
       }
-  return [...byCode.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([PermissionCode, m]) => ({ PermissionCode, PermissionRules: [...m.values()] }))
+  return [...byCode.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([PermissionCode, m]) => ({ PermissionCode, PermissionRules: [...m.values()] }))
 }

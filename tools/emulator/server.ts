@@ -24,11 +24,21 @@ export interface LoggedRequest {
 }
 
 const PRODUCTS: Record<string, Service> = { '2021-02-04': 'pai', '2020-04-01': 'eventBridge', '2015-04-01': 'sts' }
-const HOSTS: Record<Service, string> = { pai: 'aiworkspace', eventBridge: 'eventbridge-console', sts: 'sts', sls: 'log' }
+const HOSTS: Record<Service, string> = {
+  pai: 'aiworkspace',
+  eventBridge: 'eventbridge-console',
+  sts: 'sts',
+  sls: 'log',
+}
 const MAX_BODY = 1 << 20
 
 function errorAnswer(core: EmulatorCore, service: Service, inc: Incoming, e: EmuError): Answer {
-  if (service === 'sls') return jsonAnswer(e.status, { errorCode: e.code, errorMessage: e.message }, { 'x-log-requestid': inc.requestId, ...e.headers })
+  if (service === 'sls')
+    return jsonAnswer(
+      e.status,
+      { errorCode: e.code, errorMessage: e.message },
+      { 'x-log-requestid': inc.requestId, ...e.headers },
+    )
   const body: Record<string, unknown> = {
     RequestId: inc.requestId,
     HostId: `${HOSTS[service]}.${core.opts.region}.aliyuncs.com`,
@@ -50,7 +60,8 @@ function classify(inc: Incoming): { service: Service; action: string } | undefin
   const version = header(inc, 'x-acs-version') ?? inc.query.Version
   const service = version ? PRODUCTS[version] : undefined
   if (!service) return undefined
-  const action = service === 'pai' ? (aiWorkspaceAction(inc) ?? '') : (header(inc, 'x-acs-action') ?? inc.query.Action ?? '')
+  const action =
+    service === 'pai' ? (aiWorkspaceAction(inc) ?? '') : (header(inc, 'x-acs-action') ?? inc.query.Action ?? '')
   return { service, action }
 }
 
@@ -81,15 +92,30 @@ export function createHandler(d: PipelineDeps): http.RequestListener {
     })
     req.on('end', () => {
       const inc = parseIncoming(req, Buffer.concat(chunks))
-      if (size > MAX_BODY) return send(res, jsonAnswer(413, { Code: 'RequestEntityTooLarge', Message: 'The body is larger than 1 MB.' }))
+      if (size > MAX_BODY)
+        return send(res, jsonAnswer(413, { Code: 'RequestEntityTooLarge', Message: 'The body is larger than 1 MB.' }))
       serve(d, inc, req, res, record).catch((err: unknown) => {
-        if (!res.headersSent) send(res, jsonAnswer(500, { RequestId: inc.requestId, Code: 'InternalError', Message: err instanceof Error ? err.message : String(err) }))
+        if (!res.headersSent)
+          send(
+            res,
+            jsonAnswer(500, {
+              RequestId: inc.requestId,
+              Code: 'InternalError',
+              Message: err instanceof Error ? err.message : String(err),
+            }),
+          )
       })
     })
   }
 }
 
-async function serve(d: PipelineDeps, inc: Incoming, req: http.IncomingMessage, res: http.ServerResponse, record: (r: LoggedRequest) => void): Promise<void> {
+async function serve(
+  d: PipelineDeps,
+  inc: Incoming,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  record: (r: LoggedRequest) => void,
+): Promise<void> {
   const { core, faults } = d
   if (inc.rawPath.startsWith('/__emulator/')) return send(res, control(d, inc))
   if (inc.rawPath === '/robot/send') {
@@ -101,7 +127,14 @@ async function serve(d: PipelineDeps, inc: Incoming, req: http.IncomingMessage, 
   const kind = classify(inc)
   if (!kind) {
     record({ at: d.now(), service: 'unknown', action: '', status: 404, requestId: inc.requestId })
-    return send(res, jsonAnswer(404, { RequestId: inc.requestId, Code: 'InvalidApi.NotFound', Message: `No emulated API at ${inc.method} ${inc.rawPath}` }))
+    return send(
+      res,
+      jsonAnswer(404, {
+        RequestId: inc.requestId,
+        Code: 'InvalidApi.NotFound',
+        Message: `No emulated API at ${inc.method} ${inc.rawPath}`,
+      }),
+    )
   }
   const { service, action } = kind
   core.state.calls[action] = (core.state.calls[action] ?? 0) + 1
@@ -117,21 +150,33 @@ async function serve(d: PipelineDeps, inc: Incoming, req: http.IncomingMessage, 
   try {
     if (faults.latencyMs > 0) await sleep(faults.latencyMs)
     const now = d.now()
-    const deps = { accountFor: (id: string) => core.accounts.get(id), nonces: core.nonces, clockSkewMs: core.opts.clockSkewMs, now: () => now }
+    const deps = {
+      accountFor: (id: string) => core.accounts.get(id),
+      nonces: core.nonces,
+      clockSkewMs: core.opts.clockSkewMs,
+      now: () => now,
+    }
     const project = service === 'sls' ? slsProjectOf(header(inc, 'host')) : undefined
     const slsPath = decodeURIComponent(inc.rawPath)
     const account = service === 'sls' ? verifySls(inc, slsPath, deps) : verifyAcs3(inc, deps)
     const throttled = faults.throttle(now)
     if (throttled !== undefined) {
       fault = 'throttle'
-      throw new EmuError(429, 'Throttling.User', 'Request was denied due to user flow control.', { 'x-acs-retry-after': String(throttled) })
+      throw new EmuError(429, 'Throttling.User', 'Request was denied due to user flow control.', {
+        'x-acs-retry-after': String(throttled),
+      })
     }
     const injected = faults.take(service, action)
     fault = injected?.kind ?? faults.random()
     if (fault === 'latency') await sleep(injected?.latencyMs ?? 1000)
-    if (fault === 'throttle') throw new EmuError(429, 'Throttling.User', 'Request was denied due to user flow control.', { 'x-acs-retry-after': String(injected?.retryAfterMs ?? 100) })
-    if (fault === '500') throw new EmuError(500, 'InternalError', 'The request processing has failed due to some unknown error.')
-    if (fault === '503') throw new EmuError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.')
+    if (fault === 'throttle')
+      throw new EmuError(429, 'Throttling.User', 'Request was denied due to user flow control.', {
+        'x-acs-retry-after': String(injected?.retryAfterMs ?? 100),
+      })
+    if (fault === '500')
+      throw new EmuError(500, 'InternalError', 'The request processing has failed due to some unknown error.')
+    if (fault === '503')
+      throw new EmuError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.')
     if (fault === 'drop-before') return drop()
     const caller = core.callerOf(account)
     const at = d.now()
@@ -144,19 +189,25 @@ async function serve(d: PipelineDeps, inc: Incoming, req: http.IncomingMessage, 
     const answer =
       service === 'sls'
         ? jsonAnswer(200, body, { 'x-log-requestid': inc.requestId })
-        : jsonAnswer(200, { RequestId: inc.requestId, ...(body as Record<string, unknown>) }, { 'x-acs-request-id': inc.requestId })
+        : jsonAnswer(
+            200,
+            { RequestId: inc.requestId, ...(body as Record<string, unknown>) },
+            { 'x-acs-request-id': inc.requestId },
+          )
     if (fault === 'malformed') answer.body = answer.body.slice(0, Math.max(1, Math.floor(answer.body.length / 2)))
     finish(answer)
   } catch (err) {
     if (err instanceof EmuError) return finish(errorAnswer(core, service, inc, err))
-    if (err instanceof z.ZodError) return finish(errorAnswer(core, service, inc, new EmuError(400, 'InvalidParameter', err.message)))
+    if (err instanceof z.ZodError)
+      return finish(errorAnswer(core, service, inc, new EmuError(400, 'InvalidParameter', err.message)))
     throw err
   }
 }
 
 function control(d: PipelineDeps, inc: Incoming): Answer {
   const token = header(inc, 'x-emulator-token') ?? ''
-  const ok = token.length === d.controlToken.length && crypto.timingSafeEqual(Buffer.from(token), Buffer.from(d.controlToken))
+  const ok =
+    token.length === d.controlToken.length && crypto.timingSafeEqual(Buffer.from(token), Buffer.from(d.controlToken))
   if (!ok) return jsonAnswer(401, { error: 'missing or wrong x-emulator-token' })
   const route = `${inc.method} ${inc.rawPath}`
   let body: unknown = {}
@@ -168,7 +219,15 @@ function control(d: PipelineDeps, inc: Incoming): Answer {
   try {
     switch (route) {
       case 'GET /__emulator/state':
-        return jsonAnswer(200, { state: d.core.state, faults: { latencyMs: d.faults.latencyMs, throttleQps: d.faults.throttleQps, faultRate: d.faults.faultRate, pending: d.faults.pending() } })
+        return jsonAnswer(200, {
+          state: d.core.state,
+          faults: {
+            latencyMs: d.faults.latencyMs,
+            throttleQps: d.faults.throttleQps,
+            faultRate: d.faults.faultRate,
+            pending: d.faults.pending(),
+          },
+        })
       case 'POST /__emulator/reset':
         d.core.reset()
         d.faults.clear()
@@ -184,7 +243,11 @@ function control(d: PipelineDeps, inc: Incoming): Answer {
         return jsonAnswer(200, { ok: true })
       case 'GET /__emulator/stats': {
         const cpu = process.cpuUsage()
-        return jsonAnswer(200, { cpuUserMicros: cpu.user, cpuSystemMicros: cpu.system, served: Object.values(d.core.state.calls).reduce((a, b) => a + b, 0) })
+        return jsonAnswer(200, {
+          cpuUserMicros: cpu.user,
+          cpuSystemMicros: cpu.system,
+          served: Object.values(d.core.state.calls).reduce((a, b) => a + b, 0),
+        })
       }
       case 'GET /__emulator/requests':
         return jsonAnswer(200, { requests: d.log })

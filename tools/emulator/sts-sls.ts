@@ -3,7 +3,8 @@ import { EmuError, int, type Incoming } from './http'
 
 /** STS 2015-04-01 GetCallerIdentity (RPC): who signed the request (rules A2, A3). */
 export function handleSts(inc: Incoming, caller: Caller, action: string): unknown {
-  if (action !== 'GetCallerIdentity') throw new EmuError(404, 'InvalidAction.NotFound', `Specified api ${action} is not found.`)
+  if (action !== 'GetCallerIdentity')
+    throw new EmuError(404, 'InvalidAction.NotFound', `Specified api ${action} is not found.`)
   const a = caller.account
   const main = a.type === 'main'
   return {
@@ -27,10 +28,20 @@ export function slsProjectOf(host: string | undefined): string | undefined {
 }
 
 /** SLS 2020-12-30 ListProject (`GET /`) and ListLogStores (`GET /logstores` on a project host), pai-api.md §7. */
-export function handleSls(core: EmulatorCore, inc: Incoming, caller: Caller, pathname: string, project: string | undefined): unknown {
+export function handleSls(
+  core: EmulatorCore,
+  inc: Incoming,
+  caller: Caller,
+  pathname: string,
+  project: string | undefined,
+): unknown {
   if (inc.method !== 'GET') throw new EmuError(405, 'MethodNotAllowed', 'Only GET is emulated.')
   if (!core.hasPolicy(caller, 'AliyunLogFullAccess', 'AliyunLogReadOnlyAccess', 'AliyunPAIFullAccess'))
-    throw new EmuError(401, 'Unauthorized', `denied by sts or ram, action: log:${project ? 'ListLogStores' : 'ListProject'}, resource: acs:log:${core.opts.region}:${caller.tenant.uid}:project/${project ?? '*'}`)
+    throw new EmuError(
+      401,
+      'Unauthorized',
+      `denied by sts or ram, action: log:${project ? 'ListLogStores' : 'ListProject'}, resource: acs:log:${core.opts.region}:${caller.tenant.uid}:project/${project ?? '*'}`,
+    )
   const q = inc.query
   const offset = int(q.offset, 'offset', 0, 0)
   const t = caller.tenant
@@ -43,7 +54,16 @@ export function handleSls(core: EmulatorCore, inc: Incoming, caller: Caller, pat
     return {
       count: page.length,
       total: all.length,
-      projects: page.map((p) => ({ projectName: p.projectName, description: p.description, region: core.opts.region, owner: t.uid, status: 'Normal', createTime: p.createTime, lastModifyTime: p.createTime, resourceGroupId: `rg-default${t.uid.slice(-6)}` })),
+      projects: page.map((p) => ({
+        projectName: p.projectName,
+        description: p.description,
+        region: core.opts.region,
+        owner: t.uid,
+        status: 'Normal',
+        createTime: p.createTime,
+        lastModifyTime: p.createTime,
+        resourceGroupId: `rg-default${t.uid.slice(-6)}`,
+      })),
     }
   }
   if (pathname === '/logstores' && project) {

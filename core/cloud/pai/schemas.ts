@@ -12,7 +12,12 @@ const Str = z.string()
 const Labels = z.array(z.object({ Key: Str.optional(), Value: Str.optional() }))
 const Rid = { RequestId: Str.optional() }
 
-export const OwnerSchema = z.object({ UserId: Str.optional(), UserKp: Str.optional(), UserName: Str.optional(), DisplayName: Str.optional() })
+export const OwnerSchema = z.object({
+  UserId: Str.optional(),
+  UserKp: Str.optional(),
+  UserName: Str.optional(),
+  DisplayName: Str.optional(),
+})
 
 const workspaceFields = {
   WorkspaceId: Id,
@@ -36,10 +41,17 @@ export type Workspace = z.infer<typeof WorkspaceSchema>
 /** ListWorkspaces items spell it `resourceGroupId` (lower-case r); we expose `ResourceGroupId` like GetWorkspace. */
 const ListedWorkspaceSchema = z
   .object({ ...workspaceFields, resourceGroupId: Str.optional(), ResourceGroupId: Str.optional() })
-  .transform(({ resourceGroupId, ResourceGroupId, ...w }): Workspace => ({ ...w, ResourceGroupId: ResourceGroupId ?? resourceGroupId }))
+  .transform(({ resourceGroupId, ResourceGroupId, ...w }): Workspace => ({
+    ...w,
+    ResourceGroupId: ResourceGroupId ?? resourceGroupId,
+  }))
 
 export const GetWorkspaceResponse = WorkspaceSchema.extend(Rid)
-export const ListWorkspacesResponse = z.object({ ...Rid, TotalCount: z.coerce.number().default(0), Workspaces: z.array(ListedWorkspaceSchema).default([]) })
+export const ListWorkspacesResponse = z.object({
+  ...Rid,
+  TotalCount: z.coerce.number().default(0),
+  Workspaces: z.array(ListedWorkspaceSchema).default([]),
+})
 export const CreateWorkspaceResponse = z.object({ ...Rid, WorkspaceId: Id })
 export const RequestIdOnly = z.object(Rid)
 
@@ -85,15 +97,23 @@ export const MemberSchema = z.object({
 })
 export type Member = z.infer<typeof MemberSchema>
 
-export const ListMembersResponse = z.object({ ...Rid, TotalCount: z.coerce.number().default(0), Members: z.array(MemberSchema).default([]) })
+export const ListMembersResponse = z.object({
+  ...Rid,
+  TotalCount: z.coerce.number().default(0),
+  Members: z.array(MemberSchema).default([]),
+})
 export const GetMemberResponse = MemberSchema.extend(Rid)
 export const CreateMembersResponse = z.object({
   ...Rid,
-  Members: z.array(z.object({ MemberId: Id, UserId: Id, DisplayName: Str.optional(), Roles: z.array(Str).default([]) })).default([]),
+  Members: z
+    .array(z.object({ MemberId: Id, UserId: Id, DisplayName: Str.optional(), Roles: z.array(Str).default([]) }))
+    .default([]),
 })
 export const DeleteMembersResponse = z.object({ ...Rid, Code: Str.optional(), Message: Str.optional() })
 
-export const CreateMembersInput = z.object({ Members: z.array(z.object({ UserId: Str.min(1), Roles: z.array(Str.min(1)).min(1) })).min(1) })
+export const CreateMembersInput = z.object({
+  Members: z.array(z.object({ UserId: Str.min(1), Roles: z.array(Str.min(1)).min(1) })).min(1),
+})
 export type CreateMembersInput = z.infer<typeof CreateMembersInput>
 
 export const ListMembersInput = z.object({
@@ -106,7 +126,11 @@ export const ListMembersInput = z.object({
 export type ListMembersInput = z.infer<typeof ListMembersInput>
 
 export const WorkspaceUserSchema = z.object({ UserId: Id, UserName: Str.optional() })
-export const ListWorkspaceUsersResponse = z.object({ ...Rid, TotalCount: z.coerce.number().default(0), Users: z.array(WorkspaceUserSchema).default([]) })
+export const ListWorkspaceUsersResponse = z.object({
+  ...Rid,
+  TotalCount: z.coerce.number().default(0),
+  Users: z.array(WorkspaceUserSchema).default([]),
+})
 export type WorkspaceUser = z.infer<typeof WorkspaceUserSchema>
 
 // ---- compute resources (§1.4)
@@ -140,11 +164,28 @@ export const ResourceSchema = z.object({
 })
 export type Resource = z.infer<typeof ResourceSchema>
 
-export const ListResourcesResponse = z.object({ ...Rid, TotalCount: z.coerce.number().default(0), Resources: z.array(ResourceSchema).default([]) })
-export const CreateWorkspaceResourceResponse = z.object({ ...Rid, TotalCount: z.coerce.number().optional(), Resources: z.array(z.object({ Id: Id })).default([]) })
+export const ListResourcesResponse = z.object({
+  ...Rid,
+  TotalCount: z.coerce.number().default(0),
+  Resources: z.array(ResourceSchema).default([]),
+})
+export const CreateWorkspaceResourceResponse = z.object({
+  ...Rid,
+  TotalCount: z.coerce.number().optional(),
+  Resources: z.array(z.object({ Id: Id })).default([]),
+})
 export const UpdateWorkspaceResourceResponse = z.object({ ...Rid, ResourceIds: z.array(Id).default([]) })
 
-export const RESOURCE_TYPES = ['MaxCompute', 'ECS', 'Lingjun', 'ACS', 'Flink', 'SelfManagedAckPro', 'SelfManagedAckLingjun', 'SelfManagedASI'] as const
+export const RESOURCE_TYPES = [
+  'MaxCompute',
+  'ECS',
+  'Lingjun',
+  'ACS',
+  'Flink',
+  'SelfManagedAckPro',
+  'SelfManagedAckLingjun',
+  'SelfManagedASI',
+] as const
 
 export const CreateWorkspaceResourceInput = z.object({
   Option: z.enum(['CreateAndAttach', 'Attach']).optional(),
@@ -209,14 +250,25 @@ export const ConfigSchema = z.object({
   Labels: Labels.optional(),
 })
 export type Config = z.infer<typeof ConfigSchema>
-export const ListConfigsResponse = z.object({ ...Rid, TotalCount: z.coerce.number().default(0), Configs: z.array(ConfigSchema).default([]) })
+export const ListConfigsResponse = z.object({
+  ...Rid,
+  TotalCount: z.coerce.number().default(0),
+  Configs: z.array(ConfigSchema).default([]),
+})
 
-export const ListConfigsInput = z.object({ ConfigKeys: Str.optional(), CategoryName: Str.optional(), Labels: Str.optional(), Verbose: z.boolean().optional() })
+export const ListConfigsInput = z.object({
+  ConfigKeys: Str.optional(),
+  CategoryName: Str.optional(),
+  Labels: Str.optional(),
+  Verbose: z.boolean().optional(),
+})
 export type ListConfigsInput = z.infer<typeof ListConfigsInput>
 
 export const UpdateConfigsInput = z.object({
   Configs: z
-    .array(z.object({ ConfigKey: Str.min(1), ConfigValue: Str, CategoryName: Str.optional(), Labels: Labels.optional() }))
+    .array(
+      z.object({ ConfigKey: Str.min(1), ConfigValue: Str, CategoryName: Str.optional(), Labels: Labels.optional() }),
+    )
     .min(1),
 })
 export type UpdateConfigsInput = z.infer<typeof UpdateConfigsInput>
@@ -226,12 +278,20 @@ export type UpdateConfigsInput = z.infer<typeof UpdateConfigsInput>
 const PermissionRule = z.object({ Accessibility: Str.optional(), EntityAccessType: Str.optional() })
 export const PermissionSchema = z.object({ PermissionCode: Str, PermissionRules: z.array(PermissionRule).default([]) })
 export type Permission = z.infer<typeof PermissionSchema>
-export const ListPermissionsResponse = z.object({ ...Rid, TotalCount: z.coerce.number().optional(), Permissions: z.array(PermissionSchema).default([]) })
+export const ListPermissionsResponse = z.object({
+  ...Rid,
+  TotalCount: z.coerce.number().optional(),
+  Permissions: z.array(PermissionSchema).default([]),
+})
 
 export const ModulePermissionSchema = z.object({
   ModuleName: Str,
   PermissionType: Str,
-  Permissions: z.array(z.object({ PermissionCodes: z.array(Str).default([]), PermissionRules: z.array(PermissionRule).default([]) })).optional(),
+  Permissions: z
+    .array(
+      z.object({ PermissionCodes: z.array(Str).default([]), PermissionRules: z.array(PermissionRule).default([]) }),
+    )
+    .optional(),
 })
 export type ModulePermission = z.infer<typeof ModulePermissionSchema>
 
@@ -246,19 +306,41 @@ export const WorkspaceRoleSchema = z.object({
 })
 export type WorkspaceRole = z.infer<typeof WorkspaceRoleSchema>
 export const GetWorkspaceRoleResponse = WorkspaceRoleSchema.extend(Rid)
-export const ListWorkspaceRolesResponse = z.object({ ...Rid, TotalCount: z.coerce.number().default(0), Roles: z.array(WorkspaceRoleSchema).default([]) })
+export const ListWorkspaceRolesResponse = z.object({
+  ...Rid,
+  TotalCount: z.coerce.number().default(0),
+  Roles: z.array(WorkspaceRoleSchema).default([]),
+})
 export const RoleJobResponse = z.object({ ...Rid, InstanceJobId: Str })
 
 const ModulePermissionInput = z.object({
   ModuleName: Str.min(1),
   PermissionType: z.enum(['NoPrivilege', 'ReadOnly', 'ReadWrite', 'FullAccess', 'CustomPermissions']),
   Permissions: z
-    .array(z.object({ PermissionCodes: z.array(Str), PermissionRules: z.array(z.object({ Accessibility: z.enum(['PUBLIC', 'PRIVATE', 'ANY']), EntityAccessType: z.enum(['CREATOR', 'ANY']).optional() })).optional() }))
+    .array(
+      z.object({
+        PermissionCodes: z.array(Str),
+        PermissionRules: z
+          .array(
+            z.object({
+              Accessibility: z.enum(['PUBLIC', 'PRIVATE', 'ANY']),
+              EntityAccessType: z.enum(['CREATOR', 'ANY']).optional(),
+            }),
+          )
+          .optional(),
+      }),
+    )
     .optional(),
 })
-export const CreateWorkspaceRoleInput = z.object({ RoleName: Str.min(1).max(64), ModulePermissions: z.array(ModulePermissionInput).default([]) })
+export const CreateWorkspaceRoleInput = z.object({
+  RoleName: Str.min(1).max(64),
+  ModulePermissions: z.array(ModulePermissionInput).default([]),
+})
 export type CreateWorkspaceRoleInput = z.input<typeof CreateWorkspaceRoleInput>
-export const UpdateWorkspaceRoleInput = z.object({ RoleName: Str.min(1).max(64).optional(), ModulePermissions: z.array(ModulePermissionInput).optional() })
+export const UpdateWorkspaceRoleInput = z.object({
+  RoleName: Str.min(1).max(64).optional(),
+  ModulePermissions: z.array(ModulePermissionInput).optional(),
+})
 export type UpdateWorkspaceRoleInput = z.infer<typeof UpdateWorkspaceRoleInput>
 
 export const ListWorkspaceRolesInput = z.object({

@@ -46,7 +46,16 @@ function toEntry(r: Row): ActivityEntry {
       details = { invalidJson: r.details_json }
     }
   }
-  return { id: r.id, at: r.at, profileId: r.profile_id, workspace: r.workspace, action: r.action, result: r.result, requestId: r.request_id, details }
+  return {
+    id: r.id,
+    at: r.at,
+    profileId: r.profile_id,
+    workspace: r.workspace,
+    action: r.action,
+    result: r.result,
+    requestId: r.request_id,
+    details,
+  }
 }
 
 /** The local activity log: what was done, by which profile, when, with what result (newest first). */
@@ -64,7 +73,9 @@ export class ActivityRepo {
     )
     const where = `(@profileId IS NULL OR profile_id = @profileId) AND (@workspace IS NULL OR workspace = @workspace)
       AND (@action IS NULL OR action = @action) AND (@beforeId IS NULL OR id < @beforeId)`
-    this.qList = db.prepare<[Record<string, unknown>], Row>(`SELECT * FROM activity WHERE ${where} ORDER BY id DESC LIMIT @limit`)
+    this.qList = db.prepare<[Record<string, unknown>], Row>(
+      `SELECT * FROM activity WHERE ${where} ORDER BY id DESC LIMIT @limit`,
+    )
     this.qCount = db
       .prepare<[Record<string, unknown>], number>(
         `SELECT count(*) FROM activity WHERE (@profileId IS NULL OR profile_id = @profileId)
@@ -87,7 +98,9 @@ export class ActivityRepo {
   }
 
   /** Newest first; page with `beforeId` = the last id of the previous page (keyset paging). */
-  list(q: { profileId?: string; workspace?: string; action?: string; beforeId?: number; limit?: number } = {}): ActivityEntry[] {
+  list(
+    q: { profileId?: string; workspace?: string; action?: string; beforeId?: number; limit?: number } = {},
+  ): ActivityEntry[] {
     return this.qList
       .all({
         profileId: q.profileId ?? null,
@@ -100,6 +113,10 @@ export class ActivityRepo {
   }
 
   count(q: { profileId?: string; workspace?: string; action?: string } = {}): number {
-    return this.qCount.get({ profileId: q.profileId ?? null, workspace: q.workspace ?? null, action: q.action ?? null }) as number
+    return this.qCount.get({
+      profileId: q.profileId ?? null,
+      workspace: q.workspace ?? null,
+      action: q.action ?? null,
+    }) as number
   }
 }

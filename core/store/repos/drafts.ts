@@ -77,8 +77,12 @@ export class DraftsRepo {
     private readonly db: Db,
     private readonly now: () => Date,
   ) {
-    this.qGetMeta = db.prepare<[string | null, string], { id: number; revision: number }>(`SELECT id, revision FROM drafts WHERE ${KEY}`)
-    this.qGet = db.prepare<[string | null, string], FullRow>(`SELECT ${COLS}, draft_json, base_json FROM drafts WHERE ${KEY}`)
+    this.qGetMeta = db.prepare<[string | null, string], { id: number; revision: number }>(
+      `SELECT id, revision FROM drafts WHERE ${KEY}`,
+    )
+    this.qGet = db.prepare<[string | null, string], FullRow>(
+      `SELECT ${COLS}, draft_json, base_json FROM drafts WHERE ${KEY}`,
+    )
     this.qInsert = db.prepare(
       `INSERT INTO drafts (profile_id, workspace_key, draft_json, base_json, base_version, created_at, updated_at, revision)
        VALUES (?, ?, ?, ?, ?, ?, ?, 1)`,
@@ -92,8 +96,12 @@ export class DraftsRepo {
     )
     this.qDelete = db.prepare<[number]>('DELETE FROM drafts WHERE id = ?')
     this.qListAll = db.prepare<[], Row>(`SELECT ${COLS} FROM drafts ORDER BY updated_at DESC`)
-    this.qListProfile = db.prepare<[string], Row>(`SELECT ${COLS} FROM drafts WHERE profile_id = ? ORDER BY updated_at DESC`)
-    this.qListOffline = db.prepare<[], Row>(`SELECT ${COLS} FROM drafts WHERE profile_id IS NULL ORDER BY updated_at DESC`)
+    this.qListProfile = db.prepare<[string], Row>(
+      `SELECT ${COLS} FROM drafts WHERE profile_id = ? ORDER BY updated_at DESC`,
+    )
+    this.qListOffline = db.prepare<[], Row>(
+      `SELECT ${COLS} FROM drafts WHERE profile_id IS NULL ORDER BY updated_at DESC`,
+    )
     this.qCount = db.prepare<[string], number>('SELECT count(*) FROM drafts WHERE profile_id = ?').pluck()
   }
 
@@ -104,22 +112,32 @@ export class DraftsRepo {
     const setBase = input.base !== undefined
     const baseJson = input.base === undefined || input.base === null ? null : JSON.stringify(input.base)
     const setVersion = input.baseVersion !== undefined
-    return this.db.transaction(() => {
-      const cur = this.qGetMeta.get(input.profileId, input.workspaceKey)
-      const current = cur?.revision ?? 0
-      if (input.expectedRevision !== undefined && input.expectedRevision !== current) {
-        throw new AppError('DRAFT_CONFLICT', {
-          ruleId: 'D1',
-          params: { current, expected: input.expectedRevision, workspaceKey: input.workspaceKey },
-        })
-      }
-      if (!cur) {
-        this.qInsert.run(input.profileId, input.workspaceKey, draftJson, baseJson, input.baseVersion ?? null, at, at)
-        return { revision: 1, updatedAt: at }
-      }
-      this.qUpdate.run(draftJson, setBase ? 1 : 0, baseJson, setVersion ? 1 : 0, input.baseVersion ?? null, at, cur.id)
-      return { revision: current + 1, updatedAt: at }
-    }).immediate()
+    return this.db
+      .transaction(() => {
+        const cur = this.qGetMeta.get(input.profileId, input.workspaceKey)
+        const current = cur?.revision ?? 0
+        if (input.expectedRevision !== undefined && input.expectedRevision !== current) {
+          throw new AppError('DRAFT_CONFLICT', {
+            ruleId: 'D1',
+            params: { current, expected: input.expectedRevision, workspaceKey: input.workspaceKey },
+          })
+        }
+        if (!cur) {
+          this.qInsert.run(input.profileId, input.workspaceKey, draftJson, baseJson, input.baseVersion ?? null, at, at)
+          return { revision: 1, updatedAt: at }
+        }
+        this.qUpdate.run(
+          draftJson,
+          setBase ? 1 : 0,
+          baseJson,
+          setVersion ? 1 : 0,
+          input.baseVersion ?? null,
+          at,
+          cur.id,
+        )
+        return { revision: current + 1, updatedAt: at }
+      })
+      .immediate()
   }
 
   /** The draft validated with `schema` (and its base with `baseSchema`); invalid JSON is reported, not thrown. */
@@ -132,7 +150,8 @@ export class DraftsRepo {
     const r = this.qGet.get(profileId, workspaceKey)
     if (!r) return undefined
     let base: Checked<B> | null = null
-    if (r.base_json !== null) base = baseSchema ? readJson(r.base_json, baseSchema) : (readJson(r.base_json) as Checked<B>)
+    if (r.base_json !== null)
+      base = baseSchema ? readJson(r.base_json, baseSchema) : (readJson(r.base_json) as Checked<B>)
     return { ...toSummary(r), draft: readJson(r.draft_json, schema), base }
   }
 
@@ -153,13 +172,18 @@ export class DraftsRepo {
 
   /** Deletes a draft (after it was applied, or discarded). DRAFT_CONFLICT if `expectedRevision` is stale. */
   delete(profileId: string | null, workspaceKey: string, expectedRevision?: number): boolean {
-    return this.db.transaction(() => {
-      const cur = this.qGetMeta.get(profileId, workspaceKey)
-      if (!cur) return false
-      if (expectedRevision !== undefined && expectedRevision !== cur.revision) {
-        throw new AppError('DRAFT_CONFLICT', { ruleId: 'D1', params: { current: cur.revision, expected: expectedRevision, workspaceKey } })
-      }
-      return this.qDelete.run(cur.id).changes > 0
-    }).immediate()
+    return this.db
+      .transaction(() => {
+        const cur = this.qGetMeta.get(profileId, workspaceKey)
+        if (!cur) return false
+        if (expectedRevision !== undefined && expectedRevision !== cur.revision) {
+          throw new AppError('DRAFT_CONFLICT', {
+            ruleId: 'D1',
+            params: { current: cur.revision, expected: expectedRevision, workspaceKey },
+          })
+        }
+        return this.qDelete.run(cur.id).changes > 0
+      })
+      .immediate()
   }
 }

@@ -45,8 +45,13 @@ interface Row {
   fetched_at: string
 }
 
-const COLS = 'member_id, user_id, member_name, display_name, account_name, account_type, roles_json, gmt_create, fetched_at'
-const SORT_COLUMNS: Record<MemberSort, string> = { memberName: 'member_name', displayName: 'display_name', gmtCreate: 'gmt_create' }
+const COLS =
+  'member_id, user_id, member_name, display_name, account_name, account_type, roles_json, gmt_create, fetched_at'
+const SORT_COLUMNS: Record<MemberSort, string> = {
+  memberName: 'member_name',
+  displayName: 'display_name',
+  gmtCreate: 'gmt_create',
+}
 const RolesSchema = z.array(z.string())
 
 function toMember(r: Row): CachedMember {
@@ -71,7 +76,10 @@ export class MembersRepo {
   private readonly qDeleteStale
   private readonly qWorkspaceExists
   private readonly qGet
-  private readonly listStatements = new Map<string, { page: ReturnType<Db['prepare']>; count: ReturnType<Db['prepare']> }>()
+  private readonly listStatements = new Map<
+    string,
+    { page: ReturnType<Db['prepare']>; count: ReturnType<Db['prepare']> }
+  >()
 
   constructor(
     private readonly db: Db,
@@ -155,7 +163,9 @@ export class MembersRepo {
              SELECT rowid FROM cached_members WHERE ${where} ORDER BY ${sort} ${dir}, member_id ${dir} LIMIT @limit OFFSET @offset)
            ORDER BY ${sort} ${dir}, member_id ${dir}`,
         ),
-        count: this.db.prepare(`SELECT count(*) FROM cached_members INDEXED BY cached_members_name WHERE ${where}`).pluck(),
+        count: this.db
+          .prepare(`SELECT count(*) FROM cached_members INDEXED BY cached_members_name WHERE ${where}`)
+          .pluck(),
       }
       this.listStatements.set(key, st)
     }

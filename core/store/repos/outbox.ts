@@ -146,7 +146,22 @@ export class OutboxRepo {
       "UPDATE outbox SET status = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE op_id = ? AND status = 'pending'",
     )
     this.qTransition = db.prepare<
-      [{ opId: string; to: OpStatus; from1: OpStatus; from2: OpStatus; from3: OpStatus; at: string; nextAttemptAt: string | null; error: string | null; setError: number; requestId: string | null; result: string | null; setResult: number }]
+      [
+        {
+          opId: string
+          to: OpStatus
+          from1: OpStatus
+          from2: OpStatus
+          from3: OpStatus
+          at: string
+          nextAttemptAt: string | null
+          error: string | null
+          setError: number
+          requestId: string | null
+          result: string | null
+          setResult: number
+        },
+      ]
     >(
       `UPDATE outbox SET status = @to, updated_at = @at, next_attempt_at = @nextAttemptAt,
          last_error_json = CASE WHEN @setError THEN @error ELSE last_error_json END,
@@ -169,8 +184,13 @@ export class OutboxRepo {
        UPDATE outbox SET status = 'pending', updated_at = @at, next_attempt_at = NULL
        WHERE op_id IN (SELECT op_id FROM dep) AND status = 'blocked'`,
     )
-    this.qRequeue = db.prepare<[string]>("UPDATE outbox SET status = 'pending', updated_at = ? WHERE status = 'in_flight'")
-    this.qList = db.prepare<[{ runId: string | null; profileId: string | null; status: string | null; limit: number; offset: number }], Row>(
+    this.qRequeue = db.prepare<[string]>(
+      "UPDATE outbox SET status = 'pending', updated_at = ? WHERE status = 'in_flight'",
+    )
+    this.qList = db.prepare<
+      [{ runId: string | null; profileId: string | null; status: string | null; limit: number; offset: number }],
+      Row
+    >(
       `SELECT * FROM outbox
        WHERE (@runId IS NULL OR run_id = @runId) AND (@profileId IS NULL OR profile_id = @profileId)
          AND (@status IS NULL OR status = @status)
@@ -180,7 +200,9 @@ export class OutboxRepo {
       'SELECT status, count(*) AS n FROM outbox WHERE (@runId IS NULL OR run_id = @runId) GROUP BY status',
     )
     this.qOpenForProfile = db
-      .prepare<[string], number>("SELECT count(*) FROM outbox WHERE profile_id = ? AND status IN ('pending', 'in_flight', 'blocked')")
+      .prepare<[string], number>(
+        "SELECT count(*) FROM outbox WHERE profile_id = ? AND status IN ('pending', 'in_flight', 'blocked')",
+      )
       .pluck()
   }
 
@@ -191,37 +213,39 @@ export class OutboxRepo {
   enqueue(ops: readonly NewOp[], opts: { runId?: string } = {}): { runId: string; ops: OutboxOp[] } {
     const runId = opts.runId ?? newId()
     const at = this.now().toISOString()
-    const ids = this.db.transaction(() => {
-      let seq = this.qMaxSeq.get() as number
-      const seen = new Set<string>()
-      const out: string[] = []
-      for (const op of ops) {
-        const opId = op.opId ?? newId()
-        const deps = [...(op.dependsOn ?? [])]
-        for (const d of deps) {
-          if (!seen.has(d) && !this.qExists.get(d)) {
-            throw new AppError('OUTBOX_DEPENDENCY_UNKNOWN', { params: { opId, dependsOn: d } })
+    const ids = this.db
+      .transaction(() => {
+        let seq = this.qMaxSeq.get() as number
+        const seen = new Set<string>()
+        const out: string[] = []
+        for (const op of ops) {
+          const opId = op.opId ?? newId()
+          const deps = [...(op.dependsOn ?? [])]
+          for (const d of deps) {
+            if (!seen.has(d) && !this.qExists.get(d)) {
+              throw new AppError('OUTBOX_DEPENDENCY_UNKNOWN', { params: { opId, dependsOn: d } })
+            }
           }
+          seq += 1
+          this.qInsert.run(
+            opId,
+            runId,
+            op.profileId,
+            op.workspaceKey,
+            seq,
+            JSON.stringify(deps),
+            op.kind,
+            JSON.stringify(op.payload ?? null),
+            op.clientToken ?? opId,
+            at,
+            at,
+          )
+          seen.add(opId)
+          out.push(opId)
         }
-        seq += 1
-        this.qInsert.run(
-          opId,
-          runId,
-          op.profileId,
-          op.workspaceKey,
-          seq,
-          JSON.stringify(deps),
-          op.kind,
-          JSON.stringify(op.payload ?? null),
-          op.clientToken ?? opId,
-          at,
-          at,
-        )
-        seen.add(opId)
-        out.push(opId)
-      }
-      return out
-    }).immediate()
+        return out
+      })
+      .immediate()
     return { runId, ops: ids.map((id) => this.mustGet(id)) }
   }
 
@@ -233,11 +257,18 @@ export class OutboxRepo {
   /** Moves up to `limit` ready ops to in_flight (attempts + 1) and returns them, in seq order. */
   claim(opts: { limit?: number; runId?: string; profileId?: string; now?: Date } = {}): OutboxOp[] {
     const now = (opts.now ?? this.now()).toISOString()
-    return this.db.transaction(() => {
-      const rows = this.qClaimable.all({ now, runId: opts.runId ?? null, profileId: opts.profileId ?? null, limit: opts.limit ?? 1 })
-      for (const r of rows) this.qClaim.run(now, r.op_id)
-      return rows.map((r) => this.mustGet(r.op_id))
-    }).immediate()
+    return this.db
+      .transaction(() => {
+        const rows = this.qClaimable.all({
+          now,
+          runId: opts.runId ?? null,
+          profileId: opts.profileId ?? null,
+          limit: opts.limit ?? 1,
+        })
+        for (const r of rows) this.qClaim.run(now, r.op_id)
+        return rows.map((r) => this.mustGet(r.op_id))
+      })
+      .immediate()
   }
 
   /** in_flight -> done, with the request id and whatever result later ops need (e.g. a new workspace id). */
@@ -259,51 +290,64 @@ export class OutboxRepo {
 
   /** in_flight -> failed (refused for good); every op depending on it becomes blocked. */
   markFailed(opId: string, res: { error: unknown; requestId?: string | null }): { op: OutboxOp; blocked: number } {
-    return this.db.transaction(() => {
-      const op = this.transition(opId, ['in_flight'], 'failed', { error: res.error, requestId: res.requestId ?? null })
-      const blocked = this.blockDependents(opId)
-      return { op, blocked }
-    }).immediate()
+    return this.db
+      .transaction(() => {
+        const op = this.transition(opId, ['in_flight'], 'failed', {
+          error: res.error,
+          requestId: res.requestId ?? null,
+        })
+        const blocked = this.blockDependents(opId)
+        return { op, blocked }
+      })
+      .immediate()
   }
 
   /** pending or in_flight -> blocked (needs the user: a conflict, a missing secret); dependents too. */
   markBlocked(opId: string, res: { error: unknown }): { op: OutboxOp; blocked: number } {
-    return this.db.transaction(() => {
-      const op = this.transition(opId, ['pending', 'in_flight'], 'blocked', { error: res.error })
-      return { op, blocked: this.blockDependents(opId) }
-    }).immediate()
+    return this.db
+      .transaction(() => {
+        const op = this.transition(opId, ['pending', 'in_flight'], 'blocked', { error: res.error })
+        return { op, blocked: this.blockDependents(opId) }
+      })
+      .immediate()
   }
 
   /** failed, blocked or cancelled -> pending (the user asked to try again); its blocked dependents too. */
   retry(opId: string): OutboxOp {
-    return this.db.transaction(() => {
-      const op = this.transition(opId, ['failed', 'blocked', 'cancelled'], 'pending', {})
-      this.qUnblockDependents.run({ opId, at: this.now().toISOString() })
-      return op
-    }).immediate()
+    return this.db
+      .transaction(() => {
+        const op = this.transition(opId, ['failed', 'blocked', 'cancelled'], 'pending', {})
+        this.qUnblockDependents.run({ opId, at: this.now().toISOString() })
+        return op
+      })
+      .immediate()
   }
 
   /** pending or blocked -> cancelled, with everything that depends on it. In-flight ops cannot be cancelled. */
   cancel(opId: string): { op: OutboxOp; cancelled: number } {
-    return this.db.transaction(() => {
-      const op = this.transition(opId, ['pending', 'blocked'], 'cancelled', {})
-      const n = this.qCancelDependents.run({ opId, at: this.now().toISOString() }).changes
-      return { op, cancelled: n + 1 }
-    }).immediate()
+    return this.db
+      .transaction(() => {
+        const op = this.transition(opId, ['pending', 'blocked'], 'cancelled', {})
+        const n = this.qCancelDependents.run({ opId, at: this.now().toISOString() }).changes
+        return { op, cancelled: n + 1 }
+      })
+      .immediate()
   }
 
   /** Cancels every pending or blocked op of a run. */
   cancelRun(runId: string): number {
-    return this.db.transaction(() => {
-      let n = 0
-      for (const op of this.list({ runId, limit: Number.MAX_SAFE_INTEGER })) {
-        if (op.status === 'pending' || op.status === 'blocked') {
-          const cur = this.mustGet(op.opId)
-          if (cur.status === 'pending' || cur.status === 'blocked') n += this.cancel(op.opId).cancelled
+    return this.db
+      .transaction(() => {
+        let n = 0
+        for (const op of this.list({ runId, limit: Number.MAX_SAFE_INTEGER })) {
+          if (op.status === 'pending' || op.status === 'blocked') {
+            const cur = this.mustGet(op.opId)
+            if (cur.status === 'pending' || cur.status === 'blocked') n += this.cancel(op.opId).cancelled
+          }
         }
-      }
-      return n
-    }).immediate()
+        return n
+      })
+      .immediate()
   }
 
   /**
@@ -338,7 +382,11 @@ export class OutboxRepo {
   }
 
   private blockDependents(opId: string): number {
-    return this.qBlockDependents.run({ opId, at: this.now().toISOString(), error: JSON.stringify({ code: 'DEPENDENCY_FAILED', opId }) }).changes
+    return this.qBlockDependents.run({
+      opId,
+      at: this.now().toISOString(),
+      error: JSON.stringify({ code: 'DEPENDENCY_FAILED', opId }),
+    }).changes
   }
 
   private mustGet(opId: string): OutboxOp {

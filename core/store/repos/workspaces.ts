@@ -59,7 +59,8 @@ interface Row {
   fetched_at: string
 }
 
-const COLS = 'profile_id, workspace_id, name, display_name, status, mode, owner, gmt_modified, cloud_version, fetched_at'
+const COLS =
+  'profile_id, workspace_id, name, display_name, status, mode, owner, gmt_modified, cloud_version, fetched_at'
 
 /** Each sort order has a covering index (see migration 001), so filtering and paging never read rows. */
 const SORTS: Record<WorkspaceSort, { column: string; index: string }> = {
@@ -112,7 +113,10 @@ export class WorkspacesRepo {
   private readonly qDelete
   private readonly qClear
   private readonly qToken
-  private readonly listStatements = new Map<string, { page: ReturnType<Db['prepare']>; count: ReturnType<Db['prepare']> }>()
+  private readonly listStatements = new Map<
+    string,
+    { page: ReturnType<Db['prepare']>; count: ReturnType<Db['prepare']> }
+  >()
   /** Totals of recent filters, valid while the profile's cache token is unchanged (paging, re-sorting). */
   private readonly counts = new Map<string, { token: string | undefined; total: number }>()
 
@@ -128,9 +132,15 @@ export class WorkspacesRepo {
          owner = excluded.owner, gmt_modified = excluded.gmt_modified, cloud_version = excluded.cloud_version,
          fetched_at = excluded.fetched_at, search = excluded.search`,
     )
-    this.qDeleteStale = db.prepare<[string, string]>('DELETE FROM cached_workspaces WHERE profile_id = ? AND fetched_at <> ?')
-    this.qGet = db.prepare<[string, string], Row>(`SELECT ${COLS} FROM cached_workspaces WHERE profile_id = ? AND workspace_id = ?`)
-    this.qNames = db.prepare<[string], { name: string }>('SELECT name FROM cached_workspaces WHERE profile_id = ? ORDER BY name')
+    this.qDeleteStale = db.prepare<[string, string]>(
+      'DELETE FROM cached_workspaces WHERE profile_id = ? AND fetched_at <> ?',
+    )
+    this.qGet = db.prepare<[string, string], Row>(
+      `SELECT ${COLS} FROM cached_workspaces WHERE profile_id = ? AND workspace_id = ?`,
+    )
+    this.qNames = db.prepare<[string], { name: string }>(
+      'SELECT name FROM cached_workspaces WHERE profile_id = ? ORDER BY name',
+    )
     this.qSaveConfig = db.prepare<[string, string, string, string, string]>(
       `INSERT INTO cached_configs (profile_id, workspace_id, config_version, fetched_at, config_json) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (profile_id, workspace_id) DO UPDATE SET
@@ -139,7 +149,9 @@ export class WorkspacesRepo {
     this.qGetConfig = db.prepare<[string, string], { config_json: string; config_version: string; fetched_at: string }>(
       'SELECT config_json, config_version, fetched_at FROM cached_configs WHERE profile_id = ? AND workspace_id = ?',
     )
-    this.qDelete = db.prepare<[string, string]>('DELETE FROM cached_workspaces WHERE profile_id = ? AND workspace_id = ?')
+    this.qDelete = db.prepare<[string, string]>(
+      'DELETE FROM cached_workspaces WHERE profile_id = ? AND workspace_id = ?',
+    )
     this.qClear = db.prepare<[string]>('DELETE FROM cached_workspaces WHERE profile_id = ?')
     this.qToken = db.prepare<[string], string>('SELECT token FROM cache_tokens WHERE profile_id = ?').pluck()
   }
@@ -193,7 +205,8 @@ export class WorkspacesRepo {
     let st = this.listStatements.get(key)
     if (!st) {
       const where = `profile_id = @profileId AND instr(search, @q) > 0${hasStatus ? ' AND status = @status' : ''}`
-      const order = sort.column === 'name' ? `name ${dir}, rowid ${dir}` : `${sort.column} ${dir}, name ${dir}, rowid ${dir}`
+      const order =
+        sort.column === 'name' ? `name ${dir}, rowid ${dir}` : `${sort.column} ${dir}, name ${dir}, rowid ${dir}`
       // With a status filter the status index serves the filter; otherwise the sort's own index.
       const pageIndex = hasStatus ? SORTS.status.index : sort.index
       st = {
@@ -203,7 +216,9 @@ export class WorkspacesRepo {
            ORDER BY ${order}`,
         ),
         count: this.db
-          .prepare(`SELECT count(*) FROM cached_workspaces INDEXED BY ${hasStatus ? SORTS.status.index : SORTS.name.index} WHERE ${where}`)
+          .prepare(
+            `SELECT count(*) FROM cached_workspaces INDEXED BY ${hasStatus ? SORTS.status.index : SORTS.name.index} WHERE ${where}`,
+          )
           .pluck(),
       }
       this.listStatements.set(key, st)
@@ -236,10 +251,22 @@ export class WorkspacesRepo {
    * Caches a workspace's full configuration as the cloud has it. `version` is what it reflects
    * (GmtModifiedTime); default: a content hash. NOT_FOUND if the workspace itself is not cached.
    */
-  saveConfig(profileId: string, workspaceId: string, config: unknown, opts: { version?: string; fetchedAt?: string } = {}): { configVersion: string } {
+  saveConfig(
+    profileId: string,
+    workspaceId: string,
+    config: unknown,
+    opts: { version?: string; fetchedAt?: string } = {},
+  ): { configVersion: string } {
     const configVersion = opts.version ?? contentHash(config)
-    if (!this.qGet.get(profileId, workspaceId)) throw new AppError('NOT_FOUND', { params: { what: `workspace ${workspaceId}` } })
-    this.qSaveConfig.run(profileId, workspaceId, configVersion, opts.fetchedAt ?? this.now().toISOString(), JSON.stringify(config))
+    if (!this.qGet.get(profileId, workspaceId))
+      throw new AppError('NOT_FOUND', { params: { what: `workspace ${workspaceId}` } })
+    this.qSaveConfig.run(
+      profileId,
+      workspaceId,
+      configVersion,
+      opts.fetchedAt ?? this.now().toISOString(),
+      JSON.stringify(config),
+    )
     return { configVersion }
   }
 

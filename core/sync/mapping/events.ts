@@ -1,5 +1,11 @@
 import { createHash } from 'node:crypto'
-import { EventTypeSchema, notificationTargetKey, type EventType, type NotificationRule, type NotificationTarget } from '@shared/domain'
+import {
+  EventTypeSchema,
+  notificationTargetKey,
+  type EventType,
+  type NotificationRule,
+  type NotificationTarget,
+} from '@shared/domain'
 import type { EventRule, EventTarget, TargetInput } from '../../cloud'
 
 /**
@@ -60,7 +66,12 @@ export function targetInputOf(t: NotificationTarget, secret?: string): TargetInp
     case 'dingtalk': {
       const ParamList = [
         { ResourceKey: 'URL', Form: 'CONSTANT', Value: t.webhook },
-        { ResourceKey: 'Body', Form: 'TEMPLATE', Value: '{"content":"$.data.content"}', Template: '{"msgtype":"text","text":{"content":"${content}"}}' },
+        {
+          ResourceKey: 'Body',
+          Form: 'TEMPLATE',
+          Value: '{"content":"$.data.content"}',
+          Template: '{"msgtype":"text","text":{"content":"${content}"}}',
+        },
       ]
       if (secret) ParamList.splice(1, 0, { ResourceKey: 'SecretKey', Form: 'CONSTANT', Value: secret })
       return { Id, Type: 'acs.dingtalk', Endpoint: t.webhook, PushRetryStrategy: 'BACKOFF_RETRY', ParamList }
@@ -78,7 +89,13 @@ export function targetInputOf(t: NotificationTarget, secret?: string): TargetInp
       }
     default: {
       const list = t.contacts.join(',')
-      return { Id, Type: CONTACT_TYPES[t.type], Endpoint: list, PushRetryStrategy: 'BACKOFF_RETRY', ParamList: [{ ResourceKey: 'Contacts', Form: 'CONSTANT', Value: list }] }
+      return {
+        Id,
+        Type: CONTACT_TYPES[t.type],
+        Endpoint: list,
+        PushRetryStrategy: 'BACKOFF_RETRY',
+        ParamList: [{ ResourceKey: 'Contacts', Form: 'CONSTANT', Value: list }],
+      }
     }
   }
 }

@@ -62,7 +62,8 @@ function resourceOf(r: CloudResource): Resource | undefined {
   const ct = s.clusterType
   if (ct === 'share' || ct === 'private' || ct === 'FullyManaged') spec.clusterType = ct
   if (typeof s.gpuType === 'string') spec.gpuType = s.gpuType
-  const gc = typeof s.gpuCount === 'number' ? s.gpuCount : typeof s.gpuCount === 'string' ? Number(s.gpuCount) : undefined
+  const gc =
+    typeof s.gpuCount === 'number' ? s.gpuCount : typeof s.gpuCount === 'string' ? Number(s.gpuCount) : undefined
   if (gc !== undefined && Number.isFinite(gc)) spec.gpuCount = gc
   const q = r.Quotas?.[0]?.Id
   if (q) spec.quotaId = q

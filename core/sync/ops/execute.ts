@@ -37,7 +37,10 @@ export function parsePayload<K extends OpKind>(kind: K, payload: unknown): OpPay
   const schema = OP_PAYLOADS[kind]
   if (!schema) throw new AppError('SYNC_OP_UNKNOWN', { params: { kind } })
   const r = schema.safeParse(payload)
-  if (!r.success) throw new AppError('SYNC_OP_INVALID', { params: { kind, summary: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } })
+  if (!r.success)
+    throw new AppError('SYNC_OP_INVALID', {
+      params: { kind, summary: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') },
+    })
   return r.data as OpPayload<K>
 }
 
@@ -89,8 +92,14 @@ export async function executeOp(kind: string, raw: unknown, ctx: ExecContext): P
       }
       const found = retry ? await lookup() : undefined
       const { WorkspaceId } = found ?? (await c.pai.createWorkspace(p.input, { reconcile: lookup }))
-      const w = await c.pai.waitForWorkspaceStatus(WorkspaceId, ['ENABLED', 'FAILURE'], { intervalMs: ctx.pollMs, timeoutMs: 6 * 60_000 })
-      if (w.Status !== 'ENABLED') throw new AppError('SYNC_WORKSPACE_NOT_READY', { params: { workspaceId: WorkspaceId, status: w.Status ?? '-' } })
+      const w = await c.pai.waitForWorkspaceStatus(WorkspaceId, ['ENABLED', 'FAILURE'], {
+        intervalMs: ctx.pollMs,
+        timeoutMs: 6 * 60_000,
+      })
+      if (w.Status !== 'ENABLED')
+        throw new AppError('SYNC_WORKSPACE_NOT_READY', {
+          params: { workspaceId: WorkspaceId, status: w.Status ?? '-' },
+        })
       return { result: { workspaceId: WorkspaceId, reconciled: found !== undefined } }
     }
     case 'workspace.update': {
@@ -109,10 +118,19 @@ export async function executeOp(kind: string, raw: unknown, ctx: ExecContext): P
         return id ? { InstanceJobId: `found:${id}` } : undefined
       }
       const found = retry ? await lookup() : undefined
-      const job = found ?? (await c.pai.createWorkspaceRole(ws, { RoleName: p.RoleName, ModulePermissions: p.ModulePermissions }, { reconcile: lookup }))
+      const job =
+        found ??
+        (await c.pai.createWorkspaceRole(
+          ws,
+          { RoleName: p.RoleName, ModulePermissions: p.ModulePermissions },
+          { reconcile: lookup },
+        ))
       let roleId: string | undefined
       if (job.InstanceJobId.startsWith('found:')) roleId = job.InstanceJobId.slice(6)
-      else roleId = (await c.pai.waitForInstanceJob(job.InstanceJobId, { intervalMs: ctx.pollMs })).InstanceId ?? (await roleIdByName(c, ws, p.RoleName))
+      else
+        roleId =
+          (await c.pai.waitForInstanceJob(job.InstanceJobId, { intervalMs: ctx.pollMs })).InstanceId ??
+          (await roleIdByName(c, ws, p.RoleName))
       return { result: { roleId, reconciled: found !== undefined } }
     }
     case 'role.update': {
@@ -140,7 +158,9 @@ export async function executeOp(kind: string, raw: unknown, ctx: ExecContext): P
       }
       const found = retry ? await lookup() : undefined
       const roles = await resolveRoles(c, ws, p.Roles)
-      const created = found ?? (await c.pai.createMembers(ws, { Members: [{ UserId: p.UserId, Roles: roles }] }, { reconcile: lookup }))
+      const created =
+        found ??
+        (await c.pai.createMembers(ws, { Members: [{ UserId: p.UserId, Roles: roles }] }, { reconcile: lookup }))
       return { result: { memberId: created[0]?.MemberId, reconciled: found !== undefined } }
     }
     case 'member.addRole':
@@ -167,20 +187,28 @@ export async function executeOp(kind: string, raw: unknown, ctx: ExecContext): P
       const r = p.Resource
       const lookup = async (): Promise<string[] | undefined> => {
         const list = await c.pai.listAllResources(ws, { ResourceName: r.Name })
-        const hit = list.find((x) => x.Name === r.Name && x.EnvType === r.EnvType && (x.ResourceType ?? x.ProductType) === r.ResourceType)
+        const hit = list.find(
+          (x) => x.Name === r.Name && x.EnvType === r.EnvType && (x.ResourceType ?? x.ProductType) === r.ResourceType,
+        )
         return hit && [hit.Id]
       }
       const found = retry ? await lookup() : undefined
-      const ids = found ?? (await c.pai.createWorkspaceResource(ws, { Option: 'Attach', Resources: [r] }, { reconcile: lookup }))
+      const ids =
+        found ?? (await c.pai.createWorkspaceResource(ws, { Option: 'Attach', Resources: [r] }, { reconcile: lookup }))
       return { result: { resourceIds: ids, reconciled: found !== undefined } }
     }
     case 'resource.update': {
       const p = parsePayload('resource.update', raw)
       const ws = needWs(ctx, p)
       const list = await c.pai.listAllResources(ws, { ResourceName: p.Name })
-      const hit = list.find((x) => x.Name === p.Name && x.EnvType === p.EnvType && (x.ResourceType ?? x.ProductType) === p.ResourceType)
+      const hit = list.find(
+        (x) => x.Name === p.Name && x.EnvType === p.EnvType && (x.ResourceType ?? x.ProductType) === p.ResourceType,
+      )
       if (!hit) throw new AppError('SYNC_RESOURCE_MISSING', { params: { name: p.Name } })
-      const body: Parameters<CloudClients['pai']['updateWorkspaceResource']>[1] = { ResourceIds: [hit.Id], ResourceType: p.ResourceType }
+      const body: Parameters<CloudClients['pai']['updateWorkspaceResource']>[1] = {
+        ResourceIds: [hit.Id],
+        ResourceType: p.ResourceType,
+      }
       if (p.IsDefault) body.IsDefault = true
       if (p.Spec) body.Spec = p.Spec
       await c.pai.updateWorkspaceResource(ws, body)
@@ -198,7 +226,9 @@ export async function executeOp(kind: string, raw: unknown, ctx: ExecContext): P
       try {
         await c.eventBridge.createEventBus(
           { EventBusName: p.busName, Description: `PAI workspace ${p.workspaceName}` },
-          { reconcile: async () => (await orUndefined(c.eventBridge.getEventBus(p.busName)))?.EventBusARN ?? undefined },
+          {
+            reconcile: async () => (await orUndefined(c.eventBridge.getEventBus(p.busName)))?.EventBusARN ?? undefined,
+          },
         )
       } catch (err) {
         if (!exists(err)) throw err
@@ -208,15 +238,24 @@ export async function executeOp(kind: string, raw: unknown, ctx: ExecContext): P
     case 'rule.create': {
       const p = parsePayload('rule.create', raw)
       const ref = { EventBusName: p.busName, RuleName: p.RuleName }
-      const lookup = async (): Promise<string | undefined> => (await orUndefined(c.eventBridge.getRule(ref)))?.RuleARN ?? undefined
+      const lookup = async (): Promise<string | undefined> =>
+        (await orUndefined(c.eventBridge.getRule(ref)))?.RuleARN ?? undefined
       const found = retry ? await lookup() : undefined
       if (found) return { result: { ruleArn: found, reconciled: true } }
-      const arn = await c.eventBridge.createRule({ ...ref, FilterPattern: p.FilterPattern, Status: p.Status }, { reconcile: lookup })
+      const arn = await c.eventBridge.createRule(
+        { ...ref, FilterPattern: p.FilterPattern, Status: p.Status },
+        { reconcile: lookup },
+      )
       return { result: { ruleArn: arn } }
     }
     case 'rule.update': {
       const p = parsePayload('rule.update', raw)
-      await c.eventBridge.updateRule({ EventBusName: p.busName, RuleName: p.RuleName, FilterPattern: p.FilterPattern, Status: p.Status })
+      await c.eventBridge.updateRule({
+        EventBusName: p.busName,
+        RuleName: p.RuleName,
+        FilterPattern: p.FilterPattern,
+        Status: p.Status,
+      })
       return {}
     }
     case 'rule.delete': {
@@ -242,7 +281,11 @@ export async function executeOp(kind: string, raw: unknown, ctx: ExecContext): P
       }
       const res = await c.eventBridge.putTargets({ EventBusName: p.busName, RuleName: p.RuleName }, inputs)
       const first = res.ErrorEntries[0]
-      if (res.ErrorEntriesCount > 0 && first) throw new AppError('SYNC_TARGETS_REJECTED', { ruleId: 'E6', params: { rule: p.RuleName, cloudCode: first.ErrorCode ?? '-', cloudMessage: first.ErrorMessage ?? '-' } })
+      if (res.ErrorEntriesCount > 0 && first)
+        throw new AppError('SYNC_TARGETS_REJECTED', {
+          ruleId: 'E6',
+          params: { rule: p.RuleName, cloudCode: first.ErrorCode ?? '-', cloudMessage: first.ErrorMessage ?? '-' },
+        })
       return {}
     }
     case 'targets.delete': {

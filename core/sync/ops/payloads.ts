@@ -10,7 +10,9 @@ import { NotificationTargetSchema } from '@shared/domain'
  */
 
 const WsRef = { workspaceId: z.string().optional() }
-const ModulePermissions = z.array(z.object({ ModuleName: z.string(), PermissionType: z.enum(['NoPrivilege', 'ReadOnly', 'ReadWrite', 'FullAccess']) }))
+const ModulePermissions = z.array(
+  z.object({ ModuleName: z.string(), PermissionType: z.enum(['NoPrivilege', 'ReadOnly', 'ReadWrite', 'FullAccess']) }),
+)
 const RuleRef = { busName: z.string(), RuleName: z.string() }
 
 export const OP_PAYLOADS = {
@@ -51,7 +53,12 @@ export const OP_PAYLOADS = {
     IsDefault: z.literal(true).optional(),
     Spec: z.record(z.string(), z.unknown()).optional(),
   }),
-  'config.update': z.object({ ...WsRef, Configs: z.array(z.object({ ConfigKey: z.string(), ConfigValue: z.string(), CategoryName: z.string().optional() })).min(1) }),
+  'config.update': z.object({
+    ...WsRef,
+    Configs: z
+      .array(z.object({ ConfigKey: z.string(), ConfigValue: z.string(), CategoryName: z.string().optional() }))
+      .min(1),
+  }),
   'eventBus.ensure': z.object({ busName: z.string(), workspaceName: z.string() }),
   'rule.create': z.object({ ...RuleRef, FilterPattern: z.string(), Status: z.enum(['ENABLE', 'DISABLE']) }),
   'rule.update': z.object({ ...RuleRef, FilterPattern: z.string(), Status: z.enum(['ENABLE', 'DISABLE']) }),
@@ -87,7 +94,14 @@ export const OP_API: Record<OpKind, string> = {
 }
 
 /** Creates: not idempotent in the API (no ClientToken); the worker looks them up before a re-send. */
-export const CREATE_KINDS: ReadonlySet<string> = new Set(['workspace.create', 'role.create', 'member.create', 'resource.create', 'rule.create', 'eventBus.ensure'])
+export const CREATE_KINDS: ReadonlySet<string> = new Set([
+  'workspace.create',
+  'role.create',
+  'member.create',
+  'resource.create',
+  'rule.create',
+  'eventBus.ensure',
+])
 
 export const CUSTOM_ROLE_REF = 'name:'
 export const customRoleRef = (name: string): string => CUSTOM_ROLE_REF + name

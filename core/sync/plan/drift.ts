@@ -18,11 +18,19 @@ export function diffConfigs(before: WorkspaceConfig, after: WorkspaceConfig): Dr
   const storage = fields('/storage', { ...before.storage }, { ...after.storage })
   if (storage.length) out.push({ area: 'config', target: 'storage', change: 'changed', fields: storage })
 
-  const lists: Array<[string, string, Array<Record<string, unknown>>, Array<Record<string, unknown>>, (x: never) => string]> = [
+  const lists: Array<
+    [string, string, Array<Record<string, unknown>>, Array<Record<string, unknown>>, (x: never) => string]
+  > = [
     ['member', '/members', before.members, after.members, memberKey as (x: never) => string],
     ['customRole', '/customRoles', before.customRoles, after.customRoles, customRoleKey as (x: never) => string],
     ['resource', '/resources', before.resources, after.resources, resourceKey as (x: never) => string],
-    ['rule', '/notifications/rules', before.notifications.rules, after.notifications.rules, notificationRuleKey as (x: never) => string],
+    [
+      'rule',
+      '/notifications/rules',
+      before.notifications.rules,
+      after.notifications.rules,
+      notificationRuleKey as (x: never) => string,
+    ],
   ]
   for (const [area, path, a, b, key] of lists) {
     const ma = byKey(a, key as (x: Record<string, unknown>) => string)
@@ -30,9 +38,12 @@ export function diffConfigs(before: WorkspaceConfig, after: WorkspaceConfig): Dr
     for (const k of unionKeys(ma, mb)) {
       const x = ma.get(k)
       const y = mb.get(k)
-      if (x && !y) out.push({ area, target: k, change: 'removed', fields: [{ path: `${path}/${seg(k)}`, base: x, cloud: null }] })
-      else if (!x && y) out.push({ area, target: k, change: 'added', fields: [{ path: `${path}/${seg(k)}`, base: null, cloud: y }] })
-      else if (x && y && !same(x, y)) out.push({ area, target: k, change: 'changed', fields: fields(`${path}/${seg(k)}`, x, y) })
+      if (x && !y)
+        out.push({ area, target: k, change: 'removed', fields: [{ path: `${path}/${seg(k)}`, base: x, cloud: null }] })
+      else if (!x && y)
+        out.push({ area, target: k, change: 'added', fields: [{ path: `${path}/${seg(k)}`, base: null, cloud: y }] })
+      else if (x && y && !same(x, y))
+        out.push({ area, target: k, change: 'changed', fields: fields(`${path}/${seg(k)}`, x, y) })
     }
   }
   return out

@@ -6,7 +6,15 @@ import type { ConsoleSteps } from '@shared/ipc/channels/sync'
  * notification target quota (E6) and moving a workspace to another resource group. The console's
  * route for each page is not documented, so the link opens the workspace in its region.
  */
-export type ManualTopic = 'sls' | 'dlcContainerAccess' | 'dswSsh' | 'dswPublicAccess' | 'scheduling' | 'designerPath' | 'targetQuota' | 'resourceGroup'
+export type ManualTopic =
+  | 'sls'
+  | 'dlcContainerAccess'
+  | 'dswSsh'
+  | 'dswPublicAccess'
+  | 'scheduling'
+  | 'designerPath'
+  | 'targetQuota'
+  | 'resourceGroup'
 
 export function consoleLink(region: string, workspaceId: string | undefined): string {
   const ws = workspaceId ? `&workspaceId=${encodeURIComponent(workspaceId)}` : ''
@@ -18,36 +26,79 @@ const open = {
   en: (ws: string) => `Sign in to the PAI console and open workspace "${ws}" from the workspace list`,
 }
 
-export function consoleSteps(topic: ManualTopic, ctx: { region: string; workspaceId?: string; workspaceName: string; value: string }): ConsoleSteps {
+export function consoleSteps(
+  topic: ManualTopic,
+  ctx: { region: string; workspaceId?: string; workspaceName: string; value: string },
+): ConsoleSteps {
   const ws = ctx.workspaceName
   const v = ctx.value
   const link = consoleLink(ctx.region, ctx.workspaceId)
-  const steps = (zh: string[], en: string[]): ConsoleSteps => ({ 'zh-CN': [open.zh(ws), ...zh], en: [open.en(ws), ...en], link })
+  const steps = (zh: string[], en: string[]): ConsoleSteps => ({
+    'zh-CN': [open.zh(ws), ...zh],
+    en: [open.en(ws), ...en],
+    link,
+  })
   switch (topic) {
     case 'sls':
       return steps(
-        ['单击「配置工作空间」,选择「SLS转发配置」', `选择 SLS Project、LogStore 及需要转发日志的模块:${v}`, '单击「确定」保存'],
-        ['Click "Configure Workspace" and choose "SLS forwarding"', `Choose the SLS project, the Logstore and the modules whose logs are forwarded: ${v}`, 'Click OK to save'],
+        [
+          '单击「配置工作空间」,选择「SLS转发配置」',
+          `选择 SLS Project、LogStore 及需要转发日志的模块:${v}`,
+          '单击「确定」保存',
+        ],
+        [
+          'Click "Configure Workspace" and choose "SLS forwarding"',
+          `Choose the SLS project, the Logstore and the modules whose logs are forwarded: ${v}`,
+          'Click OK to save',
+        ],
       )
     case 'dlcContainerAccess':
       return steps(
-        ['单击「配置工作空间」,选择「通用配置」', `将 DLC「允许进入任务节点容器」设置为:${v}`, '保存后需重启相关实例才能生效'],
-        ['Click "Configure Workspace" and choose "General configuration"', `Set DLC "Access node containers" to: ${v}`, 'Save; restart the affected instances for it to take effect'],
+        [
+          '单击「配置工作空间」,选择「通用配置」',
+          `将 DLC「允许进入任务节点容器」设置为:${v}`,
+          '保存后需重启相关实例才能生效',
+        ],
+        [
+          'Click "Configure Workspace" and choose "General configuration"',
+          `Set DLC "Access node containers" to: ${v}`,
+          'Save; restart the affected instances for it to take effect',
+        ],
       )
     case 'dswSsh':
       return steps(
-        ['单击「配置工作空间」,选择「通用配置」', `将 DSW「通过公网 SSH 连接实例」设置为:${v}`, '保存后需重启相关实例才能生效'],
-        ['Click "Configure Workspace" and choose "General configuration"', `Set DSW "Log on to instances from public network using SSH" to: ${v}`, 'Save; restart the affected instances for it to take effect'],
+        [
+          '单击「配置工作空间」,选择「通用配置」',
+          `将 DSW「通过公网 SSH 连接实例」设置为:${v}`,
+          '保存后需重启相关实例才能生效',
+        ],
+        [
+          'Click "Configure Workspace" and choose "General configuration"',
+          `Set DSW "Log on to instances from public network using SSH" to: ${v}`,
+          'Save; restart the affected instances for it to take effect',
+        ],
       )
     case 'dswPublicAccess':
       return steps(
-        ['单击「配置工作空间」,选择「通用配置」', `将 DSW「通过公网访问实例」设置为:${v}`, '保存后需重启相关实例才能生效'],
-        ['Click "Configure Workspace" and choose "General configuration"', `Set DSW "Open instances from public network" to: ${v}`, 'Save; restart the affected instances for it to take effect'],
+        [
+          '单击「配置工作空间」,选择「通用配置」',
+          `将 DSW「通过公网访问实例」设置为:${v}`,
+          '保存后需重启相关实例才能生效',
+        ],
+        [
+          'Click "Configure Workspace" and choose "General configuration"',
+          `Set DSW "Open instances from public network" to: ${v}`,
+          'Save; restart the affected instances for it to take effect',
+        ],
       )
     case 'scheduling':
       return steps(
         ['在左侧导航栏选择「调度配置」(资源策略)', `按以下内容修改设置:${v}`, '保存'],
-        ['In the left navigation choose "Scheduling configuration" (resource policies)', `Change the settings to: ${v}`, 'Save'],
+        [
+          'In the left navigation choose "Scheduling configuration" (resource policies)',
+          `Change the settings to: ${v}`,
+          'Save',
+        ],
       )
     case 'designerPath':
       return steps(

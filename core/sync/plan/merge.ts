@@ -21,7 +21,8 @@ function norm(v: unknown): unknown {
   return v
 }
 
-export type Merge<T> = { kind: 'none' } | { kind: 'apply'; value: T } | { kind: 'conflict'; base: T | undefined; mine: T; cloud: T }
+export type Merge<T> =
+  { kind: 'none' } | { kind: 'apply'; value: T } | { kind: 'conflict'; base: T | undefined; mine: T; cloud: T }
 
 /**
  * One field: equal -> nothing; only the cloud changed -> keep the cloud's (nothing to send); only the
@@ -39,7 +40,11 @@ export function merge3<T>(base: T | undefined, mine: T, cloud: T): Merge<T> {
  * cloud -> add unless the cloud removed it since the base; the other way round -> remove unless the
  * cloud added it. Never a conflict.
  */
-export function mergeSet(base: readonly string[] | undefined, mine: readonly string[], cloud: readonly string[]): { add: string[]; remove: string[]; result: string[] } {
+export function mergeSet(
+  base: readonly string[] | undefined,
+  mine: readonly string[],
+  cloud: readonly string[],
+): { add: string[]; remove: string[]; result: string[] } {
   const b = new Set(base ?? [])
   const m = new Set(mine)
   const c = new Set(cloud)

@@ -15,7 +15,10 @@ const KEYED: Record<string, (x: never) => string> = {
 
 function parse(path: string): string[] {
   if (!path.startsWith('/')) throw new AppError('SYNC_PATH_INVALID', { params: { path } })
-  return path.slice(1).split('/').map((s) => decodeURIComponent(s))
+  return path
+    .slice(1)
+    .split('/')
+    .map((s) => decodeURIComponent(s))
 }
 
 type Node = Record<string, unknown> | unknown[]

@@ -16,7 +16,9 @@ export const useAppStore = defineStore('app', () => {
   const recovery = ref<ResponseOf<'store.recovery'>['recovery']>(null)
   const systemDark = ref<boolean>(window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false)
 
-  const dark = computed(() => settings.value.theme === 'dark' || (settings.value.theme === 'system' && systemDark.value))
+  const dark = computed(
+    () => settings.value.theme === 'dark' || (settings.value.theme === 'system' && systemDark.value),
+  )
 
   function applyTheme(): void {
     document.documentElement.classList.toggle('dark', dark.value)

@@ -84,7 +84,8 @@ export const useDraftStore = defineStore('draft', () => {
     } catch (err) {
       view.value = null
       config.value = null
-      loadError.value = err instanceof CallError ? err : new CallError({ code: 'INTERNAL', message: String(err), details: undefined })
+      loadError.value =
+        err instanceof CallError ? err : new CallError({ code: 'INTERNAL', message: String(err), details: undefined })
     } finally {
       loading.value = false
     }
@@ -118,7 +119,8 @@ export const useDraftStore = defineStore('draft', () => {
         saveError.value = null
         saveState.value = JSON.stringify(config.value) === json ? 'saved' : 'pending'
       } catch (err) {
-        const e = err instanceof CallError ? err : new CallError({ code: 'INTERNAL', message: String(err), details: undefined })
+        const e =
+          err instanceof CallError ? err : new CallError({ code: 'INTERNAL', message: String(err), details: undefined })
         if (e.code === 'DRAFT_CONFLICT') {
           conflict.value = e
           inFlight = null

@@ -67,14 +67,29 @@ export const useWizardStore = defineStore('wizard', () => {
   }
 
   const config = computed<WorkspaceConfigInput>(() => ({
-    basic: { name: form.name.trim(), displayName: form.displayName.trim(), description: form.description.trim(), mode: form.mode },
-    members: form.members.map((m) => ({ userId: m.userId.trim(), ...(m.userName.trim() ? { userName: m.userName.trim() } : {}), roles: m.roles })),
+    basic: {
+      name: form.name.trim(),
+      displayName: form.displayName.trim(),
+      description: form.description.trim(),
+      mode: form.mode,
+    },
+    members: form.members.map((m) => ({
+      userId: m.userId.trim(),
+      ...(m.userName.trim() ? { userName: m.userName.trim() } : {}),
+      roles: m.roles,
+    })),
     storage: form.defaultPath.trim() ? { defaultPath: form.defaultPath.trim() } : {},
     resources: form.resources.map((r) => {
       const spec: { gpuCount?: number; gpuType?: string } = {}
       if (r.gpuCount !== undefined && r.gpuCount > 0) spec.gpuCount = r.gpuCount
       if (r.gpuType.trim()) spec.gpuType = r.gpuType.trim()
-      return { kind: r.kind, envType: r.envType, name: r.name.trim(), isDefault: r.isDefault, ...(Object.keys(spec).length ? { spec } : {}) }
+      return {
+        kind: r.kind,
+        envType: r.envType,
+        name: r.name.trim(),
+        isDefault: r.isDefault,
+        ...(Object.keys(spec).length ? { spec } : {}),
+      }
     }),
   }))
 
@@ -101,5 +116,17 @@ export const useWizardStore = defineStore('wizard', () => {
     step.value = 0
   }
 
-  return { form, step, context, contextError, config, problems, loadContext, problemsAt, stepProblems, stepHasErrors, reset }
+  return {
+    form,
+    step,
+    context,
+    contextError,
+    config,
+    problems,
+    loadContext,
+    problemsAt,
+    stepProblems,
+    stepHasErrors,
+    reset,
+  }
 })

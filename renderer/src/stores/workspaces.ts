@@ -17,7 +17,13 @@ const FIRST_SIZE = 40
  * as the virtual table shows them, so 10,000 cached workspaces cost a few small calls.
  */
 export const useWorkspacesStore = defineStore('workspaces', () => {
-  const filters = reactive({ query: '', status: '' as string, draftsOnly: false, sortBy: 'name' as SortKey, order: 'asc' as 'asc' | 'desc' })
+  const filters = reactive({
+    query: '',
+    status: '' as string,
+    draftsOnly: false,
+    sortBy: 'name' as SortKey,
+    order: 'asc' as 'asc' | 'desc',
+  })
   const total = ref(0)
   const rows = shallowRef<(WorkspaceRow | undefined)[]>([])
   const loading = ref(false)

@@ -30,13 +30,17 @@ export const checkMembers: Rule = (cfg, env, c) => {
     for (let j = 0; j < roles.length; j++) {
       const role = roles[j]
       if (typeof role !== 'string') continue
-      if (c.fails(j === 0 || roles.indexOf(role) === j)) c.error(`/members/${i}/roles/${j}`, 'M1', 'DOMAIN_MEMBER_DUPLICATE_ROLE', { userId: id, role })
+      if (c.fails(j === 0 || roles.indexOf(role) === j))
+        c.error(`/members/${i}/roles/${j}`, 'M1', 'DOMAIN_MEMBER_DUPLICATE_ROLE', { userId: id, role })
       if (role === OWNER) {
-        if (c.fails(prevOwners.has(id))) c.error(`/members/${i}/roles/${j}`, 'M6', 'DOMAIN_OWNER_ROLE_GRANTED', { userId: id })
+        if (c.fails(prevOwners.has(id)))
+          c.error(`/members/${i}/roles/${j}`, 'M6', 'DOMAIN_OWNER_ROLE_GRANTED', { userId: id })
       } else if (role === MAXCOMPUTE) {
-        if (c.fails(hasMaxCompute)) c.warn(`/members/${i}/roles/${j}`, 'M3', 'DOMAIN_MAXCOMPUTE_ROLE_NO_RESOURCE', { userId: id })
+        if (c.fails(hasMaxCompute))
+          c.warn(`/members/${i}/roles/${j}`, 'M3', 'DOMAIN_MAXCOMPUTE_ROLE_NO_RESOURCE', { userId: id })
       } else if (role.charCodeAt(0) === 114 /* r */) {
-        if (c.fails(customIds.has(role))) c.error(`/members/${i}/roles/${j}`, 'M4', 'DOMAIN_CUSTOM_ROLE_UNKNOWN', { role })
+        if (c.fails(customIds.has(role)))
+          c.error(`/members/${i}/roles/${j}`, 'M4', 'DOMAIN_CUSTOM_ROLE_UNKNOWN', { role })
       }
     }
   }
@@ -67,8 +71,10 @@ export const checkCustomRoles: Rule = (cfg, _env, c) => {
     if (c.fails(!names.has(r.name))) c.error(`${p}/name`, 'M4', 'DOMAIN_CUSTOM_ROLE_DUPLICATE', { name: r.name })
     names.add(r.name)
     if (r.roleId !== undefined) {
-      if (c.fails(CUSTOM_ROLE_ID_PATTERN.test(r.roleId))) c.error(`${p}/roleId`, 'M4', 'DOMAIN_CUSTOM_ROLE_ID', { roleId: r.roleId.slice(0, 80) })
-      else if (c.fails(!ids.has(r.roleId))) c.error(`${p}/roleId`, 'M4', 'DOMAIN_CUSTOM_ROLE_ID_DUPLICATE', { roleId: r.roleId })
+      if (c.fails(CUSTOM_ROLE_ID_PATTERN.test(r.roleId)))
+        c.error(`${p}/roleId`, 'M4', 'DOMAIN_CUSTOM_ROLE_ID', { roleId: r.roleId.slice(0, 80) })
+      else if (c.fails(!ids.has(r.roleId)))
+        c.error(`${p}/roleId`, 'M4', 'DOMAIN_CUSTOM_ROLE_ID_DUPLICATE', { roleId: r.roleId })
       ids.add(r.roleId)
     }
     const granted = Object.values(r.permissions).some((l) => l !== undefined && l !== 'NoPrivilege')

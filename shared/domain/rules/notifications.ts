@@ -1,19 +1,29 @@
 import { MAX_TARGET_QUOTA, type EventType } from '../enums'
 import { contactTargetsAvailable, isTargetAllowed, targetUnits } from '../derived'
-import { checkContact, checkDingTalkWebhook, checkHttpUrl, checkRuleName, checkSecretRef, type FieldIssue } from '../fields'
+import {
+  checkContact,
+  checkDingTalkWebhook,
+  checkHttpUrl,
+  checkRuleName,
+  checkSecretRef,
+  type FieldIssue,
+} from '../fields'
 import type { Collector } from '../problems'
 import type { Rule } from './env'
 
 /** The rule a field issue of a target belongs to: a secret in the configuration is D2, the rest E4. */
-const targetRule = (i: FieldIssue): string => (i.code === 'DOMAIN_SECRET_IN_CONFIG' || i.code === 'DOMAIN_HTTP_URL_CREDENTIALS' ? 'D2' : 'E4')
+const targetRule = (i: FieldIssue): string =>
+  i.code === 'DOMAIN_SECRET_IN_CONFIG' || i.code === 'DOMAIN_HTTP_URL_CREDENTIALS' ? 'D2' : 'E4'
 const report = (c: Collector, pointer: string, i: FieldIssue): void => c.error(pointer, targetRule(i), i.code, i.params)
 
 /** E1 (authorization), E2 (rules on the bus), E3 (event types), E4 (targets), E5 (regions), E6 (quota). */
 export const checkNotifications: Rule = (cfg, env, c) => {
   const n = cfg.notifications
   const quotaOk = Number.isInteger(n.quota) && n.quota >= 1 && n.quota <= MAX_TARGET_QUOTA
-  if (c.fails(quotaOk)) c.error('/notifications/quota', 'E6', 'DOMAIN_QUOTA_RANGE', { value: n.quota, min: 1, max: MAX_TARGET_QUOTA })
-  if (n.rules.length > 0 && c.fails(env.eventBridgeAuthorized !== false)) c.warn('/notifications', 'E1', 'DOMAIN_EVENTBRIDGE_NOT_AUTHORIZED')
+  if (c.fails(quotaOk))
+    c.error('/notifications/quota', 'E6', 'DOMAIN_QUOTA_RANGE', { value: n.quota, min: 1, max: MAX_TARGET_QUOTA })
+  if (n.rules.length > 0 && c.fails(env.eventBridgeAuthorized !== false))
+    c.warn('/notifications', 'E1', 'DOMAIN_EVENTBRIDGE_NOT_AUTHORIZED')
 
   const hasTimeoutRule = cfg.scheduling.timeouts.some((t) => t?.enabled === true)
   const contactsHere = env.region === undefined || contactTargetsAvailable(env.region)
@@ -32,8 +42,10 @@ export const checkNotifications: Rule = (cfg, env, c) => {
     for (let j = 0; j < events.length; j++) {
       const e = events[j]
       if (e === undefined) continue
-      if (c.fails(events.indexOf(e) === j)) c.error(`${p}/eventTypes/${j}`, 'E3', 'DOMAIN_RULE_DUPLICATE_EVENT_TYPE', { name: rule.name, eventType: e })
-      if (e === 'dlc.jobTimeout' && c.fails(hasTimeoutRule)) c.error(`${p}/eventTypes/${j}`, 'E3', 'DOMAIN_TIMEOUT_EVENT_NEEDS_RULE', { name: rule.name })
+      if (c.fails(events.indexOf(e) === j))
+        c.error(`${p}/eventTypes/${j}`, 'E3', 'DOMAIN_RULE_DUPLICATE_EVENT_TYPE', { name: rule.name, eventType: e })
+      if (e === 'dlc.jobTimeout' && c.fails(hasTimeoutRule))
+        c.error(`${p}/eventTypes/${j}`, 'E3', 'DOMAIN_TIMEOUT_EVENT_NEEDS_RULE', { name: rule.name })
     }
 
     const targets = rule.targets
@@ -51,7 +63,8 @@ export const checkNotifications: Rule = (cfg, env, c) => {
         case 'dingtalk': {
           const w = checkDingTalkWebhook(t.webhook, env.allowLoopbackWebhooks)
           if (c.fails(!w)) report(c, `${tp}/webhook`, w!)
-          if (c.fails(t.secretRef !== undefined && t.secretRef !== '')) c.error(`${tp}/secretRef`, 'E4', 'DOMAIN_DINGTALK_SECRET_MISSING')
+          if (c.fails(t.secretRef !== undefined && t.secretRef !== ''))
+            c.error(`${tp}/secretRef`, 'E4', 'DOMAIN_DINGTALK_SECRET_MISSING')
           else {
             const s = checkSecretRef(t.secretRef!)
             if (c.fails(!s)) report(c, `${tp}/secretRef`, s!)
@@ -64,8 +77,10 @@ export const checkNotifications: Rule = (cfg, env, c) => {
           break
         }
         default: {
-          if (c.fails(contactsHere)) c.error(`${tp}/type`, 'E5', 'DOMAIN_TARGET_REGION', { target: t.type, region: env.region ?? '' })
-          if (c.fails(t.contacts.length > 0)) c.error(`${tp}/contacts`, 'E4', 'DOMAIN_CONTACTS_EMPTY', { target: t.type })
+          if (c.fails(contactsHere))
+            c.error(`${tp}/type`, 'E5', 'DOMAIN_TARGET_REGION', { target: t.type, region: env.region ?? '' })
+          if (c.fails(t.contacts.length > 0))
+            c.error(`${tp}/contacts`, 'E4', 'DOMAIN_CONTACTS_EMPTY', { target: t.type })
           for (let q = 0; q < t.contacts.length; q++) {
             const contact = t.contacts[q]
             if (typeof contact !== 'string') continue
@@ -75,6 +90,7 @@ export const checkNotifications: Rule = (cfg, env, c) => {
         }
       }
     }
-    if (quotaOk && c.fails(units <= n.quota)) c.error(`${p}/targets`, 'E6', 'DOMAIN_TARGET_QUOTA_EXCEEDED', { name: rule.name, used: units, quota: n.quota })
+    if (quotaOk && c.fails(units <= n.quota))
+      c.error(`${p}/targets`, 'E6', 'DOMAIN_TARGET_QUOTA_EXCEEDED', { name: rule.name, used: units, quota: n.quota })
   }
 }

@@ -19,20 +19,26 @@ export const checkResources: Rule = (cfg, env, c) => {
       const n = checkResourceName(r.name)
       if (c.fails(!n)) c.error(`${p}/name`, 'C1', n!.code, n!.params)
     }
-    if (c.fails(!seen.has(key))) c.error(p, 'C1', 'DOMAIN_RESOURCE_DUPLICATE', { name: r.name, kind: r.kind, envType: r.envType })
+    if (c.fails(!seen.has(key)))
+      c.error(p, 'C1', 'DOMAIN_RESOURCE_DUPLICATE', { name: r.name, kind: r.kind, envType: r.envType })
     seen.add(key)
-    if (c.fails(!(cfg.basic.mode === 'simple' && r.envType === 'dev'))) c.error(`${p}/envType`, 'C1', 'DOMAIN_RESOURCE_DEV_IN_SIMPLE', { name: r.name })
+    if (c.fails(!(cfg.basic.mode === 'simple' && r.envType === 'dev')))
+      c.error(`${p}/envType`, 'C1', 'DOMAIN_RESOURCE_DEV_IN_SIMPLE', { name: r.name })
     if (r.isDefault) {
       const dk = `${r.kind}/${r.envType}`
-      if (c.fails(!defaults.has(dk))) c.error(`${p}/isDefault`, 'C1', 'DOMAIN_RESOURCE_DEFAULT_TWICE', { kind: r.kind, envType: r.envType })
+      if (c.fails(!defaults.has(dk)))
+        c.error(`${p}/isDefault`, 'C1', 'DOMAIN_RESOURCE_DEFAULT_TWICE', { kind: r.kind, envType: r.envType })
       defaults.add(dk)
     }
     if (r.kind === 'maxcompute') {
-      const gpu = (r.spec?.gpuCount !== undefined && r.spec.gpuCount !== 0) || (r.spec?.gpuType !== undefined && r.spec.gpuType !== '')
+      const gpu =
+        (r.spec?.gpuCount !== undefined && r.spec.gpuCount !== 0) ||
+        (r.spec?.gpuType !== undefined && r.spec.gpuType !== '')
       if (c.fails(!gpu)) c.error(`${p}/spec`, 'C3', 'DOMAIN_MAXCOMPUTE_GPU', { name: r.name })
     }
   }
   for (const r of env.previous?.resources ?? []) {
-    if (c.fails(seen.has(resourceKey(r)))) c.error('/resources', 'C2', 'DOMAIN_RESOURCE_DETACH_REFUSED', { name: r.name, kind: r.kind, envType: r.envType })
+    if (c.fails(seen.has(resourceKey(r))))
+      c.error('/resources', 'C2', 'DOMAIN_RESOURCE_DETACH_REFUSED', { name: r.name, kind: r.kind, envType: r.envType })
   }
 }

@@ -23,11 +23,14 @@ export const checkScheduling: Rule = (cfg, env, c) => {
 
   const nm = s.nonMembers
   const np = '/scheduling/nonMembers'
-  if (nm.maxJobPriority !== undefined && c.fails(isPriority(nm.maxJobPriority))) c.error(`${np}/maxJobPriority`, 'S2', 'DOMAIN_PRIORITY_RANGE', range(nm.maxJobPriority))
+  if (nm.maxJobPriority !== undefined && c.fails(isPriority(nm.maxJobPriority)))
+    c.error(`${np}/maxJobPriority`, 'S2', 'DOMAIN_PRIORITY_RANGE', range(nm.maxJobPriority))
   if (nm.maxInstancePriority !== undefined && c.fails(isPriority(nm.maxInstancePriority)))
     c.error(`${np}/maxInstancePriority`, 'S2', 'DOMAIN_PRIORITY_RANGE', range(nm.maxInstancePriority))
-  if (nm.maxRuntimeMinutes !== undefined && c.fails(isMinutes(nm.maxRuntimeMinutes))) c.error(`${np}/maxRuntimeMinutes`, 'S2', 'DOMAIN_DURATION_INVALID', { value: nm.maxRuntimeMinutes })
-  const limited = nm.maxJobPriority !== undefined || nm.maxInstancePriority !== undefined || nm.maxRuntimeMinutes !== undefined
+  if (nm.maxRuntimeMinutes !== undefined && c.fails(isMinutes(nm.maxRuntimeMinutes)))
+    c.error(`${np}/maxRuntimeMinutes`, 'S2', 'DOMAIN_DURATION_INVALID', { value: nm.maxRuntimeMinutes })
+  const limited =
+    nm.maxJobPriority !== undefined || nm.maxInstancePriority !== undefined || nm.maxRuntimeMinutes !== undefined
   if (c.fails(nm.allowed || !limited)) c.warn(np, 'S2', 'DOMAIN_NON_MEMBER_LIMITS_UNUSED')
 
   const kinds = new Set<string>()
@@ -41,17 +44,26 @@ export const checkScheduling: Rule = (cfg, env, c) => {
   }
 }
 
-function checkLimits(list: readonly PriorityLimit[], base: string, memberIds: ReadonlyMap<string, number>, roleIds: Set<string>, c: Collector): void {
+function checkLimits(
+  list: readonly PriorityLimit[],
+  base: string,
+  memberIds: ReadonlyMap<string, number>,
+  roleIds: Set<string>,
+  c: Collector,
+): void {
   const seen = new Set<string>()
   for (let i = 0; i < list.length; i++) {
     const l = list[i]
     if (!l) continue
     const p = `${base}/${i}`
-    if (c.fails(isPriority(l.maxPriority))) c.error(`${p}/maxPriority`, 'S1', 'DOMAIN_PRIORITY_RANGE', range(l.maxPriority))
+    if (c.fails(isPriority(l.maxPriority)))
+      c.error(`${p}/maxPriority`, 'S1', 'DOMAIN_PRIORITY_RANGE', range(l.maxPriority))
     const key = priorityLimitKey(l)
-    if (c.fails(!seen.has(key))) c.error(`${p}/subjectId`, 'S1', 'DOMAIN_PRIORITY_LIMIT_DUPLICATE', { subject: l.subjectId })
+    if (c.fails(!seen.has(key)))
+      c.error(`${p}/subjectId`, 'S1', 'DOMAIN_PRIORITY_LIMIT_DUPLICATE', { subject: l.subjectId })
     seen.add(key)
     const known = l.subjectType === 'member' ? memberIds.has(l.subjectId) : roleIds.has(l.subjectId)
-    if (c.fails(known)) c.warn(`${p}/subjectId`, 'S1', 'DOMAIN_PRIORITY_SUBJECT_UNKNOWN', { subject: l.subjectId.slice(0, 80) })
+    if (c.fails(known))
+      c.warn(`${p}/subjectId`, 'S1', 'DOMAIN_PRIORITY_SUBJECT_UNKNOWN', { subject: l.subjectId.slice(0, 80) })
   }
 }

@@ -7,16 +7,20 @@ import type { Rule } from './env'
 export const checkStorage: Rule = (cfg, _env, c) => {
   const s = cfg.storage
   let defaultOk = false
-  if (c.fails(s.defaultPath !== undefined && s.defaultPath !== '')) c.warn('/storage/defaultPath', 'ST1', 'DOMAIN_STORAGE_RECOMMENDED')
+  if (c.fails(s.defaultPath !== undefined && s.defaultPath !== ''))
+    c.warn('/storage/defaultPath', 'ST1', 'DOMAIN_STORAGE_RECOMMENDED')
   else {
     const r = parseOssPath(s.defaultPath!)
-    if (c.fails(r.ok)) c.error('/storage/defaultPath', 'ST1', r.ok ? 'DOMAIN_OSS_PATH' : r.issue.code, r.ok ? {} : r.issue.params)
+    if (c.fails(r.ok))
+      c.error('/storage/defaultPath', 'ST1', r.ok ? 'DOMAIN_OSS_PATH' : r.issue.code, r.ok ? {} : r.issue.params)
     defaultOk = r.ok
   }
   if (s.designerPath !== undefined && s.designerPath !== '') {
     const r = parseOssPath(s.designerPath)
-    if (c.fails(r.ok)) c.error('/storage/designerPath', 'ST2', r.ok ? 'DOMAIN_OSS_PATH' : r.issue.code, r.ok ? {} : r.issue.params)
-    else if (defaultOk && c.fails(s.designerPath === s.defaultPath)) c.warn('/storage/designerPath', 'ST2', 'DOMAIN_STORAGE_DESIGNER_WINS', { designerPath: s.designerPath })
+    if (c.fails(r.ok))
+      c.error('/storage/designerPath', 'ST2', r.ok ? 'DOMAIN_OSS_PATH' : r.issue.code, r.ok ? {} : r.issue.params)
+    else if (defaultOk && c.fails(s.designerPath === s.defaultPath))
+      c.warn('/storage/designerPath', 'ST2', 'DOMAIN_STORAGE_DESIGNER_WINS', { designerPath: s.designerPath })
   }
 }
 
@@ -26,7 +30,8 @@ export const checkSls: Rule = (cfg, _env, c) => {
   for (let i = 0; i < s.modules.length; i++) {
     const m = s.modules[i]
     if (m === undefined) continue
-    if (c.fails(s.modules.indexOf(m) === i)) c.error(`/sls/modules/${i}`, 'L1', 'DOMAIN_SLS_DUPLICATE_MODULE', { module: m })
+    if (c.fails(s.modules.indexOf(m) === i))
+      c.error(`/sls/modules/${i}`, 'L1', 'DOMAIN_SLS_DUPLICATE_MODULE', { module: m })
   }
   const forwarding = s.modules.length > 0
   const project = s.project ?? ''
@@ -52,5 +57,6 @@ const SWITCH_RULES: ReadonlyArray<[keyof Switches, string, DomainCode]> = [
 export const checkSwitches: Rule = (cfg, env, c) => {
   const prev = env.previous?.switches
   if (!prev) return
-  for (const [key, ruleId, code] of SWITCH_RULES) if (c.fails(cfg.switches[key] === prev[key])) c.warn(`/switches/${key}`, ruleId, code)
+  for (const [key, ruleId, code] of SWITCH_RULES)
+    if (c.fails(cfg.switches[key] === prev[key])) c.warn(`/switches/${key}`, ruleId, code)
 }

@@ -24,7 +24,10 @@ export const appChannels = {
     }),
   ),
   /** Echo for diagnostics and the IPC round-trip test. */
-  'app.ping': channel(z.object({ text: z.string().max(1000) }).strict(), z.object({ text: z.string(), at: z.string() })),
+  'app.ping': channel(
+    z.object({ text: z.string().max(1000) }).strict(),
+    z.object({ text: z.string(), at: z.string() }),
+  ),
   'settings.get': channel(z.object({}).strict(), AppSettingsSchema),
   'settings.update': channel(AppSettingsSchema.partial().strict(), AppSettingsSchema),
 } as const

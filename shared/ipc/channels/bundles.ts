@@ -99,7 +99,9 @@ export const bundlesChannels = {
       expectRevisions: z.record(DraftKeySchema, z.number().int().nonnegative()).optional(),
     }),
     z.object({
-      drafts: z.array(z.object({ key: DraftKeySchema, name: z.string(), revision: z.number().int(), created: z.boolean() })),
+      drafts: z.array(
+        z.object({ key: DraftKeySchema, name: z.string(), revision: z.number().int(), created: z.boolean() }),
+      ),
       secretsStored: z.number().int(),
       warningCount: z.number().int(),
     }),

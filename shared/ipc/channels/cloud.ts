@@ -28,10 +28,22 @@ export const cloudChannels = {
         secret: z.string().max(200).optional(),
       })
       .strict(),
-    z.object({ ok: z.boolean(), code: z.string(), message: z.string(), errcode: z.number().optional(), errmsg: z.string().optional() }),
+    z.object({
+      ok: z.boolean(),
+      code: z.string(),
+      message: z.string(),
+      errcode: z.number().optional(),
+      errmsg: z.string().optional(),
+    }),
   ),
   /** L1: the SLS projects of the profile's region, for the picker. */
-  'sls.projects': channel(ProfileRef.strict(), z.object({ projects: z.array(z.object({ name: z.string(), description: z.string().optional() })) })),
+  'sls.projects': channel(
+    ProfileRef.strict(),
+    z.object({ projects: z.array(z.object({ name: z.string(), description: z.string().optional() })) }),
+  ),
   /** L1: the logstores of one SLS project. */
-  'sls.logstores': channel(ProfileRef.extend({ project: z.string().min(1).max(100) }).strict(), z.object({ logstores: z.array(z.string()) })),
+  'sls.logstores': channel(
+    ProfileRef.extend({ project: z.string().min(1).max(100) }).strict(),
+    z.object({ logstores: z.array(z.string()) }),
+  ),
 } as const

@@ -38,7 +38,10 @@ const ProxySchema = z
 /** The stored, non-secret fields of a profile. */
 export const ProfileFieldsSchema = z.object({
   name: z.string().trim().min(1).max(64),
-  region: z.string().trim().regex(/^[a-z]{2,}(-[a-z0-9]+)+$/, 'region id such as cn-hangzhou'),
+  region: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2,}(-[a-z0-9]+)+$/, 'region id such as cn-hangzhou'),
   /** Overrides the API endpoint (host[:port]), e.g. for a VPC endpoint or the local emulator. */
   endpoint: z
     .string()
@@ -47,7 +50,10 @@ export const ProfileFieldsSchema = z.object({
     .max(255)
     .nullable(),
   protocol: z.enum(['http', 'https']),
-  accessKeyId: z.string().trim().regex(/^[A-Za-z0-9._-]{1,128}$/, 'AccessKey ID: letters, digits, ".", "_" or "-"'),
+  accessKeyId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,128}$/, 'AccessKey ID: letters, digits, ".", "_" or "-"'),
   proxy: ProxySchema.nullable(),
 })
 export type ProfileFields = z.infer<typeof ProfileFieldsSchema>

@@ -31,7 +31,21 @@ export const ConflictFieldSchema = z.object({
 export type ConflictField = z.infer<typeof ConflictFieldSchema>
 
 export const ACTION_KINDS = ['apply', 'manual', 'refused', 'conflict'] as const
-export const ACTION_AREAS = ['workspace', 'customRole', 'member', 'resource', 'config', 'eventBus', 'rule', 'targets', 'sls', 'switches', 'scheduling', 'storage', 'notifications'] as const
+export const ACTION_AREAS = [
+  'workspace',
+  'customRole',
+  'member',
+  'resource',
+  'config',
+  'eventBus',
+  'rule',
+  'targets',
+  'sls',
+  'switches',
+  'scheduling',
+  'storage',
+  'notifications',
+] as const
 
 /** One step of a plan. */
 export const PlanActionSchema = z.object({
@@ -95,7 +109,9 @@ export const OpViewSchema = z.object({
   status: z.enum(OP_VIEW_STATUSES),
   attempts: z.number(),
   nextAttemptAt: z.string().nullable(),
-  lastError: z.object({ code: z.string(), message: z.string().optional(), requestId: z.string().optional() }).nullable(),
+  lastError: z
+    .object({ code: z.string(), message: z.string().optional(), requestId: z.string().optional() })
+    .nullable(),
   requestId: z.string().nullable(),
   updatedAt: z.string(),
 })
@@ -140,30 +156,60 @@ export const ActivityRowSchema = z.object({
 
 export const syncChannels = {
   /** Pulls a profile's workspaces and each one's full configuration into the cache (or one workspace). */
-  'sync.refresh': channel(z.object({ profileId: ProfileId, workspaceId: z.string().min(1).max(64).optional() }).strict(), RefreshResultSchema),
+  'sync.refresh': channel(
+    z.object({ profileId: ProfileId, workspaceId: z.string().min(1).max(64).optional() }).strict(),
+    RefreshResultSchema,
+  ),
   /** The plan of a draft against the cache (works offline; says how old the cache is). */
   'sync.plan': channel(z.object({ key: DraftKey }).strict(), PlanSchema),
   /** Writes conflict choices into the draft: `cloud` takes the cloud's value, `mine` keeps the draft's. */
   'sync.resolve': channel(
-    z.object({ key: DraftKey, choices: z.array(z.object({ path: z.string().min(1).max(500), take: z.enum(['mine', 'cloud']) })).min(1).max(1000) }).strict(),
+    z
+      .object({
+        key: DraftKey,
+        choices: z
+          .array(z.object({ path: z.string().min(1).max(500), take: z.enum(['mine', 'cloud']) }))
+          .min(1)
+          .max(1000),
+      })
+      .strict(),
     PlanSchema,
   ),
   /** Queues the plan's apply actions in one transaction; refuses a stale plan (SYNC_PLAN_STALE). */
-  'sync.apply': channel(z.object({ key: DraftKey, planFingerprint: z.string().min(1).max(200) }).strict(), z.object({ runId: z.string(), queued: z.number() })),
+  'sync.apply': channel(
+    z.object({ key: DraftKey, planFingerprint: z.string().min(1).max(200) }).strict(),
+    z.object({ runId: z.string(), queued: z.number() }),
+  ),
   /** Ops of a run or of a draft, with status, attempts and the last error (with its request ID). */
-  'sync.status': channel(z.object({ key: DraftKey.optional(), runId: z.string().max(64).optional() }).strict(), RunStatusSchema),
+  'sync.status': channel(
+    z.object({ key: DraftKey.optional(), runId: z.string().max(64).optional() }).strict(),
+    RunStatusSchema,
+  ),
   /** The user did a manual action in the console. */
-  'sync.markManualDone': channel(z.object({ key: DraftKey, actionId: z.string().min(1).max(300) }).strict(), PlanSchema),
+  'sync.markManualDone': channel(
+    z.object({ key: DraftKey, actionId: z.string().min(1).max(300) }).strict(),
+    PlanSchema,
+  ),
   /** What changed in the cloud since the draft's base (cache), and with `live` since the last refresh. */
   'sync.drift': channel(
     z.object({ key: DraftKey, live: z.boolean().optional() }).strict(),
-    z.object({ sinceBase: z.array(DriftItemSchema), sinceRefresh: z.array(DriftItemSchema).nullable(), fetchedAt: z.string().nullable() }),
+    z.object({
+      sinceBase: z.array(DriftItemSchema),
+      sinceRefresh: z.array(DriftItemSchema).nullable(),
+      fetchedAt: z.string().nullable(),
+    }),
   ),
   /** Retries a failed or blocked op (and its blocked dependants). */
   'sync.retry': channel(z.object({ opId: z.string().min(1).max(64) }).strict(), z.object({ ok: z.boolean() })),
   /** The local activity log, newest first. */
   'activity.list': channel(
-    z.object({ offset: z.number().int().nonnegative().default(0), limit: z.number().int().min(1).max(500).default(50), profileId: ProfileId.optional() }).strict(),
+    z
+      .object({
+        offset: z.number().int().nonnegative().default(0),
+        limit: z.number().int().min(1).max(500).default(50),
+        profileId: ProfileId.optional(),
+      })
+      .strict(),
     z.object({ total: z.number(), rows: z.array(ActivityRowSchema) }),
   ),
 } as const

@@ -60,13 +60,21 @@ export const DraftViewSchema = z.object({
   updatedAt: z.string(),
   problems: z.array(ProblemSchema),
   /** Whether the acting identity may modify this workspace (A1-A3), and why not. */
-  canModify: z.object({ allowed: z.boolean(), ruleId: z.string().optional(), code: z.string().optional(), message: z.string().optional() }),
+  canModify: z.object({
+    allowed: z.boolean(),
+    ruleId: z.string().optional(),
+    code: z.string().optional(),
+    message: z.string().optional(),
+  }),
 })
 export type DraftView = z.infer<typeof DraftViewSchema>
 
 /** Workspace list, drafts (offline editing, saved at every edit), and offline validation context. */
 export const workspacesChannels = {
-  'workspaces.list': channel(WorkspaceListRequestSchema, z.object({ total: z.number().int(), rows: z.array(WorkspaceRowSchema) })),
+  'workspaces.list': channel(
+    WorkspaceListRequestSchema,
+    z.object({ total: z.number().int(), rows: z.array(WorkspaceRowSchema) }),
+  ),
   /** The context the renderer uses to validate locally with the same rules as the core. */
   'workspaces.context': channel(
     z.object({ key: DraftKeySchema.optional(), profileId: z.string().nullable().optional() }).strict(),
@@ -88,7 +96,9 @@ export const workspacesChannels = {
   'drafts.discard': channel(z.object({ key: DraftKeySchema }).strict(), z.object({ discarded: z.boolean() })),
   /** Validates a configuration against the authoritative context, without saving. */
   'drafts.validate': channel(
-    z.object({ key: DraftKeySchema.optional(), profileId: z.string().nullable().optional(), config: z.unknown() }).strict(),
+    z
+      .object({ key: DraftKeySchema.optional(), profileId: z.string().nullable().optional(), config: z.unknown() })
+      .strict(),
     z.object({ ok: z.boolean(), problems: z.array(ProblemSchema) }),
   ),
 } as const

@@ -26,7 +26,9 @@ afterEach(async () => {
 })
 beforeAll(requireKeychain)
 
-async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+async function ok<T>(
+  p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>,
+): Promise<T> {
   const res = await p
   if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`)
   return res.value
@@ -44,14 +46,30 @@ function cloudConfig(name: string): WorkspaceConfigInput {
       { userId: '2700000000000001', roles: ['PAI.AlgoDeveloper'] },
     ],
     resources: [{ kind: 'general', envType: 'prod', name: 'general_prod', isDefault: true }],
-    notifications: { rules: [{ name: 'ops', eventTypes: ['dlc.other'], targets: [{ type: 'dingtalk', webhook: WEBHOOK, secretRef: 'ops-robot' }] }] },
+    notifications: {
+      rules: [
+        {
+          name: 'ops',
+          eventTypes: ['dlc.other'],
+          targets: [{ type: 'dingtalk', webhook: WEBHOOK, secretRef: 'ops-robot' }],
+        },
+      ],
+    },
     storage: { defaultPath: 'oss://team-bucket/pai/' },
   }
 }
 
 /** A profile (no cloud reachable: port 9 is closed) with one cached workspace and its configuration. */
 async function seeded(core: Core, name = 'team_a'): Promise<{ profileId: string; key: string }> {
-  const p = await ok(core.invoke('profiles.add', { name: 'emu', region: 'cn-hangzhou', accessKeyId: 'TESTAK5tMainAccount0001', endpoint: '127.0.0.1:9', protocol: 'http' }))
+  const p = await ok(
+    core.invoke('profiles.add', {
+      name: 'emu',
+      region: 'cn-hangzhou',
+      accessKeyId: 'TESTAK5tMainAccount0001',
+      endpoint: '127.0.0.1:9',
+      protocol: 'http',
+    }),
+  )
   core.services.store.workspaces.upsertMany(p.id, [{ workspaceId: '101', name, status: 'ENABLED', mode: 'standard' }])
   core.services.store.workspaces.saveConfig(p.id, '101', WorkspaceConfigSchema.parse(cloudConfig(name)))
   return { profileId: p.id, key: `${p.id}:101` }
@@ -67,8 +85,15 @@ describe('bundles through the core', () => {
     const edited = first.content.replace('description: Team workspace', 'description: Edited in Git')
     const preview = await ok(core.invoke('bundles.preview', { fileName: 'team_a.yaml', content: edited }))
     expect(preview.ok).toBe(true)
-    expect(preview.workspaces[0]).toMatchObject({ name: 'team_a', action: 'update-draft', workspaceId: '101', newInCloud: false })
-    expect(preview.workspaces[0]!.changesFromCloud).toEqual([{ path: 'basic.description', op: 'change', before: 'Team workspace', after: 'Edited in Git' }])
+    expect(preview.workspaces[0]).toMatchObject({
+      name: 'team_a',
+      action: 'update-draft',
+      workspaceId: '101',
+      newInCloud: false,
+    })
+    expect(preview.workspaces[0]!.changesFromCloud).toEqual([
+      { path: 'basic.description', op: 'change', before: 'Team workspace', after: 'Edited in Git' },
+    ])
     const imported = await ok(core.invoke('bundles.import', { fileName: 'team_a.yaml', content: edited }))
     expect(imported.drafts).toEqual([{ key, name: 'team_a', revision: 1, created: true }])
     const draft = await ok(core.invoke('drafts.open', { key }))
@@ -88,17 +113,39 @@ describe('bundles through the core', () => {
       .record({
         name: fc.stringMatching(/^[a-z][a-z0-9_]{2,15}$/),
         description: fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).filter((s) => s.trim() !== ''),
-        members: fc.uniqueArray(fc.record({ userId: fc.stringMatching(/^27\d{6}$/), roles: fc.subarray(['PAI.AlgoDeveloper', 'PAI.AlgoOperator', 'PAI.WorkspaceGuest', 'PAI.WorkspaceAdmin'] as const, { minLength: 1 }) }), { selector: (m) => m.userId, maxLength: 8 }),
-        rules: fc.uniqueArray(fc.record({ name: fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/), eventTypes: fc.subarray(['dlc.other', 'dlc.jobProgress', 'model.versionApproved', 'workflow.taskFailed'] as const, { minLength: 1 }) }), { selector: (r) => r.name, maxLength: 3 }),
+        members: fc.uniqueArray(
+          fc.record({
+            userId: fc.stringMatching(/^27\d{6}$/),
+            roles: fc.subarray(
+              ['PAI.AlgoDeveloper', 'PAI.AlgoOperator', 'PAI.WorkspaceGuest', 'PAI.WorkspaceAdmin'] as const,
+              { minLength: 1 },
+            ),
+          }),
+          { selector: (m) => m.userId, maxLength: 8 },
+        ),
+        rules: fc.uniqueArray(
+          fc.record({
+            name: fc.stringMatching(/^[a-z][a-z0-9-]{0,10}$/),
+            eventTypes: fc.subarray(
+              ['dlc.other', 'dlc.jobProgress', 'model.versionApproved', 'workflow.taskFailed'] as const,
+              { minLength: 1 },
+            ),
+          }),
+          { selector: (r) => r.name, maxLength: 3 },
+        ),
       })
-      .map(
-        (g): WorkspaceConfigInput => ({
-          basic: { name: g.name, description: g.description, mode: 'simple' },
-          members: g.members.map((m) => ({ userId: m.userId, roles: [...m.roles] })),
-          notifications: { rules: g.rules.map((r) => ({ name: r.name, eventTypes: [...r.eventTypes], targets: [{ type: 'dingtalk' as const, webhook: WEBHOOK, secretRef: 'ops-robot' }] })) },
-          storage: { defaultPath: 'oss://team-bucket/gen/' },
-        }),
-      )
+      .map((g): WorkspaceConfigInput => ({
+        basic: { name: g.name, description: g.description, mode: 'simple' },
+        members: g.members.map((m) => ({ userId: m.userId, roles: [...m.roles] })),
+        notifications: {
+          rules: g.rules.map((r) => ({
+            name: r.name,
+            eventTypes: [...r.eventTypes],
+            targets: [{ type: 'dingtalk' as const, webhook: WEBHOOK, secretRef: 'ops-robot' }],
+          })),
+        },
+        storage: { defaultPath: 'oss://team-bucket/gen/' },
+      }))
       .filter((c) => c.basic.name !== 'team_a' && validate(c, ctx).ok)
     await fc.assert(
       fc.asyncProperty(arb, async (cfg) => {
@@ -119,7 +166,10 @@ describe('bundles through the core', () => {
     const { key } = await seeded(core)
     const good = (await ok(core.invoke('bundles.export', { keys: [key], format: 'yaml', source: 'cloud' }))).content
     // C2 (drops the associated resource) and M5 (a member with no role), at once.
-    const bad = good.replace(/      resources:\n(        .*\n)+/, '      resources: []\n').replace('            - PAI.AlgoDeveloper\n', '            []\n').replace('          roles:\n            []', '          roles: []')
+    const bad = good
+      .replace(/      resources:\n(        .*\n)+/, '      resources: []\n')
+      .replace('            - PAI.AlgoDeveloper\n', '            []\n')
+      .replace('          roles:\n            []', '          roles: []')
     const preview = await ok(core.invoke('bundles.preview', { fileName: 'team_a.yaml', content: bad }))
     expect(preview.ok).toBe(false)
     const rules = preview.problems.filter((p) => p.severity === 'error').map((p) => p.ruleId)
@@ -161,7 +211,13 @@ describe('bundles through the core', () => {
     const opened = await ok(core.invoke('drafts.open', { key }))
     const preview = await ok(core.invoke('bundles.preview', { fileName: 'x.yaml', content }))
     expect(preview.workspaces[0]!.draftRevision).toBe(1)
-    await ok(core.invoke('drafts.save', { key, config: { ...opened.config, basic: { ...opened.config.basic, displayName: 'mine' } }, revision: 1 }))
+    await ok(
+      core.invoke('drafts.save', {
+        key,
+        config: { ...opened.config, basic: { ...opened.config.basic, displayName: 'mine' } },
+        revision: 1,
+      }),
+    )
     const res = await core.invoke('bundles.import', { fileName: 'x.yaml', content, expectRevisions: { [key]: 1 } })
     expect(res.ok).toBe(false)
     if (!res.ok) expect(res.error.code).toBe('BUNDLE_STALE')
@@ -176,19 +232,38 @@ describe('bundles through the core', () => {
     expect(plain.content).not.toContain(SECRET)
     expect(plain.content).toContain('secretRef: ops-robot')
     expect(plain.encryptedSecrets).toBe(0)
-    const enc = await ok(core.invoke('bundles.export', { keys: [key], format: 'yaml', source: 'cloud', secrets: { mode: 'encrypted', passphrase: 'a long passphrase' } }))
+    const enc = await ok(
+      core.invoke('bundles.export', {
+        keys: [key],
+        format: 'yaml',
+        source: 'cloud',
+        secrets: { mode: 'encrypted', passphrase: 'a long passphrase' },
+      }),
+    )
     expect(enc.encryptedSecrets).toBe(1)
     expect(enc.content).not.toContain(SECRET)
     expect(enc.content).toContain('aes-256-gcm')
 
     // Into another data directory (another machine): the secret lands in its keychain.
     const other = newCore()
-    await ok(other.invoke('profiles.add', { name: 'emu', region: 'cn-hangzhou', accessKeyId: 'TESTAK5tMainAccount0001', endpoint: '127.0.0.1:9', protocol: 'http' }))
+    await ok(
+      other.invoke('profiles.add', {
+        name: 'emu',
+        region: 'cn-hangzhou',
+        accessKeyId: 'TESTAK5tMainAccount0001',
+        endpoint: '127.0.0.1:9',
+        protocol: 'http',
+      }),
+    )
     const noPass = await ok(other.invoke('bundles.preview', { fileName: 'e.yaml', content: enc.content }))
     expect(noPass.problems.map((p) => p.code)).toContain('BUNDLE_PASSPHRASE_REQUIRED')
-    const wrong = await ok(other.invoke('bundles.preview', { fileName: 'e.yaml', content: enc.content, passphrase: 'not the passphrase' }))
+    const wrong = await ok(
+      other.invoke('bundles.preview', { fileName: 'e.yaml', content: enc.content, passphrase: 'not the passphrase' }),
+    )
     expect(wrong.problems.map((p) => p.code)).toContain('BUNDLE_PASSPHRASE_WRONG')
-    const res = await ok(other.invoke('bundles.import', { fileName: 'e.yaml', content: enc.content, passphrase: 'a long passphrase' }))
+    const res = await ok(
+      other.invoke('bundles.import', { fileName: 'e.yaml', content: enc.content, passphrase: 'a long passphrase' }),
+    )
     expect(res.secretsStored).toBe(1)
     const otherProfile = other.services.store.profiles.getByName('emu')!
     expect(await other.services.vault.get(otherProfile.id, 'dingtalkSecret:ops-robot')).toBe(SECRET)
@@ -207,7 +282,9 @@ describe('bundles through the core', () => {
 })
 
 function walk(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]))
 }
 
 export type { WorkspaceConfig }

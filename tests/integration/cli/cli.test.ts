@@ -47,7 +47,10 @@ ${members.map(([id, role]) => `        - userId: "${id}"\n          roles: [${ro
 beforeAll(async () => {
   await requireKeychain()
   ensureBuilt()
-  emu = await startEmulator({ accounts: [{ accessKeyId: AK, accessKeySecret: AK_SECRET, type: 'main', uid: '1700000000000001', name: 'acme' }], asyncDelayMs: 0 })
+  emu = await startEmulator({
+    accounts: [{ accessKeyId: AK, accessKeySecret: AK_SECRET, type: 'main', uid: '1700000000000001', name: 'acme' }],
+    asyncDelayMs: 0,
+  })
   emu.seed({
     users: [
       { UserId: ALICE, UserName: 'alice' },
@@ -60,7 +63,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Leave no keychain entries behind.
-  for (const dir of [dataDir, `${dataDir}-other`]) if (fs.existsSync(dir)) await runCli(['--data-dir', dir, 'profile', 'remove', 'emu'])
+  for (const dir of [dataDir, `${dataDir}-other`])
+    if (fs.existsSync(dir)) await runCli(['--data-dir', dir, 'profile', 'remove', 'emu'])
   await emu?.close()
 })
 
@@ -74,7 +78,17 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
   })
 
   it('--help on every command, with examples, exit 0', async () => {
-    for (const args of [[], ['profile', 'add'], ['profile', 'list'], ['workspace', 'list'], ['export'], ['validate'], ['plan'], ['apply'], ['dingtalk', 'test']]) {
+    for (const args of [
+      [],
+      ['profile', 'add'],
+      ['profile', 'list'],
+      ['workspace', 'list'],
+      ['export'],
+      ['validate'],
+      ['plan'],
+      ['apply'],
+      ['dingtalk', 'test'],
+    ]) {
       const r = await runCli([...args, '--help'])
       expect(r.code, args.join(' ')).toBe(0)
       expect(r.stdout, args.join(' ')).toMatch(/Examples:/)
@@ -82,13 +96,32 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
   })
 
   it('D2: profile add reads the secret from stdin into the keychain; profile list never shows it', async () => {
-    const add = await cli(['profile', 'add', 'emu', '--region', 'cn-hangzhou', '--access-key-id', AK, '--endpoint', emu.endpoint, '--protocol', 'http', '--output', 'json'], AK_SECRET + '\n')
+    const add = await cli(
+      [
+        'profile',
+        'add',
+        'emu',
+        '--region',
+        'cn-hangzhou',
+        '--access-key-id',
+        AK,
+        '--endpoint',
+        emu.endpoint,
+        '--protocol',
+        'http',
+        '--output',
+        'json',
+      ],
+      AK_SECRET + '\n',
+    )
     expect(add.code, add.stderr).toBe(0)
     expect(JSON.parse(add.stdout)).toMatchObject({ name: 'emu', hasSecret: true })
     const list = await cli(['profile', 'list'])
     expect(list.code).toBe(0)
     expect(list.stdout).toMatch(/emu\s+cn-hangzhou\s+127\.0\.0\.1:\d+\s+http\s+TESTAK5tMainAccount0001\s+yes/)
-    expect((await cli(['profile', 'add', 'nosecret', '--region', 'cn-hangzhou', '--access-key-id', AK], '')).code).toBe(1)
+    expect((await cli(['profile', 'add', 'nosecret', '--region', 'cn-hangzhou', '--access-key-id', AK], '')).code).toBe(
+      1,
+    )
   })
 
   it('exit 1: validate reports each problem with file:line:column, rule ID and hint', async () => {
@@ -127,13 +160,20 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
     const file = path.join(dataDir, 'exported.yaml')
     const exp = await cli(['export', '--profile', 'emu', '--workspace', 'team_cli', '-o', file])
     expect(exp.code, exp.stderr).toBe(0)
-    const doc = parse(fs.readFileSync(file, 'utf8')) as { workspaces: Array<{ config: { basic: { description: string }; members: Array<{ userId: string; roles: string[] }> } }> }
+    const doc = parse(fs.readFileSync(file, 'utf8')) as {
+      workspaces: Array<{
+        config: { basic: { description: string }; members: Array<{ userId: string; roles: string[] }> }
+      }>
+    }
     expect(doc.workspaces[0]!.config.members.map((m) => m.userId)).toContain(ALICE)
     // Edit: a new description, and Bob joins as a guest.
     const edited = fs
       .readFileSync(file, 'utf8')
       .replace('description: Created by the CLI', 'description: Edited in Git')
-      .replace('      customRoles:', `        - userId: "${BOB}"\n          roles:\n            - PAI.WorkspaceGuest\n      customRoles:`)
+      .replace(
+        '      customRoles:',
+        `        - userId: "${BOB}"\n          roles:\n            - PAI.WorkspaceGuest\n      customRoles:`,
+      )
     fs.writeFileSync(file, edited)
     const plan = await cli(['plan', file, '--profile', 'emu'])
     expect(plan.code, plan.stderr).toBe(0)
@@ -158,7 +198,27 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
     expect(first.code, first.stdout + first.stderr).toBe(0)
     // ...then someone else changes the same field, from another machine.
     const other = `${dataDir}-other`
-    expect((await cli(['profile', 'add', 'emu', '--region', 'cn-hangzhou', '--access-key-id', AK, '--endpoint', emu.endpoint, '--protocol', 'http'], AK_SECRET, other)).code).toBe(0)
+    expect(
+      (
+        await cli(
+          [
+            'profile',
+            'add',
+            'emu',
+            '--region',
+            'cn-hangzhou',
+            '--access-key-id',
+            AK,
+            '--endpoint',
+            emu.endpoint,
+            '--protocol',
+            'http',
+          ],
+          AK_SECRET,
+          other,
+        )
+      ).code,
+    ).toBe(0)
     const theirs = path.join(dataDir, 'theirs.yaml')
     fs.writeFileSync(theirs, mine.replace('description: Mine', 'description: Theirs'))
     const applied = await cli(['apply', theirs, '--profile', 'emu', '--yes'], undefined, other)
@@ -169,7 +229,26 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
   })
 
   it('exit 3: a wrong AccessKey secret is an authentication error', async () => {
-    expect((await cli(['profile', 'add', 'wrong', '--region', 'cn-hangzhou', '--access-key-id', AK, '--endpoint', emu.endpoint, '--protocol', 'http'], 'not-the-secret')).code).toBe(0)
+    expect(
+      (
+        await cli(
+          [
+            'profile',
+            'add',
+            'wrong',
+            '--region',
+            'cn-hangzhou',
+            '--access-key-id',
+            AK,
+            '--endpoint',
+            emu.endpoint,
+            '--protocol',
+            'http',
+          ],
+          'not-the-secret',
+        )
+      ).code,
+    ).toBe(0)
     const r = await cli(['workspace', 'list', '--profile', 'wrong'])
     expect(r.code, r.stderr).toBe(3)
     expect((await cli(['profile', 'remove', 'wrong'])).code).toBe(0)
@@ -190,7 +269,9 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
     await core.services.vault.set(emuId, 'dingtalkSecret:ops-robot', ROBOT_SECRET)
     await core.close()
     const file = path.join(dataDir, 'with-robot.yaml')
-    const withRule = bundle('With a robot', [[ALICE, 'PAI.AlgoDeveloper']]) + `      notifications:
+    const withRule =
+      bundle('With a robot', [[ALICE, 'PAI.AlgoDeveloper']]) +
+      `      notifications:
         rules:
           - name: ops
             eventTypes: [dlc.other]
@@ -204,7 +285,10 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
     const planned0 = await cli(['plan', file, '--profile', 'emu'])
     expect([0, 4], planned0.stdout + planned0.stderr).toContain(planned0.code)
     const enc = path.join(dataDir, 'encrypted.yaml')
-    const exp = await cli(['export', '--profile', 'emu', '--workspace', 'team_cli', '--from', 'draft', '--encrypt-secrets', '-o', enc], PASSPHRASE)
+    const exp = await cli(
+      ['export', '--profile', 'emu', '--workspace', 'team_cli', '--from', 'draft', '--encrypt-secrets', '-o', enc],
+      PASSPHRASE,
+    )
     expect(exp.code, exp.stderr).toBe(0)
     const text = fs.readFileSync(enc, 'utf8')
     expect(text).toContain('cipher: aes-256-gcm')
@@ -223,11 +307,15 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
   })
 
   it('D2: the secrets given to the CLI appear in no output, file or log', () => {
-    for (const r of outputs) for (const secret of [AK_SECRET, ROBOT_SECRET, PASSPHRASE]) {
-      expect(r.stdout).not.toContain(secret)
-      expect(r.stderr).not.toContain(secret)
-    }
-    const walk = (d: string): string[] => fs.readdirSync(d, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]))
+    for (const r of outputs)
+      for (const secret of [AK_SECRET, ROBOT_SECRET, PASSPHRASE]) {
+        expect(r.stdout).not.toContain(secret)
+        expect(r.stderr).not.toContain(secret)
+      }
+    const walk = (d: string): string[] =>
+      fs
+        .readdirSync(d, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : [path.join(d, e.name)]))
     for (const dir of [dataDir, `${dataDir}-other`]) {
       for (const f of walk(dir)) {
         const bytes = fs.readFileSync(f)

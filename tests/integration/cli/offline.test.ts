@@ -13,14 +13,27 @@ beforeAll(() => ensureBuilt(), 180_000)
 describe('pai-admin offline', { timeout: 120_000 }, () => {
   it('D4: validate takes several files and reports the problems of each (exit 1 when any has an error)', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-cli-offline-'))
-    const r = await runCli(['--data-dir', dataDir, 'validate', path.join(FIX, 'valid.yaml'), path.join(FIX, 'M5-member-no-role.yaml'), path.join(FIX, 'E5-sms-region.yaml')])
+    const r = await runCli([
+      '--data-dir',
+      dataDir,
+      'validate',
+      path.join(FIX, 'valid.yaml'),
+      path.join(FIX, 'M5-member-no-role.yaml'),
+      path.join(FIX, 'E5-sms-region.yaml'),
+    ])
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/valid\.yaml: OK/)
     expect(r.stdout).toMatch(/M5-member-no-role\.yaml:\d+:\d+: error \[M5\]/)
     expect(r.stdout).toMatch(/E5-sms-region\.yaml:\d+:\d+: error \[E5\]/)
     // Offline validation opens no database.
     expect(fs.readdirSync(dataDir)).toEqual([])
-    const json = await runCli(['validate', path.join(FIX, 'valid.yaml'), path.join(FIX, 'v1alpha1.yaml'), '--output', 'json'])
+    const json = await runCli([
+      'validate',
+      path.join(FIX, 'valid.yaml'),
+      path.join(FIX, 'v1alpha1.yaml'),
+      '--output',
+      'json',
+    ])
     expect(json.code).toBe(1)
     const doc = JSON.parse(json.stdout) as { ok: boolean; files: Array<{ file: string; ok: boolean }> }
     expect(doc.ok).toBe(false)

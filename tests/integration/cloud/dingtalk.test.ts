@@ -15,7 +15,13 @@ describe('E7: DingTalk robot connectivity test', () => {
   afterAll(() => emu.close())
   beforeEach(() => {
     emu.reset()
-    emu.seed({ robots: [{ token: 'signed', secret: 'SECrobot-secret' }, { token: 'open' }, { token: 'keyword', keywords: ['告警'] }] })
+    emu.seed({
+      robots: [
+        { token: 'signed', secret: 'SECrobot-secret' },
+        { token: 'open' },
+        { token: 'keyword', keywords: ['告警'] },
+      ],
+    })
   })
 
   it('E7: a signed test message is delivered and reported as passed', async () => {
@@ -23,7 +29,10 @@ describe('E7: DingTalk robot connectivity test', () => {
     expect(r).toMatchObject({ ok: true, code: 'DINGTALK_OK', errcode: 0 })
     const robot = emu.state().robots.signed!
     expect(robot.messages).toHaveLength(1)
-    expect(robot.messages[0]!.body).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('connectivity test') } })
+    expect(robot.messages[0]!.body).toMatchObject({
+      msgtype: 'text',
+      text: { content: expect.stringContaining('connectivity test') },
+    })
   })
 
   it('E7: a wrong secret is reported as a signature mismatch, in both languages', async () => {
@@ -34,9 +43,15 @@ describe('E7: DingTalk robot connectivity test', () => {
   })
 
   it('E7: a timestamp outside the one-hour window is reported as a clock problem; 59 minutes is accepted', async () => {
-    const late = await testDingTalkRobot({ webhook: webhook('signed'), secret: 'SECrobot-secret' }, { ...opts(), now: () => Date.now() - 61 * 60_000 })
+    const late = await testDingTalkRobot(
+      { webhook: webhook('signed'), secret: 'SECrobot-secret' },
+      { ...opts(), now: () => Date.now() - 61 * 60_000 },
+    )
     expect(late).toMatchObject({ ok: false, code: 'DINGTALK_TIMESTAMP_INVALID' })
-    const edge = await testDingTalkRobot({ webhook: webhook('signed'), secret: 'SECrobot-secret' }, { ...opts(), now: () => Date.now() - 59 * 60_000 })
+    const edge = await testDingTalkRobot(
+      { webhook: webhook('signed'), secret: 'SECrobot-secret' },
+      { ...opts(), now: () => Date.now() - 59 * 60_000 },
+    )
     expect(edge.ok).toBe(true)
   })
 
@@ -44,7 +59,9 @@ describe('E7: DingTalk robot connectivity test', () => {
     expect((await testDingTalkRobot({ webhook: webhook('nope') }, opts())).code).toBe('DINGTALK_TOKEN_INVALID')
     expect((await testDingTalkRobot({ webhook: webhook('keyword') }, opts())).code).toBe('DINGTALK_KEYWORD_MISSING')
     expect((await testDingTalkRobot({ webhook: webhook('keyword'), text: 'PAI 告警测试' }, opts())).ok).toBe(true)
-    expect((await testDingTalkRobot({ webhook: 'https://example.com/robot/send?access_token=x' }, opts())).code).toBe('DINGTALK_BAD_WEBHOOK')
+    expect((await testDingTalkRobot({ webhook: 'https://example.com/robot/send?access_token=x' }, opts())).code).toBe(
+      'DINGTALK_BAD_WEBHOOK',
+    )
   })
 
   it('E7: the robot accepts 20 messages a minute; the 21st is reported as rate limited', async () => {

@@ -3,7 +3,14 @@ import net from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '@shared/ipc/errors'
-import { createCloudClients, isAnswerLost, LimiterRegistry, type CloudClientOptions, type CloudClients, type CloudProfileInput } from '../../../core/cloud'
+import {
+  createCloudClients,
+  isAnswerLost,
+  LimiterRegistry,
+  type CloudClientOptions,
+  type CloudClients,
+  type CloudProfileInput,
+} from '../../../core/cloud'
 import type { RunningEmulator } from '../../../tools/emulator'
 import { MAIN, startTestEmulator } from '../emulator/support'
 
@@ -21,9 +28,22 @@ async function appError(p: Promise<unknown>): Promise<AppError> {
 
 describe('resilience of the cloud clients', () => {
   let emu: RunningEmulator
-  const profile = (): CloudProfileInput => ({ region: 'cn-hangzhou', endpoint: emu.endpoint, protocol: 'http', accessKeyId: MAIN.accessKeyId, accessKeySecret: MAIN.accessKeySecret, proxy: 'none' })
-  const make = (opts: CloudClientOptions = {}): CloudClients => createCloudClients(profile(), { retry: { baseDelayMs: 5, maxDelayMs: 20 }, limiters: new LimiterRegistry(), ...opts })
-  const actions = (name: string): Array<{ status: number; fault?: string }> => emu.requests().filter((r) => r.action === name)
+  const profile = (): CloudProfileInput => ({
+    region: 'cn-hangzhou',
+    endpoint: emu.endpoint,
+    protocol: 'http',
+    accessKeyId: MAIN.accessKeyId,
+    accessKeySecret: MAIN.accessKeySecret,
+    proxy: 'none',
+  })
+  const make = (opts: CloudClientOptions = {}): CloudClients =>
+    createCloudClients(profile(), {
+      retry: { baseDelayMs: 5, maxDelayMs: 20 },
+      limiters: new LimiterRegistry(),
+      ...opts,
+    })
+  const actions = (name: string): Array<{ status: number; fault?: string }> =>
+    emu.requests().filter((r) => r.action === name)
   beforeAll(async () => {
     emu = await startTestEmulator()
   })
@@ -48,7 +68,10 @@ describe('resilience of the cloud clients', () => {
     const c = make({ retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 } })
     emu.faults({ inject: [{ kind: 'throttle', action: 'ListWorkspaces', retryAfterMs: 10, count: 5 }] })
     const e = await appError(c.pai.listWorkspaces())
-    expect(e).toMatchObject({ code: 'CLOUD_THROTTLED', details: { cloudCode: 'Throttling.User', attempts: 3, retryAfterMs: 10 } })
+    expect(e).toMatchObject({
+      code: 'CLOUD_THROTTLED',
+      details: { cloudCode: 'Throttling.User', attempts: 3, retryAfterMs: 10 },
+    })
     emu.clearFaults()
     emu.clearRequests()
     emu.faults({ inject: [{ kind: 'throttle', action: 'ListWorkspaces', retryAfterMs: 120_000 }] })
@@ -60,7 +83,13 @@ describe('resilience of the cloud clients', () => {
 
   it('5xx and dropped connections are retried for reads', async () => {
     const c = make()
-    emu.faults({ inject: [{ kind: '500', action: 'ListWorkspaces' }, { kind: 'drop-before', action: 'ListWorkspaces' }, { kind: '503', action: 'ListWorkspaces' }] })
+    emu.faults({
+      inject: [
+        { kind: '500', action: 'ListWorkspaces' },
+        { kind: 'drop-before', action: 'ListWorkspaces' },
+        { kind: '503', action: 'ListWorkspaces' },
+      ],
+    })
     expect((await c.pai.listWorkspaces()).items).toEqual([])
     expect(actions('ListWorkspaces').map((r) => r.fault ?? 'ok')).toEqual(['500', 'drop-before', '503', 'ok'])
   })
@@ -104,7 +133,11 @@ describe('resilience of the cloud clients', () => {
   it('with reconcile, a create that never reached the server (dropped before) is retried once reconcile finds nothing', async () => {
     const c = make()
     emu.faults({ inject: [{ kind: 'drop-before', action: 'CreateMember' }] })
-    const { WorkspaceId: id } = await c.pai.createWorkspace({ WorkspaceName: 'ws_members', Description: 'd', EnvTypes: ['prod'] })
+    const { WorkspaceId: id } = await c.pai.createWorkspace({
+      WorkspaceName: 'ws_members',
+      Description: 'd',
+      EnvTypes: ['prod'],
+    })
     let reconciled = 0
     const members = await c.pai.createMembers(
       id,
@@ -112,7 +145,11 @@ describe('resilience of the cloud clients', () => {
       {
         reconcile: async () => {
           reconciled++
-          const found = (await c.pai.listAllMembers(id, { UserId: '2700000000000003' })).map((m) => ({ MemberId: m.MemberId, UserId: m.UserId, Roles: m.Roles }))
+          const found = (await c.pai.listAllMembers(id, { UserId: '2700000000000003' })).map((m) => ({
+            MemberId: m.MemberId,
+            UserId: m.UserId,
+            Roles: m.Roles,
+          }))
           return found.length ? found : undefined
         },
       },
@@ -156,7 +193,10 @@ describe('resilience of the cloud clients', () => {
         s.close(() => resolve(p))
       })
     })
-    const c = createCloudClients({ ...profile(), endpoint: `127.0.0.1:${free}` }, { retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 }, limiters: new LimiterRegistry() })
+    const c = createCloudClients(
+      { ...profile(), endpoint: `127.0.0.1:${free}` },
+      { retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 }, limiters: new LimiterRegistry() },
+    )
     const e = await appError(c.pai.createWorkspace({ WorkspaceName: 'ws_net', Description: 'd', EnvTypes: ['prod'] }))
     expect(e).toMatchObject({ code: 'CLOUD_NETWORK', details: { outcome: 'not-sent', attempts: 2, answerLost: false } })
   })
@@ -184,10 +224,19 @@ describe('resilience of the cloud clients', () => {
     const proxy = http.createServer((req, res) => {
       seen.push(`${req.method} ${req.url}`)
       const target = new URL(req.url ?? '')
-      const up = http.request({ host: target.hostname, port: target.port, method: req.method, path: target.pathname + target.search, headers: req.headers }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers)
-        r.pipe(res)
-      })
+      const up = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: target.pathname + target.search,
+          headers: req.headers,
+        },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers)
+          r.pipe(res)
+        },
+      )
       up.on('error', () => res.destroy())
       req.pipe(up)
     })
@@ -212,7 +261,10 @@ describe('resilience of the cloud clients', () => {
       ])
       // NO_PROXY-style bypass: the same profile with the emulator listed goes direct.
       seen.length = 0
-      const direct = createCloudClients({ ...profile(), proxy: { url: proxyUrl, noProxy: '127.0.0.1' } }, { limiters: new LimiterRegistry() })
+      const direct = createCloudClients(
+        { ...profile(), proxy: { url: proxyUrl, noProxy: '127.0.0.1' } },
+        { limiters: new LimiterRegistry() },
+      )
       await direct.pai.listWorkspaces()
       expect(seen).toEqual([])
     } finally {

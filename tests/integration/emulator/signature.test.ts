@@ -9,7 +9,10 @@ describe('ACS3 signature: the §4.6 vectors', () => {
   let emu: RunningEmulator
   const vectorTime = Date.parse('2024-01-01T00:00:00Z')
   beforeAll(async () => {
-    emu = await startEmulator({ accessKeyId: 'testid', accessKeySecret: 'testsecret' }, { clock: () => vectorTime + 60_000 })
+    emu = await startEmulator(
+      { accessKeyId: 'testid', accessKeySecret: 'testsecret' },
+      { clock: () => vectorTime + 60_000 },
+    )
   })
   afterAll(() => emu.close())
 
@@ -45,26 +48,26 @@ describe('ACS3 signature: the §4.6 vectors', () => {
     const res = await new Promise<{ status: number; text: string }>((resolve, reject) => {
       // The wire query of the vector, unchanged: querystring.stringify leaves * ( ) unescaped.
       const req = http.request(
-          {
-            host: emu.host,
-            port: emu.port,
-            method: 'GET',
-            path: '/api/v1/workspaces?PageNumber=1&PageSize=20&WorkspaceName=a%20b*(x)',
-            headers: {
-              ...common,
-              'x-acs-action': 'ListWorkspaces',
-              'x-acs-signature-nonce': 'n2',
-              'x-acs-content-sha256': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-              authorization:
-                'ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=ac38b708ca667799750bad2c6115e712fe6c216cc88ab53baae2dca831987e07',
-            },
+        {
+          host: emu.host,
+          port: emu.port,
+          method: 'GET',
+          path: '/api/v1/workspaces?PageNumber=1&PageSize=20&WorkspaceName=a%20b*(x)',
+          headers: {
+            ...common,
+            'x-acs-action': 'ListWorkspaces',
+            'x-acs-signature-nonce': 'n2',
+            'x-acs-content-sha256': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+            authorization:
+              'ACS3-HMAC-SHA256 Credential=testid,SignedHeaders=host;x-acs-action;x-acs-content-sha256;x-acs-date;x-acs-signature-nonce;x-acs-version,Signature=ac38b708ca667799750bad2c6115e712fe6c216cc88ab53baae2dca831987e07',
           },
-          (r) => {
-            let text = ''
-            r.on('data', (c: Buffer) => (text += c.toString()))
-            r.on('end', () => resolve({ status: r.statusCode ?? 0, text }))
-          },
-        )
+        },
+        (r) => {
+          let text = ''
+          r.on('data', (c: Buffer) => (text += c.toString()))
+          r.on('end', () => resolve({ status: r.statusCode ?? 0, text }))
+        },
+      )
       req.on('error', reject)
       req.end()
     })
@@ -99,17 +102,36 @@ describe('ACS3 signature: refusals', () => {
   })
   afterAll(() => emu.close())
 
-  const list = (o: Partial<Parameters<typeof signedHeaders>[1]> = {}): Parameters<typeof signedHeaders>[1] => ({ method: 'GET', pathname: '/api/v1/workspaces', action: 'ListWorkspaces', ...o })
+  const list = (o: Partial<Parameters<typeof signedHeaders>[1]> = {}): Parameters<typeof signedHeaders>[1] => ({
+    method: 'GET',
+    pathname: '/api/v1/workspaces',
+    action: 'ListWorkspaces',
+    ...o,
+  })
 
   it('a correctly signed request by hand is accepted (control for the cases below)', async () => {
-    const res = await rawRequest(emu, { method: 'GET', path: '/api/v1/workspaces', headers: signedHeaders(MAIN, list()) })
+    const res = await rawRequest(emu, {
+      method: 'GET',
+      path: '/api/v1/workspaces',
+      headers: signedHeaders(MAIN, list()),
+    })
     expect(res.status).toBe(200)
   })
 
   it('a tampered body (same headers, other bytes) is refused with 403 SignatureDoesNotMatch', async () => {
     const body = JSON.stringify({ WorkspaceName: 'ws_ok', Description: 'd', EnvTypes: ['prod'] })
-    const headers = signedHeaders(MAIN, { method: 'POST', pathname: '/api/v1/workspaces', action: 'CreateWorkspace', body })
-    const res = await rawRequest(emu, { method: 'POST', path: '/api/v1/workspaces', headers, body: body.replace('ws_ok', 'ws_no') })
+    const headers = signedHeaders(MAIN, {
+      method: 'POST',
+      pathname: '/api/v1/workspaces',
+      action: 'CreateWorkspace',
+      body,
+    })
+    const res = await rawRequest(emu, {
+      method: 'POST',
+      path: '/api/v1/workspaces',
+      headers,
+      body: body.replace('ws_ok', 'ws_no'),
+    })
     expect(res.status).toBe(403)
     expect(res.body.Code).toBe('SignatureDoesNotMatch')
     expect(String(res.body.Message)).toContain('x-acs-content-sha256')
@@ -117,22 +139,46 @@ describe('ACS3 signature: refusals', () => {
   })
 
   it.each(LIBS)('a wrong secret is refused with 403 SignatureDoesNotMatch (%s)', async (_lib, make) => {
-    const f = await failure(make(emu, { accessKeyId: MAIN.accessKeyId, accessKeySecret: 'not-the-secret' }).roa('ListWorkspaces', 'GET', '/api/v1/workspaces'))
+    const f = await failure(
+      make(emu, { accessKeyId: MAIN.accessKeyId, accessKeySecret: 'not-the-secret' }).roa(
+        'ListWorkspaces',
+        'GET',
+        '/api/v1/workspaces',
+      ),
+    )
     expect(f).toMatchObject({ status: 403, code: 'SignatureDoesNotMatch' })
   })
 
   it.each(LIBS)('an unknown AccessKey ID is refused with InvalidAccessKeyId.NotFound (%s)', async (_lib, make) => {
-    const f = await failure(make(emu, { accessKeyId: 'TESTAK5tNobodyKnowsThis', accessKeySecret: 'x' }).roa('ListWorkspaces', 'GET', '/api/v1/workspaces'))
+    const f = await failure(
+      make(emu, { accessKeyId: 'TESTAK5tNobodyKnowsThis', accessKeySecret: 'x' }).roa(
+        'ListWorkspaces',
+        'GET',
+        '/api/v1/workspaces',
+      ),
+    )
     expect(f).toMatchObject({ status: 404, code: 'InvalidAccessKeyId.NotFound' })
   })
 
   it('a stale x-acs-date (20 minutes old) is refused with InvalidTimeStamp.Expired; 14 minutes is still accepted', async () => {
-    const stale = await rawRequest(emu, { method: 'GET', path: '/api/v1/workspaces', headers: signedHeaders(MAIN, list({ date: new Date(Date.now() - 20 * 60_000) })) })
+    const stale = await rawRequest(emu, {
+      method: 'GET',
+      path: '/api/v1/workspaces',
+      headers: signedHeaders(MAIN, list({ date: new Date(Date.now() - 20 * 60_000) })),
+    })
     expect(stale.status).toBe(400)
     expect(stale.body.Code).toBe('InvalidTimeStamp.Expired')
-    const edge = await rawRequest(emu, { method: 'GET', path: '/api/v1/workspaces', headers: signedHeaders(MAIN, list({ date: new Date(Date.now() - 14 * 60_000) })) })
+    const edge = await rawRequest(emu, {
+      method: 'GET',
+      path: '/api/v1/workspaces',
+      headers: signedHeaders(MAIN, list({ date: new Date(Date.now() - 14 * 60_000) })),
+    })
     expect(edge.status).toBe(200)
-    const future = await rawRequest(emu, { method: 'GET', path: '/api/v1/workspaces', headers: signedHeaders(MAIN, list({ date: new Date(Date.now() + 20 * 60_000) })) })
+    const future = await rawRequest(emu, {
+      method: 'GET',
+      path: '/api/v1/workspaces',
+      headers: signedHeaders(MAIN, list({ date: new Date(Date.now() + 20 * 60_000) })),
+    })
     expect(future.body.Code).toBe('InvalidTimeStamp.Expired')
   })
 
@@ -143,7 +189,11 @@ describe('ACS3 signature: refusals', () => {
     expect(again.status).toBe(400)
     expect(again.body.Code).toBe('SignatureNonceUsed')
     // The nonce is per AccessKey: another key may use the same value.
-    const other = await rawRequest(emu, { method: 'GET', path: '/api/v1/workspaces', headers: signedHeaders(ALICE, list({ nonce: 'replayed-nonce-1' })) })
+    const other = await rawRequest(emu, {
+      method: 'GET',
+      path: '/api/v1/workspaces',
+      headers: signedHeaders(ALICE, list({ nonce: 'replayed-nonce-1' })),
+    })
     expect(other.status).toBe(200)
   })
 
@@ -160,7 +210,11 @@ describe('ACS3 signature: refusals', () => {
     const headers = signedHeaders(MAIN, list())
     const { 'x-acs-signature-nonce': nonce, authorization: _a, ...rest } = headers
     const auth = signAcs3(MAIN, { method: 'GET', pathname: '/api/v1/workspaces', headers: rest })
-    const res = await rawRequest(emu, { method: 'GET', path: '/api/v1/workspaces', headers: { ...rest, 'x-acs-signature-nonce': nonce!, authorization: auth } })
+    const res = await rawRequest(emu, {
+      method: 'GET',
+      path: '/api/v1/workspaces',
+      headers: { ...rest, 'x-acs-signature-nonce': nonce!, authorization: auth },
+    })
     expect(res.status).toBe(400)
     expect(res.body.Code).toBe('IncompleteSignature')
     const none = await rawRequest(emu, { method: 'GET', path: '/api/v1/workspaces', headers: rest })
@@ -168,7 +222,11 @@ describe('ACS3 signature: refusals', () => {
   })
 
   it('signs path parameters as sent: a percent-encoded member ID and role name round-trip', async () => {
-    const res = await rawRequest(emu, { method: 'GET', path: '/api/v1/workspaces/no%20such', headers: signedHeaders(MAIN, { method: 'GET', pathname: '/api/v1/workspaces/no%20such', action: 'GetWorkspace' }) })
+    const res = await rawRequest(emu, {
+      method: 'GET',
+      path: '/api/v1/workspaces/no%20such',
+      headers: signedHeaders(MAIN, { method: 'GET', pathname: '/api/v1/workspaces/no%20such', action: 'GetWorkspace' }),
+    })
     expect(res.status).toBe(404)
     expect(res.body.Code).toBe('100400027')
   })

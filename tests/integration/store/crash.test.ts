@@ -11,7 +11,11 @@ const WRITER = path.join(__dirname, 'draft-writer.ts')
 const Draft = z.object({ key: z.string(), edits: z.array(z.number()) })
 
 /** Runs the writer until it has reported `killAfter` commits, then SIGKILLs it; returns what it reported. */
-function runAndKill(dataDir: string, start: number, killAfter: number): Promise<{ committed: Array<[string, number]>; signal: string | null }> {
+function runAndKill(
+  dataDir: string,
+  start: number,
+  killAfter: number,
+): Promise<{ committed: Array<[string, number]>; signal: string | null }> {
   return new Promise((resolve, reject) => {
     // One process (node + the tsx loader), so SIGKILL hits the writer itself, not a wrapper.
     const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dataDir, String(start)], {

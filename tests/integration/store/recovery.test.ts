@@ -22,10 +22,22 @@ function tempDir(): string {
 function seeded(): { dataDir: string; file: string; profileId: string } {
   const dataDir = tempDir()
   const s = openStore({ dataDir })
-  const profileId = s.profiles.insert({ name: 'prod', region: 'cn-hangzhou', endpoint: null, protocol: 'https', accessKeyId: 'LTAIexample', proxy: null }).id
+  const profileId = s.profiles.insert({
+    name: 'prod',
+    region: 'cn-hangzhou',
+    endpoint: null,
+    protocol: 'https',
+    accessKeyId: 'LTAIexample',
+    proxy: null,
+  }).id
   s.workspaces.upsertMany(
     profileId,
-    Array.from({ length: 3000 }, (_, i) => ({ workspaceId: String(i), name: `workspace_${i}`, displayName: `工作空间 ${i}`, status: 'ENABLED' })),
+    Array.from({ length: 3000 }, (_, i) => ({
+      workspaceId: String(i),
+      name: `workspace_${i}`,
+      displayName: `工作空间 ${i}`,
+      status: 'ENABLED',
+    })),
   )
   s.drafts.save({ profileId: null, workspaceKey: 'local-a', draft: { text: 'before backup' } })
   expect(s.close().backup).not.toBeNull()
@@ -77,7 +89,12 @@ describe('a damaged database file', () => {
       expectRestored(core.services.store, profileId)
       const res = await core.call('store.recovery', {}, { locale: 'en' })
       expect(res.ok).toBe(true)
-      const rec = (res as { ok: true; value: { recovery: { reason: string; damagedFiles: string[]; code: string; message: string } } }).value.recovery
+      const rec = (
+        res as {
+          ok: true
+          value: { recovery: { reason: string; damagedFiles: string[]; code: string; message: string } }
+        }
+      ).value.recovery
       expect(rec.reason).toBe('not-a-database')
       expect(rec.code).toBe('STORE_RECOVERED')
       expect(rec.message).toContain(rec.damagedFiles[0])

@@ -30,18 +30,31 @@ async function remaining(e: Engine, name: string, draft: WorkspaceConfig): Promi
   const w = await e.clients.pai.findWorkspaceByName(name)
   expect(w).toBeDefined()
   const { snapshot } = await fetchSnapshot(e.clients, w!)
-  return buildPlan({ region: 'cn-hangzhou', draft, base: emptyBase(draft), cloud: configFromCloud(snapshot), workspaceId: w!.WorkspaceId, identity: { kind: 'main', userId: MAIN.uid }, identityRoles: [] })
+  return buildPlan({
+    region: 'cn-hangzhou',
+    draft,
+    base: emptyBase(draft),
+    cloud: configFromCloud(snapshot),
+    workspaceId: w!.WorkspaceId,
+    identity: { kind: 'main', userId: MAIN.uid },
+    identityRoles: [],
+  })
 }
 
 /** Every create of this workspace reached the cloud exactly once. */
 function expectNoDuplicates(name: string, workspaceId: string): void {
   const calls = emu.state().createCalls
-  const mine = Object.entries(calls).filter(([k]) => k.endsWith(`/${name}`) || k.includes(`:${workspaceId}/`) || k.includes(`/pai-system-${name}/`))
+  const mine = Object.entries(calls).filter(
+    ([k]) => k.endsWith(`/${name}`) || k.includes(`:${workspaceId}/`) || k.includes(`/pai-system-${name}/`),
+  )
   expect(mine.length).toBeGreaterThanOrEqual(1 + 3 + 2 + 2 + 2) // workspace, members, roles, resources, rules
   for (const [k, n] of mine) expect(`${k}=${n}`).toBe(`${k}=1`)
 }
 
-async function applyNew(e: Engine, name: string): Promise<{ draft: WorkspaceConfig; workspaceId: string; runId: string }> {
+async function applyNew(
+  e: Engine,
+  name: string,
+): Promise<{ draft: WorkspaceConfig; workspaceId: string; runId: string }> {
   await e.sync.refresh(e.profileId)
   const draft = fullDraft(name, emu.url)
   const key = saveNewDraft(e, draft)
@@ -52,7 +65,9 @@ async function applyNew(e: Engine, name: string): Promise<{ draft: WorkspaceConf
   const { runId, queued } = e.sync.apply(key, plan.fingerprint)
   expect(queued).toBe(plan.counts.apply)
   const status = await e.sync.waitForRun(runId, { timeoutMs: 90_000 })
-  expect(status.ops.filter((o) => o.status !== 'done').map((o) => `${o.kind}:${o.status}:${o.lastError?.code}`)).toEqual([])
+  expect(
+    status.ops.filter((o) => o.status !== 'done').map((o) => `${o.kind}:${o.status}:${o.lastError?.code}`),
+  ).toEqual([])
   const created = status.ops.find((o) => o.kind === 'workspace.create')!
   const workspaceId = (e.store.outbox.get(created.opId)!.result as { workspaceId: string }).workspaceId
   // the draft moved from local-… to the WorkspaceId and was cleared once cloud and draft agreed
@@ -68,7 +83,13 @@ describe('sync: plan and apply a new workspace against the emulator', () => {
     const { draft, workspaceId } = await applyNew(e, 'wsSyncOne')
     expect(await remaining(e, 'wsSyncOne', draft)).toEqual([])
     // a second plan of the same draft, now against the refreshed cache: nothing to do
-    e.store.drafts.save({ profileId: e.profileId, workspaceKey: workspaceId, draft, base: emptyBase(draft), baseVersion: null })
+    e.store.drafts.save({
+      profileId: e.profileId,
+      workspaceKey: workspaceId,
+      draft,
+      base: emptyBase(draft),
+      baseVersion: null,
+    })
     const again = e.sync.plan(encodeDraftKey({ profileId: e.profileId, workspaceKey: workspaceId }))
     expect(again.actions).toEqual([])
     expect(again.cacheAgeMs).not.toBeNull()
@@ -76,10 +97,14 @@ describe('sync: plan and apply a new workspace against the emulator', () => {
     // the DingTalk secret went to EventBridge from the keychain callback, never into SQLite
     const rules = await e.clients.eventBridge.listAllRules({ EventBusName: 'pai-system-wsSyncOne' })
     expect(rules.map((r) => r.RuleName).sort()).toEqual(['dlc-timeouts', 'model-approvals'])
-    const targets = await e.clients.eventBridge.listAllTargets({ EventBusName: 'pai-system-wsSyncOne', RuleName: 'dlc-timeouts' })
+    const targets = await e.clients.eventBridge.listAllTargets({
+      EventBusName: 'pai-system-wsSyncOne',
+      RuleName: 'dlc-timeouts',
+    })
     expect(JSON.stringify(targets)).toContain(DINGTALK_SECRET)
     const fs = await import('node:fs')
-    for (const f of fs.readdirSync(e.dataDir).filter((x) => x.startsWith('pai-admin.db'))) expect(fs.readFileSync(`${e.dataDir}/${f}`).includes(DINGTALK_SECRET)).toBe(false)
+    for (const f of fs.readdirSync(e.dataDir).filter((x) => x.startsWith('pai-admin.db')))
+      expect(fs.readFileSync(`${e.dataDir}/${f}`).includes(DINGTALK_SECRET)).toBe(false)
     expect(e.events.some((x) => x.event === 'sync.progress')).toBe(true)
   }, 120_000)
 
@@ -90,7 +115,9 @@ describe('sync: plan and apply a new workspace against the emulator', () => {
     emu.clearFaults()
     expect(await remaining(e, 'wsSyncFaults', draft)).toEqual([])
     expectNoDuplicates('wsSyncFaults', workspaceId)
-    const served = emu.requests().filter((r) => r.fault === 'throttle' || r.fault === '500' || r.fault === 'drop-before')
+    const served = emu
+      .requests()
+      .filter((r) => r.fault === 'throttle' || r.fault === '500' || r.fault === 'drop-before')
     expect(served.length).toBeGreaterThan(0)
   }, 180_000)
 })
@@ -98,14 +125,28 @@ describe('sync: plan and apply a new workspace against the emulator', () => {
 describe('sync: conflicts and stale plans', () => {
   it('D5: a cloud edit between refresh and apply is a conflict, never overwritten silently; a stale plan is refused', async () => {
     const e = engine()
-    const { workspaces } = emu.seed({ workspaces: [{ WorkspaceName: 'wsConflict', Description: 'original', members: [{ UserId: USERS[0]!.UserId, Roles: ['PAI.AlgoDeveloper'] }] }] })
+    const { workspaces } = emu.seed({
+      workspaces: [
+        {
+          WorkspaceName: 'wsConflict',
+          Description: 'original',
+          members: [{ UserId: USERS[0]!.UserId, Roles: ['PAI.AlgoDeveloper'] }],
+        },
+      ],
+    })
     const workspaceId = workspaces[0]!.WorkspaceId
     await e.sync.refresh(e.profileId)
     const cached = e.store.workspaces.getConfig(e.profileId, workspaceId, WorkspaceConfigSchema)!
     expect(cached.config.ok).toBe(true)
     const cloud0 = (cached.config as { value: WorkspaceConfig }).value
     const key = encodeDraftKey({ profileId: e.profileId, workspaceKey: workspaceId })
-    e.store.drafts.save({ profileId: e.profileId, workspaceKey: workspaceId, draft: { ...cloud0, basic: { ...cloud0.basic, description: 'mine' } }, base: cloud0, baseVersion: cached.configVersion })
+    e.store.drafts.save({
+      profileId: e.profileId,
+      workspaceKey: workspaceId,
+      draft: { ...cloud0, basic: { ...cloud0.basic, description: 'mine' } },
+      base: cloud0,
+      baseVersion: cached.configVersion,
+    })
     const before = e.sync.plan(key)
     expect(before.actions.map((a) => a.id)).toEqual([`workspace:wsConflict:update`])
 
@@ -116,7 +157,12 @@ describe('sync: conflicts and stale plans', () => {
     // the plan made before the refresh is stale
     expect(() => e.sync.apply(key, before.fingerprint)).toThrow(expect.objectContaining({ code: 'SYNC_PLAN_STALE' }))
     const now = e.sync.plan(key)
-    expect(now.actions).toEqual([expect.objectContaining({ kind: 'conflict', conflict: [{ path: '/basic/description', base: 'original', mine: 'mine', cloud: 'theirs' }] })])
+    expect(now.actions).toEqual([
+      expect.objectContaining({
+        kind: 'conflict',
+        conflict: [{ path: '/basic/description', base: 'original', mine: 'mine', cloud: 'theirs' }],
+      }),
+    ])
     let err: unknown
     try {
       e.sync.apply(key, now.fingerprint)
@@ -127,7 +173,13 @@ describe('sync: conflicts and stale plans', () => {
     expect((err as AppError).code).toBe('SYNC_CONFLICTS_UNRESOLVED')
     expect((await e.clients.pai.getWorkspace(workspaceId)).Description).toBe('theirs')
     const drift = await e.sync.drift(key, true)
-    expect(drift.sinceBase).toEqual([expect.objectContaining({ area: 'workspace', change: 'changed', fields: [{ path: '/basic/description', base: 'original', cloud: 'theirs' }] })])
+    expect(drift.sinceBase).toEqual([
+      expect.objectContaining({
+        area: 'workspace',
+        change: 'changed',
+        fields: [{ path: '/basic/description', base: 'original', cloud: 'theirs' }],
+      }),
+    ])
     expect(drift.sinceRefresh).toEqual([])
 
     // the user keeps theirs: the draft's value goes out

@@ -37,19 +37,34 @@ function smallDraft(name: string, webhookBase: string): WorkspaceConfig {
     storage: { defaultPath: 'oss://crash/tmp/' },
     notifications: {
       rules: [
-        { name: 'dlc-progress', eventTypes: ['dlc.jobProgress'], targets: [{ type: 'dingtalk', webhook: `${webhookBase}/robot/send?access_token=tok1`, secretRef: 'robot1' }] },
-        { name: 'model-ok', eventTypes: ['model.versionApproved'], targets: [{ type: 'http', url: 'https://hooks.example.com/m' }] },
+        {
+          name: 'dlc-progress',
+          eventTypes: ['dlc.jobProgress'],
+          targets: [{ type: 'dingtalk', webhook: `${webhookBase}/robot/send?access_token=tok1`, secretRef: 'robot1' }],
+        },
+        {
+          name: 'model-ok',
+          eventTypes: ['model.versionApproved'],
+          targets: [{ type: 'http', url: 'https://hooks.example.com/m' }],
+        },
       ],
     },
   })
 }
 
 /** Runs the child; with `killAfterMs` it is SIGKILLed that long after it printed `marker`. */
-function runChild(args: object, kill?: { marker: string; afterMs: number }): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }> {
+function runChild(
+  args: object,
+  kill?: { marker: string; afterMs: number },
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; out: string; err: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
       cwd: ROOT,
-      env: { ...process.env, SYNC_CHILD_ARGS: JSON.stringify(args), TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.node.json') },
+      env: {
+        ...process.env,
+        SYNC_CHILD_ARGS: JSON.stringify(args),
+        TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.node.json'),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let out = ''
@@ -96,10 +111,16 @@ describe('sync: crash and resume', () => {
       }
 
       // 1st kill: d1 ms after the plan was queued; 2nd kill: d2 ms after the restarted process opened the store
-      const first = await runChild({ dataDir, endpoint: emu.endpoint, mode: 'apply', key }, { marker: 'QUEUED', afterMs: d1 })
+      const first = await runChild(
+        { dataDir, endpoint: emu.endpoint, mode: 'apply', key },
+        { marker: 'QUEUED', afterMs: d1 },
+      )
       expect(first.out, first.err).toContain('QUEUED')
       kills.push({ ms: d1, left: first.signal === 'SIGKILL' ? openOps() : 0 })
-      const second = await runChild({ dataDir, endpoint: emu.endpoint, mode: 'resume' }, { marker: 'STARTED', afterMs: d2 })
+      const second = await runChild(
+        { dataDir, endpoint: emu.endpoint, mode: 'resume' },
+        { marker: 'STARTED', afterMs: d2 },
+      )
       kills.push({ ms: d2, left: second.signal === 'SIGKILL' ? openOps() : 0 })
       const last = await runChild({ dataDir, endpoint: emu.endpoint, mode: 'resume' })
       expect(last.code, last.err).toBe(0)
@@ -107,11 +128,21 @@ describe('sync: crash and resume', () => {
       const e = openEngine({ dataDir, endpoint: emu.endpoint, start: false })
       try {
         const s = e.sync.status({})
-        expect(s.ops.filter((o) => o.status !== 'done').map((o) => `${o.kind}:${o.status}:${o.lastError?.code}`)).toEqual([])
+        expect(
+          s.ops.filter((o) => o.status !== 'done').map((o) => `${o.kind}:${o.status}:${o.lastError?.code}`),
+        ).toEqual([])
         expect(s.settled).toBe(true)
         const w = await e.clients.pai.findWorkspaceByName(name)
         const { snapshot } = await fetchSnapshot(e.clients, w!)
-        const left = buildPlan({ region: 'cn-hangzhou', draft, base: emptyBase(draft), cloud: configFromCloud(snapshot), workspaceId: w!.WorkspaceId, identity: { kind: 'main', userId: MAIN.uid }, identityRoles: [] })
+        const left = buildPlan({
+          region: 'cn-hangzhou',
+          draft,
+          base: emptyBase(draft),
+          cloud: configFromCloud(snapshot),
+          workspaceId: w!.WorkspaceId,
+          identity: { kind: 'main', userId: MAIN.uid },
+          identityRoles: [],
+        })
         expect(left).toEqual([])
         expect(e.store.drafts.list({ profileId: e.profileId })).toEqual([])
       } finally {
@@ -129,8 +160,12 @@ describe('sync: crash and resume', () => {
     expect(kills.filter((k) => k.left > 0).length).toBeGreaterThanOrEqual(KILLS / 4)
     expect(new Set(kills.map((k) => k.ms)).size).toBeGreaterThan(KILLS / 2)
     const st = emu.state()
-    const workspaces = Object.values(st.tenants).flatMap((t) => Object.values(t.workspaces)).filter((w) => w.WorkspaceName.startsWith('wsKill'))
+    const workspaces = Object.values(st.tenants)
+      .flatMap((t) => Object.values(t.workspaces))
+      .filter((w) => w.WorkspaceName.startsWith('wsKill'))
     expect(workspaces).toHaveLength(KILLS / 2)
-    for (const [k, n] of Object.entries(st.createCalls)) if (k.includes('wsKill') || workspaces.some((w) => k.includes(`:${w.WorkspaceId}/`))) expect(`${k}=${n}`).toBe(`${k}=1`)
+    for (const [k, n] of Object.entries(st.createCalls))
+      if (k.includes('wsKill') || workspaces.some((w) => k.includes(`:${w.WorkspaceId}/`)))
+        expect(`${k}=${n}`).toBe(`${k}=1`)
   }, 300_000)
 })

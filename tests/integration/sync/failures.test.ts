@@ -27,7 +27,10 @@ describe('sync: failures and offline', () => {
     const wsId = workspaces[0]!.WorkspaceId
     const e = openEngine({ endpoint: emu.endpoint })
     cleanup.push(() => e.close())
-    const job = await e.clients.pai.createWorkspaceRole(wsId, { RoleName: 'legacy', ModulePermissions: [{ ModuleName: 'DSW', PermissionType: 'ReadOnly' }] })
+    const job = await e.clients.pai.createWorkspaceRole(wsId, {
+      RoleName: 'legacy',
+      ModulePermissions: [{ ModuleName: 'DSW', PermissionType: 'ReadOnly' }],
+    })
     await e.clients.pai.waitForInstanceJob(job.InstanceJobId, { intervalMs: 10 })
     await e.sync.refresh(e.profileId)
     const cloud = cachedConfig(e, wsId)
@@ -37,7 +40,11 @@ describe('sync: failures and offline', () => {
     const draft: WorkspaceConfig = {
       ...cloud,
       basic: { ...cloud.basic, description: 'after' },
-      members: [...cloud.members, { userId: '2999999999999999', roles: ['PAI.AlgoDeveloper'] }, { userId: USERS[1]!.UserId, roles: ['PAI.WorkspaceGuest'] }],
+      members: [
+        ...cloud.members,
+        { userId: '2999999999999999', roles: ['PAI.AlgoDeveloper'] },
+        { userId: USERS[1]!.UserId, roles: ['PAI.WorkspaceGuest'] },
+      ],
       customRoles: [],
     }
     e.store.drafts.save({ profileId: e.profileId, workspaceKey: wsId, draft, base: cloud, baseVersion: null })
@@ -46,7 +53,10 @@ describe('sync: failures and offline', () => {
     const { runId } = e.sync.apply(key, plan.fingerprint)
     const s = await e.sync.waitForRun(runId, { timeoutMs: 30_000 })
     const by = Object.fromEntries(s.ops.map((o) => [o.actionId, o]))
-    expect(by['member:2999999999999999:create']).toMatchObject({ status: 'failed', lastError: { code: 'CLOUD_REQUEST_REJECTED' } })
+    expect(by['member:2999999999999999:create']).toMatchObject({
+      status: 'failed',
+      lastError: { code: 'CLOUD_REQUEST_REJECTED' },
+    })
     expect(by['member:2999999999999999:create']!.lastError!.requestId).toBeTruthy()
     expect(by[`member:${USERS[1]!.UserId}:create`]!.status).toBe('done')
     expect(by['workspace:wsFail:update']!.status).toBe('done')
@@ -68,18 +78,32 @@ describe('sync: failures and offline', () => {
     cleanup.push(() => e.close())
     await e.sync.refresh(e.profileId)
     const cloud = cachedConfig(e, wsId)
-    e.store.drafts.save({ profileId: e.profileId, workspaceKey: wsId, draft: { ...cloud, members: [...cloud.members, { userId: USERS[2]!.UserId, roles: ['PAI.LabelManager'] }] }, base: cloud, baseVersion: null })
+    e.store.drafts.save({
+      profileId: e.profileId,
+      workspaceKey: wsId,
+      draft: { ...cloud, members: [...cloud.members, { userId: USERS[2]!.UserId, roles: ['PAI.LabelManager'] }] },
+      base: cloud,
+      baseVersion: null,
+    })
     const key = encodeDraftKey({ profileId: e.profileId, workspaceKey: wsId })
     const plan = e.sync.plan(key)
     await emu.close() // the network goes away (connection refused)
 
     const { runId } = e.sync.apply(key, plan.fingerprint)
-    for (let i = 0; i < 200 && !e.events.some((x) => x.event === 'net.status' && (x.payload as { online: boolean }).online === false); i++) await new Promise((r) => setTimeout(r, 25))
+    for (
+      let i = 0;
+      i < 200 && !e.events.some((x) => x.event === 'net.status' && (x.payload as { online: boolean }).online === false);
+      i++
+    )
+      await new Promise((r) => setTimeout(r, 25))
     expect(e.events.filter((x) => x.event === 'net.status').at(-1)!.payload).toEqual({ online: false })
     const waiting = e.sync.status({ runId })
     expect(waiting.online).toBe(false)
     expect(waiting.ops[0]).toMatchObject({ status: expect.stringMatching(/pending|in_flight/) })
-    expect(['CLOUD_NETWORK', 'CLOUD_TIMEOUT']).toContain(e.store.outbox.list({ runId })[0]!.lastError && (e.store.outbox.list({ runId })[0]!.lastError as { code: string }).code)
+    expect(['CLOUD_NETWORK', 'CLOUD_TIMEOUT']).toContain(
+      e.store.outbox.list({ runId })[0]!.lastError &&
+        (e.store.outbox.list({ runId })[0]!.lastError as { code: string }).code,
+    )
 
     // back online on the same address
     const again = await startEmulator({ accounts: [MAIN], asyncDelayMs: 10, stateFile, port: emu.port })

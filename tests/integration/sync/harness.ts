@@ -11,8 +11,17 @@ import type { EventName } from '@shared/ipc/events'
 
 /** Real SQLite + real HTTP to the emulator, no keychain: the sync engine as the core builds it. */
 
-export const MAIN = { accessKeyId: 'TESTAK5tSyncMain0000001', accessKeySecret: 'sync-main-secret-0001', type: 'main' as const, uid: '1800000000000001', name: 'syncacct' }
-export const USERS = Array.from({ length: 4 }, (_, i) => ({ UserId: `28000000000000${String(i + 10)}`, UserName: `dev${i + 1}` }))
+export const MAIN = {
+  accessKeyId: 'TESTAK5tSyncMain0000001',
+  accessKeySecret: 'sync-main-secret-0001',
+  type: 'main' as const,
+  uid: '1800000000000001',
+  name: 'syncacct',
+}
+export const USERS = Array.from({ length: 4 }, (_, i) => ({
+  UserId: `28000000000000${String(i + 10)}`,
+  UserName: `dev${i + 1}`,
+}))
 export const DINGTALK_SECRET = 'SECsynctest0001'
 
 export interface Engine {
@@ -39,9 +48,26 @@ export function openEngine(o: EngineOptions): Engine {
   const store = openStore({ dataDir })
   const profileId = o.profileId ?? 'p-sync'
   if (!store.profiles.get(profileId))
-    store.profiles.insert({ name: 'sync', region: 'cn-hangzhou', endpoint: o.endpoint, protocol: 'http', accessKeyId: MAIN.accessKeyId, proxy: 'none' }, profileId)
+    store.profiles.insert(
+      {
+        name: 'sync',
+        region: 'cn-hangzhou',
+        endpoint: o.endpoint,
+        protocol: 'http',
+        accessKeyId: MAIN.accessKeyId,
+        proxy: 'none',
+      },
+      profileId,
+    )
   const clients = createCloudClients(
-    { region: 'cn-hangzhou', endpoint: o.endpoint, protocol: 'http', accessKeyId: MAIN.accessKeyId, accessKeySecret: MAIN.accessKeySecret, proxy: 'none' },
+    {
+      region: 'cn-hangzhou',
+      endpoint: o.endpoint,
+      protocol: 'http',
+      accessKeyId: MAIN.accessKeyId,
+      accessKeySecret: MAIN.accessKeySecret,
+      proxy: 'none',
+    },
     { limiters: new LimiterRegistry(o.concurrency ?? 6), retry: { baseDelayMs: 20, maxDelayMs: 400 } },
   )
   const events: Engine['events'] = []
@@ -96,7 +122,12 @@ export function fullDraft(name: string, webhookBase: string): WorkspaceConfig {
             { type: 'sms', contacts: ['13800000001', '13800000002'] },
           ],
         },
-        { name: 'model-approvals', eventTypes: ['model.versionApproved'], scope: 'mine', targets: [{ type: 'http', url: 'https://hooks.example.com/pai' }] },
+        {
+          name: 'model-approvals',
+          eventTypes: ['model.versionApproved'],
+          scope: 'mine',
+          targets: [{ type: 'http', url: 'https://hooks.example.com/pai' }],
+        },
       ],
     },
   }
@@ -106,6 +137,13 @@ export function fullDraft(name: string, webhookBase: string): WorkspaceConfig {
 /** Saves a new-workspace draft; returns its key. */
 export function saveNewDraft(e: Engine, draft: WorkspaceConfig): string {
   const workspaceKey = newLocalWorkspaceKey()
-  e.store.drafts.save({ profileId: e.profileId, workspaceKey, draft, base: null, baseVersion: null, expectedRevision: 0 })
+  e.store.drafts.save({
+    profileId: e.profileId,
+    workspaceKey,
+    draft,
+    base: null,
+    baseVersion: null,
+    expectedRevision: 0,
+  })
   return encodeDraftKey({ profileId: e.profileId, workspaceKey })
 }

@@ -18,7 +18,9 @@ let emu: RunningEmulator
 let core: Core
 const events: Array<{ event: string; payload: unknown }> = []
 
-async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+async function ok<T>(
+  p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>,
+): Promise<T> {
   const res = await p
   if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`)
   return res.value
@@ -40,7 +42,16 @@ afterAll(async () => {
 
 describe('sync channels through the contract', () => {
   it('D5: refresh, plan (with a manual step), stale plan refused in zh-CN, apply, status, activity', async () => {
-    const profile = await ok(core.invoke('profiles.add', { name: 'emu', region: 'cn-hangzhou', endpoint: emu.endpoint, protocol: 'http', accessKeyId: MAIN.accessKeyId, accessKeySecret: MAIN.accessKeySecret }))
+    const profile = await ok(
+      core.invoke('profiles.add', {
+        name: 'emu',
+        region: 'cn-hangzhou',
+        endpoint: emu.endpoint,
+        protocol: 'http',
+        accessKeyId: MAIN.accessKeyId,
+        accessKeySecret: MAIN.accessKeySecret,
+      }),
+    )
     const refreshed = await ok(core.invoke('sync.refresh', { profileId: profile.id }))
     expect(refreshed.failed).toEqual([])
     expect(events.some((e) => e.event === 'job.progress')).toBe(true)
@@ -69,7 +80,11 @@ describe('sync channels through the contract', () => {
     plan = await ok(core.invoke('sync.markManualDone', { key: draft.key, actionId: manual.id }))
     expect(plan.counts.manual).toBe(0)
 
-    const stale = await core.invoke('sync.apply', { key: draft.key, planFingerprint: 'sha256:not-this-one' }, { locale: 'zh-CN' })
+    const stale = await core.invoke(
+      'sync.apply',
+      { key: draft.key, planFingerprint: 'sha256:not-this-one' },
+      { locale: 'zh-CN' },
+    )
     expect(stale.ok).toBe(false)
     if (!stale.ok) {
       expect(stale.error.code).toBe('SYNC_PLAN_STALE')
@@ -81,7 +96,11 @@ describe('sync channels through the contract', () => {
     await core.services.sync.waitForRun(runId, { timeoutMs: 30_000 })
     const status = await ok(core.invoke('sync.status', { runId }))
     expect(status.finished).toBe(true)
-    expect(status.ops.map((o) => `${o.kind}:${o.status}`)).toEqual(['workspace.create:done', 'member.create:done', 'config.update:done'])
+    expect(status.ops.map((o) => `${o.kind}:${o.status}`)).toEqual([
+      'workspace.create:done',
+      'member.create:done',
+      'config.update:done',
+    ])
     expect(status.ops.every((o) => o.actionId !== undefined && o.attempts >= 1)).toBe(true)
     expect(events.some((e) => e.event === 'sync.progress')).toBe(true)
 
@@ -93,6 +112,8 @@ describe('sync channels through the contract', () => {
     expect(list.rows).toEqual([])
 
     const activity = await ok(core.invoke('activity.list', { profileId: profile.id }))
-    expect(activity.rows.map((r) => r.action)).toEqual(expect.arrayContaining(['sync.refresh', 'sync.apply', 'sync.settled', 'sync.manualDone']))
+    expect(activity.rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(['sync.refresh', 'sync.apply', 'sync.settled', 'sync.manualDone']),
+    )
   }, 60_000)
 })

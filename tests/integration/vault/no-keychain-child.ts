@@ -8,7 +8,9 @@ async function attempt(fn: () => Promise<unknown>): Promise<unknown> {
   try {
     return { ok: true, value: await fn() }
   } catch (err) {
-    return err instanceof AppError ? { ok: false, code: err.code, ruleId: err.ruleId, en: err.toPayload('en').message } : { ok: false, other: String(err) }
+    return err instanceof AppError
+      ? { ok: false, code: err.code, ruleId: err.ruleId, en: err.toPayload('en').message }
+      : { ok: false, other: String(err) }
   }
 }
 
@@ -21,7 +23,11 @@ async function main(): Promise<void> {
     get: await attempt(() => v.get('p1', 'accessKeySecret')),
     list: await attempt(() => v.list()),
     delete: await attempt(() => v.delete('p1', 'accessKeySecret')),
-    addWithSecret: await core.call('profiles.add', { name: 'with-secret', ...base, accessKeySecret: 'would-be-secret' }, { locale: 'en' }),
+    addWithSecret: await core.call(
+      'profiles.add',
+      { name: 'with-secret', ...base, accessKeySecret: 'would-be-secret' },
+      { locale: 'en' },
+    ),
     addWithout: await core.call('profiles.add', { name: 'without', ...base }, { locale: 'en' }),
     listProfiles: await core.call('profiles.list', {}, { locale: 'en' }),
     profileNames: core.services.store.profiles.list().map((p) => p.name),

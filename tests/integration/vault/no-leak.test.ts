@@ -39,13 +39,22 @@ describe('secrets never leave the keychain', () => {
     const dingSecret = `SEC${randomBytes(24).toString('hex')}`
     const secrets = [akSecret, akSecret2, dingSecret]
     const answers: string[] = []
-    const call = async (channel: string, payload: unknown, locale: 'en' | 'zh-CN' = 'en'): Promise<Envelope<unknown>> => {
+    const call = async (
+      channel: string,
+      payload: unknown,
+      locale: 'en' | 'zh-CN' = 'en',
+    ): Promise<Envelope<unknown>> => {
       const res = await core.call(channel, payload, { locale })
       answers.push(JSON.stringify(res))
       return res
     }
 
-    const added = await call('profiles.add', { name: 'leakcheck', region: 'cn-shanghai', accessKeyId: 'TESTAK5tLeakCheck001', accessKeySecret: akSecret })
+    const added = await call('profiles.add', {
+      name: 'leakcheck',
+      region: 'cn-shanghai',
+      accessKeyId: 'TESTAK5tLeakCheck001',
+      accessKeySecret: akSecret,
+    })
     expect(added.ok).toBe(true)
     const id = (added as { ok: true; value: ProfileView }).value.id
     await call('secrets.setDingtalk', { profileId: id, ref: 'alerts', secret: dingSecret })
@@ -54,8 +63,18 @@ describe('secrets never leave the keychain', () => {
     await call('secrets.listDingtalk', { profileId: id })
     await call('profiles.setActive', { id })
     // Failing calls that carry a secret: duplicate name, invalid field, unknown profile.
-    expect((await call('profiles.add', { name: 'LEAKCHECK', region: 'cn-shanghai', accessKeyId: 'TESTAK5tLeakCheck001', accessKeySecret: akSecret }, 'zh-CN')).ok).toBe(false)
-    expect((await call('profiles.add', { name: 'bad', region: '??', accessKeyId: 'LTAI5t', accessKeySecret: akSecret })).ok).toBe(false)
+    expect(
+      (
+        await call(
+          'profiles.add',
+          { name: 'LEAKCHECK', region: 'cn-shanghai', accessKeyId: 'TESTAK5tLeakCheck001', accessKeySecret: akSecret },
+          'zh-CN',
+        )
+      ).ok,
+    ).toBe(false)
+    expect(
+      (await call('profiles.add', { name: 'bad', region: '??', accessKeyId: 'LTAI5t', accessKeySecret: akSecret })).ok,
+    ).toBe(false)
     expect((await call('profiles.setSecret', { id: 'nobody', accessKeySecret: akSecret })).ok).toBe(false)
     expect((await call('secrets.setDingtalk', { profileId: id, ref: 'bad ref!', secret: dingSecret })).ok).toBe(false)
     await call('profiles.update', { id, accessKeySecret: akSecret2, endpoint: '127.0.0.1:9' })
@@ -65,11 +84,24 @@ describe('secrets never leave the keychain', () => {
     // Drafts: many edits, a cached config, an outbox batch and activity, like a real session.
     const store = core.services.store
     store.workspaces.upsertMany(id, [{ workspaceId: '100', name: 'leak_ws' }])
-    store.workspaces.saveConfig(id, '100', { name: 'leak_ws', notifications: [{ type: 'dingtalk', secretRef: 'alerts' }] })
+    store.workspaces.saveConfig(id, '100', {
+      name: 'leak_ws',
+      notifications: [{ type: 'dingtalk', secretRef: 'alerts' }],
+    })
     for (let i = 0; i < 50; i++) {
-      store.drafts.save({ profileId: id, workspaceKey: '100', draft: { name: 'leak_ws', edit: i, dingtalk: { webhook: 'https://oapi.dingtalk.com/robot/send?access_token=x', secretRef: 'alerts' } } })
+      store.drafts.save({
+        profileId: id,
+        workspaceKey: '100',
+        draft: {
+          name: 'leak_ws',
+          edit: i,
+          dingtalk: { webhook: 'https://oapi.dingtalk.com/robot/send?access_token=x', secretRef: 'alerts' },
+        },
+      })
     }
-    store.outbox.enqueue([{ profileId: id, workspaceKey: '100', kind: 'notification.update', payload: { secretRef: 'alerts' } }])
+    store.outbox.enqueue([
+      { profileId: id, workspaceKey: '100', kind: 'notification.update', payload: { secretRef: 'alerts' } },
+    ])
     // Something echoing a secret into the log (e.g. an error text) is redacted.
     core.services.log.warn('cloud said', { body: `signature mismatch for ${dingSecret} / ${akSecret}` })
 

@@ -47,8 +47,18 @@ describe('profiles through the IPC contract (real SQLite, real keychain)', () =>
   it('D2: adds a profile with its secret in the keychain; answers say hasSecret, never the secret', async () => {
     const c = newCore()
     const secret = `sk-${randomBytes(15).toString('base64url')}`
-    const p = value<ProfileView>(await c.call('profiles.add', { name: `dev-${randomBytes(3).toString('hex')}`, ...base, accessKeySecret: secret }))
-    expect(p).toMatchObject({ ...base, endpoint: null, protocol: 'https', proxy: null, hasSecret: true, active: false, draftCount: 0 })
+    const p = value<ProfileView>(
+      await c.call('profiles.add', { name: `dev-${randomBytes(3).toString('hex')}`, ...base, accessKeySecret: secret }),
+    )
+    expect(p).toMatchObject({
+      ...base,
+      endpoint: null,
+      protocol: 'https',
+      proxy: null,
+      hasSecret: true,
+      active: false,
+      draftCount: 0,
+    })
     expect(p).not.toHaveProperty('accessKeySecret')
     expect(keychainAccounts(p.id)).toEqual([`${p.id}:accessKeySecret`])
     expect(await c.services.vault.get(p.id, 'accessKeySecret')).toBe(secret)
@@ -58,7 +68,9 @@ describe('profiles through the IPC contract (real SQLite, real keychain)', () =>
     expect(list.profiles.find((x) => x.id === p.id)?.hasSecret).toBe(true)
 
     // A profile without a secret says so.
-    const q = value<ProfileView>(await c.call('profiles.add', { name: `nosecret-${randomBytes(3).toString('hex')}`, ...base }))
+    const q = value<ProfileView>(
+      await c.call('profiles.add', { name: `nosecret-${randomBytes(3).toString('hex')}`, ...base }),
+    )
     expect(q.hasSecret).toBe(false)
     expect(keychainAccounts(q.id)).toEqual([])
   })
@@ -69,34 +81,68 @@ describe('profiles through the IPC contract (real SQLite, real keychain)', () =>
     const dup = errorOf(await c.call('profiles.add', { name: 'shared', ...base }, { locale: 'zh-CN' }))
     expect(dup).toMatchObject({ code: 'PROFILE_NAME_TAKEN', message: '账号配置名称「shared」已存在,请换一个名称' })
     expect(errorOf(await c.call('profiles.add', { name: 'x', ...base, region: 'Hangzhou' })).code).toBe('VALIDATION')
-    const proxy = errorOf(await c.call('profiles.add', { name: 'y', ...base, proxy: 'http://bob:hunter2@proxy:3128' }, { locale: 'en' }))
+    const proxy = errorOf(
+      await c.call('profiles.add', { name: 'y', ...base, proxy: 'http://bob:hunter2@proxy:3128' }, { locale: 'en' }),
+    )
     expect(proxy.code).toBe('VALIDATION')
     expect(proxy.message).toMatch(/must not contain a user name or password/)
-    expect(errorOf(await c.call('profiles.get', { id: 'NOPE' }, { locale: 'en' }))).toMatchObject({ code: 'PROFILE_NOT_FOUND', message: 'Profile NOPE not found' })
+    expect(errorOf(await c.call('profiles.get', { id: 'NOPE' }, { locale: 'en' }))).toMatchObject({
+      code: 'PROFILE_NOT_FOUND',
+      message: 'Profile NOPE not found',
+    })
     expect(c.services.store.profiles.list()).toHaveLength(1)
   })
 
   it('updates fields and replaces or deletes the secret; DingTalk secrets are listed by ref only', async () => {
     const c = newCore()
-    const p = value<ProfileView>(await c.call('profiles.add', { name: `u-${randomBytes(3).toString('hex')}`, ...base, accessKeySecret: 'first-secret' }))
-    const u = value<ProfileView>(
-      await c.call('profiles.update', { id: p.id, endpoint: '127.0.0.1:18080', protocol: 'http', proxy: 'http://proxy.local:3128', accessKeySecret: 'second-secret' }),
+    const p = value<ProfileView>(
+      await c.call('profiles.add', {
+        name: `u-${randomBytes(3).toString('hex')}`,
+        ...base,
+        accessKeySecret: 'first-secret',
+      }),
     )
-    expect(u).toMatchObject({ endpoint: '127.0.0.1:18080', protocol: 'http', proxy: 'http://proxy.local:3128', hasSecret: true })
+    const u = value<ProfileView>(
+      await c.call('profiles.update', {
+        id: p.id,
+        endpoint: '127.0.0.1:18080',
+        protocol: 'http',
+        proxy: 'http://proxy.local:3128',
+        accessKeySecret: 'second-secret',
+      }),
+    )
+    expect(u).toMatchObject({
+      endpoint: '127.0.0.1:18080',
+      protocol: 'http',
+      proxy: 'http://proxy.local:3128',
+      hasSecret: true,
+    })
     expect(await c.services.vault.get(p.id, 'accessKeySecret')).toBe('second-secret')
 
     expect(value(await c.call('profiles.deleteSecret', { id: p.id }))).toEqual({ id: p.id, hasSecret: false })
     expect(value<ProfileView>(await c.call('profiles.get', { id: p.id })).hasSecret).toBe(false)
-    expect(value(await c.call('profiles.setSecret', { id: p.id, accessKeySecret: 'third-secret' }))).toEqual({ id: p.id, hasSecret: true })
+    expect(value(await c.call('profiles.setSecret', { id: p.id, accessKeySecret: 'third-secret' }))).toEqual({
+      id: p.id,
+      hasSecret: true,
+    })
     expect(await c.services.vault.get(p.id, 'accessKeySecret')).toBe('third-secret')
 
-    expect(value(await c.call('secrets.setDingtalk', { profileId: p.id, ref: 'ops-robot', secret: 'SECabc123' }))).toEqual({ ref: 'ops-robot', hasSecret: true })
+    expect(
+      value(await c.call('secrets.setDingtalk', { profileId: p.id, ref: 'ops-robot', secret: 'SECabc123' })),
+    ).toEqual({ ref: 'ops-robot', hasSecret: true })
     value(await c.call('secrets.setDingtalk', { profileId: p.id, ref: 'dev.robot', secret: 'SECdef456' }))
-    expect(value(await c.call('secrets.listDingtalk', { profileId: p.id }))).toEqual({ refs: ['dev.robot', 'ops-robot'] })
+    expect(value(await c.call('secrets.listDingtalk', { profileId: p.id }))).toEqual({
+      refs: ['dev.robot', 'ops-robot'],
+    })
     expect(await c.services.profiles.getDingtalkSecret(p.id, 'ops-robot')).toBe('SECabc123')
-    expect(value(await c.call('secrets.deleteDingtalk', { profileId: p.id, ref: 'dev.robot' }))).toEqual({ ref: 'dev.robot', deleted: true })
+    expect(value(await c.call('secrets.deleteDingtalk', { profileId: p.id, ref: 'dev.robot' }))).toEqual({
+      ref: 'dev.robot',
+      deleted: true,
+    })
     expect(value(await c.call('secrets.listDingtalk', { profileId: p.id }))).toEqual({ refs: ['ops-robot'] })
-    expect(errorOf(await c.call('secrets.setDingtalk', { profileId: p.id, ref: 'bad ref', secret: 'x' })).code).toBe('VALIDATION')
+    expect(errorOf(await c.call('secrets.setDingtalk', { profileId: p.id, ref: 'bad ref', secret: 'x' })).code).toBe(
+      'VALIDATION',
+    )
 
     const creds = await c.services.profiles.credentials(p.id)
     expect(creds).toMatchObject({ accessKeyId: base.accessKeyId, accessKeySecret: 'third-secret' })
@@ -122,7 +168,13 @@ describe('profiles through the IPC contract (real SQLite, real keychain)', () =>
 
   it('removing a profile deletes its keychain entries, cache and drafts; refused while outbox ops are open', async () => {
     const c = newCore()
-    const p = value<ProfileView>(await c.call('profiles.add', { name: `r-${randomBytes(3).toString('hex')}`, ...base, accessKeySecret: 'to-be-removed' }))
+    const p = value<ProfileView>(
+      await c.call('profiles.add', {
+        name: `r-${randomBytes(3).toString('hex')}`,
+        ...base,
+        accessKeySecret: 'to-be-removed',
+      }),
+    )
     value(await c.call('secrets.setDingtalk', { profileId: p.id, ref: 'r1', secret: 'SECremove' }))
     await c.services.vault.set(p.id, 'bundlePassphrase', 'phrase-to-remove')
     const s = c.services.store
@@ -137,7 +189,11 @@ describe('profiles through the IPC contract (real SQLite, real keychain)', () =>
     expect(keychainAccounts(p.id)).toHaveLength(3)
 
     s.outbox.cancel(ops[0]!.opId)
-    expect(value(await c.call('profiles.remove', { id: p.id }))).toEqual({ removed: true, deletedDrafts: 1, deletedSecrets: 3 })
+    expect(value(await c.call('profiles.remove', { id: p.id }))).toEqual({
+      removed: true,
+      deletedDrafts: 1,
+      deletedSecrets: 3,
+    })
     expect(keychainAccounts(p.id)).toEqual([])
     expect(s.profiles.get(p.id)).toBeUndefined()
     expect(s.drafts.list()).toEqual([])

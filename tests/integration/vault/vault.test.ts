@@ -71,22 +71,29 @@ describe('keychain vault (real Secret Service)', () => {
 
   it('D2: with no Secret Service reachable, every call fails with KEYCHAIN_UNAVAILABLE and an install hint; nothing falls back to a file', () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-nobus-'))
-    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(__dirname, 'no-keychain-child.ts'), path.join(home, 'data-dir')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.node.json'),
-        DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(home, 'no-such-bus')}`,
-        HOME: home,
-        XDG_DATA_HOME: path.join(home, 'data'),
-        XDG_CONFIG_HOME: path.join(home, 'config'),
+    const out = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(__dirname, 'no-keychain-child.ts'), path.join(home, 'data-dir')],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          TSX_TSCONFIG_PATH: path.join(ROOT, 'tsconfig.node.json'),
+          DBUS_SESSION_BUS_ADDRESS: `unix:path=${path.join(home, 'no-such-bus')}`,
+          HOME: home,
+          XDG_DATA_HOME: path.join(home, 'data'),
+          XDG_CONFIG_HOME: path.join(home, 'config'),
+        },
+        encoding: 'utf8',
       },
-      encoding: 'utf8',
-    })
+    )
     const res = JSON.parse(out) as Record<string, { ok: boolean; code?: string; ruleId?: string; en?: string }> & {
       addWithSecret: { ok: boolean; error?: { code: string } }
       addWithout: { ok: boolean; value?: { hasSecret: boolean } }
-      listProfiles: { ok: boolean; value?: { profiles: unknown[]; keychainError: { code: string; message: string } | null } }
+      listProfiles: {
+        ok: boolean
+        value?: { profiles: unknown[]; keychainError: { code: string; message: string } | null }
+      }
       profileNames: string[]
     }
     for (const op of ['set', 'get', 'list', 'delete']) {
@@ -105,7 +112,8 @@ describe('keychain vault (real Secret Service)', () => {
     // No file anywhere under the fake home holds the would-be secret.
     const files: string[] = []
     const walk = (d: string): void => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) (e.isDirectory() ? walk : (f: string) => files.push(f))(path.join(d, e.name))
+      for (const e of fs.readdirSync(d, { withFileTypes: true }))
+        (e.isDirectory() ? walk : (f: string) => files.push(f))(path.join(d, e.name))
     }
     walk(home)
     expect(files.filter((f) => fs.readFileSync(f).includes('would-be-secret'))).toEqual([])

@@ -15,7 +15,9 @@ afterEach(async () => {
   for (const c of cores.splice(0)) await c.close()
 })
 
-async function ok<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>): Promise<T> {
+async function ok<T>(
+  p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>,
+): Promise<T> {
   const res = await p
   if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`)
   return res.value
@@ -46,7 +48,11 @@ describe('offline drafts through the IPC contract', () => {
     const core = newCore()
     const created = await ok(core.invoke('drafts.create', { profileId: null, config: minimal }))
     await ok(core.invoke('drafts.save', { key: created.key, config: created.config, revision: 1 }))
-    const stale = await core.invoke('drafts.save', { key: created.key, config: { basic: { name: 'zzz' } }, revision: 1 })
+    const stale = await core.invoke('drafts.save', {
+      key: created.key,
+      config: { basic: { name: 'zzz' } },
+      revision: 1,
+    })
     expect(stale.ok).toBe(false)
     if (!stale.ok) expect(stale.error.code).toBe('DRAFT_CONFLICT')
     const now = await ok(core.invoke('drafts.open', { key: created.key }))
@@ -55,7 +61,9 @@ describe('offline drafts through the IPC contract', () => {
 
   it('W4: a draft whose name breaks the rules is still saved, with its problems reported', async () => {
     const core = newCore()
-    const created = await ok(core.invoke('drafts.create', { profileId: null, config: { basic: { name: '1bad-name', description: '' } } }))
+    const created = await ok(
+      core.invoke('drafts.create', { profileId: null, config: { basic: { name: '1bad-name', description: '' } } }),
+    )
     expect(created.problems.some((p) => p.pointer === '/basic/name' && p.severity === 'error')).toBe(true)
     const opened = await ok(core.invoke('drafts.open', { key: created.key }))
     expect(opened.config.basic.name).toBe('1bad-name')

@@ -21,12 +21,26 @@ import {
 
 const text = fc.string({ unit: 'grapheme', maxLength: 12 })
 const id = fc.stringMatching(/^[A-Za-z0-9_]{1,10}$/)
-const num = fc.oneof(fc.integer({ min: -5, max: 2000 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }))
+const num = fc.oneof(
+  fc.integer({ min: -5, max: 2000 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+)
 const opt = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined })
 const pick = <T extends readonly string[]>(xs: T) => fc.constantFrom(...xs)
 
 const member = fc.record(
-  { userId: id, userName: opt(text), displayName: opt(text), roles: fc.array(fc.oneof(pick(BUILTIN_ROLE_IDS), id.map((s) => `role-${s}`)), { minLength: 1, maxLength: 3 }) },
+  {
+    userId: id,
+    userName: opt(text),
+    displayName: opt(text),
+    roles: fc.array(
+      fc.oneof(
+        pick(BUILTIN_ROLE_IDS),
+        id.map((s) => `role-${s}`),
+      ),
+      { minLength: 1, maxLength: 3 },
+    ),
+  },
   { requiredKeys: ['userId', 'roles'] },
 )
 const customRole = fc.record(
@@ -45,22 +59,47 @@ const resource = fc.record(
     name: id,
     resourceId: id,
     groupName: text,
-    spec: fc.record({ gpuCount: num, gpuType: text, clusterType: pick(CLUSTER_TYPES), quotaId: id }, { requiredKeys: [] }),
+    spec: fc.record(
+      { gpuCount: num, gpuType: text, clusterType: pick(CLUSTER_TYPES), quotaId: id },
+      { requiredKeys: [] },
+    ),
     isDefault: fc.boolean(),
   },
   { requiredKeys: ['kind', 'envType', 'name', 'isDefault'] },
 )
-const limit = fc.record({ subjectType: fc.constantFrom('role' as const, 'member' as const), subjectId: id, maxPriority: num })
+const limit = fc.record({
+  subjectType: fc.constantFrom('role' as const, 'member' as const),
+  subjectId: id,
+  maxPriority: num,
+})
 const target = fc.oneof(
-  fc.record({ type: fc.constant('dingtalk' as const), webhook: text, secretRef: opt(id) }, { requiredKeys: ['type', 'webhook'] }),
+  fc.record(
+    { type: fc.constant('dingtalk' as const), webhook: text, secretRef: opt(id) },
+    { requiredKeys: ['type', 'webhook'] },
+  ),
   fc.record({ type: fc.constant('http' as const), url: text }),
-  fc.record({ type: fc.constantFrom('voice' as const, 'sms' as const, 'email' as const), contacts: fc.array(text, { maxLength: 3 }) }),
+  fc.record({
+    type: fc.constantFrom('voice' as const, 'sms' as const, 'email' as const),
+    contacts: fc.array(text, { maxLength: 3 }),
+  }),
 )
-const rule = fc.record({ name: id, enabled: fc.boolean(), eventTypes: fc.array(pick(EVENT_TYPES), { maxLength: 3 }), scope: fc.constantFrom('mine' as const, 'all' as const), targets: fc.array(target, { maxLength: 3 }) })
+const rule = fc.record({
+  name: id,
+  enabled: fc.boolean(),
+  eventTypes: fc.array(pick(EVENT_TYPES), { maxLength: 3 }),
+  scope: fc.constantFrom('mine' as const, 'all' as const),
+  targets: fc.array(target, { maxLength: 3 }),
+})
 
 export const configArb: fc.Arbitrary<WorkspaceConfig> = fc
   .record({
-    basic: fc.record({ name: id, displayName: text, description: text, mode: pick(WORKSPACE_MODES), resourceGroupId: opt(id) }),
+    basic: fc.record({
+      name: id,
+      displayName: text,
+      description: text,
+      mode: pick(WORKSPACE_MODES),
+      resourceGroupId: opt(id),
+    }),
     owner: opt(fc.record({ userId: id, userName: text, displayName: text }, { requiredKeys: [] })),
     members: fc.array(member, { maxLength: 6 }),
     customRoles: fc.array(customRole, { maxLength: 3 }),
@@ -70,8 +109,13 @@ export const configArb: fc.Arbitrary<WorkspaceConfig> = fc
       allowPublicResources: fc.boolean(),
       jobPriorityLimits: fc.array(limit, { maxLength: 3 }),
       instancePriorityLimits: fc.array(limit, { maxLength: 3 }),
-      nonMembers: fc.record({ allowed: fc.boolean(), maxJobPriority: num, maxInstancePriority: num, maxRuntimeMinutes: num }, { requiredKeys: ['allowed'] }),
-      timeouts: fc.array(fc.record({ kind: pick(TIMEOUT_KINDS), minutes: num, enabled: fc.boolean() }), { maxLength: 3 }),
+      nonMembers: fc.record(
+        { allowed: fc.boolean(), maxJobPriority: num, maxInstancePriority: num, maxRuntimeMinutes: num },
+        { requiredKeys: ['allowed'] },
+      ),
+      timeouts: fc.array(fc.record({ kind: pick(TIMEOUT_KINDS), minutes: num, enabled: fc.boolean() }), {
+        maxLength: 3,
+      }),
     }),
     notifications: fc.record({ rules: fc.array(rule, { maxLength: 3 }), quota: num }),
     storage: fc.record({ defaultPath: text, designerPath: text }, { requiredKeys: [] }),

@@ -20,7 +20,12 @@ async function code(p: Promise<unknown>): Promise<string> {
 describe('encrypted secrets', () => {
   it('D2: secrets round-trip with the passphrase, and are not in the ciphertext or the file', async () => {
     const box = await encryptSecrets({ 'ops-robot': SECRET }, 'correct horse battery', FAST)
-    expect(box).toMatchObject({ format: 'pai-admin-secrets', version: 1, cipher: 'aes-256-gcm', kdf: { name: 'scrypt' } })
+    expect(box).toMatchObject({
+      format: 'pai-admin-secrets',
+      version: 1,
+      cipher: 'aes-256-gcm',
+      kdf: { name: 'scrypt' },
+    })
     expect(await decryptSecrets(box, 'correct horse battery')).toEqual({ 'ops-robot': SECRET })
     const cfg = WorkspaceConfigSchema.parse({ basic: { name: 'team_a', description: 'x' } })
     const text = serializeBundle(buildBundle([{ name: 'team_a', config: cfg }], box), 'yaml')
@@ -39,17 +44,23 @@ describe('encrypted secrets', () => {
   it('D2: a wrong passphrase, a changed header or changed data fail to decrypt', async () => {
     const box = await encryptSecrets({ r: SECRET }, 'right passphrase', FAST)
     expect(await code(decryptSecrets(box, 'wrong passphrase'))).toBe('BUNDLE_PASSPHRASE_WRONG')
-    expect(await code(decryptSecrets({ ...box, kdf: { ...box.kdf, r: 9 } }, 'right passphrase'))).toBe('BUNDLE_PASSPHRASE_WRONG')
+    expect(await code(decryptSecrets({ ...box, kdf: { ...box.kdf, r: 9 } }, 'right passphrase'))).toBe(
+      'BUNDLE_PASSPHRASE_WRONG',
+    )
     const data = Buffer.from(box.data, 'base64')
     data[0] = data[0]! ^ 1
-    expect(await code(decryptSecrets({ ...box, data: data.toString('base64') }, 'right passphrase'))).toBe('BUNDLE_PASSPHRASE_WRONG')
+    expect(await code(decryptSecrets({ ...box, data: data.toString('base64') }, 'right passphrase'))).toBe(
+      'BUNDLE_PASSPHRASE_WRONG',
+    )
   })
 
   it('D4: an unknown header version and a hostile scrypt cost are refused before deriving a key', async () => {
     const box = await encryptSecrets({ r: SECRET }, 'right passphrase', FAST)
     expect(await code(decryptSecrets({ ...box, version: 2 }, 'right passphrase'))).toBe('BUNDLE_SECRETS_VERSION')
     const t0 = performance.now()
-    expect(await code(decryptSecrets({ ...box, kdf: { ...box.kdf, logN: 30 } }, 'right passphrase'))).toBe('BUNDLE_SECRETS_PARAMS')
+    expect(await code(decryptSecrets({ ...box, kdf: { ...box.kdf, logN: 30 } }, 'right passphrase'))).toBe(
+      'BUNDLE_SECRETS_PARAMS',
+    )
     expect(performance.now() - t0).toBeLessThan(100)
   })
 
@@ -62,7 +73,9 @@ describe('encrypted secrets', () => {
     expect(ExportSecretsSchema.safeParse({ mode: 'refs', passphrase: 'x' }).success).toBe(false)
     expect(ExportSecretsSchema.safeParse({ mode: 'encrypted', passphrase: 'long enough' }).success).toBe(true)
     expect(() => assertNoClearSecrets(`secretRef: ${SECRET}\n`, [], undefined)).toThrow(AppError)
-    expect(() => assertNoClearSecrets('note: my-known-secret-value\n', ['my-known-secret-value'], undefined)).toThrow(AppError)
+    expect(() => assertNoClearSecrets('note: my-known-secret-value\n', ['my-known-secret-value'], undefined)).toThrow(
+      AppError,
+    )
     expect(() => assertNoClearSecrets('secretRef: ops-robot\n', ['my-known-secret-value'], undefined)).not.toThrow()
   })
 })

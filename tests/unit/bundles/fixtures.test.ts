@@ -68,7 +68,9 @@ describe('bundle fixtures: each rule a bundle can break', () => {
   }
 
   it('every rule fixture in the folder is in the table (and the other way round)', () => {
-    const onDisk = fs.readdirSync(FIXTURES).filter((f) => /^[A-Z]{1,2}\d+-/.test(f) && !f.endsWith('.context.json') && f !== 'D4-binary.yaml')
+    const onDisk = fs
+      .readdirSync(FIXTURES)
+      .filter((f) => /^[A-Z]{1,2}\d+-/.test(f) && !f.endsWith('.context.json') && f !== 'D4-binary.yaml')
     expect(new Set(onDisk)).toEqual(new Set(CASES.map((c) => c[1])))
   })
 

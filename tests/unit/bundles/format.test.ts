@@ -52,20 +52,31 @@ describe('bundle format', () => {
     ])
     const changes = diffConfigs(a, c)
     expect(changes).toEqual([
-      { path: 'members[2].roles', op: 'change', before: ['PAI.WorkspaceGuest'], after: ['PAI.AlgoOperator', 'PAI.WorkspaceGuest'] },
+      {
+        path: 'members[2].roles',
+        op: 'change',
+        before: ['PAI.WorkspaceGuest'],
+        after: ['PAI.AlgoOperator', 'PAI.WorkspaceGuest'],
+      },
       { path: 'members[3]', op: 'add', after: { userId: '3', roles: ['PAI.AlgoDeveloper'] } },
     ])
   })
 
   it('D4: every problem has a line and column, in YAML and in JSON', () => {
-    const yaml = serializeBundle(buildBundle([{ name: 'team_a', config: config([{ userId: '1', roles: ['PAI.AlgoDeveloper'] }]) }]), 'yaml')
+    const yaml = serializeBundle(
+      buildBundle([{ name: 'team_a', config: config([{ userId: '1', roles: ['PAI.AlgoDeveloper'] }]) }]),
+      'yaml',
+    )
     const badYaml = yaml.replace('- PAI.AlgoDeveloper', '- PAI.Nobody')
     const y = validateText('b.yaml', badYaml)
     const m2 = y.problems.find((p) => p.ruleId === 'M2')!
     expect(badYaml.split('\n')[m2.line - 1]).toContain('PAI.Nobody')
     expect(m2.column).toBeGreaterThan(1)
 
-    const json = serializeBundle(buildBundle([{ name: 'team_a', config: config([{ userId: '1', roles: ['PAI.AlgoDeveloper'] }]) }]), 'json')
+    const json = serializeBundle(
+      buildBundle([{ name: 'team_a', config: config([{ userId: '1', roles: ['PAI.AlgoDeveloper'] }]) }]),
+      'json',
+    )
     const badJson = json.replace('"Team A"', '""')
     const j = validateText('b.json', badJson)
     const w1 = j.problems.find((p) => p.ruleId === 'W1')!
@@ -73,7 +84,10 @@ describe('bundle format', () => {
   })
 
   it('D4: a syntax error reports its line', () => {
-    const r = validateText('x.yaml', 'apiVersion: pai-admin.aliyun.com/v1\nkind: WorkspaceBundle\nworkspaces:\n  - name: [a\n')
+    const r = validateText(
+      'x.yaml',
+      'apiVersion: pai-admin.aliyun.com/v1\nkind: WorkspaceBundle\nworkspaces:\n  - name: [a\n',
+    )
     expect(r.ok).toBe(false)
     expect(r.problems[0]!.code).toBe('BUNDLE_SYNTAX')
     expect(r.problems[0]!.line).toBeGreaterThanOrEqual(4)

@@ -13,7 +13,11 @@ export function fixtureContext(file: string): ValidationContext | undefined {
 }
 
 /** Validates text as a bundle named `file`, as `pai-admin validate` does; problems localized in English. */
-export function validateText(file: string, text: string, context?: ValidationContext): { ok: boolean; problems: BundleProblem[] } {
+export function validateText(
+  file: string,
+  text: string,
+  context?: ValidationContext,
+): { ok: boolean; problems: BundleProblem[] } {
   const check = checkBundle(file, text, (ws) => ({ context: context ?? offlineContext(ws.region) }))
   return { ok: check.ok, problems: localizeProblems(check.problems, file, 'en', check.positionOf) }
 }

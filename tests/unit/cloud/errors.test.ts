@@ -3,7 +3,13 @@ import { hasMessage } from '@shared/messages'
 import { classify, normalizeFailure, toAppError, type CloudFailure } from '../../../core/cloud/errors'
 import { describeDingTalkAnswer } from '../../../core/cloud'
 
-const http = (status: number, cloudCode?: string, cloudMessage?: string): CloudFailure => ({ kind: 'http', httpStatus: status, cloudCode, cloudMessage, outcome: status >= 500 ? 'unknown' : 'rejected' })
+const http = (status: number, cloudCode?: string, cloudMessage?: string): CloudFailure => ({
+  kind: 'http',
+  httpStatus: status,
+  cloudCode,
+  cloudMessage,
+  outcome: status >= 500 ? 'unknown' : 'rejected',
+})
 
 describe('cloud error mapping', () => {
   it.each([
@@ -36,8 +42,13 @@ describe('cloud error mapping', () => {
   })
 
   it('W4: a 409 or a "name already exists" message on CreateWorkspace is a name conflict', () => {
-    expect(classify(http(409, 'Conflict'), 'CreateWorkspace')).toMatchObject({ code: 'CLOUD_NAME_CONFLICT', ruleId: 'W4' })
-    expect(classify(http(400, 'Unknown', '名称已经存在'), 'CreateWorkspace')).toMatchObject({ code: 'CLOUD_NAME_CONFLICT' })
+    expect(classify(http(409, 'Conflict'), 'CreateWorkspace')).toMatchObject({
+      code: 'CLOUD_NAME_CONFLICT',
+      ruleId: 'W4',
+    })
+    expect(classify(http(400, 'Unknown', '名称已经存在'), 'CreateWorkspace')).toMatchObject({
+      code: 'CLOUD_NAME_CONFLICT',
+    })
     expect(classify(http(409, 'Conflict'), 'CreateRule').code).toBe('CLOUD_ALREADY_EXISTS')
   })
 
@@ -54,20 +65,63 @@ describe('cloud error mapping', () => {
   })
 
   it('normalizes openapi-core, tea and Node errors', () => {
-    expect(normalizeFailure({ name: 'ThrottlingError', statusCode: 429, code: 'Throttling.User', requestId: 'R1', retryAfter: 250, data: { Message: 'slow down' } })).toMatchObject({ kind: 'http', httpStatus: 429, cloudCode: 'Throttling.User', requestId: 'R1', retryAfterMs: 250, cloudMessage: 'slow down', outcome: 'rejected' })
-    expect(normalizeFailure({ code: 'ProjectNotExist', message: 'x', data: { httpCode: 404, requestId: 'S1', statusCode: 404 } })).toMatchObject({ httpStatus: 404, cloudCode: 'ProjectNotExist', requestId: 'S1' })
-    expect(normalizeFailure(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' }))).toMatchObject({ kind: 'network', outcome: 'not-sent' })
-    expect(normalizeFailure(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toMatchObject({ kind: 'network', outcome: 'unknown' })
-    expect(normalizeFailure(Object.assign(new Error('ReadTimeout(200). GET http://x'), { name: 'RequestTimeoutError' }))).toMatchObject({ kind: 'timeout', outcome: 'unknown' })
-    expect(normalizeFailure(Object.assign(new Error('ConnectTimeout: Connect http://x failed.'), { name: 'RequestTimeoutError' }))).toMatchObject({ kind: 'timeout', outcome: 'not-sent' })
+    expect(
+      normalizeFailure({
+        name: 'ThrottlingError',
+        statusCode: 429,
+        code: 'Throttling.User',
+        requestId: 'R1',
+        retryAfter: 250,
+        data: { Message: 'slow down' },
+      }),
+    ).toMatchObject({
+      kind: 'http',
+      httpStatus: 429,
+      cloudCode: 'Throttling.User',
+      requestId: 'R1',
+      retryAfterMs: 250,
+      cloudMessage: 'slow down',
+      outcome: 'rejected',
+    })
+    expect(
+      normalizeFailure({
+        code: 'ProjectNotExist',
+        message: 'x',
+        data: { httpCode: 404, requestId: 'S1', statusCode: 404 },
+      }),
+    ).toMatchObject({ httpStatus: 404, cloudCode: 'ProjectNotExist', requestId: 'S1' })
+    expect(
+      normalizeFailure(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' })),
+    ).toMatchObject({ kind: 'network', outcome: 'not-sent' })
+    expect(normalizeFailure(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toMatchObject({
+      kind: 'network',
+      outcome: 'unknown',
+    })
+    expect(
+      normalizeFailure(Object.assign(new Error('ReadTimeout(200). GET http://x'), { name: 'RequestTimeoutError' })),
+    ).toMatchObject({ kind: 'timeout', outcome: 'unknown' })
+    expect(
+      normalizeFailure(
+        Object.assign(new Error('ConnectTimeout: Connect http://x failed.'), { name: 'RequestTimeoutError' }),
+      ),
+    ).toMatchObject({ kind: 'timeout', outcome: 'not-sent' })
     expect(normalizeFailure(new SyntaxError('Unexpected end of JSON input'))).toMatchObject({ kind: 'parse' })
   })
 
   it('keeps the request ID in the params and details, and marks lost answers', () => {
-    const e = toAppError(http(500, 'InternalError'), { service: 'pai', action: 'CreateWorkspace', endpoint: 'e', attempts: 1, answerLost: true })
+    const e = toAppError(http(500, 'InternalError'), {
+      service: 'pai',
+      action: 'CreateWorkspace',
+      endpoint: 'e',
+      attempts: 1,
+      answerLost: true,
+    })
     expect(e.code).toBe('CLOUD_ANSWER_LOST')
     expect(e.details).toMatchObject({ answerLost: true, outcome: 'unknown' })
-    const f = toAppError({ ...http(404, '100400027'), requestId: 'RID-9' }, { service: 'pai', action: 'GetWorkspace', endpoint: 'e', attempts: 1 })
+    const f = toAppError(
+      { ...http(404, '100400027'), requestId: 'RID-9' },
+      { service: 'pai', action: 'GetWorkspace', endpoint: 'e', attempts: 1 },
+    )
     expect(f.params.requestId).toBe('RID-9')
     expect(f.details).toMatchObject({ requestId: 'RID-9' })
   })

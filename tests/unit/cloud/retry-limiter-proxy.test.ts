@@ -75,7 +75,9 @@ describe('proxy selection', () => {
     expect(proxyFor('env', 'http', 'example.com', 80, { http_proxy: 'http://p:1' })).toBe('http://p:1')
     expect(proxyFor('env', 'https', '127.0.0.1', 9123, env)).toBeUndefined()
     expect(proxyFor('none', 'https', 'example.com', 443, env)).toBeUndefined()
-    expect(proxyFor({ url: 'http://mine:8080', noProxy: '*.corp' }, 'https', 'example.com', 443, {})).toBe('http://mine:8080')
+    expect(proxyFor({ url: 'http://mine:8080', noProxy: '*.corp' }, 'https', 'example.com', 443, {})).toBe(
+      'http://mine:8080',
+    )
     expect(proxyFor({ url: 'http://mine:8080', noProxy: '*.corp' }, 'https', 'a.corp', 443, {})).toBeUndefined()
   })
   it('NO_PROXY * bypasses everything', () => {
@@ -94,11 +96,19 @@ describe('pagination helpers', () => {
     })
     expect(all).toEqual(data)
     expect(calls).toEqual([1, 2, 3])
-    const exact = await collectPages(async (n, size) => ({ items: n === 1 ? data.slice(0, size) : [], totalCount: size, pageNumber: n, pageSize: size }))
+    const exact = await collectPages(async (n, size) => ({
+      items: n === 1 ? data.slice(0, size) : [],
+      totalCount: size,
+      pageNumber: n,
+      pageSize: size,
+    }))
     expect(exact).toHaveLength(100)
   })
   it('follows NextToken until it is empty', async () => {
-    const pages: Record<string, { items: number[]; nextToken?: string }> = { '': { items: [1, 2], nextToken: 'a' }, a: { items: [3], nextToken: '' } }
+    const pages: Record<string, { items: number[]; nextToken?: string }> = {
+      '': { items: [1, 2], nextToken: 'a' },
+      a: { items: [3], nextToken: '' },
+    }
     expect(await collectTokenPages(async (t) => pages[t ?? '']!)).toEqual([1, 2, 3])
   })
 })
@@ -106,7 +116,12 @@ describe('pagination helpers', () => {
 describe('profile', () => {
   it('derives public endpoints per service and lets one endpoint override them', () => {
     const p = CloudProfileSchema.parse({ region: 'cn-shanghai', accessKeyId: 'a', accessKeySecret: 's' })
-    expect([endpointFor(p, 'pai'), endpointFor(p, 'eventBridge'), endpointFor(p, 'sts'), endpointFor(p, 'sls')]).toEqual([
+    expect([
+      endpointFor(p, 'pai'),
+      endpointFor(p, 'eventBridge'),
+      endpointFor(p, 'sts'),
+      endpointFor(p, 'sls'),
+    ]).toEqual([
       'aiworkspace.cn-shanghai.aliyuncs.com',
       'eventbridge-console.cn-shanghai.aliyuncs.com',
       'sts.cn-shanghai.aliyuncs.com',
@@ -114,8 +129,16 @@ describe('profile', () => {
     ])
     expect(p.protocol).toBe('https')
     expect(p.proxy).toBe('env')
-    const e = CloudProfileSchema.parse({ region: 'cn-shanghai', endpoint: '127.0.0.1:9', endpoints: { sls: 'logs:1' }, accessKeyId: 'a', accessKeySecret: 's' })
+    const e = CloudProfileSchema.parse({
+      region: 'cn-shanghai',
+      endpoint: '127.0.0.1:9',
+      endpoints: { sls: 'logs:1' },
+      accessKeyId: 'a',
+      accessKeySecret: 's',
+    })
     expect([endpointFor(e, 'pai'), endpointFor(e, 'sls')]).toEqual(['127.0.0.1:9', 'logs:1'])
-    expect(CloudProfileSchema.safeParse({ region: 'Hangzhou', accessKeyId: 'a', accessKeySecret: 's' }).success).toBe(false)
+    expect(CloudProfileSchema.safeParse({ region: 'Hangzhou', accessKeyId: 'a', accessKeySecret: 's' }).success).toBe(
+      false,
+    )
   })
 })

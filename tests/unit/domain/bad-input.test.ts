@@ -41,12 +41,71 @@ describe('bad input of any shape', () => {
     ['an empty object', {}],
     ['basic null', { basic: null }],
     ['basic a string', { basic: 'team_alpha' }],
-    ['wrong types everywhere', { basic: { name: 1, description: [], mode: 'turbo' }, members: 'all', customRoles: {}, resources: [1, null, 'x'], scheduling: 5, notifications: { rules: {}, quota: 'five' }, storage: [], sls: null, switches: { dswSsh: 'on' } }],
-    ['members of every shape', { ...baseConfig(), members: [null, 1, 'u', [], {}, { userId: 7 }, { userId: 'u', roles: 'PAI.AlgoDeveloper' }, { userId: 'ok', roles: ['PAI.AlgoDeveloper'] }] }],
-    ['NaN, Infinity and -0', { ...baseConfig(), notifications: { quota: NaN, rules: [] }, scheduling: { maxRuntimeMinutes: Infinity, jobPriorityLimits: [{ subjectType: 'role', subjectId: 'PAI.AlgoDeveloper', maxPriority: -0 }] } }],
+    [
+      'wrong types everywhere',
+      {
+        basic: { name: 1, description: [], mode: 'turbo' },
+        members: 'all',
+        customRoles: {},
+        resources: [1, null, 'x'],
+        scheduling: 5,
+        notifications: { rules: {}, quota: 'five' },
+        storage: [],
+        sls: null,
+        switches: { dswSsh: 'on' },
+      },
+    ],
+    [
+      'members of every shape',
+      {
+        ...baseConfig(),
+        members: [
+          null,
+          1,
+          'u',
+          [],
+          {},
+          { userId: 7 },
+          { userId: 'u', roles: 'PAI.AlgoDeveloper' },
+          { userId: 'ok', roles: ['PAI.AlgoDeveloper'] },
+        ],
+      },
+    ],
+    [
+      'NaN, Infinity and -0',
+      {
+        ...baseConfig(),
+        notifications: { quota: NaN, rules: [] },
+        scheduling: {
+          maxRuntimeMinutes: Infinity,
+          jobPriorityLimits: [{ subjectType: 'role', subjectId: 'PAI.AlgoDeveloper', maxPriority: -0 }],
+        },
+      },
+    ],
     ['a huge name', { basic: { name: 'a'.repeat(1_000_000), description: 'd'.repeat(1_000_000) } }],
-    ['unicode everywhere', { basic: { name: '工作空间😀\u0000\u202e', description: '\ud800 lone surrogate', displayName: 'ｆｕｌｌ' }, storage: { defaultPath: 'oss://bucket/😀/\u0000/' }, members: [{ userId: '用户', roles: ['PAI.管理员'] }] }],
-    ['a deep target union mess', { ...baseConfig(), notifications: { rules: [{ name: 'r', eventTypes: ['dlc.other', 5, null], targets: [{}, { type: null }, { type: 'dingtalk' }, { type: 'sms', contacts: [1, null, 'Alice'] }] }] } }],
+    [
+      'unicode everywhere',
+      {
+        basic: { name: '工作空间😀\u0000\u202e', description: '\ud800 lone surrogate', displayName: 'ｆｕｌｌ' },
+        storage: { defaultPath: 'oss://bucket/😀/\u0000/' },
+        members: [{ userId: '用户', roles: ['PAI.管理员'] }],
+      },
+    ],
+    [
+      'a deep target union mess',
+      {
+        ...baseConfig(),
+        notifications: {
+          rules: [
+            {
+              name: 'r',
+              eventTypes: ['dlc.other', 5, null],
+              targets: [{}, { type: null }, { type: 'dingtalk' }, { type: 'sms', contacts: [1, null, 'Alice'] }],
+            },
+          ],
+        },
+      },
+    ],
   ]
   for (const [label, input] of cases) {
     it(`yields problems, never an exception: ${label}`, () => {
@@ -58,7 +117,9 @@ describe('bad input of any shape', () => {
   }
 
   it('prototype keys and cycles are ignored: they neither break validation nor pollute anything', () => {
-    const proto = JSON.parse('{"__proto__": {"polluted": true}, "basic": {"name": "team_alpha", "description": "d", "__proto__": {"x": 1}}, "constructor": {"prototype": {}}}')
+    const proto = JSON.parse(
+      '{"__proto__": {"polluted": true}, "basic": {"name": "team_alpha", "description": "d", "__proto__": {"x": 1}}, "constructor": {"prototype": {}}}',
+    )
     for (const input of [proto, cyclic]) {
       const r = validate(input, mainCtx())
       wellFormed(r)
@@ -99,7 +160,14 @@ describe('bad input of any shape', () => {
   })
 
   it('a bad context is an error (permissions cannot be decided), never an exception', () => {
-    for (const ctx of [undefined, null, {}, { region: 1 }, { region: 'cn-hangzhou', identity: { kind: 'root' } }, { region: 'cn-hangzhou', identity: { kind: 'ram', userId: 'u' } }]) {
+    for (const ctx of [
+      undefined,
+      null,
+      {},
+      { region: 1 },
+      { region: 'cn-hangzhou', identity: { kind: 'root' } },
+      { region: 'cn-hangzhou', identity: { kind: 'ram', userId: 'u' } },
+    ]) {
       const r = validate(baseConfig(), ctx)
       wellFormed(r)
       expect(found(r)[0]).toBe('A1 DOMAIN_CONTEXT_INVALID ')
@@ -109,10 +177,14 @@ describe('bad input of any shape', () => {
 
   it('arbitrary values, configs and contexts never throw and always give well-formed results', () => {
     fc.assert(
-      fc.property(fc.anything({ maxDepth: 4, withNullPrototype: true, withObjectString: true }), fc.anything({ maxDepth: 3 }), (config, ctx) => {
-        wellFormed(validate(config, ctx))
-        wellFormed(validate(config, mainCtx()))
-      }),
+      fc.property(
+        fc.anything({ maxDepth: 4, withNullPrototype: true, withObjectString: true }),
+        fc.anything({ maxDepth: 3 }),
+        (config, ctx) => {
+          wellFormed(validate(config, ctx))
+          wellFormed(validate(config, mainCtx()))
+        },
+      ),
       { numRuns: 400 },
     )
   })
@@ -120,10 +192,47 @@ describe('bad input of any shape', () => {
   it('configs that look almost right never throw either', () => {
     const section = fc.oneof(fc.anything({ maxDepth: 2 }), fc.constant(undefined))
     const shaped = fc.record({
-      basic: fc.oneof(fc.record({ name: fc.oneof(fc.string(), fc.integer()), description: fc.string(), mode: fc.constantFrom('simple', 'standard', 'x') }), section),
-      members: fc.oneof(fc.array(fc.record({ userId: fc.oneof(fc.string(), fc.constant(null)), roles: fc.array(fc.constantFrom('PAI.AlgoDeveloper', 'PAI.WorkspaceOwner', 'role-x', 'bad', '')) })), section),
-      resources: fc.oneof(fc.array(fc.record({ kind: fc.constantFrom('maxcompute', 'acs', 'gpu'), envType: fc.constantFrom('dev', 'prod', 'qa'), name: fc.string(), spec: fc.option(fc.record({ gpuCount: fc.oneof(fc.integer(), fc.string()) }), { nil: undefined }) })), section),
-      notifications: fc.oneof(fc.record({ quota: fc.oneof(fc.integer(), fc.double()), rules: fc.array(fc.record({ name: fc.string(), eventTypes: fc.array(fc.constantFrom('dlc.other', 'model.versionApproved', 'x')), targets: fc.array(fc.anything({ maxDepth: 2 })) })) }), section),
+      basic: fc.oneof(
+        fc.record({
+          name: fc.oneof(fc.string(), fc.integer()),
+          description: fc.string(),
+          mode: fc.constantFrom('simple', 'standard', 'x'),
+        }),
+        section,
+      ),
+      members: fc.oneof(
+        fc.array(
+          fc.record({
+            userId: fc.oneof(fc.string(), fc.constant(null)),
+            roles: fc.array(fc.constantFrom('PAI.AlgoDeveloper', 'PAI.WorkspaceOwner', 'role-x', 'bad', '')),
+          }),
+        ),
+        section,
+      ),
+      resources: fc.oneof(
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom('maxcompute', 'acs', 'gpu'),
+            envType: fc.constantFrom('dev', 'prod', 'qa'),
+            name: fc.string(),
+            spec: fc.option(fc.record({ gpuCount: fc.oneof(fc.integer(), fc.string()) }), { nil: undefined }),
+          }),
+        ),
+        section,
+      ),
+      notifications: fc.oneof(
+        fc.record({
+          quota: fc.oneof(fc.integer(), fc.double()),
+          rules: fc.array(
+            fc.record({
+              name: fc.string(),
+              eventTypes: fc.array(fc.constantFrom('dlc.other', 'model.versionApproved', 'x')),
+              targets: fc.array(fc.anything({ maxDepth: 2 })),
+            }),
+          ),
+        }),
+        section,
+      ),
       storage: fc.oneof(fc.record({ defaultPath: fc.string(), designerPath: fc.string() }), section),
       switches: section,
     })

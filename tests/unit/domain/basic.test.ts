@@ -19,17 +19,30 @@ describe('W: creating a workspace', () => {
       expect(found(r), name).toContain(`W1 ${code} /basic/name`)
       expect(r.ok).toBe(false)
     }
-    for (const name of ['abc', 'A'.repeat(23), 'ws_2024_Q1', 'x_1']) expect(found(check({ basic: { name, description: 'd' } })), name).toEqual([])
+    for (const name of ['abc', 'A'.repeat(23), 'ws_2024_Q1', 'x_1'])
+      expect(found(check({ basic: { name, description: 'd' } })), name).toEqual([])
   })
 
   it('W1: the description is required and at most 80 characters', () => {
-    expect(found(check({ basic: { name: 'team_alpha' } }))).toContain('W1 DOMAIN_DESCRIPTION_REQUIRED /basic/description')
-    expect(found(check({ basic: { name: 'team_alpha', description: '   ' } }))).toContain('W1 DOMAIN_DESCRIPTION_REQUIRED /basic/description')
-    expect(found(check({ basic: { name: 'team_alpha', description: 'x'.repeat(81) } }))).toContain('W1 DOMAIN_DESCRIPTION_TOO_LONG /basic/description')
+    expect(found(check({ basic: { name: 'team_alpha' } }))).toContain(
+      'W1 DOMAIN_DESCRIPTION_REQUIRED /basic/description',
+    )
+    expect(found(check({ basic: { name: 'team_alpha', description: '   ' } }))).toContain(
+      'W1 DOMAIN_DESCRIPTION_REQUIRED /basic/description',
+    )
+    expect(found(check({ basic: { name: 'team_alpha', description: 'x'.repeat(81) } }))).toContain(
+      'W1 DOMAIN_DESCRIPTION_TOO_LONG /basic/description',
+    )
     // 80 characters of Chinese (and astral emoji) are 80 characters, not bytes or UTF-16 units.
-    expect(found(check({ basic: { name: 'team_alpha', description: '这是一个工作空间描述示例'.repeat(6) + '示例'.repeat(4) } }))).toEqual([])
+    expect(
+      found(
+        check({ basic: { name: 'team_alpha', description: '这是一个工作空间描述示例'.repeat(6) + '示例'.repeat(4) } }),
+      ),
+    ).toEqual([])
     expect(found(check({ basic: { name: 'team_alpha', description: '😀'.repeat(80) } }))).toEqual([])
-    expect(found(check({ basic: { name: 'team_alpha', description: '😀'.repeat(81) } }))).toContain('W1 DOMAIN_DESCRIPTION_TOO_LONG /basic/description')
+    expect(found(check({ basic: { name: 'team_alpha', description: '😀'.repeat(81) } }))).toContain(
+      'W1 DOMAIN_DESCRIPTION_TOO_LONG /basic/description',
+    )
   })
 
   it('W1: the name and the mode cannot change after creation', () => {
@@ -38,12 +51,18 @@ describe('W: creating a workspace', () => {
     expect(found(r)).toContain('W1 DOMAIN_NAME_IMMUTABLE /basic/name')
     expect(found(r)).toContain('W1 DOMAIN_MODE_IMMUTABLE /basic/mode')
     expect(problem(r, 'DOMAIN_NAME_IMMUTABLE')?.params).toEqual({ previous: 'team_alpha' })
-    expect(found(check({ basic: { name: 'team_alpha', description: 'new text', mode: 'standard' } }, mainCtx({ previous })))).toEqual([])
+    expect(
+      found(check({ basic: { name: 'team_alpha', description: 'new text', mode: 'standard' } }, mainCtx({ previous }))),
+    ).toEqual([])
   })
 
   it('W1: the resource group ID has the rg- shape', () => {
-    expect(found(check({ basic: { name: 'team_alpha', description: 'd', resourceGroupId: 'group1' } }))).toContain('W1 DOMAIN_RESOURCE_GROUP_ID /basic/resourceGroupId')
-    expect(found(check({ basic: { name: 'team_alpha', description: 'd', resourceGroupId: 'rg-acfmwp7rkyq' } }))).toEqual([])
+    expect(found(check({ basic: { name: 'team_alpha', description: 'd', resourceGroupId: 'group1' } }))).toContain(
+      'W1 DOMAIN_RESOURCE_GROUP_ID /basic/resourceGroupId',
+    )
+    expect(
+      found(check({ basic: { name: 'team_alpha', description: 'd', resourceGroupId: 'rg-acfmwp7rkyq' } })),
+    ).toEqual([])
   })
 
   it('W1: members are optional at creation, and default storage is recommended (ST1)', () => {
@@ -88,7 +107,15 @@ describe('W: creating a workspace', () => {
   it('W4: a name in the cache is refused; a DataWorks clash says so and suggests another name', () => {
     const pai = check({}, mainCtx({ knownWorkspaces: [{ name: 'team_alpha', source: 'pai' }] }))
     expect(found(pai)).toEqual(['W4 DOMAIN_NAME_TAKEN /basic/name'])
-    const dw = check({}, mainCtx({ knownWorkspaces: [{ name: 'other', source: 'pai' }, { name: 'team_alpha', source: 'dataworks' }] }))
+    const dw = check(
+      {},
+      mainCtx({
+        knownWorkspaces: [
+          { name: 'other', source: 'pai' },
+          { name: 'team_alpha', source: 'dataworks' },
+        ],
+      }),
+    )
     expect(found(dw)).toEqual(['W4 DOMAIN_NAME_TAKEN_DATAWORKS /basic/name'])
     const p = dw.problems[0]!
     expect(formatDomain('en', p)).toMatch(/DataWorks/)
@@ -97,6 +124,8 @@ describe('W: creating a workspace', () => {
     // Other names, and the workspace's own name once it exists, are fine.
     expect(found(check({}, mainCtx({ knownWorkspaces: [{ name: 'team_alph', source: 'pai' }] })))).toEqual([])
     const previous = WorkspaceConfigSchema.parse(baseConfig())
-    expect(found(check({}, mainCtx({ previous, knownWorkspaces: [{ name: 'team_alpha', source: 'pai' }] })))).toEqual([])
+    expect(found(check({}, mainCtx({ previous, knownWorkspaces: [{ name: 'team_alpha', source: 'pai' }] })))).toEqual(
+      [],
+    )
   })
 })

@@ -1,4 +1,9 @@
-import { validate, type DomainValidationResult, type ValidationContextInput, type WorkspaceConfigInput } from '@shared/domain'
+import {
+  validate,
+  type DomainValidationResult,
+  type ValidationContextInput,
+  type WorkspaceConfigInput,
+} from '@shared/domain'
 
 /** A small, valid, standard-mode workspace: validating it in `mainCtx()` finds no problem at all. */
 export function baseConfig(): WorkspaceConfigInput {
@@ -14,8 +19,17 @@ export function mainCtx(over: Partial<ValidationContextInput> = {}): ValidationC
 }
 
 /** A RAM user with the given roles and policy, editing an existing workspace (previous = `previous`). */
-export function ramCtx(roles: string[], hasPaiFullAccess = true, over: Partial<ValidationContextInput> = {}): ValidationContextInput {
-  return { region: 'cn-hangzhou', identity: { kind: 'ram', userId: '2000000000000002', hasPaiFullAccess }, identityRoles: roles, ...over }
+export function ramCtx(
+  roles: string[],
+  hasPaiFullAccess = true,
+  over: Partial<ValidationContextInput> = {},
+): ValidationContextInput {
+  return {
+    region: 'cn-hangzhou',
+    identity: { kind: 'ram', userId: '2000000000000002', hasPaiFullAccess },
+    identityRoles: roles,
+    ...over,
+  }
 }
 
 /** `ruleId code pointer` of every problem, for readable assertions. */

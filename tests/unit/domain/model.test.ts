@@ -42,7 +42,13 @@ describe('the workspace model', () => {
   })
 
   it('C1: names the five resource kinds with their API ResourceType', () => {
-    expect(RESOURCE_TYPE_OF_KIND).toEqual({ lingjun: 'Lingjun', general: 'ECS', acs: 'ACS', maxcompute: 'MaxCompute', flink: 'Flink' })
+    expect(RESOURCE_TYPE_OF_KIND).toEqual({
+      lingjun: 'Lingjun',
+      general: 'ECS',
+      acs: 'ACS',
+      maxcompute: 'MaxCompute',
+      flink: 'Flink',
+    })
     expect(resourceKindOf('ECS')).toBe('general')
     expect(resourceKindOf('SelfManagedAckPro')).toBeUndefined()
   })
@@ -54,8 +60,12 @@ describe('the workspace model', () => {
     expect(naturalKey('resource', res)).toBe('maxcompute/prod/mc_proj')
     const withId = { ...res, resourceId: 'changes-nothing' }
     expect(resourceKey(withId)).toBe('maxcompute/prod/mc_proj')
-    expect(naturalKey('notificationRule', { name: 'r1', enabled: true, eventTypes: [], scope: 'all', targets: [] })).toBe('r1')
-    expect(naturalKey('priorityLimit', { subjectType: 'role', subjectId: 'PAI.AlgoDeveloper', maxPriority: 3 })).toBe('role:PAI.AlgoDeveloper')
+    expect(
+      naturalKey('notificationRule', { name: 'r1', enabled: true, eventTypes: [], scope: 'all', targets: [] }),
+    ).toBe('r1')
+    expect(naturalKey('priorityLimit', { subjectType: 'role', subjectId: 'PAI.AlgoDeveloper', maxPriority: 3 })).toBe(
+      'role:PAI.AlgoDeveloper',
+    )
     expect(naturalKey('timeoutRule', { kind: 'queue', minutes: 5, enabled: true })).toBe('queue')
     expect(notificationTargetKey({ type: 'sms', contacts: ['Alice', 'Tony'] })).toBe('sms:Alice,Tony')
     expect(notificationTargetKey({ type: 'http', url: 'https://x.example/' })).toBe('http:https://x.example/')

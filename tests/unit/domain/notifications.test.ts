@@ -22,7 +22,12 @@ import { check, found, mainCtx, problem } from './helpers'
 
 const WEBHOOK = `https://oapi.dingtalk.com/robot/send?access_token=${'0f'.repeat(32)}`
 const dingtalk = { type: 'dingtalk', webhook: WEBHOOK, secretRef: 'pai-admin/dingtalk/ops' } as const
-const rule = (over: Record<string, unknown> = {}) => ({ name: 'ops-alerts', eventTypes: ['dlc.jobProgress'], targets: [dingtalk], ...over })
+const rule = (over: Record<string, unknown> = {}) => ({
+  name: 'ops-alerts',
+  eventTypes: ['dlc.jobProgress'],
+  targets: [dingtalk],
+  ...over,
+})
 const rules = (...r: unknown[]) => ({ notifications: { rules: r } })
 
 describe('E: event notifications', () => {
@@ -39,7 +44,8 @@ describe('E: event notifications', () => {
   it('E2: rules live on the bus pai-system-<workspace>, with unique valid names', () => {
     expect(eventBusName('team_alpha')).toBe('pai-system-team_alpha')
     expect(found(check(rules(rule(), rule())))).toEqual(['E2 DOMAIN_RULE_DUPLICATE /notifications/rules/1/name'])
-    for (const name of ['', '-x', 'has space', 'x'.repeat(128)]) expect(found(check(rules(rule({ name })))), name).toEqual(['E2 DOMAIN_RULE_NAME /notifications/rules/0/name'])
+    for (const name of ['', '-x', 'has space', 'x'.repeat(128)])
+      expect(found(check(rules(rule({ name })))), name).toEqual(['E2 DOMAIN_RULE_NAME /notifications/rules/0/name'])
   })
 
   it('E3: the event types of workflow tasks, DLC tasks and models', () => {
@@ -53,9 +59,15 @@ describe('E: event notifications', () => {
       'model.versionApproved',
       'model.versionStatusChanged',
     ])
-    expect(found(check(rules(rule({ eventTypes: [] }))))).toEqual(['E3 DOMAIN_RULE_NO_EVENT_TYPES /notifications/rules/0/eventTypes'])
-    expect(found(check(rules(rule({ eventTypes: ['dsw.instanceFailed'] }))))).toEqual(['E3 DOMAIN_SCHEMA_ENUM /notifications/rules/0/eventTypes/0'])
-    expect(found(check(rules(rule({ eventTypes: ['dlc.other', 'dlc.other'] }))))).toEqual(['E3 DOMAIN_RULE_DUPLICATE_EVENT_TYPE /notifications/rules/0/eventTypes/1'])
+    expect(found(check(rules(rule({ eventTypes: [] }))))).toEqual([
+      'E3 DOMAIN_RULE_NO_EVENT_TYPES /notifications/rules/0/eventTypes',
+    ])
+    expect(found(check(rules(rule({ eventTypes: ['dsw.instanceFailed'] }))))).toEqual([
+      'E3 DOMAIN_SCHEMA_ENUM /notifications/rules/0/eventTypes/0',
+    ])
+    expect(found(check(rules(rule({ eventTypes: ['dlc.other', 'dlc.other'] }))))).toEqual([
+      'E3 DOMAIN_RULE_DUPLICATE_EVENT_TYPE /notifications/rules/0/eventTypes/1',
+    ])
   })
 
   it('E4: DingTalk takes every event; HTTP only model events; voice, SMS, email only workflow and DLC events', () => {
@@ -67,22 +79,64 @@ describe('E: event notifications', () => {
       for (const t of ['voice', 'sms', 'email'] as const) expect(m[e].includes(t)).toBe(!model)
     }
     expect(allowedTargetTypesForRule(['dlc.jobProgress', 'model.versionApproved'])).toEqual(['dingtalk'])
-    const http = check(rules(rule({ eventTypes: ['workflow.taskFailed'], targets: [{ type: 'http', url: 'https://hooks.example.com/pai' }] })))
+    const http = check(
+      rules(
+        rule({
+          eventTypes: ['workflow.taskFailed'],
+          targets: [{ type: 'http', url: 'https://hooks.example.com/pai' }],
+        }),
+      ),
+    )
     expect(found(http)).toEqual(['E4 DOMAIN_TARGET_NOT_ALLOWED /notifications/rules/0/targets/0/type'])
-    expect(problem(http, 'DOMAIN_TARGET_NOT_ALLOWED')?.params).toEqual({ target: 'http', eventType: 'workflow.taskFailed' })
-    expect(found(check(rules(rule({ eventTypes: ['model.versionStatusChanged'], targets: [{ type: 'http', url: 'https://hooks.example.com/pai' }] }))))).toEqual([])
+    expect(problem(http, 'DOMAIN_TARGET_NOT_ALLOWED')?.params).toEqual({
+      target: 'http',
+      eventType: 'workflow.taskFailed',
+    })
+    expect(
+      found(
+        check(
+          rules(
+            rule({
+              eventTypes: ['model.versionStatusChanged'],
+              targets: [{ type: 'http', url: 'https://hooks.example.com/pai' }],
+            }),
+          ),
+        ),
+      ),
+    ).toEqual([])
     for (const type of ['voice', 'sms', 'email']) {
-      expect(found(check(rules(rule({ eventTypes: ['model.versionApproved'], targets: [{ type, contacts: ['Alice'] }] })))), type).toEqual(['E4 DOMAIN_TARGET_NOT_ALLOWED /notifications/rules/0/targets/0/type'])
-      expect(found(check(rules(rule({ eventTypes: ['workflow.taskEnded', 'dlc.other'], targets: [{ type, contacts: ['Alice'] }] })))), type).toEqual([])
+      expect(
+        found(check(rules(rule({ eventTypes: ['model.versionApproved'], targets: [{ type, contacts: ['Alice'] }] })))),
+        type,
+      ).toEqual(['E4 DOMAIN_TARGET_NOT_ALLOWED /notifications/rules/0/targets/0/type'])
+      expect(
+        found(
+          check(
+            rules(rule({ eventTypes: ['workflow.taskEnded', 'dlc.other'], targets: [{ type, contacts: ['Alice'] }] })),
+          ),
+        ),
+        type,
+      ).toEqual([])
     }
   })
 
   it('E4: target fields: webhook shape, signing secret by keychain reference, http(s) URL, contacts', () => {
     const t = (target: unknown) => found(check(rules(rule({ targets: [target] }))))
-    for (const webhook of ['http://oapi.dingtalk.com/robot/send?access_token=abc', 'https://evil.example/robot/send?access_token=abc', 'https://oapi.dingtalk.com/robot/send?access_token=', 'https://oapi.dingtalk.com/robot/send'])
-      expect(t({ ...dingtalk, webhook }), webhook).toEqual(['E4 DOMAIN_DINGTALK_WEBHOOK /notifications/rules/0/targets/0/webhook'])
-    expect(t({ type: 'dingtalk', webhook: WEBHOOK })).toEqual(['E4 DOMAIN_DINGTALK_SECRET_MISSING /notifications/rules/0/targets/0/secretRef'])
-    expect(t({ ...dingtalk, secretRef: 'has space' })).toEqual(['E4 DOMAIN_SECRET_REF_FORMAT /notifications/rules/0/targets/0/secretRef'])
+    for (const webhook of [
+      'http://oapi.dingtalk.com/robot/send?access_token=abc',
+      'https://evil.example/robot/send?access_token=abc',
+      'https://oapi.dingtalk.com/robot/send?access_token=',
+      'https://oapi.dingtalk.com/robot/send',
+    ])
+      expect(t({ ...dingtalk, webhook }), webhook).toEqual([
+        'E4 DOMAIN_DINGTALK_WEBHOOK /notifications/rules/0/targets/0/webhook',
+      ])
+    expect(t({ type: 'dingtalk', webhook: WEBHOOK })).toEqual([
+      'E4 DOMAIN_DINGTALK_SECRET_MISSING /notifications/rules/0/targets/0/secretRef',
+    ])
+    expect(t({ ...dingtalk, secretRef: 'has space' })).toEqual([
+      'E4 DOMAIN_SECRET_REF_FORMAT /notifications/rules/0/targets/0/secretRef',
+    ])
     // A secret pasted where its reference belongs is refused (D2), and never echoed in the params.
     const secret = 'SEC' + 'a1b2c3d4'.repeat(8)
     const leaked = check(rules(rule({ targets: [{ ...dingtalk, secretRef: secret }] })))
@@ -90,18 +144,36 @@ describe('E: event notifications', () => {
     expect(JSON.stringify(leaked.problems)).not.toContain(secret)
     // The emulator's loopback webhook only when the context allows it (tests).
     const local = { ...dingtalk, webhook: 'http://127.0.0.1:8123/robot/send?access_token=t0k3n' }
-    expect(found(check(rules(rule({ targets: [local] }))))).toEqual(['E4 DOMAIN_DINGTALK_WEBHOOK /notifications/rules/0/targets/0/webhook'])
+    expect(found(check(rules(rule({ targets: [local] }))))).toEqual([
+      'E4 DOMAIN_DINGTALK_WEBHOOK /notifications/rules/0/targets/0/webhook',
+    ])
     expect(found(check(rules(rule({ targets: [local] })), mainCtx({ allowLoopbackWebhooks: true })))).toEqual([])
 
-    const model = (target: unknown) => found(check(rules(rule({ eventTypes: ['model.versionApproved'], targets: [target] }))))
-    for (const url of ['ftp://x.example/', 'https://', 'hooks.example.com', 'https://exa mple.com/', 'javascript:alert(1)', 'https://x.example/' + 'p'.repeat(2100)])
+    const model = (target: unknown) =>
+      found(check(rules(rule({ eventTypes: ['model.versionApproved'], targets: [target] }))))
+    for (const url of [
+      'ftp://x.example/',
+      'https://',
+      'hooks.example.com',
+      'https://exa mple.com/',
+      'javascript:alert(1)',
+      'https://x.example/' + 'p'.repeat(2100),
+    ])
       expect(model({ type: 'http', url }), url).toEqual(['E4 DOMAIN_HTTP_URL /notifications/rules/0/targets/0/url'])
-    expect(model({ type: 'http', url: 'https://user:pw@hooks.example.com/' })).toEqual(['D2 DOMAIN_HTTP_URL_CREDENTIALS /notifications/rules/0/targets/0/url'])
+    expect(model({ type: 'http', url: 'https://user:pw@hooks.example.com/' })).toEqual([
+      'D2 DOMAIN_HTTP_URL_CREDENTIALS /notifications/rules/0/targets/0/url',
+    ])
     expect(model({ type: 'http', url: 'http://10.0.0.5:8080/pai/model-events?x=1' })).toEqual([])
 
-    expect(t({ type: 'email', contacts: [] })).toEqual(['E4 DOMAIN_CONTACTS_EMPTY /notifications/rules/0/targets/0/contacts'])
-    expect(t({ type: 'voice', contacts: ['Alice', '  '] })).toEqual(['E4 DOMAIN_CONTACT_INVALID /notifications/rules/0/targets/0/contacts/1'])
-    expect(t({ type: 'fax', contacts: ['Alice'] })).toEqual(['E4 DOMAIN_SCHEMA_ENUM /notifications/rules/0/targets/0/type'])
+    expect(t({ type: 'email', contacts: [] })).toEqual([
+      'E4 DOMAIN_CONTACTS_EMPTY /notifications/rules/0/targets/0/contacts',
+    ])
+    expect(t({ type: 'voice', contacts: ['Alice', '  '] })).toEqual([
+      'E4 DOMAIN_CONTACT_INVALID /notifications/rules/0/targets/0/contacts/1',
+    ])
+    expect(t({ type: 'fax', contacts: ['Alice'] })).toEqual([
+      'E4 DOMAIN_SCHEMA_ENUM /notifications/rules/0/targets/0/type',
+    ])
     const noTargets = check(rules(rule({ targets: [] })))
     expect(found(noTargets)).toEqual(['E4 DOMAIN_RULE_NO_TARGETS /notifications/rules/0/targets'])
     expect(noTargets.ok).toBe(true)
@@ -136,9 +208,21 @@ describe('E: event notifications', () => {
     expect(found(over)).toEqual(['E6 DOMAIN_TARGET_QUOTA_EXCEEDED /notifications/rules/0/targets'])
     expect(problem(over, 'DOMAIN_TARGET_QUOTA_EXCEEDED')?.params).toEqual({ name: 'ops-alerts', used: 6, quota: 5 })
     // A raised quota, at most 100.
-    expect(found(check({ notifications: { rules: [rule({ targets: [...targets, dingtalk, { type: 'voice', contacts: ['Tony'] }] })], quota: 6 } }))).toEqual([])
+    expect(
+      found(
+        check({
+          notifications: {
+            rules: [rule({ targets: [...targets, dingtalk, { type: 'voice', contacts: ['Tony'] }] })],
+            quota: 6,
+          },
+        }),
+      ),
+    ).toEqual([])
     expect(found(check({ notifications: { rules: [], quota: 100 } }))).toEqual([])
-    for (const quota of [0, 101, 2.5, -1]) expect(found(check({ notifications: { rules: [], quota } })), String(quota)).toEqual(['E6 DOMAIN_QUOTA_RANGE /notifications/quota'])
+    for (const quota of [0, 101, 2.5, -1])
+      expect(found(check({ notifications: { rules: [], quota } })), String(quota)).toEqual([
+        'E6 DOMAIN_QUOTA_RANGE /notifications/quota',
+      ])
   })
 
   it('E7: the DingTalk test signs with HMAC-SHA256 over "timestamp\\nsecret" and reads the robot\'s answer', () => {
@@ -146,7 +230,9 @@ describe('E: event notifications', () => {
     expect(toSign).toBe('1700000000000\nSECtest')
     const sign = createHmac('sha256', 'SECtest').update(toSign).digest('base64')
     expect(sign).toBe('aZLLrriXgn05YbwaGR7knYsLeJADjr9NwLaNNKpxh4g=') // the vector of pai-api.md §6
-    expect(dingTalkSignedUrl(WEBHOOK, 1700000000000, sign)).toBe(`${WEBHOOK}&timestamp=1700000000000&sign=aZLLrriXgn05YbwaGR7knYsLeJADjr9NwLaNNKpxh4g%3D`)
+    expect(dingTalkSignedUrl(WEBHOOK, 1700000000000, sign)).toBe(
+      `${WEBHOOK}&timestamp=1700000000000&sign=aZLLrriXgn05YbwaGR7knYsLeJADjr9NwLaNNKpxh4g%3D`,
+    )
     expect(dingTalkTestMessage('hello')).toEqual({ msgtype: 'text', text: { content: 'hello' } })
     expect(checkDingTalkSecret('SEC' + 'ab12'.repeat(16))).toBeUndefined()
     expect(checkDingTalkSecret('not-a-secret')?.code).toBe('DOMAIN_DINGTALK_SECRET_FORMAT')
@@ -163,7 +249,10 @@ describe('E: event notifications', () => {
       ['<html>', false, 'DOMAIN_DINGTALK_BAD_ANSWER'],
       [{ errmsg: 'ok' }, false, 'DOMAIN_DINGTALK_BAD_ANSWER'],
     ]
-    for (const [body, ok, code] of cases) expect(interpretDingTalkAnswer(body), JSON.stringify(body)).toMatchObject({ ok, code, ruleId: 'E7' })
-    expect(interpretDingTalkAnswer({ errcode: 310000, errmsg: 'ip 1.2.3.4 not in whitelist' }).params).toEqual({ ip: '1.2.3.4' })
+    for (const [body, ok, code] of cases)
+      expect(interpretDingTalkAnswer(body), JSON.stringify(body)).toMatchObject({ ok, code, ruleId: 'E7' })
+    expect(interpretDingTalkAnswer({ errcode: 310000, errmsg: 'ip 1.2.3.4 not in whitelist' }).params).toEqual({
+      ip: '1.2.3.4',
+    })
   })
 })

@@ -53,7 +53,9 @@ function unitsOracle(targets: NotificationTarget[]): number {
 
 const nameChars = fc.constantFrom(...'aZq09_-. 中é😀\u0000'.split(''), ...Array.from('aZq09_-. 中é😀'))
 const nameLike = fc.oneof(
-  fc.array(fc.constantFrom(...(LETTERS + DIGITS + '_').split('')), { minLength: 0, maxLength: 26 }).map((a) => a.join('')),
+  fc
+    .array(fc.constantFrom(...(LETTERS + DIGITS + '_').split('')), { minLength: 0, maxLength: 26 })
+    .map((a) => a.join('')),
   fc.array(nameChars, { maxLength: 26 }).map((a) => a.join('')),
   fc.string({ unit: 'binary', maxLength: 30 }),
 )
@@ -74,15 +76,28 @@ const ossLike = fc.oneof(
   {
     weight: 3,
     arbitrary: fc
-    .tuple(fc.constantFrom('oss://', 'oss://', 'oss://', 'oss://', 'oss://', 'oss://', 'OSS://', 's3://', 'oss:/', ''), bucketLike, fc.boolean(), fc.array(folderLike, { maxLength: 5 }), fc.boolean())
-    .map(([scheme, bucket, slash, folders, trailing]) => scheme + bucket + (slash ? '/' + folders.join('/') + (trailing && folders.length ? '/' : '') : '')),
+      .tuple(
+        fc.constantFrom('oss://', 'oss://', 'oss://', 'oss://', 'oss://', 'oss://', 'OSS://', 's3://', 'oss:/', ''),
+        bucketLike,
+        fc.boolean(),
+        fc.array(folderLike, { maxLength: 5 }),
+        fc.boolean(),
+      )
+      .map(
+        ([scheme, bucket, slash, folders, trailing]) =>
+          scheme + bucket + (slash ? '/' + folders.join('/') + (trailing && folders.length ? '/' : '') : ''),
+      ),
   },
   fc.string({ unit: 'binary', maxLength: 40 }),
 )
 
 const contacts = fc.array(fc.constantFrom('Alice', 'Tony', 'Alan', 'Bob'), { maxLength: 12 })
 const target: fc.Arbitrary<NotificationTarget> = fc.oneof(
-  fc.constant<NotificationTarget>({ type: 'dingtalk', webhook: 'https://oapi.dingtalk.com/robot/send?access_token=abc', secretRef: 'ref' }),
+  fc.constant<NotificationTarget>({
+    type: 'dingtalk',
+    webhook: 'https://oapi.dingtalk.com/robot/send?access_token=abc',
+    secretRef: 'ref',
+  }),
   fc.constant<NotificationTarget>({ type: 'http', url: 'https://hooks.example.com/' }),
   fc.record({ type: fc.constantFrom('voice' as const, 'sms' as const, 'email' as const), contacts }),
 )
@@ -139,7 +154,11 @@ describe('properties', () => {
         expect(ruleUnits({ targets })).toBe(units)
         expect(quotaUsage({ targets }, quota)).toEqual({ used: units, quota, over: units > quota })
         const r = validate(
-          { basic: { name: 'team_alpha', description: 'd' }, storage: { defaultPath: 'oss://bucket/' }, notifications: { quota, rules: [{ name: 'r', eventTypes: ['dlc.other'], targets }] } },
+          {
+            basic: { name: 'team_alpha', description: 'd' },
+            storage: { defaultPath: 'oss://bucket/' },
+            notifications: { quota, rules: [{ name: 'r', eventTypes: ['dlc.other'], targets }] },
+          },
           { region: 'cn-hangzhou', identity: { kind: 'main', userId: 'm' } },
         )
         expect(r.problems.some((p) => p.code === 'DOMAIN_TARGET_QUOTA_EXCEEDED')).toBe(units > quota)

@@ -19,9 +19,11 @@ function files(dir: string, exts = ['.ts', '.vue']): string[] {
 
 function importsOf(file: string): string[] {
   const src = fs.readFileSync(file, 'utf8')
-  return [...src.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => m[1] ?? m[2] ?? m[3] ?? '',
-  )
+  return [
+    ...src.matchAll(
+      /(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g,
+    ),
+  ].map((m) => m[1] ?? m[2] ?? m[3] ?? '')
 }
 
 const NODE_BUILTINS = /^(node:|fs$|path$|os$|crypto$|http$|https$|child_process$|net$|url$|util$|stream$|events$)/
@@ -30,7 +32,9 @@ describe('architecture boundaries', () => {
   it('the core, CLI and harness never import electron, nor the Electron shell', () => {
     const offenders = ['core', 'cli', 'web']
       .flatMap((d) => files(d))
-      .filter((f) => importsOf(f).some((i) => i === 'electron' || i.startsWith('electron/') || /(^|\/)electron\//.test(i)))
+      .filter((f) =>
+        importsOf(f).some((i) => i === 'electron' || i.startsWith('electron/') || /(^|\/)electron\//.test(i)),
+      )
     expect(offenders).toEqual([])
   })
   it('electron/ holds only the Electron shell: main and preload', () => {
@@ -45,11 +49,16 @@ describe('architecture boundaries', () => {
       .filter((f) => !f.includes(`${path.sep}bridge${path.sep}`))
       .filter((f) => {
         const src = fs.readFileSync(f, 'utf8')
-        return /\bfetch\(|XMLHttpRequest|new EventSource|new WebSocket|navigator\.sendBeacon/.test(src) || importsOf(f).some((i) => i.startsWith('@alicloud/'))
+        return (
+          /\bfetch\(|XMLHttpRequest|new EventSource|new WebSocket|navigator\.sendBeacon/.test(src) ||
+          importsOf(f).some((i) => i.startsWith('@alicloud/'))
+        )
       })
     expect(offenders).toEqual([])
     // ...and the bridge talks only to the contract's transports (the preload API or the harness's /api/).
-    const bridge = files('renderer/src/bridge').map((f) => fs.readFileSync(f, 'utf8')).join('\n')
+    const bridge = files('renderer/src/bridge')
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n')
     for (const url of bridge.match(/fetch\(`([^`]*)`/g) ?? []) expect(url).toContain('/api/')
   })
   it('the renderer reaches the core only through shared/ and its bridge', () => {

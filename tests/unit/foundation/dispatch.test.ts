@@ -51,7 +51,10 @@ describe('dispatch: the IPC boundary', () => {
       },
     })
     const res = await dispatch(table, 'app.ping', { text: 'a' }, { locale: 'en', transport: 'test' })
-    expect(res).toEqual({ ok: false, error: { code: 'NOT_FOUND', ruleId: 'M6', message: 'x not found', details: { a: 1 } } })
+    expect(res).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', ruleId: 'M6', message: 'x not found', details: { a: 1 } },
+    })
   })
 
   it('turns an unexpected exception into INTERNAL without a stack', async () => {

@@ -13,7 +13,12 @@ describe('message catalog', () => {
   it('uses the same placeholders in every language', () => {
     const mismatched: string[] = []
     for (const [code, msg] of Object.entries(messages)) {
-      const sets = LOCALES.map((l) => [...msg[l].matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(','))
+      const sets = LOCALES.map((l) =>
+        [...msg[l].matchAll(/\{(\w+)\}/g)]
+          .map((m) => m[1])
+          .sort()
+          .join(','),
+      )
       if (new Set(sets).size > 1) mismatched.push(code)
     }
     expect(mismatched).toEqual([])

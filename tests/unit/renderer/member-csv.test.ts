@@ -12,15 +12,33 @@ const resolve = (t: string): string | undefined => roles[t.toLowerCase()]
 
 describe('member CSV paste', () => {
   it('M1: one line gives a member several roles, separated by ; or |', () => {
-    const rows = parseMemberCsv('userId,roles\n200,PAI.AlgoDeveloper;访客\n300,"算法开发|PAI.WorkspaceGuest"\n', new Set(), resolve)
+    const rows = parseMemberCsv(
+      'userId,roles\n200,PAI.AlgoDeveloper;访客\n300,"算法开发|PAI.WorkspaceGuest"\n',
+      new Set(),
+      resolve,
+    )
     expect(rows).toEqual([
-      { line: 2, userId: '200', ok: true, member: { userId: '200', roles: ['PAI.AlgoDeveloper', 'PAI.WorkspaceGuest'] } },
-      { line: 3, userId: '300', ok: true, member: { userId: '300', roles: ['PAI.AlgoDeveloper', 'PAI.WorkspaceGuest'] } },
+      {
+        line: 2,
+        userId: '200',
+        ok: true,
+        member: { userId: '200', roles: ['PAI.AlgoDeveloper', 'PAI.WorkspaceGuest'] },
+      },
+      {
+        line: 3,
+        userId: '300',
+        ok: true,
+        member: { userId: '300', roles: ['PAI.AlgoDeveloper', 'PAI.WorkspaceGuest'] },
+      },
     ])
   })
 
   it('M6: refuses a line granting the owner role, and (M5) one without roles, with the reason per line', () => {
-    const rows = parseMemberCsv('400,\n500,PAI.WorkspaceOwner\n600,Nope\nbad line\n700 x,访客\n100,访客\n800,访客\n800,访客', new Set(['100']), resolve)
+    const rows = parseMemberCsv(
+      '400,\n500,PAI.WorkspaceOwner\n600,Nope\nbad line\n700 x,访客\n100,访客\n800,访客\n800,访客',
+      new Set(['100']),
+      resolve,
+    )
     expect(rows.map((r) => [r.line, r.ok ? 'added' : r.refusal.key])).toEqual([
       [1, 'noRoles'],
       [2, 'ownerRole'],

@@ -30,11 +30,18 @@ describe('cached workspaces', () => {
     const page = store.workspaces.list(pid, { filter: 'ws_01', sort: 'name', limit: 5 })
     expect(page.total).toBe(10)
     expect(page.rows.map((r) => r.name)).toEqual(['ws_010', 'ws_011', 'ws_012', 'ws_013', 'ws_014'])
-    expect(store.workspaces.list(pid, { filter: 'ws_01', sort: 'name', limit: 5, offset: 5 }).rows[0]!.name).toBe('ws_015')
+    expect(store.workspaces.list(pid, { filter: 'ws_01', sort: 'name', limit: 5, offset: 5 }).rows[0]!.name).toBe(
+      'ws_015',
+    )
     // The last, short page and a page past the end both know the total.
-    expect(store.workspaces.list(pid, { filter: 'ws_01', limit: 5, offset: 8 })).toMatchObject({ total: 10, rows: [{ name: 'ws_018' }, { name: 'ws_019' }] })
+    expect(store.workspaces.list(pid, { filter: 'ws_01', limit: 5, offset: 8 })).toMatchObject({
+      total: 10,
+      rows: [{ name: 'ws_018' }, { name: 'ws_019' }],
+    })
     expect(store.workspaces.list(pid, { filter: 'ws_01', limit: 5, offset: 50 })).toEqual({ total: 10, rows: [] })
-    expect(store.workspaces.list(pid, { filter: 'ws_01', sort: 'name', dir: 'desc', limit: 3 }).rows.map((r) => r.name)).toEqual(['ws_019', 'ws_018', 'ws_017'])
+    expect(
+      store.workspaces.list(pid, { filter: 'ws_01', sort: 'name', dir: 'desc', limit: 3 }).rows.map((r) => r.name),
+    ).toEqual(['ws_019', 'ws_018', 'ws_017'])
 
     expect(store.workspaces.list(pid, { filter: '开发' }).total).toBe(60)
     expect(store.workspaces.list(pid, { filter: 'PROD 4', limit: 100 }).rows.map((r) => r.name)).toContain('ws_040')
@@ -58,7 +65,9 @@ describe('cached workspaces', () => {
     store.members.upsertMany(pid, '2', [{ memberId: 'm', userId: 'u', roles: ['PAI.Visitor'] }])
     store.workspaces.saveConfig(pid, '1', { name: 'one', members: [] }, { version: '2026-01-01T00:00:00Z' })
     tick()
-    expect(store.workspaces.upsertMany(pid, [{ workspaceId: '1', name: 'one-renamed' }], { replaceAll: true })).toEqual({ upserted: 1, removed: 1 })
+    expect(store.workspaces.upsertMany(pid, [{ workspaceId: '1', name: 'one-renamed' }], { replaceAll: true })).toEqual(
+      { upserted: 1, removed: 1 },
+    )
     expect(store.workspaces.list(pid).rows.map((r) => r.name)).toEqual(['one-renamed'])
     expect(store.members.list(pid, '2').total).toBe(0)
     const cfg = store.workspaces.getConfig(pid, '1', z.object({ name: z.string() }))
@@ -125,7 +134,12 @@ describe('cached members', () => {
     expect(store.members.list(pid, '1', { filter: '张' }).rows.map((m) => m.memberId)).toEqual(['145883-7'])
     expect(store.members.get(pid, '1', '145883-0')).toMatchObject({ roles: ['PAI.Owner', 'PAI.Admin'], problem: null })
     expect(() => store.members.upsertMany(pid, '2', members)).toThrow(AppError)
-    expect(store.members.upsertMany(pid, '1', members.slice(0, 10), { replaceAll: true, fetchedAt: '2026-02-01T00:00:00.000Z' })).toEqual({
+    expect(
+      store.members.upsertMany(pid, '1', members.slice(0, 10), {
+        replaceAll: true,
+        fetchedAt: '2026-02-01T00:00:00.000Z',
+      }),
+    ).toEqual({
       upserted: 10,
       removed: 220,
     })

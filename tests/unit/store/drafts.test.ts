@@ -25,9 +25,25 @@ describe('drafts', () => {
     store = f.store
     const pid = store.profiles.insert(profileFields).id
     const base = { name: 'ws', members: ['a'] }
-    expect(store.drafts.save({ profileId: pid, workspaceKey: '42', draft: base, base, baseVersion: 'v1', expectedRevision: 0 })).toMatchObject({ revision: 1 })
+    expect(
+      store.drafts.save({
+        profileId: pid,
+        workspaceKey: '42',
+        draft: base,
+        base,
+        baseVersion: 'v1',
+        expectedRevision: 0,
+      }),
+    ).toMatchObject({ revision: 1 })
     f.tick(10)
-    expect(store.drafts.save({ profileId: pid, workspaceKey: '42', draft: { name: 'ws', members: ['a', 'b'] }, expectedRevision: 1 })).toEqual({
+    expect(
+      store.drafts.save({
+        profileId: pid,
+        workspaceKey: '42',
+        draft: { name: 'ws', members: ['a', 'b'] },
+        expectedRevision: 1,
+      }),
+    ).toEqual({
       revision: 2,
       updatedAt: '2026-01-01T00:00:00.010Z',
     })
@@ -43,11 +59,22 @@ describe('drafts', () => {
     store = freshStore().store
     store.drafts.save({ profileId: null, workspaceKey: 'k', draft: { name: 'a', members: [] } })
     store.drafts.save({ profileId: null, workspaceKey: 'k', draft: { name: 'b', members: [] } })
-    expect(conflict(() => store.drafts.save({ profileId: null, workspaceKey: 'k', draft: { name: 'c', members: [] }, expectedRevision: 1 }))).toMatchObject({
+    expect(
+      conflict(() =>
+        store.drafts.save({
+          profileId: null,
+          workspaceKey: 'k',
+          draft: { name: 'c', members: [] },
+          expectedRevision: 1,
+        }),
+      ),
+    ).toMatchObject({
       current: 2,
       expected: 1,
     })
-    expect(conflict(() => store.drafts.save({ profileId: null, workspaceKey: 'new', draft: {}, expectedRevision: 3 }))).toMatchObject({ current: 0 })
+    expect(
+      conflict(() => store.drafts.save({ profileId: null, workspaceKey: 'new', draft: {}, expectedRevision: 3 })),
+    ).toMatchObject({ current: 0 })
     expect(store.drafts.get(null, 'k', Draft)?.draft).toEqual({ ok: true, value: { name: 'b', members: [] } })
     expect(conflict(() => store.drafts.delete(null, 'k', 1))).toMatchObject({ current: 2 })
     expect(store.drafts.delete(null, 'k', 2)).toBe(true)

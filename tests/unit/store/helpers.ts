@@ -8,7 +8,11 @@ export function tempDir(prefix = 'pai-store-'): string {
 }
 
 /** A store on a real file in a fresh temp dir, with a controllable clock. */
-export function freshStore(start = Date.parse('2026-01-01T00:00:00.000Z')): { store: Store; dataDir: string; tick(ms?: number): void } {
+export function freshStore(start = Date.parse('2026-01-01T00:00:00.000Z')): {
+  store: Store
+  dataDir: string
+  tick(ms?: number): void
+} {
   const dataDir = tempDir()
   let t = start
   const store = openStore({ dataDir, now: () => new Date(t) })

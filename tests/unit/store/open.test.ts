@@ -25,8 +25,21 @@ describe('store open', () => {
     // A second connection sees the persistent settings (journal mode) and the schema.
     const db = new Database(store.file, { readonly: true })
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
-    const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r.name)
-    expect(tables).toEqual(expect.arrayContaining(['activity', 'cached_members', 'cached_workspaces', 'drafts', 'outbox', 'profiles', 'settings']))
+    const tables = db
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+      .all()
+      .map((r) => r.name)
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'activity',
+        'cached_members',
+        'cached_workspaces',
+        'drafts',
+        'outbox',
+        'profiles',
+        'settings',
+      ]),
+    )
     db.close()
     // The connection's own pragmas, read through a transaction-free private path.
     const inner = (store as unknown as { db: Database.Database }).db
@@ -39,7 +52,9 @@ describe('store open', () => {
     store = freshStore().store
     const inner = (store as unknown as { db: Database.Database }).db
     const cols = inner
-      .prepare<[], { t: string; c: string }>("SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table'")
+      .prepare<[], { t: string; c: string }>(
+        "SELECT m.name AS t, p.name AS c FROM sqlite_master m, pragma_table_info(m.name) p WHERE m.type = 'table'",
+      )
       .all()
       .map((r) => `${r.t}.${r.c}`)
     expect(cols.filter((c) => /secret|password|passphrase/i.test(c))).toEqual([])

@@ -26,7 +26,15 @@ describe('outbox', () => {
     const { pid } = setup()
     const { runId, ops } = store.outbox.enqueue([
       { opId: 'A', profileId: pid, workspaceKey: 'local-1', kind: 'workspace.create', payload: { name: 'w' } },
-      { opId: 'B', profileId: pid, workspaceKey: 'local-1', kind: 'member.create', payload: { user: 'u' }, dependsOn: ['A'], clientToken: 'tok-B' },
+      {
+        opId: 'B',
+        profileId: pid,
+        workspaceKey: 'local-1',
+        kind: 'member.create',
+        payload: { user: 'u' },
+        dependsOn: ['A'],
+        clientToken: 'tok-B',
+      },
     ])
     expect(ops.map((o) => [o.opId, o.seq, o.status, o.clientToken, o.runId])).toEqual([
       ['A', 1, 'pending', 'A', runId],
@@ -35,7 +43,9 @@ describe('outbox', () => {
     expect(ops[1]!.dependsOn).toEqual(['A'])
     expect(ops[0]!.payload).toEqual({ name: 'w' })
     // A later batch continues the sequence and may depend on an op already queued.
-    const next = store.outbox.enqueue([{ opId: 'C', profileId: pid, workspaceKey: 'x', kind: 'k', payload: null, dependsOn: ['B'] }])
+    const next = store.outbox.enqueue([
+      { opId: 'C', profileId: pid, workspaceKey: 'x', kind: 'k', payload: null, dependsOn: ['B'] },
+    ])
     expect(next.ops[0]!.seq).toBe(3)
     expect(next.runId).not.toBe(runId)
   })
@@ -67,7 +77,10 @@ describe('outbox', () => {
       ['C', 'in_flight', 1],
     ])
     expect(store.outbox.claim({ limit: 10 })).toEqual([])
-    store.outbox.markRetry('A', { error: { code: 'Throttling' }, nextAttemptAt: new Date(Date.parse('2026-01-01T00:00:05.000Z')) })
+    store.outbox.markRetry('A', {
+      error: { code: 'Throttling' },
+      nextAttemptAt: new Date(Date.parse('2026-01-01T00:00:05.000Z')),
+    })
     expect(store.outbox.claim({ limit: 10 })).toEqual([])
     tick(5000)
     const again = store.outbox.claim()
@@ -107,7 +120,9 @@ describe('outbox', () => {
 
   it('after a crash, in-flight ops go back to pending with their attempts and client token', () => {
     const { pid } = setup()
-    const { runId } = store.outbox.enqueue([{ opId: 'A', profileId: pid, workspaceKey: 'w', kind: 'k', payload: {}, clientToken: 'ct' }])
+    const { runId } = store.outbox.enqueue([
+      { opId: 'A', profileId: pid, workspaceKey: 'w', kind: 'k', payload: {}, clientToken: 'ct' },
+    ])
     store.outbox.claim()
     expect(store.outbox.requeueInFlight()).toBe(1)
     expect(store.outbox.get('A')).toMatchObject({ status: 'pending', attempts: 1, clientToken: 'ct' })
@@ -131,7 +146,14 @@ describe('activity log', () => {
     const { pid, tick } = setup()
     for (let i = 0; i < 7; i++) {
       tick()
-      store.activity.add({ profileId: i % 2 ? pid : null, workspace: 'w1', action: `a${i}`, result: i === 3 ? 'failed' : 'ok', requestId: `r${i}`, details: { i } })
+      store.activity.add({
+        profileId: i % 2 ? pid : null,
+        workspace: 'w1',
+        action: `a${i}`,
+        result: i === 3 ? 'failed' : 'ok',
+        requestId: `r${i}`,
+        details: { i },
+      })
     }
     const first = store.activity.list({ limit: 3 })
     expect(first.map((e) => e.action)).toEqual(['a6', 'a5', 'a4'])

@@ -27,7 +27,12 @@ describe('profiles repository', () => {
     expect(store.profiles.getByName('PROD')?.id).toBe(p.id)
     f.tick(1000)
     const u = store.profiles.update(p.id, { region: 'cn-shanghai', endpoint: '127.0.0.1:9000', protocol: 'http' })
-    expect(u).toMatchObject({ region: 'cn-shanghai', endpoint: '127.0.0.1:9000', protocol: 'http', updatedAt: '2026-01-01T00:00:01.000Z' })
+    expect(u).toMatchObject({
+      region: 'cn-shanghai',
+      endpoint: '127.0.0.1:9000',
+      protocol: 'http',
+      updatedAt: '2026-01-01T00:00:01.000Z',
+    })
     expect(store.profiles.list().map((x) => x.name)).toEqual(['prod'])
     expect(store.profiles.remove(p.id)).toBe(true)
     expect(store.profiles.get(p.id)).toBeUndefined()
@@ -40,7 +45,12 @@ describe('profiles repository', () => {
     const q = store.profiles.insert({ ...profileFields, name: 'test' })
     expect(codeOf(() => store.profiles.update(q.id, { name: 'PROD' }))).toBe('PROFILE_NAME_TAKEN')
     expect(codeOf(() => store.profiles.update('nope', { name: 'x' }))).toBe('PROFILE_NOT_FOUND')
-    expect(store.profiles.list().map((x) => x.id).sort()).toEqual([p.id, q.id].sort())
+    expect(
+      store.profiles
+        .list()
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([p.id, q.id].sort())
   })
 
   it('cascades a profile removal to its cache, drafts and outbox, but keeps the activity log', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { WorkspaceConfigSchema, type NotificationTarget } from '@shared/domain'
 import { configFromCloud, type CloudSnapshot } from '../../../core/sync/mapping/from-cloud'
-import { filterPatternOf, parseFilterPattern, targetIdOf, targetInputOf, targetOf } from '../../../core/sync/mapping/events'
+import {
+  filterPatternOf,
+  parseFilterPattern,
+  targetIdOf,
+  targetInputOf,
+  targetOf,
+} from '../../../core/sync/mapping/events'
 import { getAt, setAt } from '../../../core/sync/plan/paths'
 import { diffConfigs } from '../../../core/sync/plan/drift'
 
@@ -19,7 +25,13 @@ const snapshot: CloudSnapshot = {
   },
   members: [
     { MemberId: '590221-1000', UserId: '1000', MemberName: 'acme', Roles: ['PAI.WorkspaceOwner'] },
-    { MemberId: '590221-2001', UserId: '2001', MemberName: 'dev1', DisplayName: 'Dev One', Roles: ['PAI.AlgoDeveloper', 'role-x1'] },
+    {
+      MemberId: '590221-2001',
+      UserId: '2001',
+      MemberName: 'dev1',
+      DisplayName: 'Dev One',
+      Roles: ['PAI.AlgoDeveloper', 'role-x1'],
+    },
   ],
   roles: [
     {
@@ -33,7 +45,14 @@ const snapshot: CloudSnapshot = {
     },
   ],
   resources: [
-    { Id: 'r1', Name: 'pool_a', EnvType: 'prod', ResourceType: 'ECS', IsDefault: true, Spec: { clusterType: 'private', gpuType: 'A10', gpuCount: '8' } },
+    {
+      Id: 'r1',
+      Name: 'pool_a',
+      EnvType: 'prod',
+      ResourceType: 'ECS',
+      IsDefault: true,
+      Spec: { clusterType: 'private', gpuType: 'A10', gpuCount: '8' },
+    },
     { Id: 'r2', Name: 'mc_proj', EnvType: 'dev', ResourceType: 'MaxCompute', Quotas: [{ Id: 'q1' }] },
     { Id: 'r3', Name: 'self', EnvType: 'prod', ResourceType: 'SelfManagedASI' },
   ],
@@ -60,13 +79,27 @@ describe('mapping: cloud -> domain', () => {
   it('maps a whole snapshot to a WorkspaceConfig that parses', () => {
     const c = configFromCloud(snapshot)
     expect(WorkspaceConfigSchema.safeParse(c).success).toBe(true)
-    expect(c.basic).toEqual({ name: 'team_a', displayName: '团队A', description: 'desc', mode: 'standard', resourceGroupId: 'rg-abc' })
+    expect(c.basic).toEqual({
+      name: 'team_a',
+      displayName: '团队A',
+      description: 'desc',
+      mode: 'standard',
+      resourceGroupId: 'rg-abc',
+    })
     expect(c.owner).toEqual({ userId: '1000', userName: 'acme' })
-    expect(c.members[1]).toEqual({ userId: '2001', userName: 'dev1', displayName: 'Dev One', roles: ['PAI.AlgoDeveloper', 'role-x1'] })
+    expect(c.members[1]).toEqual({
+      userId: '2001',
+      userName: 'dev1',
+      displayName: 'Dev One',
+      roles: ['PAI.AlgoDeveloper', 'role-x1'],
+    })
     // CustomPermissions and unknown modules are not modelled
     expect(c.customRoles).toEqual([{ roleId: 'role-x1', name: 'ops', permissions: { DSW: 'ReadWrite' } }])
     // resource types outside the five kinds (C1) are left out
-    expect(c.resources.map((r) => `${r.kind}/${r.envType}/${r.name}`)).toEqual(['general/prod/pool_a', 'maxcompute/dev/mc_proj'])
+    expect(c.resources.map((r) => `${r.kind}/${r.envType}/${r.name}`)).toEqual([
+      'general/prod/pool_a',
+      'maxcompute/dev/mc_proj',
+    ])
     expect(c.resources[0]!.spec).toEqual({ clusterType: 'private', gpuType: 'A10', gpuCount: 8 })
     expect(c.resources[1]!.spec).toEqual({ quotaId: 'q1' })
     expect(c.storage.defaultPath).toBe('oss://b/p/')
@@ -128,7 +161,12 @@ describe('paths and drift', () => {
     const after = setAt(setAt(c, '/basic/description', 'new'), '/members/2001', undefined)
     const items = diffConfigs(c, after)
     expect(items).toEqual([
-      { area: 'workspace', target: 'team_a', change: 'changed', fields: [{ path: '/basic/description', base: 'desc', cloud: 'new' }] },
+      {
+        area: 'workspace',
+        target: 'team_a',
+        change: 'changed',
+        fields: [{ path: '/basic/description', base: 'desc', cloud: 'new' }],
+      },
       expect.objectContaining({ area: 'member', target: '2001', change: 'removed' }),
     ])
   })

@@ -8,7 +8,15 @@ const cfg = (c: Partial<WorkspaceConfigInput> = {}): WorkspaceConfig =>
 const main = { kind: 'main' as const, userId: '1000' }
 
 function plan(p: Partial<PlanInput> & Pick<PlanInput, 'draft'>): ReturnType<typeof buildPlan> {
-  return buildPlan({ region: 'cn-hangzhou', base: null, cloud: null, workspaceId: undefined, identity: main, identityRoles: [], ...p })
+  return buildPlan({
+    region: 'cn-hangzhou',
+    base: null,
+    cloud: null,
+    workspaceId: undefined,
+    identity: main,
+    identityRoles: [],
+    ...p,
+  })
 }
 
 const cloudWs = cfg({
@@ -19,7 +27,9 @@ const cloudWs = cfg({
   ],
   customRoles: [{ roleId: 'role-a1', name: 'ops', permissions: { DSW: 'ReadOnly' } }],
   resources: [{ kind: 'general', envType: 'prod', name: 'grp_a', resourceId: 'r1', isDefault: true }],
-  notifications: { rules: [{ name: 'r1', eventTypes: ['dlc.jobTimeout'], targets: [{ type: 'http', url: 'https://x.example/hook' }] }] },
+  notifications: {
+    rules: [{ name: 'r1', eventTypes: ['dlc.jobTimeout'], targets: [{ type: 'http', url: 'https://x.example/hook' }] }],
+  },
   storage: { defaultPath: 'oss://b/p/' },
 })
 
@@ -30,7 +40,11 @@ describe('plan: new workspace', () => {
       customRoles: [{ roleId: 'role-local1', name: 'ops', permissions: { DSW: 'ReadOnly' } }],
       resources: [{ kind: 'general', envType: 'prod', name: 'grp_a' }],
       storage: { defaultPath: 'oss://b/p/' },
-      notifications: { rules: [{ name: 'r1', eventTypes: ['dlc.jobTimeout'], targets: [{ type: 'http', url: 'https://x.example/hook' }] }] },
+      notifications: {
+        rules: [
+          { name: 'r1', eventTypes: ['dlc.jobTimeout'], targets: [{ type: 'http', url: 'https://x.example/hook' }] },
+        ],
+      },
     })
     const acts = plan({ draft })
     const ids = acts.map((a) => a.id)
@@ -54,7 +68,13 @@ describe('plan: new workspace', () => {
 
   it('owner created by the cloud for a new workspace is not removed (base = empty)', () => {
     const draft = cfg({ members: [{ userId: '2001', roles: ['PAI.AlgoDeveloper'] }] })
-    const after = cfg({ owner: { userId: '1000' }, members: [{ userId: '1000', roles: ['PAI.WorkspaceOwner'] }, { userId: '2001', roles: ['PAI.AlgoDeveloper'] }] })
+    const after = cfg({
+      owner: { userId: '1000' },
+      members: [
+        { userId: '1000', roles: ['PAI.WorkspaceOwner'] },
+        { userId: '2001', roles: ['PAI.AlgoDeveloper'] },
+      ],
+    })
     expect(plan({ draft, base: emptyBase(draft), cloud: after, workspaceId: '1' })).toEqual([])
   })
 })
@@ -64,7 +84,12 @@ describe('plan: refusals', () => {
     const draft = { ...cloudWs, resources: [] }
     const acts = plan({ draft, base: cloudWs, cloud: cloudWs, workspaceId: '1' })
     expect(acts).toHaveLength(1)
-    expect(acts[0]).toMatchObject({ kind: 'refused', ruleId: 'C2', code: 'DOMAIN_RESOURCE_DETACH_REFUSED', verb: 'detach' })
+    expect(acts[0]).toMatchObject({
+      kind: 'refused',
+      ruleId: 'C2',
+      code: 'DOMAIN_RESOURCE_DETACH_REFUSED',
+      verb: 'detach',
+    })
   })
 
   it('M6: removing the owner is refused', () => {
@@ -74,21 +99,39 @@ describe('plan: refusals', () => {
   })
 
   it('M6: removing the owner role from the owner is refused', () => {
-    const draft = { ...cloudWs, members: [{ userId: '1000', roles: ['PAI.WorkspaceAdmin' as const] }, cloudWs.members[1]!] }
+    const draft = {
+      ...cloudWs,
+      members: [{ userId: '1000', roles: ['PAI.WorkspaceAdmin' as const] }, cloudWs.members[1]!],
+    }
     const acts = plan({ draft, base: cloudWs, cloud: cloudWs, workspaceId: '1' })
     expect(acts.find((a) => a.ruleId === 'M6')).toMatchObject({ kind: 'refused', code: 'DOMAIN_OWNER_ROLE_REMOVED' })
   })
 
   it('M5: a merge that would leave a member with no role is refused', () => {
-    const base = { ...cloudWs, members: [cloudWs.members[0]!, { userId: '2001', roles: ['PAI.AlgoDeveloper' as const, 'PAI.WorkspaceGuest' as const] }] }
-    const mine = { ...cloudWs, members: [cloudWs.members[0]!, { userId: '2001', roles: ['PAI.AlgoDeveloper' as const] }] }
-    const cloud = { ...cloudWs, members: [cloudWs.members[0]!, { userId: '2001', roles: ['PAI.WorkspaceGuest' as const] }] }
+    const base = {
+      ...cloudWs,
+      members: [
+        cloudWs.members[0]!,
+        { userId: '2001', roles: ['PAI.AlgoDeveloper' as const, 'PAI.WorkspaceGuest' as const] },
+      ],
+    }
+    const mine = {
+      ...cloudWs,
+      members: [cloudWs.members[0]!, { userId: '2001', roles: ['PAI.AlgoDeveloper' as const] }],
+    }
+    const cloud = {
+      ...cloudWs,
+      members: [cloudWs.members[0]!, { userId: '2001', roles: ['PAI.WorkspaceGuest' as const] }],
+    }
     const acts = plan({ draft: mine, base, cloud, workspaceId: '1' })
     expect(acts).toEqual([expect.objectContaining({ kind: 'refused', ruleId: 'M5', code: 'DOMAIN_MEMBER_NO_ROLE' })])
   })
 
   it('M5: roles are added before the old ones are removed', () => {
-    const mine = { ...cloudWs, members: [cloudWs.members[0]!, { userId: '2001', roles: ['PAI.WorkspaceGuest' as const] }] }
+    const mine = {
+      ...cloudWs,
+      members: [cloudWs.members[0]!, { userId: '2001', roles: ['PAI.WorkspaceGuest' as const] }],
+    }
     const acts = plan({ draft: mine, base: cloudWs, cloud: cloudWs, workspaceId: '1' })
     const add = acts.find((a) => a.verb === 'addRole:PAI.WorkspaceGuest')!
     const rm = acts.find((a) => a.verb === 'removeRole:PAI.AlgoDeveloper')!
@@ -97,7 +140,14 @@ describe('plan: refusals', () => {
 
   it('A1: a RAM user who is not administrator or owner gets every call refused', () => {
     const draft = { ...cloudWs, basic: { ...cloudWs.basic, description: 'changed' } }
-    const acts = plan({ draft, base: cloudWs, cloud: cloudWs, workspaceId: '1', identity: { kind: 'ram', userId: '2001', hasPaiFullAccess: true }, identityRoles: ['PAI.AlgoDeveloper'] })
+    const acts = plan({
+      draft,
+      base: cloudWs,
+      cloud: cloudWs,
+      workspaceId: '1',
+      identity: { kind: 'ram', userId: '2001', hasPaiFullAccess: true },
+      identityRoles: ['PAI.AlgoDeveloper'],
+    })
     expect(acts).toEqual([expect.objectContaining({ kind: 'refused', ruleId: 'A1', code: 'DOMAIN_NOT_ADMIN' })])
   })
 
@@ -118,7 +168,12 @@ describe('plan: three-way merge', () => {
     const mine = { ...cloudWs, basic: { ...cloudWs.basic, description: 'mine' } }
     const cloud = { ...cloudWs, basic: { ...cloudWs.basic, description: 'cloud' } }
     const acts = plan({ draft: mine, base: cloudWs, cloud, workspaceId: '1' })
-    expect(acts).toEqual([expect.objectContaining({ kind: 'conflict', conflict: [{ path: '/basic/description', base: 'demo', mine: 'mine', cloud: 'cloud' }] })])
+    expect(acts).toEqual([
+      expect.objectContaining({
+        kind: 'conflict',
+        conflict: [{ path: '/basic/description', base: 'demo', mine: 'mine', cloud: 'cloud' }],
+      }),
+    ])
   })
 
   it('a field only the cloud changed is kept (nothing sent)', () => {
@@ -127,17 +182,42 @@ describe('plan: three-way merge', () => {
   })
 
   it('custom role permissions merge module by module', () => {
-    const mine = { ...cloudWs, customRoles: [{ ...cloudWs.customRoles[0]!, permissions: { DSW: 'ReadOnly' as const, DLC: 'FullAccess' as const } }] }
-    const cloud = { ...cloudWs, customRoles: [{ ...cloudWs.customRoles[0]!, permissions: { DSW: 'ReadOnly' as const, Model: 'ReadWrite' as const } }] }
+    const mine = {
+      ...cloudWs,
+      customRoles: [
+        { ...cloudWs.customRoles[0]!, permissions: { DSW: 'ReadOnly' as const, DLC: 'FullAccess' as const } },
+      ],
+    }
+    const cloud = {
+      ...cloudWs,
+      customRoles: [
+        { ...cloudWs.customRoles[0]!, permissions: { DSW: 'ReadOnly' as const, Model: 'ReadWrite' as const } },
+      ],
+    }
     const acts = plan({ draft: mine, base: cloudWs, cloud, workspaceId: '1' })
     expect(acts).toHaveLength(1)
-    expect(acts[0]!.op?.payload).toMatchObject({ ModulePermissions: [{ ModuleName: 'DLC', PermissionType: 'FullAccess' }, { ModuleName: 'DSW', PermissionType: 'ReadOnly' }, { ModuleName: 'Model', PermissionType: 'ReadWrite' }] })
+    expect(acts[0]!.op?.payload).toMatchObject({
+      ModulePermissions: [
+        { ModuleName: 'DLC', PermissionType: 'FullAccess' },
+        { ModuleName: 'DSW', PermissionType: 'ReadOnly' },
+        { ModuleName: 'Model', PermissionType: 'ReadWrite' },
+      ],
+    })
   })
 
   it('L1, G1-G3, S1: settings with no API are manual steps with console steps in both languages and a link', () => {
-    const mine = WorkspaceConfigSchema.parse({ ...cloudWs, sls: { project: 'p', logstore: 'l', modules: ['DSW'] }, switches: { dswSsh: true }, scheduling: { maxRuntimeMinutes: 60 } })
+    const mine = WorkspaceConfigSchema.parse({
+      ...cloudWs,
+      sls: { project: 'p', logstore: 'l', modules: ['DSW'] },
+      switches: { dswSsh: true },
+      scheduling: { maxRuntimeMinutes: 60 },
+    })
     const acts = plan({ draft: mine, base: cloudWs, cloud: cloudWs, workspaceId: '42' })
-    expect(acts.map((a) => `${a.kind}:${a.area}`).sort()).toEqual(['manual:scheduling', 'manual:sls', 'manual:switches'])
+    expect(acts.map((a) => `${a.kind}:${a.area}`).sort()).toEqual([
+      'manual:scheduling',
+      'manual:sls',
+      'manual:switches',
+    ])
     for (const a of acts) {
       expect(a.console!['zh-CN'].length).toBeGreaterThan(1)
       expect(a.console!.en.length).toBe(a.console!['zh-CN'].length)
@@ -146,7 +226,12 @@ describe('plan: three-way merge', () => {
   })
 
   it('E4: a rule target removed in the draft is deleted by its stable id; added ones are put', () => {
-    const mine = WorkspaceConfigSchema.parse({ ...cloudWs, notifications: { rules: [{ name: 'r1', eventTypes: ['dlc.jobTimeout'], targets: [{ type: 'sms', contacts: ['138'] }] }] } })
+    const mine = WorkspaceConfigSchema.parse({
+      ...cloudWs,
+      notifications: {
+        rules: [{ name: 'r1', eventTypes: ['dlc.jobTimeout'], targets: [{ type: 'sms', contacts: ['138'] }] }],
+      },
+    })
     const acts = plan({ draft: mine, base: cloudWs, cloud: cloudWs, workspaceId: '1' })
     expect(acts.map((a) => a.verb).sort()).toEqual(['delete', 'put'])
     expect((acts.find((a) => a.verb === 'delete')!.op!.payload as { ids: string[] }).ids[0]).toMatch(/^t-[0-9a-f]{16}$/)

@@ -17,7 +17,8 @@ const PRIORITY_CATEGORIES = ['DLCPriorityConfig', 'DSWPriorityConfig']
 function checkValue(key: string, value: string): void {
   if (key === 'tempStoragePath' && value !== '' && !/^oss:\/\/[a-z0-9][a-z0-9-]{1,61}[a-z0-9](\/[^\s]*)?$/.test(value))
     throw bad('InvalidParameter.ConfigValue', 'tempStoragePath must be an OSS path such as oss://bucket/path/.')
-  if (key === 'isAutoRecycle' && value !== 'true' && value !== 'false') throw bad('InvalidParameter.ConfigValue', 'isAutoRecycle must be "true" or "false".')
+  if (key === 'isAutoRecycle' && value !== 'true' && value !== 'false')
+    throw bad('InvalidParameter.ConfigValue', 'isAutoRecycle must be "true" or "false".')
   if (key === 'predefinedTags') {
     let ok = false
     try {
@@ -32,10 +33,15 @@ function checkValue(key: string, value: string): void {
 function categoryFor(key: string, given: string | undefined): string {
   const documented = CATEGORY_OF[key]
   if (key === 'priorityConfig') {
-    if (!given || !PRIORITY_CATEGORIES.includes(given)) throw bad('InvalidParameter.CategoryName', 'priorityConfig needs CategoryName DLCPriorityConfig or DSWPriorityConfig.')
+    if (!given || !PRIORITY_CATEGORIES.includes(given))
+      throw bad(
+        'InvalidParameter.CategoryName',
+        'priorityConfig needs CategoryName DLCPriorityConfig or DSWPriorityConfig.',
+      )
     return given
   }
-  if (documented && given && given !== documented) throw bad('InvalidParameter.CategoryName', `${key} belongs to category ${documented}.`)
+  if (documented && given && given !== documented)
+    throw bad('InvalidParameter.CategoryName', `${key} belongs to category ${documented}.`)
   const c = given ?? documented
   if (!c) throw bad('InvalidParameter.CategoryName', `CategoryName is required for the key ${key}.`)
   return c
@@ -53,7 +59,15 @@ function upsert(ctx: Ctx, ws: WorkspaceRec, raw: Record<string, unknown>): void 
   const id = `${cat}/${key}`
   const at = nowIso(ctx.now)
   const prev = ws.configs[id]
-  ws.configs[id] = { ConfigId: prev?.ConfigId ?? `wc-${ctx.core.id().toString(36)}`, CategoryName: cat, ConfigKey: key, ConfigValue: value, Labels: labels, GmtCreateTime: prev?.GmtCreateTime ?? at, GmtModifiedTime: at }
+  ws.configs[id] = {
+    ConfigId: prev?.ConfigId ?? `wc-${ctx.core.id().toString(36)}`,
+    CategoryName: cat,
+    ConfigKey: key,
+    ConfigValue: value,
+    Labels: labels,
+    GmtCreateTime: prev?.GmtCreateTime ?? at,
+    GmtModifiedTime: at,
+  }
 }
 
 function matchesLabels(c: ConfigRec, filter: string | undefined): boolean {
@@ -70,11 +84,24 @@ function listConfigs(ctx: Ctx): unknown {
   const keys = csv(q.ConfigKeys)
   const verbose = bool(q.Verbose, 'Verbose') ?? false
   const items = Object.values(ws.configs)
-    .filter((c) => (keys.length === 0 || keys.includes(c.ConfigKey)) && (!q.CategoryName || c.CategoryName === q.CategoryName) && matchesLabels(c, q.Labels))
+    .filter(
+      (c) =>
+        (keys.length === 0 || keys.includes(c.ConfigKey)) &&
+        (!q.CategoryName || c.CategoryName === q.CategoryName) &&
+        matchesLabels(c, q.Labels),
+    )
     .sort((a, b) => a.ConfigKey.localeCompare(b.ConfigKey))
   return {
     TotalCount: items.length,
-    Configs: items.map((c) => ({ ConfigId: c.ConfigId, CategoryName: c.CategoryName, ConfigKey: c.ConfigKey, ConfigValue: c.ConfigValue, GmtCreateTime: c.GmtCreateTime, GmtModifiedTime: c.GmtModifiedTime, ...(verbose ? { Labels: c.Labels } : {}) })),
+    Configs: items.map((c) => ({
+      ConfigId: c.ConfigId,
+      CategoryName: c.CategoryName,
+      ConfigKey: c.ConfigKey,
+      ConfigValue: c.ConfigValue,
+      GmtCreateTime: c.GmtCreateTime,
+      GmtModifiedTime: c.GmtModifiedTime,
+      ...(verbose ? { Labels: c.Labels } : {}),
+    })),
   }
 }
 
@@ -82,7 +109,11 @@ function updateConfigs(ctx: Ctx): unknown {
   const ws = ctx.core.workspace(ctx.caller, ctx.params.WorkspaceId)
   ctx.core.requireAdmin(ctx.caller, ws)
   const items = (arr(jsonBody(ctx.inc).Configs, 'Configs') ?? []).map((c) => obj(c, 'Configs[]'))
-  if (items.length === 0) throw bad('MissingParameter', 'The input parameter "Configs" that is mandatory for processing this request is not supplied.')
+  if (items.length === 0)
+    throw bad(
+      'MissingParameter',
+      'The input parameter "Configs" that is mandatory for processing this request is not supplied.',
+    )
   // Validate all before changing any.
   const copy: WorkspaceRec = { ...ws, configs: { ...ws.configs } }
   for (const c of items) upsert(ctx, copy, c)
@@ -93,9 +124,19 @@ function updateConfigs(ctx: Ctx): unknown {
 function getConfig(ctx: Ctx): unknown {
   const ws = ctx.core.workspace(ctx.caller, ctx.params.WorkspaceId)
   const key = str(ctx.inc.query.ConfigKey, 'ConfigKey', true)
-  const c = Object.values(ws.configs).find((x) => x.ConfigKey === key && (!ctx.inc.query.CategoryName || x.CategoryName === ctx.inc.query.CategoryName))
+  const c = Object.values(ws.configs).find(
+    (x) => x.ConfigKey === key && (!ctx.inc.query.CategoryName || x.CategoryName === ctx.inc.query.CategoryName),
+  )
   if (!c) throw notFound('ConfigNotExists', `Config ${key} not exists`)
-  return { WorkspaceId: ws.WorkspaceId, CategoryName: c.CategoryName, ConfigKey: c.ConfigKey, ConfigValue: c.ConfigValue, Labels: c.Labels, GmtCreateTime: c.GmtCreateTime, GmtModifiedTime: c.GmtModifiedTime }
+  return {
+    WorkspaceId: ws.WorkspaceId,
+    CategoryName: c.CategoryName,
+    ConfigKey: c.ConfigKey,
+    ConfigValue: c.ConfigValue,
+    Labels: c.Labels,
+    GmtCreateTime: c.GmtCreateTime,
+    GmtModifiedTime: c.GmtModifiedTime,
+  }
 }
 
 function updateConfig(ctx: Ctx): unknown {
@@ -109,7 +150,12 @@ function deleteConfig(ctx: Ctx): unknown {
   const ws = ctx.core.workspace(ctx.caller, ctx.params.WorkspaceId)
   ctx.core.requireAdmin(ctx.caller, ws)
   const key = ctx.params.ConfigKey ?? ''
-  const found = Object.entries(ws.configs).filter(([, c]) => c.ConfigKey === key && (!ctx.inc.query.CategoryName || c.CategoryName === ctx.inc.query.CategoryName) && matchesLabels(c, ctx.inc.query.Labels))
+  const found = Object.entries(ws.configs).filter(
+    ([, c]) =>
+      c.ConfigKey === key &&
+      (!ctx.inc.query.CategoryName || c.CategoryName === ctx.inc.query.CategoryName) &&
+      matchesLabels(c, ctx.inc.query.Labels),
+  )
   if (found.length === 0) throw notFound('ConfigNotExists', `Config ${key} not exists`)
   for (const [id] of found) delete ws.configs[id]
   return {}
@@ -119,7 +165,13 @@ const W = '^\\/api\\/v1\\/workspaces\\/(?<WorkspaceId>[^/]+)'
 export const configRoutes: Route[] = [
   { method: 'GET', path: new RegExp(`${W}/configs$`), action: 'ListConfigs', mutating: false, handle: listConfigs },
   { method: 'PUT', path: new RegExp(`${W}/configs$`), action: 'UpdateConfigs', mutating: true, handle: updateConfigs },
-  { method: 'DELETE', path: new RegExp(`${W}/configs/(?<ConfigKey>[^/]+)$`), action: 'DeleteConfig', mutating: true, handle: deleteConfig },
+  {
+    method: 'DELETE',
+    path: new RegExp(`${W}/configs/(?<ConfigKey>[^/]+)$`),
+    action: 'DeleteConfig',
+    mutating: true,
+    handle: deleteConfig,
+  },
   { method: 'GET', path: new RegExp(`${W}/config$`), action: 'GetConfig', mutating: false, handle: getConfig },
   { method: 'PUT', path: new RegExp(`${W}/config$`), action: 'UpdateConfig', mutating: true, handle: updateConfig },
 ]

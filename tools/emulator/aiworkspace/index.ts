@@ -26,7 +26,11 @@ export function handleAiWorkspace(core: EmulatorCore, inc: Incoming, caller: Cal
   })
   if (!route || !params) throw unknownApi(inc)
   const action = header(inc, 'x-acs-action')
-  if (action !== route.action) throw bad('InvalidAction.Mismatch', `x-acs-action ${action ?? '(none)'} does not match ${inc.method} ${inc.rawPath} (${route.action}).`)
+  if (action !== route.action)
+    throw bad(
+      'InvalidAction.Mismatch',
+      `x-acs-action ${action ?? '(none)'} does not match ${inc.method} ${inc.rawPath} (${route.action}).`,
+    )
   core.requirePai(caller, route.action)
   const body = route.handle({ core, inc, caller, now, params })
   if (route.mutating) core.dirty()

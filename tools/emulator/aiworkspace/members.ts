@@ -8,12 +8,25 @@ import type { Route } from './route'
 
 function memberView(ctx: Ctx, m: MemberRec): Record<string, unknown> {
   const u = ctx.core.user(ctx.caller.tenant, m.UserId)
-  return { MemberId: m.MemberId, UserId: m.UserId, MemberName: u.UserName, DisplayName: u.DisplayName, AccountName: u.UserName, AccountType: u.AccountType, Roles: [...m.Roles], GmtCreateTime: m.GmtCreateTime }
+  return {
+    MemberId: m.MemberId,
+    UserId: m.UserId,
+    MemberName: u.UserName,
+    DisplayName: u.DisplayName,
+    AccountName: u.UserName,
+    AccountType: u.AccountType,
+    Roles: [...m.Roles],
+    GmtCreateTime: m.GmtCreateTime,
+  }
 }
 
 /** A role a member may be given: a built-in role other than the owner's, or a custom role of the workspace. */
 function grantableRole(ws: WorkspaceRec, role: string): void {
-  if (role === OWNER_ROLE) throw bad('InvalidParameter.RoleName', `The role ${OWNER_ROLE} belongs to the workspace creator and cannot be granted.`)
+  if (role === OWNER_ROLE)
+    throw bad(
+      'InvalidParameter.RoleName',
+      `The role ${OWNER_ROLE} belongs to the workspace creator and cannot be granted.`,
+    )
   if (BUILTIN_ROLES.includes(role) || ws.roles[role]) return
   throw bad('InvalidParameter.RoleName', `The role ${role} does not exist.`)
 }
@@ -27,9 +40,14 @@ function member(ws: WorkspaceRec, memberId: string | undefined): MemberRec {
 function createMember(ctx: Ctx): unknown {
   const ws = ctx.core.workspace(ctx.caller, ctx.params.WorkspaceId)
   const items = arr(jsonBody(ctx.inc).Members, 'Members') ?? []
-  for (const raw of items) ctx.core.countCreate(`CreateMember:${ws.WorkspaceId}/${String(obj(raw, 'Members[]').UserId ?? '')}`)
+  for (const raw of items)
+    ctx.core.countCreate(`CreateMember:${ws.WorkspaceId}/${String(obj(raw, 'Members[]').UserId ?? '')}`)
   ctx.core.requireAdmin(ctx.caller, ws)
-  if (items.length === 0) throw bad('MissingParameter', 'The input parameter "Members" that is mandatory for processing this request is not supplied.')
+  if (items.length === 0)
+    throw bad(
+      'MissingParameter',
+      'The input parameter "Members" that is mandatory for processing this request is not supplied.',
+    )
   const t = ctx.caller.tenant
   const planned: MemberRec[] = []
   for (const raw of items) {
@@ -38,29 +56,49 @@ function createMember(ctx: Ctx): unknown {
     const roles = (arr(m.Roles, 'Members.Roles') ?? []).map(String)
     if (roles.length === 0) throw bad('MemberMustHaveRole', `A member must hold at least one role (user ${uid}).`)
     roles.forEach((r) => grantableRole(ws, r))
-    if (!t.users[uid] || t.users[uid].AccountType === '1') throw bad('InvalidParameter.UserId', `The user ${uid} is not a RAM user or role of this account.`)
-    if (Object.values(ws.members).some((x) => x.UserId === uid) || planned.some((x) => x.UserId === uid)) throw bad('MemberAlreadyExists', `The user ${uid} is already a member of workspace ${ws.WorkspaceId}.`)
-    planned.push({ MemberId: `${ws.WorkspaceId}-${uid}`, UserId: uid, Roles: [...new Set(roles)], GmtCreateTime: nowIso(ctx.now) })
+    if (!t.users[uid] || t.users[uid].AccountType === '1')
+      throw bad('InvalidParameter.UserId', `The user ${uid} is not a RAM user or role of this account.`)
+    if (Object.values(ws.members).some((x) => x.UserId === uid) || planned.some((x) => x.UserId === uid))
+      throw bad('MemberAlreadyExists', `The user ${uid} is already a member of workspace ${ws.WorkspaceId}.`)
+    planned.push({
+      MemberId: `${ws.WorkspaceId}-${uid}`,
+      UserId: uid,
+      Roles: [...new Set(roles)],
+      GmtCreateTime: nowIso(ctx.now),
+    })
   }
   for (const m of planned) ws.members[m.MemberId] = m
-  return { Members: planned.map((m) => ({ MemberId: m.MemberId, UserId: m.UserId, DisplayName: ctx.core.user(t, m.UserId).DisplayName, Roles: m.Roles })) }
+  return {
+    Members: planned.map((m) => ({
+      MemberId: m.MemberId,
+      UserId: m.UserId,
+      DisplayName: ctx.core.user(t, m.UserId).DisplayName,
+      Roles: m.Roles,
+    })),
+  }
 }
 
 function listMembers(ctx: Ctx): unknown {
   const ws = ctx.core.workspace(ctx.caller, ctx.params.WorkspaceId)
   const q = ctx.inc.query
-  let items = Object.values(ws.members).sort((a, b) => a.GmtCreateTime.localeCompare(b.GmtCreateTime) || a.MemberId.localeCompare(b.MemberId))
+  let items = Object.values(ws.members).sort(
+    (a, b) => a.GmtCreateTime.localeCompare(b.GmtCreateTime) || a.MemberId.localeCompare(b.MemberId),
+  )
   const roles = csv(q.Roles)
   if (roles.length) items = items.filter((m) => m.Roles.some((r) => roles.includes(r)))
   if (q.UserId) items = items.filter((m) => m.UserId === q.UserId)
-  if (q.MemberName) items = items.filter((m) => ctx.core.user(ctx.caller.tenant, m.UserId).UserName.toLowerCase().includes(q.MemberName!.toLowerCase()))
+  if (q.MemberName)
+    items = items.filter((m) =>
+      ctx.core.user(ctx.caller.tenant, m.UserId).UserName.toLowerCase().includes(q.MemberName!.toLowerCase()),
+    )
   return { TotalCount: items.length, Members: page(items, q).map((m) => memberView(ctx, m)) }
 }
 
 function getMember(ctx: Ctx): unknown {
   const ws = ctx.core.workspace(ctx.caller, ctx.params.WorkspaceId)
   const { MemberId, UserId } = ctx.inc.query
-  if ((MemberId === undefined) === (UserId === undefined)) throw bad('InvalidParameter', 'Give exactly one of MemberId and UserId.')
+  if ((MemberId === undefined) === (UserId === undefined))
+    throw bad('InvalidParameter', 'Give exactly one of MemberId and UserId.')
   const m = MemberId !== undefined ? ws.members[MemberId] : Object.values(ws.members).find((x) => x.UserId === UserId)
   if (!m) throw notFound('100600006', `Member ${MemberId ?? UserId ?? ''} not exists`)
   const { AccountName: _a, ...v } = memberView(ctx, m)
@@ -98,7 +136,11 @@ function removeMemberRole(ctx: Ctx): unknown {
   if (role === OWNER_ROLE) throw bad('100600017', 'Owner role not allowed to remove')
   if (!m.Roles.includes(role)) return {}
   // M5: a member keeps at least one role (remove the member instead).
-  if (m.Roles.length === 1) throw bad('MemberMustHaveRole', `A member must keep at least one role: ${role} is the last role of member ${m.MemberId}; delete the member instead.`)
+  if (m.Roles.length === 1)
+    throw bad(
+      'MemberMustHaveRole',
+      `A member must keep at least one role: ${role} is the last role of member ${m.MemberId}; delete the member instead.`,
+    )
   m.Roles = m.Roles.filter((r) => r !== role)
   return {}
 }
@@ -118,9 +160,33 @@ const W = '^\\/api\\/v1\\/workspaces\\/(?<WorkspaceId>[^/]+)'
 export const memberRoutes: Route[] = [
   { method: 'POST', path: new RegExp(`${W}/members$`), action: 'CreateMember', mutating: true, handle: createMember },
   { method: 'GET', path: new RegExp(`${W}/members$`), action: 'ListMembers', mutating: false, handle: listMembers },
-  { method: 'DELETE', path: new RegExp(`${W}/members$`), action: 'DeleteMembers', mutating: true, handle: deleteMembers },
+  {
+    method: 'DELETE',
+    path: new RegExp(`${W}/members$`),
+    action: 'DeleteMembers',
+    mutating: true,
+    handle: deleteMembers,
+  },
   { method: 'GET', path: new RegExp(`${W}/member$`), action: 'GetMember', mutating: false, handle: getMember },
-  { method: 'POST', path: new RegExp(`${W}/members/(?<MemberId>[^/]+)/roles/(?<RoleName>[^/]+)$`), action: 'AddMemberRole', mutating: true, handle: addMemberRole },
-  { method: 'DELETE', path: new RegExp(`${W}/members/(?<MemberId>[^/]+)/roles/(?<RoleName>[^/]+)$`), action: 'RemoveMemberRole', mutating: true, handle: removeMemberRole },
-  { method: 'GET', path: new RegExp(`${W}/users$`), action: 'ListWorkspaceUsers', mutating: false, handle: listWorkspaceUsers },
+  {
+    method: 'POST',
+    path: new RegExp(`${W}/members/(?<MemberId>[^/]+)/roles/(?<RoleName>[^/]+)$`),
+    action: 'AddMemberRole',
+    mutating: true,
+    handle: addMemberRole,
+  },
+  {
+    method: 'DELETE',
+    path: new RegExp(`${W}/members/(?<MemberId>[^/]+)/roles/(?<RoleName>[^/]+)$`),
+    action: 'RemoveMemberRole',
+    mutating: true,
+    handle: removeMemberRole,
+  },
+  {
+    method: 'GET',
+    path: new RegExp(`${W}/users$`),
+    action: 'ListWorkspaceUsers',
+    mutating: false,
+    handle: listWorkspaceUsers,
+  },
 ]

@@ -5,7 +5,16 @@ import type { Route } from './route'
 
 /** Compute resources associated with a workspace (pai-api.md §1.4; rules C1, C3). */
 
-const TYPES = ['MaxCompute', 'ECS', 'Lingjun', 'ACS', 'Flink', 'SelfManagedAckPro', 'SelfManagedAckLingjun', 'SelfManagedASI']
+const TYPES = [
+  'MaxCompute',
+  'ECS',
+  'Lingjun',
+  'ACS',
+  'Flink',
+  'SelfManagedAckPro',
+  'SelfManagedAckLingjun',
+  'SelfManagedASI',
+]
 const NAME_RE = /^[A-Za-z][A-Za-z0-9_]{2,27}$/
 
 function labels(v: unknown): Array<{ Key: string; Value: string }> {
@@ -34,14 +43,25 @@ function resourceView(ws: WorkspaceRec, r: ResourceRec, verbose: boolean): Recor
     Spec: r.Spec,
     Labels: r.Labels,
   }
-  if (verbose) v.Quotas = r.Quotas.map((q) => ({ Id: q.Id, Name: q.Id, DisplayName: q.Id, Mode: 'isolate', ProductCode: `${r.ResourceType}_isolate`, QuotaType: r.ResourceType, CardType: 'CPU', Specs: [] }))
+  if (verbose)
+    v.Quotas = r.Quotas.map((q) => ({
+      Id: q.Id,
+      Name: q.Id,
+      DisplayName: q.Id,
+      Mode: 'isolate',
+      ProductCode: `${r.ResourceType}_isolate`,
+      QuotaType: r.ResourceType,
+      CardType: 'CPU',
+      Specs: [],
+    }))
   if (r.ResourceType === 'MaxCompute') v.Encryption = { Enabled: false, Algorithm: '', Key: '' }
   return v
 }
 
 /** One default resource per resource type and environment. */
 function makeDefault(ws: WorkspaceRec, r: ResourceRec): void {
-  for (const o of Object.values(ws.resources)) if (o.ResourceType === r.ResourceType && o.EnvType === r.EnvType) o.IsDefault = false
+  for (const o of Object.values(ws.resources))
+    if (o.ResourceType === r.ResourceType && o.EnvType === r.EnvType) o.IsDefault = false
   r.IsDefault = true
 }
 
@@ -49,11 +69,19 @@ function createWorkspaceResource(ctx: Ctx): unknown {
   const ws = ctx.core.workspace(ctx.caller, ctx.params.WorkspaceId)
   const b = jsonBody(ctx.inc)
   const items = (arr(b.Resources, 'Resources') ?? []).map((x) => obj(x, 'Resources[]'))
-  for (const r of items) ctx.core.countCreate(`CreateWorkspaceResource:${ws.WorkspaceId}/${String(r.ResourceType ?? r.ProductType ?? '')}/${String(r.EnvType ?? '')}/${String(r.Name ?? '')}`)
+  for (const r of items)
+    ctx.core.countCreate(
+      `CreateWorkspaceResource:${ws.WorkspaceId}/${String(r.ResourceType ?? r.ProductType ?? '')}/${String(r.EnvType ?? '')}/${String(r.Name ?? '')}`,
+    )
   ctx.core.requireAdmin(ctx.caller, ws)
-  if (items.length === 0) throw bad('MissingParameter', 'The input parameter "Resources" that is mandatory for processing this request is not supplied.')
+  if (items.length === 0)
+    throw bad(
+      'MissingParameter',
+      'The input parameter "Resources" that is mandatory for processing this request is not supplied.',
+    )
   const option = str(b.Option, 'Option') ?? 'CreateAndAttach'
-  if (option !== 'CreateAndAttach' && option !== 'Attach') throw bad('InvalidParameter.Option', 'Option must be CreateAndAttach or Attach.')
+  if (option !== 'CreateAndAttach' && option !== 'Attach')
+    throw bad('InvalidParameter.Option', 'Option must be CreateAndAttach or Attach.')
   const planned: ResourceRec[] = []
   for (const r of items) {
     const name = str(r.Name, 'Resources.Name', true)
@@ -61,14 +89,30 @@ function createWorkspaceResource(ctx: Ctx): unknown {
     const env = str(r.EnvType, 'Resources.EnvType', true)
     if (!TYPES.includes(type)) throw bad('InvalidParameter.ResourceType', `Unknown ResourceType ${type}.`)
     if (!ws.EnvTypes.includes(env)) throw bad('InvalidParameter.EnvType', `The workspace has no ${env} environment.`)
-    if (!NAME_RE.test(name)) throw bad('InvalidParameter.Name', 'A resource Name is 3 to 28 letters, digits or underscores, starting with a letter.')
-    if (type === 'MaxCompute' && option !== 'Attach') throw bad('InvalidParameter.Option', 'MaxCompute resources only support Option=Attach.')
+    if (!NAME_RE.test(name))
+      throw bad(
+        'InvalidParameter.Name',
+        'A resource Name is 3 to 28 letters, digits or underscores, starting with a letter.',
+      )
+    if (type === 'MaxCompute' && option !== 'Attach')
+      throw bad('InvalidParameter.Option', 'MaxCompute resources only support Option=Attach.')
     const sp = spec(r.Spec)
     // C3: MaxCompute is CPU only.
-    if (type === 'MaxCompute' && (sp.gpu !== undefined || sp.GPU !== undefined || /gpu/i.test(String(sp.cardType ?? sp.CardType ?? '')))) throw bad('InvalidParameter.Spec', 'MaxCompute resources are CPU only.')
-    if (type !== 'MaxCompute' && !str(r.GroupName, 'Resources.GroupName')) throw bad('MissingParameter', `Resources.GroupName is required for ${type}.`)
-    const clash = [...Object.values(ws.resources), ...planned].some((o) => o.ResourceType === type && o.EnvType === env && o.Name === name)
-    if (clash) throw bad('ResourceAlreadyExists', `The ${type} resource ${name} (${env}) is already associated with the workspace.`)
+    if (
+      type === 'MaxCompute' &&
+      (sp.gpu !== undefined || sp.GPU !== undefined || /gpu/i.test(String(sp.cardType ?? sp.CardType ?? '')))
+    )
+      throw bad('InvalidParameter.Spec', 'MaxCompute resources are CPU only.')
+    if (type !== 'MaxCompute' && !str(r.GroupName, 'Resources.GroupName'))
+      throw bad('MissingParameter', `Resources.GroupName is required for ${type}.`)
+    const clash = [...Object.values(ws.resources), ...planned].some(
+      (o) => o.ResourceType === type && o.EnvType === env && o.Name === name,
+    )
+    if (clash)
+      throw bad(
+        'ResourceAlreadyExists',
+        `The ${type} resource ${name} (${env}) is already associated with the workspace.`,
+      )
     const rec: ResourceRec = {
       Id: `Resource-${ctx.core.id().toString(36)}${ws.WorkspaceId}`,
       Name: name,
@@ -77,8 +121,13 @@ function createWorkspaceResource(ctx: Ctx): unknown {
       GroupName: str(r.GroupName, 'Resources.GroupName') ?? name,
       IsDefault: false,
       Labels: labels(r.Labels),
-      Quotas: (arr(r.Quotas, 'Resources.Quotas') ?? []).map((q) => ({ Id: str(obj(q, 'Quotas[]').Id, 'Quotas.Id', true) })),
-      Spec: type === 'MaxCompute' && Object.keys(sp).length === 0 ? { Endpoint: `http://service.${ctx.core.opts.region}.maxcompute.aliyun.com/api`, Project: name } : sp,
+      Quotas: (arr(r.Quotas, 'Resources.Quotas') ?? []).map((q) => ({
+        Id: str(obj(q, 'Quotas[]').Id, 'Quotas.Id', true),
+      })),
+      Spec:
+        type === 'MaxCompute' && Object.keys(sp).length === 0
+          ? { Endpoint: `http://service.${ctx.core.opts.region}.maxcompute.aliyun.com/api`, Project: name }
+          : sp,
       GmtCreateTime: nowIso(ctx.now),
     }
     planned.push(rec)
@@ -99,7 +148,9 @@ function listResources(ctx: Ctx): unknown {
     const ws = ctx.core.workspace(ctx.caller, str(q.WorkspaceId, 'WorkspaceId', true))
     pairs = Object.values(ws.resources).map((r) => [ws, r])
   } else if (option === 'ListResource') {
-    pairs = Object.values(ctx.caller.tenant.workspaces).flatMap((ws) => Object.values(ws.resources).map((r): [WorkspaceRec, ResourceRec] => [ws, r]))
+    pairs = Object.values(ctx.caller.tenant.workspaces).flatMap((ws) =>
+      Object.values(ws.resources).map((r): [WorkspaceRec, ResourceRec] => [ws, r]),
+    )
   } else throw bad('InvalidParameter.Option', 'Option must be ListResourceByWorkspace or ListResource.')
   const types = csv(q.ResourceTypes ?? q.ProductTypes)
   if (types.length) pairs = pairs.filter(([, r]) => types.includes(r.ResourceType))
@@ -124,13 +175,15 @@ function updateWorkspaceResource(ctx: Ctx): unknown {
       if (!r) throw notFound('ResourceNotExists', `Resource ${id} not exists`)
       return r
     })
-    if (new Set(targets.map((r) => r.GroupName)).size > 1) throw bad('InvalidParameter.ResourceIds', 'All ResourceIds must share one GroupName.')
+    if (new Set(targets.map((r) => r.GroupName)).size > 1)
+      throw bad('InvalidParameter.ResourceIds', 'All ResourceIds must share one GroupName.')
   } else targets = Object.values(ws.resources).filter((r) => r.GroupName === group)
   if (targets.length === 0) throw notFound('ResourceNotExists', `No resource in group ${group ?? ''}`)
   const type = str(b.ResourceType, 'ResourceType') ?? str(b.ProductType, 'ProductType')
   if (type) targets = targets.filter((r) => r.ResourceType === type)
   const want = labels(b.Labels)
-  if (want.length) targets = targets.filter((r) => want.every((l) => r.Labels.some((x) => x.Key === l.Key && x.Value === l.Value)))
+  if (want.length)
+    targets = targets.filter((r) => want.every((l) => r.Labels.some((x) => x.Key === l.Key && x.Value === l.Value)))
   const isDefault = bool(b.IsDefault, 'IsDefault')
   if (isDefault === false) throw bad('InvalidParameter.IsDefault', 'IsDefault only accepts true.')
   const sp = b.Spec === undefined ? undefined : spec(b.Spec)
@@ -142,7 +195,19 @@ function updateWorkspaceResource(ctx: Ctx): unknown {
 }
 
 export const resourceRoutes: Route[] = [
-  { method: 'POST', path: /^\/api\/v1\/workspaces\/(?<WorkspaceId>[^/]+)\/resources$/, action: 'CreateWorkspaceResource', mutating: true, handle: createWorkspaceResource },
-  { method: 'PUT', path: /^\/api\/v1\/workspaces\/(?<WorkspaceId>[^/]+)\/resources$/, action: 'UpdateWorkspaceResource', mutating: true, handle: updateWorkspaceResource },
+  {
+    method: 'POST',
+    path: /^\/api\/v1\/workspaces\/(?<WorkspaceId>[^/]+)\/resources$/,
+    action: 'CreateWorkspaceResource',
+    mutating: true,
+    handle: createWorkspaceResource,
+  },
+  {
+    method: 'PUT',
+    path: /^\/api\/v1\/workspaces\/(?<WorkspaceId>[^/]+)\/resources$/,
+    action: 'UpdateWorkspaceResource',
+    mutating: true,
+    handle: updateWorkspaceResource,
+  },
   { method: 'GET', path: /^\/api\/v1\/resources$/, action: 'ListResources', mutating: false, handle: listResources },
 ]

@@ -18,8 +18,10 @@ function modulePermissions(v: unknown): ModulePermissionRec[] {
     const m = obj(raw, 'ModulePermissions[]')
     const ModuleName = str(m.ModuleName, 'ModulePermissions.ModuleName', true)
     const PermissionType = str(m.PermissionType, 'ModulePermissions.PermissionType', true)
-    if (!ROLE_MODULES.includes(ModuleName)) throw bad('InvalidParameter.ModuleName', `Unknown ModuleName ${ModuleName}.`)
-    if (!TYPES.includes(PermissionType)) throw bad('InvalidParameter.PermissionType', `Unknown PermissionType ${PermissionType}.`)
+    if (!ROLE_MODULES.includes(ModuleName))
+      throw bad('InvalidParameter.ModuleName', `Unknown ModuleName ${ModuleName}.`)
+    if (!TYPES.includes(PermissionType))
+      throw bad('InvalidParameter.PermissionType', `Unknown PermissionType ${PermissionType}.`)
     const rec: ModulePermissionRec = { ModuleName, PermissionType }
     if (PermissionType === 'CustomPermissions') {
       rec.Permissions = (arr(m.Permissions, 'ModulePermissions.Permissions') ?? []).map((p) => {
@@ -28,7 +30,10 @@ function modulePermissions(v: unknown): ModulePermissionRec[] {
           PermissionCodes: (arr(o.PermissionCodes, 'PermissionCodes') ?? []).map(String),
           PermissionRules: (arr(o.PermissionRules, 'PermissionRules') ?? []).map((r) => {
             const x = obj(r, 'PermissionRules[]')
-            return { Accessibility: str(x.Accessibility, 'Accessibility', true), EntityAccessType: str(x.EntityAccessType, 'EntityAccessType') }
+            return {
+              Accessibility: str(x.Accessibility, 'Accessibility', true),
+              EntityAccessType: str(x.EntityAccessType, 'EntityAccessType'),
+            }
           }),
         }
       })
@@ -39,7 +44,15 @@ function modulePermissions(v: unknown): ModulePermissionRec[] {
 }
 
 function roleView(r: RoleRec, now: number, withModules: boolean): Record<string, unknown> {
-  return { RoleId: r.RoleId, RoleName: r.RoleName, Creator: r.Creator, Status: roleStatus(r, now), GmtCreateTime: r.GmtCreateTime, GmtModifiedTime: r.GmtModifiedTime, ...(withModules ? { ModulePermissions: r.ModulePermissions } : {}) }
+  return {
+    RoleId: r.RoleId,
+    RoleName: r.RoleName,
+    Creator: r.Creator,
+    Status: roleStatus(r, now),
+    GmtCreateTime: r.GmtCreateTime,
+    GmtModifiedTime: r.GmtModifiedTime,
+    ...(withModules ? { ModulePermissions: r.ModulePermissions } : {}),
+  }
 }
 
 function role(ws: WorkspaceRec, id: string | undefined): RoleRec {
@@ -50,7 +63,16 @@ function role(ws: WorkspaceRec, id: string | undefined): RoleRec {
 
 function startJob(ctx: Ctx, ws: WorkspaceRec, type: string, roleId: string): string {
   const id = `${type}-${roleId}-${ctx.core.id().toString(36)}`
-  const job: JobRec = { InstanceJobId: id, Type: type, InstanceId: roleId, WorkspaceId: ws.WorkspaceId, GmtCreateTime: nowIso(ctx.now), readyAt: ctx.now + ctx.core.opts.asyncDelayMs, finalStatus: 'Successful', ReasonMessage: '' }
+  const job: JobRec = {
+    InstanceJobId: id,
+    Type: type,
+    InstanceId: roleId,
+    WorkspaceId: ws.WorkspaceId,
+    GmtCreateTime: nowIso(ctx.now),
+    readyAt: ctx.now + ctx.core.opts.asyncDelayMs,
+    finalStatus: 'Successful',
+    ReasonMessage: '',
+  }
   ctx.core.state.jobs[id] = job
   return id
 }
@@ -73,14 +95,25 @@ function createWorkspaceRole(ctx: Ctx): unknown {
   const name = str(b.RoleName, 'RoleName', true)
   ctx.core.countCreate(`CreateWorkspaceRole:${ws.WorkspaceId}/${name}`)
   ctx.core.requireAdmin(ctx.caller, ws)
-  if (!ROLE_NAME_RE.test(name)) throw bad('InvalidParameter.RoleName', 'RoleName is 1 to 64 letters, digits, underscores or hyphens.')
+  if (!ROLE_NAME_RE.test(name))
+    throw bad('InvalidParameter.RoleName', 'RoleName is 1 to 64 letters, digits, underscores or hyphens.')
   const type = str(b.RoleType, 'RoleType') ?? 'custom'
   if (type !== 'custom') throw bad('InvalidParameter.RoleType', 'RoleType must be custom.')
   const mods = modulePermissions(b.ModulePermissions)
-  if (Object.values(ws.roles).some((r) => r.RoleName === name)) throw conflict('RoleNameAlreadyExists', `The role name ${name} already exists in workspace ${ws.WorkspaceId}.`)
+  if (Object.values(ws.roles).some((r) => r.RoleName === name))
+    throw conflict('RoleNameAlreadyExists', `The role name ${name} already exists in workspace ${ws.WorkspaceId}.`)
   const at = nowIso(ctx.now)
   const id = `role-${ctx.core.id().toString(36)}${ws.WorkspaceId}`
-  ws.roles[id] = { RoleId: id, RoleName: name, Creator: ctx.caller.account.uid, ModulePermissions: mods, GmtCreateTime: at, GmtModifiedTime: at, readyAt: ctx.now + ctx.core.opts.asyncDelayMs, pendingStatus: 'Creating' }
+  ws.roles[id] = {
+    RoleId: id,
+    RoleName: name,
+    Creator: ctx.caller.account.uid,
+    ModulePermissions: mods,
+    GmtCreateTime: at,
+    GmtModifiedTime: at,
+    readyAt: ctx.now + ctx.core.opts.asyncDelayMs,
+    pendingStatus: 'Creating',
+  }
   return { InstanceJobId: startJob(ctx, ws, 'CreateWorkspaceCustomRole', id) }
 }
 
@@ -112,8 +145,10 @@ function updateWorkspaceRole(ctx: Ctx): unknown {
   const b = jsonBody(ctx.inc)
   const name = str(b.RoleName, 'RoleName')
   if (name !== undefined) {
-    if (!ROLE_NAME_RE.test(name)) throw bad('InvalidParameter.RoleName', 'RoleName is 1 to 64 letters, digits, underscores or hyphens.')
-    if (Object.values(ws.roles).some((o) => o.RoleName === name && o.RoleId !== r.RoleId)) throw conflict('RoleNameAlreadyExists', `The role name ${name} already exists.`)
+    if (!ROLE_NAME_RE.test(name))
+      throw bad('InvalidParameter.RoleName', 'RoleName is 1 to 64 letters, digits, underscores or hyphens.')
+    if (Object.values(ws.roles).some((o) => o.RoleName === name && o.RoleId !== r.RoleId))
+      throw conflict('RoleNameAlreadyExists', `The role name ${name} already exists.`)
     r.RoleName = name
   }
   if (b.ModulePermissions !== undefined) r.ModulePermissions = modulePermissions(b.ModulePermissions)
@@ -130,25 +165,76 @@ function deleteWorkspaceRoles(ctx: Ctx): unknown {
   if (ids.length === 0) throw bad('MissingParameter', 'RoleIds is required.')
   const roles = ids.map((id) => role(ws, id))
   const held = Object.values(ws.members).find((m) => m.Roles.some((x) => ids.includes(x)))
-  if (held) throw bad('RoleInUse', `The role is still held by member ${held.MemberId}; remove it from the members first.`)
+  if (held)
+    throw bad('RoleInUse', `The role is still held by member ${held.MemberId}; remove it from the members first.`)
   for (const r of roles) delete ws.roles[r.RoleId]
   return {}
 }
 
 function getInstanceJob(ctx: Ctx): unknown {
   const job = ctx.core.state.jobs[ctx.params.InstanceJobId ?? '']
-  if (!job || !ctx.caller.tenant.workspaces[job.WorkspaceId]) throw notFound('InstanceJobNotExists', `Instance job ${ctx.params.InstanceJobId ?? ''} not exists`)
+  if (!job || !ctx.caller.tenant.workspaces[job.WorkspaceId])
+    throw notFound('InstanceJobNotExists', `Instance job ${ctx.params.InstanceJobId ?? ''} not exists`)
   const done = ctx.now >= job.readyAt
-  return { InstanceJobId: job.InstanceJobId, Type: job.Type, InstanceId: job.InstanceId, GmtCreateTime: job.GmtCreateTime, Status: done ? job.finalStatus : 'Running', ReasonMessage: done ? job.ReasonMessage : '' }
+  return {
+    InstanceJobId: job.InstanceJobId,
+    Type: job.Type,
+    InstanceId: job.InstanceId,
+    GmtCreateTime: job.GmtCreateTime,
+    Status: done ? job.finalStatus : 'Running',
+    ReasonMessage: done ? job.ReasonMessage : '',
+  }
 }
 
 const W = '^\\/api\\/v1\\/workspaces\\/(?<WorkspaceId>[^/]+)'
 export const roleRoutes: Route[] = [
-  { method: 'GET', path: new RegExp(`${W}/permissions$`), action: 'ListPermissions', mutating: false, handle: listPermissions },
-  { method: 'POST', path: new RegExp(`${W}/roles$`), action: 'CreateWorkspaceRole', mutating: true, handle: createWorkspaceRole },
-  { method: 'GET', path: new RegExp(`${W}/roles$`), action: 'ListWorkspaceRoles', mutating: false, handle: listWorkspaceRoles },
-  { method: 'POST', path: new RegExp(`${W}/roles/action/delete$`), action: 'DeleteWorkspaceRoles', mutating: true, handle: deleteWorkspaceRoles },
-  { method: 'GET', path: new RegExp(`${W}/roles/(?<RoleId>[^/]+)$`), action: 'GetWorkspaceRole', mutating: false, handle: getWorkspaceRole },
-  { method: 'PUT', path: new RegExp(`${W}/roles/(?<RoleId>[^/]+)$`), action: 'UpdateWorkspaceRole', mutating: true, handle: updateWorkspaceRole },
-  { method: 'GET', path: /^\/api\/v1\/instancejobs\/(?<InstanceJobId>[^/]+)$/, action: 'GetInstanceJob', mutating: false, handle: getInstanceJob },
+  {
+    method: 'GET',
+    path: new RegExp(`${W}/permissions$`),
+    action: 'ListPermissions',
+    mutating: false,
+    handle: listPermissions,
+  },
+  {
+    method: 'POST',
+    path: new RegExp(`${W}/roles$`),
+    action: 'CreateWorkspaceRole',
+    mutating: true,
+    handle: createWorkspaceRole,
+  },
+  {
+    method: 'GET',
+    path: new RegExp(`${W}/roles$`),
+    action: 'ListWorkspaceRoles',
+    mutating: false,
+    handle: listWorkspaceRoles,
+  },
+  {
+    method: 'POST',
+    path: new RegExp(`${W}/roles/action/delete$`),
+    action: 'DeleteWorkspaceRoles',
+    mutating: true,
+    handle: deleteWorkspaceRoles,
+  },
+  {
+    method: 'GET',
+    path: new RegExp(`${W}/roles/(?<RoleId>[^/]+)$`),
+    action: 'GetWorkspaceRole',
+    mutating: false,
+    handle: getWorkspaceRole,
+  },
+  {
+    method: 'PUT',
+    path: new RegExp(`${W}/roles/(?<RoleId>[^/]+)$`),
+    action: 'UpdateWorkspaceRole',
+    mutating: true,
+    handle: updateWorkspaceRole,
+  },
+  {
+    method: 'GET',
+    path: /^\/api\/v1\/instancejobs\/(?<InstanceJobId>[^/]+)$/,
+    action: 'GetInstanceJob',
+    mutating: false,
+    handle: getInstanceJob,
+  },
 ]

@@ -11,7 +11,11 @@ export function workspaceStatus(ws: WorkspaceRec, now: number): string {
   return now < ws.readyAt ? 'INITIALIZING' : 'ENABLED'
 }
 
-export function workspaceView(ctx: Ctx, ws: WorkspaceRec, opts: { verbose: boolean; listItem: boolean }): Record<string, unknown> {
+export function workspaceView(
+  ctx: Ctx,
+  ws: WorkspaceRec,
+  opts: { verbose: boolean; listItem: boolean },
+): Record<string, unknown> {
   const t = ctx.caller.tenant
   const members = Object.values(ws.members)
   const owner = members.find((m) => m.Roles.includes(OWNER_ROLE))
@@ -32,7 +36,13 @@ export function workspaceView(ctx: Ctx, ws: WorkspaceRec, opts: { verbose: boole
   }
   // The quirk of pai-api.md §1: list items spell it `resourceGroupId`.
   v[opts.listItem ? 'resourceGroupId' : 'ResourceGroupId'] = ws.ResourceGroupId
-  if (opts.verbose && ownerUser) v.Owner = { UserId: ownerUser.UserId, UserKp: t.uid, UserName: ownerUser.UserName, DisplayName: ownerUser.DisplayName }
+  if (opts.verbose && ownerUser)
+    v.Owner = {
+      UserId: ownerUser.UserId,
+      UserKp: t.uid,
+      UserName: ownerUser.UserName,
+      DisplayName: ownerUser.DisplayName,
+    }
   return v
 }
 
@@ -40,12 +50,16 @@ export function workspaceView(ctx: Ctx, ws: WorkspaceRec, opts: { verbose: boole
 function nameTaken(ctx: Ctx, t: TenantRec, name: string): boolean {
   const lower = name.toLowerCase()
   const dw = [...ctx.core.opts.dataworksNames, ...t.dataworksNames]
-  return Object.values(t.workspaces).some((w) => w.WorkspaceName.toLowerCase() === lower) || dw.some((n) => n.toLowerCase() === lower)
+  return (
+    Object.values(t.workspaces).some((w) => w.WorkspaceName.toLowerCase() === lower) ||
+    dw.some((n) => n.toLowerCase() === lower)
+  )
 }
 
 function description(v: unknown, required: boolean): string | undefined {
   const d = required ? str(v, 'Description', true) : str(v, 'Description')
-  if (d !== undefined && [...d].length > 80) throw bad('InvalidParameter.Description', 'The Description must be at most 80 characters.')
+  if (d !== undefined && [...d].length > 80)
+    throw bad('InvalidParameter.Description', 'The Description must be at most 80 characters.')
   return d
 }
 
@@ -54,13 +68,19 @@ function createWorkspace(ctx: Ctx): unknown {
   const t = ctx.caller.tenant
   const name = str(b.WorkspaceName, 'WorkspaceName', true)
   ctx.core.countCreate(`CreateWorkspace:${t.uid}/${name}`)
-  if (!NAME_RE.test(name)) throw bad('InvalidParameter.WorkspaceName', 'The WorkspaceName must be 3 to 23 letters, digits or underscores, starting with a letter.')
+  if (!NAME_RE.test(name))
+    throw bad(
+      'InvalidParameter.WorkspaceName',
+      'The WorkspaceName must be 3 to 23 letters, digits or underscores, starting with a letter.',
+    )
   const desc = description(b.Description, true) ?? ''
   const envTypes = (arr(b.EnvTypes, 'EnvTypes') ?? []).map((e) => String(e))
   const env = [...envTypes].sort().join(',')
-  if (env !== 'prod' && env !== 'dev,prod') throw bad('InvalidParameter.EnvTypes', 'EnvTypes must be ["prod"] (simple mode) or ["dev","prod"] (standard mode).')
+  if (env !== 'prod' && env !== 'dev,prod')
+    throw bad('InvalidParameter.EnvTypes', 'EnvTypes must be ["prod"] (simple mode) or ["dev","prod"] (standard mode).')
   const rg = str(b.ResourceGroupId, 'ResourceGroupId')
-  if (rg !== undefined && !/^rg-[a-z0-9]+$/.test(rg)) throw bad('InvalidParameter.ResourceGroupId', 'The ResourceGroupId is invalid.')
+  if (rg !== undefined && !/^rg-[a-z0-9]+$/.test(rg))
+    throw bad('InvalidParameter.ResourceGroupId', 'The ResourceGroupId is invalid.')
   if (nameTaken(ctx, t, name)) throw bad('WorkspaceNameAlreadyExists', `The workspace name ${name} already exists.`)
   const id = String(ctx.core.id())
   const at = nowIso(ctx.now)
@@ -78,7 +98,9 @@ function createWorkspace(ctx: Ctx): unknown {
     GmtModifiedTime: at,
     readyAt: ctx.now + ctx.core.opts.asyncDelayMs,
     // A4: whoever creates the workspace becomes its owner.
-    members: { [`${id}-${creator}`]: { MemberId: `${id}-${creator}`, UserId: creator, Roles: [OWNER_ROLE], GmtCreateTime: at } },
+    members: {
+      [`${id}-${creator}`]: { MemberId: `${id}-${creator}`, UserId: creator, Roles: [OWNER_ROLE], GmtCreateTime: at },
+    },
     configs: {},
     resources: {},
     roles: {},
@@ -86,38 +108,50 @@ function createWorkspace(ctx: Ctx): unknown {
   t.workspaces[id] = ws
   // E2: PAI keeps one custom bus per workspace once EventBridge is activated.
   const bus = `pai-system-${name}`
-  if (t.eventBridge && !t.buses[bus]) t.buses[bus] = { EventBusName: bus, Description: `PAI workspace ${name}`, CreateTimestamp: ctx.now, rules: {} }
+  if (t.eventBridge && !t.buses[bus])
+    t.buses[bus] = { EventBusName: bus, Description: `PAI workspace ${name}`, CreateTimestamp: ctx.now, rules: {} }
   return { WorkspaceId: id }
 }
 
 function listWorkspaces(ctx: Ctx): unknown {
   const q = ctx.inc.query
   const t = ctx.caller.tenant
-  if (q.Option === 'GetResourceLimits') return { ResourceLimits: { PAI_share: 1, DLC_share: 1, MaxCompute_share: 1 }, TotalCount: 0 }
+  if (q.Option === 'GetResourceLimits')
+    return { ResourceLimits: { PAI_share: 1, DLC_share: 1, MaxCompute_share: 1 }, TotalCount: 0 }
   const modules = csv(q.ModuleList)
   if (modules.length && !modules.includes('PAI') && modules.includes('DataWorks')) {
     // DataWorks-only workspaces (names that PAI's share, W4): listed with ModuleList=DataWorks (docs/emulator.md).
     const names = [...new Set([...ctx.core.opts.dataworksNames, ...t.dataworksNames])].sort()
-    const dw = names.map((n, i) => ({ WorkspaceId: `dw-${i + 1}`, WorkspaceName: n, DisplayName: n, Status: 'ENABLED', EnvTypes: ['prod'], Description: 'DataWorks' }))
+    const dw = names.map((n, i) => ({
+      WorkspaceId: `dw-${i + 1}`,
+      WorkspaceName: n,
+      DisplayName: n,
+      Status: 'ENABLED',
+      EnvTypes: ['prod'],
+      Description: 'DataWorks',
+    }))
     const shownDw = page(dw, q)
     return { TotalCount: dw.length, Workspaces: shownDw }
   }
   let items = Object.values(t.workspaces)
   const ids = csv(q.WorkspaceIds)
   if (ids.length) items = items.filter((w) => ids.includes(w.WorkspaceId))
-  if (q.WorkspaceName) items = items.filter((w) => w.WorkspaceName.toLowerCase().includes(q.WorkspaceName!.toLowerCase()))
+  if (q.WorkspaceName)
+    items = items.filter((w) => w.WorkspaceName.toLowerCase().includes(q.WorkspaceName!.toLowerCase()))
   if (q.Status) items = items.filter((w) => workspaceStatus(w, ctx.now) === q.Status)
   if (q.ResourceGroupId) items = items.filter((w) => w.ResourceGroupId === q.ResourceGroupId)
   if (q.UserId) items = items.filter((w) => Object.values(w.members).some((m) => m.UserId === q.UserId))
   const sortBy = q.SortBy ?? 'GmtCreateTime'
-  if (sortBy !== 'GmtCreateTime' && sortBy !== 'GmtModifiedTime') throw bad('InvalidParameter.SortBy', 'SortBy must be GmtCreateTime or GmtModifiedTime.')
+  if (sortBy !== 'GmtCreateTime' && sortBy !== 'GmtModifiedTime')
+    throw bad('InvalidParameter.SortBy', 'SortBy must be GmtCreateTime or GmtModifiedTime.')
   const order = q.Order ?? 'ASC'
   if (order !== 'ASC' && order !== 'DESC') throw bad('InvalidParameter.Order', 'Order must be ASC or DESC.')
   items.sort((a, b) => a[sortBy].localeCompare(b[sortBy]) || Number(a.WorkspaceId) - Number(b.WorkspaceId))
   if (order === 'DESC') items.reverse()
   const verbose = bool(q.Verbose, 'Verbose') ?? false
   const shown = page(items, q)
-  if (q.Fields === 'Id') return { TotalCount: items.length, Workspaces: shown.map((w) => ({ WorkspaceId: w.WorkspaceId })) }
+  if (q.Fields === 'Id')
+    return { TotalCount: items.length, Workspaces: shown.map((w) => ({ WorkspaceId: w.WorkspaceId })) }
   return { TotalCount: items.length, Workspaces: shown.map((w) => workspaceView(ctx, w, { verbose, listItem: true })) }
 }
 
@@ -149,9 +183,33 @@ function deleteWorkspace(ctx: Ctx): unknown {
 }
 
 export const workspaceRoutes: Route[] = [
-  { method: 'POST', path: /^\/api\/v1\/workspaces$/, action: 'CreateWorkspace', mutating: true, handle: createWorkspace },
+  {
+    method: 'POST',
+    path: /^\/api\/v1\/workspaces$/,
+    action: 'CreateWorkspace',
+    mutating: true,
+    handle: createWorkspace,
+  },
   { method: 'GET', path: /^\/api\/v1\/workspaces$/, action: 'ListWorkspaces', mutating: false, handle: listWorkspaces },
-  { method: 'GET', path: /^\/api\/v1\/workspaces\/(?<WorkspaceId>[^/]+)$/, action: 'GetWorkspace', mutating: false, handle: getWorkspace },
-  { method: 'PUT', path: /^\/api\/v1\/workspaces\/(?<WorkspaceId>[^/]+)$/, action: 'UpdateWorkspace', mutating: true, handle: updateWorkspace },
-  { method: 'DELETE', path: /^\/api\/v1\/workspaces\/(?<WorkspaceId>[^/]+)$/, action: 'DeleteWorkspace', mutating: true, handle: deleteWorkspace },
+  {
+    method: 'GET',
+    path: /^\/api\/v1\/workspaces\/(?<WorkspaceId>[^/]+)$/,
+    action: 'GetWorkspace',
+    mutating: false,
+    handle: getWorkspace,
+  },
+  {
+    method: 'PUT',
+    path: /^\/api\/v1\/workspaces\/(?<WorkspaceId>[^/]+)$/,
+    action: 'UpdateWorkspace',
+    mutating: true,
+    handle: updateWorkspace,
+  },
+  {
+    method: 'DELETE',
+    path: /^\/api\/v1\/workspaces\/(?<WorkspaceId>[^/]+)$/,
+    action: 'DeleteWorkspace',
+    mutating: true,
+    handle: deleteWorkspace,
+  },
 ]

@@ -18,8 +18,18 @@ export function eventTypeLabel(t: T, eventType: string): string {
 }
 
 /** Which tab of the screen shows the field at a JSON pointer. */
-export type ConfigTab = 'basic' | 'resources' | 'members' | 'scheduling' | 'notifications' | 'storage' | 'sls' | 'switches'
-export const CONFIG_TABS: readonly ConfigTab[] = ['basic', 'resources', 'members', 'scheduling', 'notifications', 'storage', 'sls', 'switches']
+export type ConfigTab =
+  'basic' | 'resources' | 'members' | 'scheduling' | 'notifications' | 'storage' | 'sls' | 'switches'
+export const CONFIG_TABS: readonly ConfigTab[] = [
+  'basic',
+  'resources',
+  'members',
+  'scheduling',
+  'notifications',
+  'storage',
+  'sls',
+  'switches',
+]
 
 export function tabOfPointer(pointer: string): ConfigTab | undefined {
   const head = pointer.split('/')[1] ?? ''

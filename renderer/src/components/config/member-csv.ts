@@ -10,10 +10,16 @@ export type CsvRefusal =
   | { key: 'unknownRole'; role: string }
   | { key: 'ownerRole' }
 
-export type CsvRow = { line: number; userId: string; ok: true; member: Member } | { line: number; userId: string; ok: false; refusal: CsvRefusal }
+export type CsvRow =
+  | { line: number; userId: string; ok: true; member: Member }
+  | { line: number; userId: string; ok: false; refusal: CsvRefusal }
 
 const USER_ID = /^[A-Za-z0-9_.:@-]{1,128}$/
-const unquote = (s: string): string => s.trim().replace(/^"(.*)"$/s, '$1').trim()
+const unquote = (s: string): string =>
+  s
+    .trim()
+    .replace(/^"(.*)"$/s, '$1')
+    .trim()
 
 /**
  * Parses pasted member CSV: one `userId,roles` per line, roles separated by `;` or `|` (M1: several
@@ -22,7 +28,11 @@ const unquote = (s: string): string => s.trim().replace(/^"(.*)"$/s, '$1').trim(
  * bad format, invalid user ID, repeated line, already a member, no role (M5), unknown role, or the
  * owner role (M6: never granted).
  */
-export function parseMemberCsv(text: string, existing: ReadonlySet<string>, resolveRole: (token: string) => string | undefined): CsvRow[] {
+export function parseMemberCsv(
+  text: string,
+  existing: ReadonlySet<string>,
+  resolveRole: (token: string) => string | undefined,
+): CsvRow[] {
   const rows: CsvRow[] = []
   const seen = new Set<string>()
   const lines = text.split(/\r?\n/)

@@ -124,7 +124,8 @@ const en: Shape<typeof zhCN> = {
       roles: 'Roles',
       addButton: 'Add',
       csvTitle: 'Add many (paste CSV)',
-      csvHelp: "One member per line: userId,roles; separate roles with ; or {'|'}. A role is a role ID (e.g. PAI.AlgoDeveloper) or a role name.",
+      csvHelp:
+        "One member per line: userId,roles; separate roles with ; or {'|'}. A role is a role ID (e.g. PAI.AlgoDeveloper) or a role name.",
       csvPlaceholder: '2788xxxx,PAI.AlgoDeveloper;PAI.WorkspaceGuest',
       csvImport: 'Import',
       csvAdded: 'Added',
@@ -182,7 +183,8 @@ const en: Shape<typeof zhCN> = {
       removeLimitAria: 'Delete the limit of {subject}',
       noLimits: 'None set',
       nonMembers: 'Non-members',
-      nonMembersHint: 'Users not added to the workspace but granted RAM permissions by the main account can still use resources and submit jobs; constrain them here.',
+      nonMembersHint:
+        'Users not added to the workspace but granted RAM permissions by the main account can still use resources and submit jobs; constrain them here.',
       nonMembersAllowed: 'Non-members may use resources',
       nonMembersJob: 'Highest job priority',
       nonMembersInstance: 'Highest instance priority',
@@ -206,11 +208,13 @@ const en: Shape<typeof zhCN> = {
       authorized: 'EventBridge is activated and PAI is authorized.',
       notAuthorized: 'EventBridge is not activated or PAI is not authorized: notification rules cannot take effect.',
       authUnknown: 'Unknown: refresh this profile to find out whether PAI is authorized.',
-      authHow: 'On first use, activate EventBridge in the console, then click "Authorize" on the event notification page of the PAI workspace; this creates the service-linked role AliyunServiceRoleForPAIWorkspace.',
+      authHow:
+        'On first use, activate EventBridge in the console, then click "Authorize" on the event notification page of the PAI workspace; this creates the service-linked role AliyunServiceRoleForPAIWorkspace.',
       authLink: 'Open the EventBridge console',
       bus: 'Event bus',
       quota: 'Target quota per rule',
-      quotaHint: 'Default 5, can be raised on request (at most 100 recommended). Each voice, SMS or email contact takes one unit; contacts are not de-duplicated.',
+      quotaHint:
+        'Default 5, can be raised on request (at most 100 recommended). Each voice, SMS or email contact takes one unit; contacts are not de-duplicated.',
       rules: 'Event rules',
       addRule: 'New event rule',
       removeRule: 'Delete rule',
@@ -259,7 +263,8 @@ const en: Shape<typeof zhCN> = {
       secretSaved: 'Saved in the system keychain ({ref})',
       secretMissing: 'No signing secret saved yet',
       secretSave: 'Save to keychain',
-      secretNeedsProfile: 'An offline draft has no profile: the signing secret cannot be saved, only used for the test.',
+      secretNeedsProfile:
+        'An offline draft has no profile: the signing secret cannot be saved, only used for the test.',
       secretStored: 'Signing secret saved in the system keychain',
       test: 'Test connectivity',
       testing: 'Testing…',
@@ -298,7 +303,8 @@ const en: Shape<typeof zhCN> = {
       dlcContainerAccess: 'Allow entering the containers of DLC task nodes',
       dswSsh: 'SSH connections to DSW instances',
       dswPublicAccess: 'Public internet access to DSW instances',
-      manual: 'These switches take effect through the PAI console: in the plan they are manual actions. Affected instances must restart after a change.',
+      manual:
+        'These switches take effect through the PAI console: in the plan they are manual actions. Affected instances must restart after a change.',
     },
   },
 }

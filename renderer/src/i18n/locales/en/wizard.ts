@@ -28,7 +28,8 @@ const wizard: Shape<typeof zh> = {
     storageHint: 'Recommended: training jobs keep temporary data and models in the workspace default storage path.',
     defaultPath: 'Default storage path (OSS)',
     defaultPathPlaceholder: 'oss://bucket/path/',
-    resourcesHint: 'Associate any of the five compute resource kinds. Associations cannot be removed later (contact your business manager).',
+    resourcesHint:
+      'Associate any of the five compute resource kinds. Associations cannot be removed later (contact your business manager).',
     kind: 'Resource kind',
     envType: 'Environment',
     envDev: 'Development',
@@ -40,7 +41,8 @@ const wizard: Shape<typeof zh> = {
     addResource: 'Associate resource',
     removeResource: 'Remove',
     noResources: 'No resources associated',
-    confirmHint: 'Check everything below. Confirming creates a local draft; review its plan under Pending changes and apply it to the cloud.',
+    confirmHint:
+      'Check everything below. Confirming creates a local draft; review its plan under Pending changes and apply it to the cloud.',
     create: 'Create draft',
     created: 'Draft created',
     problems: 'Problems',

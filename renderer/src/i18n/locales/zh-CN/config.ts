@@ -203,7 +203,8 @@ export default {
       authorized: '已开通 EventBridge 并完成一键授权。',
       notAuthorized: '尚未开通 EventBridge 或未完成一键授权:事件通知规则无法生效。',
       authUnknown: '未知:刷新此账号后可得知是否已授权。',
-      authHow: '首次使用时,请在控制台开通事件总线 EventBridge,然后在 PAI 工作空间的事件通知配置页点击“一键授权”,系统将创建服务关联角色 AliyunServiceRoleForPAIWorkspace。',
+      authHow:
+        '首次使用时,请在控制台开通事件总线 EventBridge,然后在 PAI 工作空间的事件通知配置页点击“一键授权”,系统将创建服务关联角色 AliyunServiceRoleForPAIWorkspace。',
       authLink: '打开 EventBridge 控制台',
       bus: '事件总线',
       quota: '每条规则的通知对象配额',

@@ -206,7 +206,7 @@ against the cloud state refreshed just before.${EXIT_HELP}`
       'Send a signed test message to a DingTalk robot (E7); the signing secret is read from stdin or a prompt',
     )
     .requiredOption('--webhook <url>', 'https://oapi.dingtalk.com/robot/send?access_token=...')
-    .option('--profile <name>', "use the profile's endpoint (e.g. the emulator)")
+    .option('--profile <name>', "use the profile's proxy (the robot is always https://oapi.dingtalk.com)")
     .addHelpText(
       'after',
       '\nExamples:\n  printf %s "$SEC" | pai-admin dingtalk test --webhook "https://oapi.dingtalk.com/robot/send?access_token=abc"',

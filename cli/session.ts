@@ -37,7 +37,8 @@ export class Session {
   async getCore(): Promise<Core> {
     if (!this.core) {
       const { createCore } = await import('../core/core')
-      this.core = createCore({ dataDir: this.dataDir, runtime: 'cli' })
+      const { testOnlyRoutesFromEnv } = await import('../core/services/cloud-sessions')
+      this.core = createCore({ dataDir: this.dataDir, runtime: 'cli', testOnly: testOnlyRoutesFromEnv() })
     }
     return this.core
   }

@@ -12,7 +12,7 @@ import type { CoreServices } from './services'
 import { SettingsService, sqliteSettingsStore } from './services/settings'
 import { ProfilesService } from './services/profiles'
 import { WorkspacesService } from './services/workspaces'
-import { CloudSessions } from './services/cloud-sessions'
+import { CloudSessions, type TestOnlyRoutes } from './services/cloud-sessions'
 import { SyncService } from './sync'
 import { BundlesService } from './bundles'
 import { openStore } from './store'
@@ -24,6 +24,8 @@ export interface CoreOptions {
   runtime: CoreServices['info']['runtime']
   /** Start the outbox worker (default true). A second process on the same data dir (e.g. a CLI read) may pass false. */
   startSyncWorker?: boolean
+  /** Test-only redirections of DingTalk and the ECS metadata service; the shipped app never sets them. */
+  testOnly?: TestOnlyRoutes
 }
 
 /**
@@ -57,7 +59,7 @@ export function createCore(opts: CoreOptions): Core {
     sqliteSettingsStore(store.settings, (key, error) => log.warn('invalid setting ignored', { key, error })),
   )
   const workspaces = new WorkspacesService(store, settings, events)
-  const cloud = new CloudSessions(store, vault)
+  const cloud = new CloudSessions(store, vault, {}, opts.testOnly)
   const sync = new SyncService({
     store,
     emit: (event, payload) => events.emit(event, payload),

@@ -39,8 +39,7 @@ export function cloudHandlers(s: CoreServices): HandlersFor<CloudChannel> {
       let useSecret = secret
       if (!useSecret && secretRef && profileId)
         useSecret = (await s.cloud.dingTalkSecret(profileId, secretRef)) ?? undefined
-      const baseUrl = s.cloud.dingTalkBaseUrl(profileId)
-      const res = await testDingTalkRobot({ webhook, secret: useSecret }, baseUrl ? { baseUrl } : {})
+      const res = await testDingTalkRobot({ webhook, secret: useSecret }, s.cloud.dingTalkRoute(profileId))
       const out: { ok: boolean; code: string; message: string; errcode?: number; errmsg?: string } = {
         ok: res.ok,
         code: res.code,

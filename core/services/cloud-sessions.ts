@@ -20,6 +20,26 @@ export function proxySettingOf(proxy: string | null): ProxySetting {
 }
 
 /**
+ * Test-only redirections, which the shipped app never sets: tests reach the emulator's DingTalk robot
+ * and ECS metadata service through them. Without them the robot is always https://oapi.dingtalk.com
+ * and the metadata service http://100.100.100.200.
+ */
+export interface TestOnlyRoutes {
+  /** Replaces https://oapi.dingtalk.com (e.g. `http://127.0.0.1:9123`, the emulator). */
+  dingTalkOrigin?: string
+  /** Replaces http://100.100.100.200 (the ECS metadata service). */
+  ecsMetadataOrigin?: string
+}
+
+/** The test-only routes from `PAI_ADMIN_TEST_DINGTALK_ORIGIN` / `PAI_ADMIN_TEST_ECS_METADATA_ORIGIN` (CLI, harness). */
+export function testOnlyRoutesFromEnv(env: NodeJS.ProcessEnv = process.env): TestOnlyRoutes {
+  const out: TestOnlyRoutes = {}
+  if (env.PAI_ADMIN_TEST_DINGTALK_ORIGIN) out.dingTalkOrigin = env.PAI_ADMIN_TEST_DINGTALK_ORIGIN
+  if (env.PAI_ADMIN_TEST_ECS_METADATA_ORIGIN) out.ecsMetadataOrigin = env.PAI_ADMIN_TEST_ECS_METADATA_ORIGIN
+  return out
+}
+
+/**
  * Cloud clients per profile, built on demand: the AccessKey secret is read from the keychain just
  * before and handed to the client libraries only (D2). Clients are rebuilt when the profile changes.
  */
@@ -30,6 +50,7 @@ export class CloudSessions {
     private readonly store: Store,
     private readonly vault: Vault,
     private readonly opts: CloudClientOptions = {},
+    private readonly testOnly: TestOnlyRoutes = {},
   ) {}
 
   profile(profileId: string): ProfileRecord {
@@ -58,11 +79,13 @@ export class CloudSessions {
     return clients
   }
 
-  /** Where DingTalk robots are reached: the real service, or the profile's custom endpoint (the emulator). */
-  dingTalkBaseUrl(profileId: string | null | undefined): string | undefined {
-    if (!profileId) return undefined
-    const p = this.profile(profileId)
-    return p.endpoint ? `${p.protocol}://${p.endpoint}` : undefined
+  /**
+   * How the DingTalk robot is reached: always https://oapi.dingtalk.com (never a profile's cloud
+   * endpoint, which must not see the robot's token), through the profile's proxy.
+   */
+  dingTalkRoute(profileId: string | null | undefined): { proxy: ProxySetting; baseUrl?: string } {
+    const proxy = profileId ? proxySettingOf(this.profile(profileId).proxy) : 'env'
+    return this.testOnly.dingTalkOrigin ? { proxy, baseUrl: this.testOnly.dingTalkOrigin } : { proxy }
   }
 
   async dingTalkSecret(profileId: string, ref: string): Promise<string | null> {

@@ -256,9 +256,13 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
 
   it('E7: dingtalk test signs with the secret from stdin (exit 0), a wrong secret is exit 3', async () => {
     const webhook = 'https://oapi.dingtalk.com/robot/send?access_token=robot1'
-    const good = await cli(['dingtalk', 'test', '--webhook', webhook, '--profile', 'emu'], ROBOT_SECRET)
+    // The robot is reached only through the test-only route, never through the profile's endpoint.
+    const env = { PAI_ADMIN_TEST_DINGTALK_ORIGIN: emu.url }
+    const args = ['--data-dir', dataDir, 'dingtalk', 'test', '--webhook', webhook, '--profile', 'emu']
+    const good = await runCli(args, { input: ROBOT_SECRET, env })
     expect(good.code, good.stdout + good.stderr).toBe(0)
-    const bad = await cli(['dingtalk', 'test', '--webhook', webhook, '--profile', 'emu'], 'SEC' + '0'.repeat(64))
+    const bad = await runCli(args, { input: 'SEC' + '0'.repeat(64), env })
+    outputs.push(good, bad)
     expect(bad.code).toBe(3)
   })
 

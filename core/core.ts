@@ -65,7 +65,12 @@ export function createCore(opts: CoreOptions): Core {
     emit: (event, payload) => events.emit(event, payload),
     clientsFor: (profileId) => cloud.clientsFor(profileId),
     secret: (profileId, ref) => cloud.dingTalkSecret(profileId, ref),
-    identity: (profileId) => cloud.identity(profileId),
+    // Every refresh learns who the profile's credentials are: the profiles screen and `profile list` show it.
+    identity: async (profileId) => {
+      const who = await cloud.identity(profileId)
+      store.profiles.setCaller(profileId, who.caller)
+      return who
+    },
     log,
   })
   const services: CoreServices = {

@@ -17,6 +17,7 @@ export function cloudHandlers(s: CoreServices): HandlersFor<CloudChannel> {
           ? { ...who.identity, hasPaiFullAccess: known.hasPaiFullAccess }
           : who.identity
       writeProfileFacts(s.store, id, { identity, fetchedAt: new Date().toISOString() })
+      s.profiles.recordCaller(id, who.caller)
       const warnings =
         identity.kind === 'ram'
           ? [
@@ -31,9 +32,9 @@ export function cloudHandlers(s: CoreServices): HandlersFor<CloudChannel> {
         profileId: id,
         action: 'profile.test',
         result: 'ok',
-        details: { identityType: who.identityType },
+        details: { identityType: who.identityType, arn: who.caller.arn },
       })
-      return { identity, accountId: who.accountId, identityType: who.identityType, warnings }
+      return { identity, accountId: who.accountId, identityType: who.identityType, caller: who.caller, warnings }
     },
     'dingtalk.test': async ({ profileId, webhook, secretRef, secret }, ctx) => {
       let useSecret = secret

@@ -11,6 +11,7 @@ import { logDirFor } from './paths'
 import type { CoreServices } from './services'
 import { SettingsService, sqliteSettingsStore } from './services/settings'
 import { ProfilesService } from './services/profiles'
+import { ProfileImporter } from './services/profile-import'
 import { WorkspacesService } from './services/workspaces'
 import { CloudSessions, type TestOnlyRoutes } from './services/cloud-sessions'
 import { SyncService } from './sync'
@@ -59,6 +60,7 @@ export function createCore(opts: CoreOptions): Core {
     sqliteSettingsStore(store.settings, (key, error) => log.warn('invalid setting ignored', { key, error })),
   )
   const workspaces = new WorkspacesService(store, settings, events)
+  const profiles = new ProfilesService(store, vault, settings)
   const cloud = new CloudSessions(store, vault, {}, opts.testOnly)
   const sync = new SyncService({
     store,
@@ -80,7 +82,8 @@ export function createCore(opts: CoreOptions): Core {
     settings,
     store,
     vault,
-    profiles: new ProfilesService(store, vault, settings),
+    profiles,
+    profileImport: new ProfileImporter(store, profiles),
     workspaces,
     cloud,
     sync,

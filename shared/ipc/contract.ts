@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { appChannels } from './channels/app'
 import { profilesChannels } from './channels/profiles'
+import { profileImportChannels } from './channels/profile-import'
 import { workspacesChannels } from './channels/workspaces'
 import { syncChannels } from './channels/sync'
 import { bundlesChannels } from './channels/bundles'
@@ -13,6 +14,7 @@ import { cloudChannels } from './channels/cloud'
 export const contract = {
   ...appChannels,
   ...profilesChannels,
+  ...profileImportChannels,
   ...workspacesChannels,
   ...syncChannels,
   ...bundlesChannels,

@@ -27,6 +27,8 @@ export interface CoreOptions {
   startSyncWorker?: boolean
   /** Test-only redirections of DingTalk and the ECS metadata service; the shipped app never sets them. */
   testOnly?: TestOnlyRoutes
+  /** `memory`: no OS keychain (a throw-away data directory, the CLI's `--credentials env`). Default `os`. */
+  vault?: 'os' | 'memory'
 }
 
 /**
@@ -55,7 +57,7 @@ export function createCore(opts: CoreOptions): Core {
   const events = new EventHub()
   // Throws STORE_SCHEMA_TOO_NEW (data from a newer app) or STORE_OPEN_FAILED: the caller shows it.
   const store = openStore({ dataDir: opts.dataDir, log })
-  const vault = new Vault({ onSecret: (v) => log.addSecret(v) })
+  const vault = new Vault({ onSecret: (v) => log.addSecret(v), backend: opts.vault ?? 'os' })
   const settings = new SettingsService(
     sqliteSettingsStore(store.settings, (key, error) => log.warn('invalid setting ignored', { key, error })),
   )

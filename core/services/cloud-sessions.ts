@@ -187,14 +187,19 @@ export class CloudSessions {
   ): Promise<{ identity: Identity; accountId: string; identityType: string; caller: CallerInfo }> {
     const clients = await this.clientsFor(profileId)
     const who = await clients.sts.getCallerIdentity()
-    const userId = who.UserId ?? who.PrincipalId ?? who.AccountId
+    // An assumed role acts as the role: workspace members and owners name the role's ID (AccountType 6),
+    // not the session (PrincipalId is `<RoleId>:<session name>`).
+    const roleId = who.RoleId ?? who.PrincipalId?.split(':')[0]
+    const userId = who.kind === 'ram-role' && roleId ? roleId : (who.UserId ?? who.PrincipalId ?? who.AccountId)
     const identity: Identity =
       who.kind === 'main'
         ? { kind: 'main', userId: who.AccountId }
         : // Whether the RAM user holds AliyunPAIFullAccess cannot be read with its own key; assume yes and
           // let a refused call (CLOUD_PERMISSION, A3) correct it.
           { kind: 'ram', userId, hasPaiFullAccess: true }
-    const name = who.Arn?.split('/').pop()
+    // …:user/<name>, or …:assumed-role/<role name>/<session name>.
+    const arn = who.Arn?.split('/') ?? []
+    const name = who.kind === 'ram-role' ? arn[1] : arn.pop()
     if (name && who.kind !== 'main') identity.userName = name
     const caller: CallerInfo = {
       accountId: who.AccountId,

@@ -77,6 +77,11 @@ export const credentialMessages = {
     'zh-CN': '{file} 在预览后已被修改,请重新预览再导入。',
     en: '{file} changed after the preview: preview it again before importing.',
   },
+  CLI_IMPORT_NEEDS_YES: {
+    'zh-CN': '非交互环境下执行 profile import 需要 --yes 确认(请先查看上面列出的将导入的账号)',
+    en: 'profile import needs --yes when not run in a terminal (check the profiles listed above first)',
+  },
+  CLI_IMPORT_DECLINED: { 'zh-CN': '已取消,未导入任何账号', en: 'Cancelled; nothing was imported' },
   IMPORT_NOTHING_SELECTED: {
     'zh-CN': '没有选择要导入的账号。',
     en: 'No profile was selected for import.',

@@ -118,7 +118,7 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
     expect(JSON.parse(add.stdout)).toMatchObject({ name: 'emu', hasSecret: true })
     const list = await cli(['profile', 'list'])
     expect(list.code).toBe(0)
-    expect(list.stdout).toMatch(/emu\s+cn-hangzhou\s+127\.0\.0\.1:\d+\s+http\s+TESTAK5tMainAccount0001\s+yes/)
+    expect(list.stdout).toMatch(/emu\s+access-key\s+cn-hangzhou\s+127\.0\.0\.1:\d+\s+TESTAK5tMainAccount0001\s+yes/)
     expect((await cli(['profile', 'add', 'nosecret', '--region', 'cn-hangzhou', '--access-key-id', AK], '')).code).toBe(
       1,
     )

@@ -49,7 +49,8 @@ export const CHAINED_ROLE: RoleInput = {
 export const CI_ROLE: RoleInput = {
   roleName: 'ci-deploy',
   accountUid: OTHER.uid,
-  policies: ['AliyunPAIFullAccess'],
+  // A refresh reads the workspace's event rules too (EventBridge).
+  policies: ['AliyunPAIFullAccess', 'AliyunEventBridgeFullAccess'],
   trust: { principals: [], oidcProviders: [OIDC_PROVIDER.arn] },
 }
 /** In MAIN: the role of "this ECS instance". */

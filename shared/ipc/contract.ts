@@ -6,6 +6,7 @@ import { workspacesChannels } from './channels/workspaces'
 import { syncChannels } from './channels/sync'
 import { bundlesChannels } from './channels/bundles'
 import { cloudChannels } from './channels/cloud'
+import { accountsChannels } from './channels/accounts'
 
 /**
  * The IPC contract: every channel the renderer may call, with its request and response schemas.
@@ -19,6 +20,7 @@ export const contract = {
   ...syncChannels,
   ...bundlesChannels,
   ...cloudChannels,
+  ...accountsChannels,
 } as const
 
 export type Contract = typeof contract

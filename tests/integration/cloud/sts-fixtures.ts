@@ -35,7 +35,7 @@ export const OIDC_PROVIDER: OidcProviderInput = {
 export const ADMIN_ROLE: RoleInput = {
   roleName: 'pai-admin',
   accountUid: OTHER.uid,
-  policies: ['AliyunPAIFullAccess', 'AliyunSTSAssumeRoleAccess'],
+  policies: ['AliyunPAIFullAccess', 'AliyunEventBridgeFullAccess', 'AliyunSTSAssumeRoleAccess'],
   trust: { principals: [`acs:ram::${MAIN.uid}:root`], externalId: 'ext-4711', oidcProviders: [] },
 }
 /** In OTHER: a role only ADMIN_ROLE's sessions may assume (a chain). */

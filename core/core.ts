@@ -63,7 +63,7 @@ export function createCore(opts: CoreOptions): Core {
   )
   const workspaces = new WorkspacesService(store, settings, events)
   const profiles = new ProfilesService(store, vault, settings)
-  const cloud = new CloudSessions(store, vault, {}, opts.testOnly)
+  const cloud = new CloudSessions(store, vault, {}, opts.testOnly, (v) => log.addSecret(v))
   const sync = new SyncService({
     store,
     emit: (event, payload) => events.emit(event, payload),

@@ -59,6 +59,7 @@ function formBody(form: Record<string, string> | undefined): Buffer | undefined 
 export function credentialsSender(
   net: CredentialNet,
   onExpiration: (iso: string) => void,
+  onSecret: (value: string) => void = () => {},
 ): (req: ProviderRequest) => Promise<ProviderResponse> {
   return async (req) => {
     const u = new URL(req.toRequestURL())
@@ -107,8 +108,10 @@ export function credentialsSender(
     }
     const out = { statusCode: res.status, headers: res.headers, body: Buffer.from(res.body, 'utf8') }
     if (res.status === 200) {
-      const exp = expirationOf(res.body)
-      if (exp) onExpiration(exp)
+      const got = issuedOf(res.body)
+      if (got.expiration) onExpiration(got.expiration)
+      // Temporary credentials are secrets too: the logger redacts them wherever they might appear.
+      for (const v of got.secrets) onSecret(v)
       return out
     }
     if (metadata) return out
@@ -116,13 +119,15 @@ export function credentialsSender(
   }
 }
 
-function expirationOf(body: string): string | undefined {
+/** What STS or the metadata service issued: the expiry, and the secret parts (never kept here). */
+function issuedOf(body: string): { expiration?: string; secrets: string[] } {
   try {
-    const data = JSON.parse(body) as { Credentials?: { Expiration?: unknown }; Expiration?: unknown }
-    const exp = data.Credentials?.Expiration ?? data.Expiration
-    return typeof exp === 'string' ? exp : undefined
+    const data = JSON.parse(body) as Record<string, unknown>
+    const c = (data.Credentials ?? data) as Record<string, unknown>
+    const secrets = [c.AccessKeySecret, c.SecurityToken].filter((v): v is string => typeof v === 'string' && v !== '')
+    return typeof c.Expiration === 'string' ? { expiration: c.Expiration, secrets } : { secrets }
   } catch {
-    return undefined
+    return { secrets: [] }
   }
 }
 

@@ -100,11 +100,13 @@ export function createCredentialSource(
   spec: CredentialSpec,
   net: CredentialNet,
   env: Env = process.env,
+  /** Hears every temporary secret STS or the metadata service issues (the logger's redaction list). */
+  onSecret: (value: string) => void = () => {},
 ): CredentialSource {
   checkSpec(spec)
   let expiration: string | undefined = spec.kind === 'sts-token' ? spec.expiresAt : undefined
   const provider = guard(
-    buildProvider(spec, net, env, (iso) => (expiration = iso)),
+    buildProvider(spec, net, env, (iso) => (expiration = iso), onSecret),
     spec,
   )
   const credential = new Credential(null, provider)
@@ -141,8 +143,9 @@ function buildProvider(
   net: CredentialNet,
   env: Env,
   onExpiration: (iso: string) => void,
+  onSecret: (value: string) => void,
 ): CredentialsProvider {
-  const send = credentialsSender(net, onExpiration)
+  const send = credentialsSender(net, onExpiration, onSecret)
   switch (spec.kind) {
     case 'access-key':
       return StaticAKCredentialsProvider.builder()
@@ -157,7 +160,7 @@ function buildProvider(
         .build()
     case 'ram-role-arn': {
       // The base's temporary credentials (a chain) are refreshed by its own provider; its expiry is not ours.
-      const base = buildProvider(spec.base, net, env, () => {})
+      const base = buildProvider(spec.base, net, env, () => {}, onSecret)
       const b = RAMRoleARNCredentialsProvider.builder()
         .withCredentialsProvider(base)
         .withRoleArn(spec.roleArn)
@@ -189,7 +192,7 @@ function buildProvider(
       return seam(b.build(), send)
     }
     case 'env':
-      return envProvider(net, env, onExpiration)
+      return envProvider(net, env, onExpiration, onSecret)
   }
 }
 
@@ -208,7 +211,12 @@ const set = (env: Env, name: string): boolean => (env[name] ?? '').trim() !== ''
  * ~/.aliyun/config.json or ~/.alibabacloud/credentials (a pipeline must not pick up a developer's files;
  * the package's CLI-profile provider may also write to config.json).
  */
-function envProvider(net: CredentialNet, env: Env, onExpiration: (iso: string) => void): CredentialsProvider {
+function envProvider(
+  net: CredentialNet,
+  env: Env,
+  onExpiration: (iso: string) => void,
+  onSecret: (value: string) => void,
+): CredentialsProvider {
   const missing = (names: readonly string[]): never => {
     throw new AppError('CREDENTIALS_ENV_MISSING', { params: { names: names.filter((n) => !set(env, n)) } })
   }
@@ -224,6 +232,7 @@ function envProvider(net: CredentialNet, env: Env, onExpiration: (iso: string) =
       net,
       env,
       onExpiration,
+      onSecret,
     )
   }
   if (ENV_OIDC.some((n) => set(env, n))) {
@@ -236,10 +245,16 @@ function envProvider(net: CredentialNet, env: Env, onExpiration: (iso: string) =
     }
     if (set(env, 'ALIBABA_CLOUD_ROLE_SESSION_NAME')) spec.roleSessionName = env.ALIBABA_CLOUD_ROLE_SESSION_NAME!.trim()
     checkSpec(spec)
-    return buildProvider(spec, net, env, onExpiration)
+    return buildProvider(spec, net, env, onExpiration, onSecret)
   }
   if ((env.ALIBABA_CLOUD_ECS_METADATA_DISABLED ?? '').toLowerCase() === 'true') missing([...ENV_AK, ...ENV_OIDC])
-  const ecs = buildProvider({ kind: 'ecs-ram-role', roleName: env.ALIBABA_CLOUD_ECS_METADATA }, net, env, onExpiration)
+  const ecs = buildProvider(
+    { kind: 'ecs-ram-role', roleName: env.ALIBABA_CLOUD_ECS_METADATA },
+    net,
+    env,
+    onExpiration,
+    onSecret,
+  )
   return {
     getProviderName: () => ecs.getProviderName(),
     async getCredentials() {

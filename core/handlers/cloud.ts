@@ -18,13 +18,15 @@ export function cloudHandlers(s: CoreServices): HandlersFor<CloudChannel> {
           : who.identity
       writeProfileFacts(s.store, id, { identity, fetchedAt: new Date().toISOString() })
       s.profiles.recordCaller(id, who.caller)
+      // An assumed role needs the same policy as a RAM user (A3), on the role.
+      const adviceCode = who.identityType === 'AssumedRoleUser' ? 'PROFILE_RAM_ROLE_ADVICE' : 'PROFILE_RAM_USER_ADVICE'
       const warnings =
         identity.kind === 'ram'
           ? [
               {
-                code: 'PROFILE_RAM_USER_ADVICE',
+                code: adviceCode,
                 ruleId: 'A3',
-                message: formatMessage(ctx.locale, 'PROFILE_RAM_USER_ADVICE'),
+                message: formatMessage(ctx.locale, adviceCode),
               },
             ]
           : []

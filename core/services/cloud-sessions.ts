@@ -59,6 +59,8 @@ export class CloudSessions {
     private readonly vault: Vault,
     private readonly opts: CloudClientOptions = {},
     private readonly testOnly: TestOnlyRoutes = {},
+    /** Every secret a credential source obtains goes here (the logger redacts them). */
+    private readonly onSecret: (value: string) => void = () => {},
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
@@ -91,6 +93,7 @@ export class CloudSessions {
         ...(this.testOnly.ecsMetadataOrigin ? { metadataOrigin: this.testOnly.ecsMetadataOrigin } : {}),
       },
       this.env,
+      this.onSecret,
     )
     const clients = createCloudClients(settings, { ...this.opts, credentials })
     this.cache.set(profileId, { stamp, clients })

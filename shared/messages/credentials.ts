@@ -53,6 +53,11 @@ export const credentialMessages = {
     'zh-CN': '无法获取 {kind} 类型的凭证:{detail}',
     en: 'Cannot get the {kind} credentials: {detail}',
   },
+  PROFILE_RAM_ROLE_ADVICE: {
+    'zh-CN':
+      '当前为扮演的 RAM 角色:该角色需要 AliyunPAIFullAccess 权限。该策略包含 PAI 所有权限,请谨慎授予;可在会话权限策略中进一步收窄。',
+    en: 'This is an assumed RAM role: the role needs the AliyunPAIFullAccess policy. That policy grants every PAI permission, so grant it with care; a session policy can narrow it further.',
+  },
   PROFILE_KIND_FIELDS: {
     'zh-CN': '{kind} 类型的账号需要填写:{fields}',
     en: 'A {kind} profile needs: {fields}',

@@ -174,12 +174,13 @@ credentials obtained by assuming a role (or from OIDC, or ECS) are kept in memor
     .option('--endpoint <host:port>', 'with --credentials env: one endpoint for every cloud service')
     .addOption(new Option('--protocol <protocol>', 'with --credentials env: protocol').choices(['http', 'https']))
     .option('--offline', 'use the local cache only')
+    .option('--all-profiles', "every profile's workspaces, each row saying whose (refreshes all unless --offline)")
     .addHelpText(
       'after',
-      '\nExamples:\n  pai-admin workspace list --profile prod\n  pai-admin workspace list --profile prod --offline --output json',
+      '\nExamples:\n  pai-admin workspace list --profile prod\n  pai-admin workspace list --profile prod --offline --output json\n  pai-admin workspace list --all-profiles',
     )
     .action(
-      act(async (s, o: { profile: string; offline?: boolean }) =>
+      act(async (s, o: { profile?: string; offline?: boolean; allProfiles?: boolean }) =>
         (await import('./commands/workspace')).workspaceList(s, o),
       ),
     )

@@ -120,6 +120,12 @@ describe('pai-admin credentials', { timeout: 180_000 }, () => {
     expect(checked.code).toBe(3)
     expect(checked.stderr).toContain('bad-ext')
     expect(checked.stderr).toContain('external ID')
+    // Every profile's workspaces at once, each row saying whose; deployer cannot list (A3): exit 3, said so.
+    emu.seed({ tenant: OTHER.uid, workspaces: [{ WorkspaceName: 'other_ws' }] })
+    const all = await cli(['workspace', 'list', '--all-profiles'])
+    expect(all.code, all.stderr).toBe(3)
+    expect(all.stdout).toMatch(new RegExp(`team-b\\s+${OTHER.uid}\\s+cn-hangzhou\\s+other_ws`))
+    expect(all.stderr).toContain('deployer')
     expect((await cli(['profile', 'remove', 'deployer'])).code).toBe(1)
     expect((await cli(['profile', 'remove', 'bad-ext'])).code).toBe(0)
   })

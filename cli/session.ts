@@ -21,7 +21,7 @@ export interface GlobalOptions {
 }
 
 /** The name of the one profile of a `--credentials env` run. */
-export const ENV_PROFILE = 'env'
+const ENV_PROFILE = 'env'
 
 /** The CLI's language: --lang, else PAI_ADMIN_LANG, else the environment's LANG (Chinese or English). */
 export function cliLocale(lang: string | undefined, env: NodeJS.ProcessEnv = process.env): Locale {

@@ -28,7 +28,7 @@ export interface ProviderResponse {
   body: Buffer
 }
 
-export const ECS_METADATA_HOST = '100.100.100.200'
+const ECS_METADATA_HOST = '100.100.100.200'
 
 export interface CredentialNet {
   /** `host[:port]` of STS (the profile's STS endpoint). */
@@ -132,7 +132,7 @@ function issuedOf(body: string): { expiration?: string; secrets: string[] } {
 }
 
 /** STS answered with an error: our code for it, with the request ID and what was asked. */
-export function stsError(
+function stsError(
   status: number,
   body: string,
   headers: Record<string, string>,

@@ -44,7 +44,7 @@ export type CredentialSpec =
   /** The default chain of a pipeline: AccessKey/STS variables, then the OIDC variables, then ECS metadata. */
   | { kind: 'env' }
 
-export type CredentialKind = CredentialSpec['kind']
+type CredentialKind = CredentialSpec['kind']
 
 export interface CurrentCredentials {
   accessKeyId: string
@@ -64,12 +64,12 @@ export interface CredentialSource {
   expiresAt(): string | undefined
 }
 
-export const ROLE_ARN = /^acs:ram::\d{1,20}:role\/[A-Za-z0-9._@+=,-]{1,64}$/
-export const OIDC_PROVIDER_ARN = /^acs:ram::\d{1,20}:oidc-provider\/[A-Za-z0-9._-]{1,128}$/
+const ROLE_ARN = /^acs:ram::\d{1,20}:role\/[A-Za-z0-9._@+=,-]{1,64}$/
+const OIDC_PROVIDER_ARN = /^acs:ram::\d{1,20}:oidc-provider\/[A-Za-z0-9._-]{1,128}$/
 const SESSION_NAME = /^[A-Za-z0-9.@_-]{2,64}$/
 
 /** Checks what can be checked before anything is sent; throws a localized AppError naming the field. */
-export function checkSpec(spec: CredentialSpec): void {
+function checkSpec(spec: CredentialSpec): void {
   const bad = (field: string, value: string, hint: string): never => {
     throw new AppError('CREDENTIALS_FIELD_INVALID', { params: { field, value, hint } })
   }
@@ -93,7 +93,7 @@ export function checkSpec(spec: CredentialSpec): void {
 }
 
 /** The session name sent with AssumeRole when the profile names none (audit logs show it). */
-export const DEFAULT_SESSION_NAME = 'pai-workspace-admin'
+const DEFAULT_SESSION_NAME = 'pai-workspace-admin'
 
 /** Builds the source of one profile's credentials. `env` is read now (the `env` kind's variables). */
 export function createCredentialSource(
@@ -196,12 +196,8 @@ function buildProvider(
   }
 }
 
-export const ENV_AK = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET'] as const
-export const ENV_OIDC = [
-  'ALIBABA_CLOUD_ROLE_ARN',
-  'ALIBABA_CLOUD_OIDC_PROVIDER_ARN',
-  'ALIBABA_CLOUD_OIDC_TOKEN_FILE',
-] as const
+const ENV_AK = ['ALIBABA_CLOUD_ACCESS_KEY_ID', 'ALIBABA_CLOUD_ACCESS_KEY_SECRET'] as const
+const ENV_OIDC = ['ALIBABA_CLOUD_ROLE_ARN', 'ALIBABA_CLOUD_OIDC_PROVIDER_ARN', 'ALIBABA_CLOUD_OIDC_TOKEN_FILE'] as const
 
 const set = (env: Env, name: string): boolean => (env[name] ?? '').trim() !== ''
 

@@ -24,17 +24,7 @@ export type {
 export type { StsClient, CallerIdentity } from './sts'
 export type { SlsClient, SlsProject } from './sls'
 export type { CloudProfile, ProxySetting } from './profile'
-export {
-  createCredentialSource,
-  checkSpec,
-  DEFAULT_SESSION_NAME,
-  ENV_AK,
-  ENV_OIDC,
-  type CredentialSource,
-  type CredentialSpec,
-  type CredentialKind,
-} from './credentials'
-export type { CredentialNet } from './credentials-http'
+export { createCredentialSource, type CredentialSource, type CredentialSpec } from './credentials'
 export type { RetryPolicy } from './retry'
 export type { Timeouts } from './acs-send'
 export type { CloudErrorDetails, Outcome } from './errors'

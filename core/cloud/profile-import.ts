@@ -38,7 +38,7 @@ export interface ParsedImport {
 
 export class ImportFormatError extends Error {}
 
-export const MAX_IMPORT_BYTES = 1 << 20
+const MAX_IMPORT_BYTES = 1 << 20
 
 const str = z.preprocess(
   (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined),
@@ -71,7 +71,7 @@ const CliProfile = z.looseObject({
 })
 const CliConfig = z.looseObject({ current: str, profiles: z.array(z.unknown()).default([]) })
 
-export function fingerprintOf(bytes: Buffer): string {
+function fingerprintOf(bytes: Buffer): string {
   return crypto.createHash('sha256').update(bytes).digest('hex')
 }
 

@@ -15,7 +15,7 @@ import type { Store } from '../store'
 import type { ProfilesService } from './profiles'
 
 /** Where each source lives by default (the SDKs honour ALIBABA_CLOUD_CREDENTIALS_FILE for the second). */
-export function defaultImportFile(source: ImportSource, env: NodeJS.ProcessEnv = process.env): string {
+function defaultImportFile(source: ImportSource, env: NodeJS.ProcessEnv = process.env): string {
   if (source === 'aliyun-cli') return path.join(os.homedir(), '.aliyun', 'config.json')
   return env.ALIBABA_CLOUD_CREDENTIALS_FILE || path.join(os.homedir(), '.alibabacloud', 'credentials')
 }

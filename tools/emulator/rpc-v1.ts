@@ -9,11 +9,11 @@ import type { Account } from './options'
  * string to sign `POST&%2F&` + encode(that); signature base64(HMAC-SHA1(secret + "&", string to sign)).
  */
 
-export function rpcEncode(s: string): string {
+function rpcEncode(s: string): string {
   return encodeURIComponent(s).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)
 }
 
-export function rpcStringToSign(method: string, params: Record<string, string>): string {
+function rpcStringToSign(method: string, params: Record<string, string>): string {
   const canonical = Object.keys(params)
     .filter((k) => k !== 'Signature')
     .sort()
@@ -22,11 +22,11 @@ export function rpcStringToSign(method: string, params: Record<string, string>):
   return `${method}&${rpcEncode('/')}&${rpcEncode(canonical)}`
 }
 
-export function rpcSignature(secret: string, toSign: string): string {
+function rpcSignature(secret: string, toSign: string): string {
   return crypto.createHmac('sha1', `${secret}&`).update(toSign, 'utf8').digest('base64')
 }
 
-export interface RpcVerifyDeps {
+interface RpcVerifyDeps {
   accountFor(accessKeyId: string): Account | undefined
   nonces: NonceCache
   clockSkewMs: number

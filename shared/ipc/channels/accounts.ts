@@ -9,7 +9,7 @@ import { WorkspaceRowSchema } from './workspaces'
  * each row saying whose it is, and a refresh of every profile. No active-profile switch is needed.
  */
 
-export const AllWorkspaceRowSchema = WorkspaceRowSchema.extend({
+const AllWorkspaceRowSchema = WorkspaceRowSchema.extend({
   profileId: z.string(),
   profileName: z.string(),
   profileKind: ProfileKindSchema,

@@ -9,7 +9,7 @@ import { ProfileEndpointsSchema, ProfileKindSchema, ProfileViewSchema } from './
  * the keychain. Neither ever writes to those files.
  */
 
-export const ImportSourceSchema = z.enum(['aliyun-cli', 'alibabacloud'])
+const ImportSourceSchema = z.enum(['aliyun-cli', 'alibabacloud'])
 
 const Region = z
   .string()
@@ -24,7 +24,7 @@ const FileRequest = z.object({
   defaultRegion: Region.default('cn-hangzhou'),
 })
 
-export const ImportCandidateSchema = z.object({
+const ImportCandidateSchema = z.object({
   sourceName: z.string(),
   /** The profile name it would get (the file's name, made unique). */
   name: z.string(),

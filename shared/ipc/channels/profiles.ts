@@ -42,7 +42,7 @@ const Host = z
   .max(255)
 
 /** How a profile gets its credentials (see core/cloud/credentials.ts). */
-export const PROFILE_KINDS = ['access-key', 'sts-token', 'ram-role-arn', 'ecs-ram-role', 'oidc-role', 'env'] as const
+const PROFILE_KINDS = ['access-key', 'sts-token', 'ram-role-arn', 'ecs-ram-role', 'oidc-role', 'env'] as const
 export const ProfileKindSchema = z.enum(PROFILE_KINDS)
 export type ProfileKind = z.infer<typeof ProfileKindSchema>
 

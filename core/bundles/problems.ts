@@ -15,6 +15,24 @@ export interface RawProblem {
   at?: { line: number; column: number }
 }
 
+/**
+ * At most `max` problems, errors first, then a note of how many there were in all: a file with a million
+ * mistakes gets a report of bounded size (and bounded work to place each problem on its line).
+ */
+export function capProblems(problems: RawProblem[], max: number): RawProblem[] {
+  if (problems.length <= max) return problems
+  const errors = problems.filter((p) => p.severity === 'error')
+  const kept = [...errors, ...problems.filter((p) => p.severity !== 'error')].slice(0, max)
+  kept.push({
+    pointer: '',
+    ruleId: 'D4',
+    severity: 'warning',
+    code: 'BUNDLE_PROBLEMS_TRUNCATED',
+    params: { shown: max, total: problems.length },
+  })
+  return kept
+}
+
 /** The fix hint of a rule: `BUNDLE_HINT_<ruleId>`, else the file-format hint. */
 export function hintFor(locale: Locale, ruleId: string): string {
   const code = `BUNDLE_HINT_${ruleId}`

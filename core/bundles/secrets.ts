@@ -13,6 +13,11 @@ export function dingtalkRefs(config: WorkspaceConfig): string[] {
 /** Shapes of secrets that must never be in a bundle in clear: DingTalk signing secrets [加签]. */
 const SECRET_SHAPES = [/\bSEC[0-9a-fA-F]{32,}\b/]
 
+/** Whether a value is shaped like a DingTalk signing secret. */
+export function looksLikeSecret(value: string): boolean {
+  return SECRET_SHAPES.some((shape) => shape.test(value))
+}
+
 /**
  * The export's last gate (D2): the text may not contain, in clear, any secret value the export read from
  * the keychain, nor anything shaped like a signing secret. The encrypted block's base64 is excluded.

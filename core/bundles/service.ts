@@ -251,7 +251,7 @@ export class BundlesService {
           : undefined
       const context = this.workspaces.context(key, r.profile?.id ?? null)
       if (!r.profile && ws.region !== undefined) context.region = ws.region
-      return { context, problems, complete: (config) => withImplicitOwner(config, t.cloudConfig) }
+      return t.cloudConfig ? { context, problems, cloud: t.cloudConfig } : { context, problems }
     }
     const check = checkBundle(input.fileName, input.content, contextFor)
     const extra: RawProblem[] = []
@@ -435,27 +435,5 @@ function previewOf(ws: CheckedWorkspace, config: WorkspaceConfig, t: Target): Bu
     out.key = encodeDraftKey({ profileId: t.profile.id, workspaceKey: t.workspaceId })
   if (t.workspaceId) out.workspaceId = t.workspaceId
   if (t.draftRevision !== undefined) out.draftRevision = t.draftRevision
-  return out
-}
-
-/**
- * The owner is a fact of the cloud (A4, M6), not something a bundle can change: a bundle that does not
- * mention `owner` at all (written by hand for an existing workspace) keeps the cloud's owner and the
- * owner's membership. A bundle that states `owner` is taken as written (removing the owner is M6).
- */
-function withImplicitOwner(config: unknown, cloud: WorkspaceConfig | undefined): unknown {
-  if (!cloud?.owner || typeof config !== 'object' || config === null || Array.isArray(config) || 'owner' in config)
-    return config
-  const c = config as Record<string, unknown>
-  const out: Record<string, unknown> = { ...c, owner: cloud.owner }
-  const ownerId = cloud.owner.userId
-  const ownerMember = ownerId === undefined ? undefined : cloud.members.find((m) => m.userId === ownerId)
-  const members = Array.isArray(c.members) ? c.members : c.members === undefined ? [] : undefined
-  if (
-    ownerMember &&
-    members &&
-    !members.some((m: unknown) => typeof m === 'object' && m !== null && (m as { userId?: unknown }).userId === ownerId)
-  )
-    out.members = [...members, ownerMember]
   return out
 }

@@ -46,6 +46,18 @@ export const bundleMessages = {
     'zh-CN': '不支持的字段「{key}」(拼写错误?)',
     en: 'Unsupported field "{key}" (a typo?)',
   },
+  BUNDLE_DUPLICATE_KEY: {
+    'zh-CN': '字段「{key}」在同一对象中出现了多次:只能写一次',
+    en: 'The field "{key}" appears more than once in the same object: write it once',
+  },
+  BUNDLE_PROBLEMS_TRUNCATED: {
+    'zh-CN': '共发现 {total} 个问题,仅列出前 {shown} 个',
+    en: '{total} problems in all; only the first {shown} are listed',
+  },
+  BUNDLE_TOO_COMPLEX: {
+    'zh-CN': '读取文件所需的时间或内存超出上限,未读取:请拆分为较小的配置包',
+    en: 'Reading the file took more time or memory than allowed, so it was not read: split it into smaller bundles',
+  },
   BUNDLE_NAME_MISMATCH: {
     'zh-CN': '工作空间名称「{name}」与 config.basic.name「{configName}」不一致',
     en: 'The workspace name "{name}" differs from config.basic.name "{configName}"',
@@ -64,6 +76,11 @@ export const bundleMessages = {
   },
 
   // ---- secrets ----
+  BUNDLE_SECRET_IN_BUNDLE: {
+    'zh-CN':
+      '字段「{key}」含有密钥明文:配置包中不能写入密钥。请把钉钉加签密钥存入钥匙串并用 secretRef 引用(pai-admin secret set),或使用加密导出',
+    en: 'The field "{key}" holds a secret in clear: secrets never go into a bundle. Keep the DingTalk signing secret in the keychain and name it with secretRef (pai-admin secret set), or use an encrypted export',
+  },
   BUNDLE_SECRET_IN_CLEAR: {
     'zh-CN': '导出已中止:输出中出现了密钥明文({where})。密钥只能以钥匙串引用或口令加密的形式导出',
     en: 'Export stopped: a secret appeared in clear in the output ({where}). Secrets leave only as keychain references or encrypted with a passphrase',

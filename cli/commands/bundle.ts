@@ -2,11 +2,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { BUNDLE_LIMITS, formatOfFileName, type BundleFormat, type BundleProblem } from '@shared/bundle'
 import type { BundlePreview } from '@shared/ipc/channels/bundles'
-import { checkBundle } from '../../core/bundles/check'
 import { decryptSecrets } from '../../core/bundles/crypto'
 import { offlineContext } from '../../core/bundles/offline'
 import { formatProblemLine, localizeProblems } from '../../core/bundles/problems'
 import { decodeText } from '../../core/bundles/read'
+import { BundleChecker } from '../../core/bundles/worker/checker'
 import { CliError, EXIT, ExitWith } from '../exit-codes'
 import { readSecret } from '../secret-input'
 import type { Session } from '../session'
@@ -115,26 +115,36 @@ async function validateOne(
       secrets: preview.secrets,
     }
   } else {
-    // Offline: no core, no database, no keychain.
-    const check = checkBundle(file, read.text, (ws) => ({ context: offlineContext(ws.region) }))
-    const raw = [...check.problems]
-    if (check.secrets && o.passphraseStdin) {
-      const passphrase = await readSecret('passphrase', 'Passphrase: ')
-      try {
-        await decryptSecrets(check.secrets, passphrase)
-      } catch (err) {
-        const e = err as { code?: string; params?: Record<string, unknown> }
-        raw.push({
-          pointer: '/secrets',
-          ruleId: 'D2',
-          severity: 'error',
-          code: e.code ?? 'BUNDLE_PASSPHRASE_WRONG',
-          params: e.params ?? {},
-        })
-      }
+    // Offline: no core, no database, no keychain; the file is read in a worker thread, within its bounds.
+    const checker = new BundleChecker()
+    try {
+      const check = await checker.check(file, read.text, {
+        targetOf: (ws) => ({ context: offlineContext(ws.region) }),
+        more: async (parsed) => {
+          if (!parsed.secrets || !o.passphraseStdin) return []
+          const passphrase = await readSecret('passphrase', 'Passphrase: ')
+          try {
+            await decryptSecrets(parsed.secrets, passphrase)
+            return []
+          } catch (err) {
+            const e = err as { code?: string; params?: Record<string, unknown> }
+            return [
+              {
+                pointer: '/secrets',
+                ruleId: 'D2',
+                severity: 'error',
+                code: e.code ?? 'BUNDLE_PASSPHRASE_WRONG',
+                params: e.params ?? {},
+              },
+            ]
+          }
+        },
+      })
+      problems = localizeProblems(check.problems, file, s.locale, () => ({ line: 0, column: 0 }))
+      extra = { workspaces: check.workspaces.map((w) => ({ name: w.name })) }
+    } finally {
+      await checker.close()
     }
-    problems = localizeProblems(raw, file, s.locale, check.positionOf)
-    extra = { workspaces: check.workspaces.map((w) => ({ name: w.name })) }
   }
   const errors = problems.filter((p) => p.severity === 'error').length
   const result = {

@@ -113,6 +113,10 @@ export const bundleMessages = {
     'zh-CN': '加密参数超出允许范围({detail}),未解密',
     en: 'Encryption parameters are out of the allowed range ({detail}); nothing was decrypted',
   },
+  BUNDLE_SECRETS_NOT_RESTORED: {
+    'zh-CN': '导入失败,且钥匙串中的加签密钥 {refs} 未能恢复为导入前的状态:请用 pai-admin secret list 检查',
+    en: 'The import failed, and the signing secrets {refs} could not be put back in the keychain as they were: check them with pai-admin secret list',
+  },
   BUNDLE_SECRET_REF_UNSTORABLE: {
     'zh-CN': '密钥引用「{ref}」无法作为钥匙串条目名(仅限 1-64 个字母、数字、“_”、“.”、“-”)',
     en: 'The secret reference "{ref}" cannot name a keychain entry (1-64 letters, digits, "_", "." or "-")',

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { printable } from '@shared/printable'
 import { BUNDLE_LIMITS, formatOfFileName, type BundleFormat, type BundleProblem } from '@shared/bundle'
 import type { BundlePreview } from '@shared/ipc/channels/bundles'
 import { decryptSecrets } from '../../core/bundles/crypto'
@@ -156,7 +157,7 @@ async function validateOne(
     ...extra,
   }
   if (!alone) {
-    if (s.out.mode !== 'json') process.stdout.write(printProblems(problems).replace(/^OK:/m, `${file}: OK:`) + '\n')
+    s.out.text(printProblems(problems).replace(/^OK:/m, `${printable(file)}: OK:`))
     return result
   }
   s.out.result(result, () => printProblems(problems))
@@ -226,5 +227,6 @@ export async function exportCommand(s: Session, o: ExportOptions): Promise<void>
       s.out.note(
         `Wrote ${o.output} (${res.workspaces} workspaces${res.encryptedSecrets ? `, ${res.encryptedSecrets} encrypted secrets` : ''}).`,
       )
-  } else s.out.result(res, () => res.content)
+  } else if (s.out.mode === 'json') s.out.result(res, () => '')
+  else s.out.content(res.content)
 }

@@ -2,6 +2,7 @@ import type { BundlePreview } from '@shared/ipc/channels/bundles'
 import type { Plan, RunStatus } from '@shared/ipc/channels/sync'
 import { formatProblemLine } from '../../core/bundles/problems'
 import { CliError, EXIT, exitCodeFor, ExitWith } from '../exit-codes'
+import { printable } from '@shared/printable'
 import { table } from '../output'
 import { confirm, readSecret } from '../secret-input'
 import type { Session } from '../session'
@@ -58,7 +59,7 @@ const SYMBOL: Record<string, string> = { apply: '~', manual: '!', refused: 'x', 
 function renderPlans(plans: NamedPlan[]): string {
   const out: string[] = []
   for (const p of plans) {
-    const name = p.name
+    const name = printable(p.name)
     if (p.actions.length === 0) {
       out.push(`${name}: no changes.`)
       continue
@@ -150,13 +151,15 @@ export async function applyCommand(
       .map((r) => {
         const failed = r.status.ops.filter((op) => op.status === 'failed' || op.status === 'blocked')
         const lines = [
-          `${r.name}: run ${r.runId}: ${Object.entries(r.status.counts)
+          `${printable(r.name)}: run ${r.runId}: ${Object.entries(r.status.counts)
             .map(([k, v]) => `${v} ${k}`)
             .join(', ')}`,
         ]
         for (const op of failed)
           lines.push(
-            `  ${op.kind}: ${op.status} ${op.lastError?.code ?? ''} ${op.lastError?.message ?? ''}${op.lastError?.requestId ? ` (RequestId ${op.lastError.requestId})` : ''}`,
+            printable(
+              `  ${op.kind}: ${op.status} ${op.lastError?.code ?? ''} ${op.lastError?.message ?? ''}${op.lastError?.requestId ? ` (RequestId ${op.lastError.requestId})` : ''}`,
+            ),
           )
         return lines.join('\n')
       })

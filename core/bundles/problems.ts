@@ -1,6 +1,7 @@
 import type { BundleProblem } from '@shared/bundle'
 import type { Locale } from '@shared/locale'
 import { formatMessage, hasMessage } from '@shared/messages'
+import { printable } from '@shared/printable'
 
 /** A problem before it is localized: where (pointer, and a position once known), which rule, which code. */
 export interface RawProblem {
@@ -65,8 +66,12 @@ export function localizeProblems(
   })
 }
 
-/** `file:line:column: severity [rule] message (hint)`, as compilers print it. */
+/**
+ * `file:line:column: severity [rule] message` and an indented hint, as compilers print them. Messages quote
+ * the file (a key, a value): every field is escaped, so text from the file never starts a line of its own.
+ */
 export function formatProblemLine(p: BundleProblem): string {
-  const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file
-  return `${where}: ${p.severity} [${p.ruleId}] ${p.message}\n    hint: ${p.hint}`
+  const file = printable(p.file)
+  const where = p.line > 0 ? `${file}:${p.line}:${p.column}` : file
+  return `${where}: ${p.severity} [${printable(p.ruleId)}] ${printable(p.message)}\n    hint: ${printable(p.hint)}`
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { readBundleText } from '../../../core/bundles'
+import { formatProblemLine, readBundleText } from '../../../core/bundles'
 import { flowNestingExceeds } from '../../../core/bundles/prescan'
 import { FIXTURES, validateText } from './support'
 
@@ -182,5 +182,24 @@ describe('hostile bundle text: the linear pre-scan', () => {
       ),
       { numRuns: 5000 },
     )
+  })
+})
+
+describe('hostile bundle text: printing problems', () => {
+  const FORGED = 'x\n::error file=ci.yml,line=1::forged annotation'
+  const text = VALID.replace(
+    '        name: team_a',
+    `        name: team_a\n        ${JSON.stringify(FORGED)}: 1\n        "\\e[2J\\u009b31m\\u2028red": 2`,
+  )
+
+  it('D4: a key holding a newline or escape sequences is reported escaped: no line starts with text from the file', () => {
+    const r = validateText('ci.yaml', text)
+    const unknown = r.problems.filter((p) => p.code === 'BUNDLE_UNKNOWN_KEY')
+    expect(unknown.map((p) => p.params.key)).toEqual([FORGED, '\u001b[2J\u009b31m\u2028red'])
+    const printed = r.problems.map(formatProblemLine).join('\n')
+    for (const line of printed.split('\n')) expect(line).toMatch(/^(ci\.yaml:\d+:\d+: |    hint: )/)
+    expect(printed).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/)
+    expect(printed).toContain('x\\n::error file=ci.yml')
+    expect(printed).toContain('\\e[2J\\u009b31m\\u2028red')
   })
 })

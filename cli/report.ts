@@ -15,6 +15,7 @@ export async function report(err: unknown, session: Session | undefined): Promis
     code = err.code
     message = formatMessage(locale, err.code, err.params)
     exitCode = err.exitCode
+    ruleId = err.ruleId
   } else if (err instanceof CoreCallError) {
     code = err.code
     message = err.userMessage

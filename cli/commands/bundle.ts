@@ -1,5 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import type { Locale } from '@shared/locale'
+import { formatMessage } from '@shared/messages'
 import { printable } from '@shared/printable'
 import { BUNDLE_LIMITS, formatOfFileName, type BundleFormat, type BundleProblem } from '@shared/bundle'
 import type { BundlePreview } from '@shared/ipc/channels/bundles'
@@ -46,12 +48,13 @@ export function readBundleFile(file: string): { text: string } | { problem: Bund
   return { text: decoded.text }
 }
 
-function printProblems(problems: BundleProblem[]): string {
+/** Every problem as `file:line:col: …`, then the counts ("1 error, 0 warnings"), in the user's language. */
+export function printProblems(locale: Locale, problems: BundleProblem[], file?: string): string {
   const errors = problems.filter((p) => p.severity === 'error').length
+  const warnings = problems.length - errors
   const lines = problems.map(formatProblemLine)
-  lines.push(
-    errors === 0 ? `OK: ${problems.length} warnings` : `${errors} errors, ${problems.length - errors} warnings`,
-  )
+  const summary = formatMessage(locale, errors === 0 ? 'CLI_VALID' : 'CLI_PROBLEM_COUNTS', { errors, warnings })
+  lines.push(file !== undefined && errors === 0 ? `${printable(file)}: ${summary}` : summary)
   return lines.join('\n')
 }
 
@@ -157,10 +160,10 @@ async function validateOne(
     ...extra,
   }
   if (!alone) {
-    s.out.text(printProblems(problems).replace(/^OK:/m, `${printable(file)}: OK:`))
+    s.out.text(printProblems(s.locale, problems, file))
     return result
   }
-  s.out.result(result, () => printProblems(problems))
+  s.out.result(result, () => printProblems(s.locale, problems))
   if (errors > 0) throw new ExitWith(EXIT.invalid)
 }
 
@@ -225,7 +228,11 @@ export async function exportCommand(s: Session, o: ExportOptions): Promise<void>
     s.out.result({ file: o.output, workspaces: res.workspaces, encryptedSecrets: res.encryptedSecrets }, () => '')
     if (s.out.mode !== 'json')
       s.out.note(
-        `Wrote ${o.output} (${res.workspaces} workspaces${res.encryptedSecrets ? `, ${res.encryptedSecrets} encrypted secrets` : ''}).`,
+        formatMessage(s.locale, 'CLI_EXPORT_WROTE', {
+          file: o.output,
+          workspaces: res.workspaces,
+          secrets: res.encryptedSecrets,
+        }),
       )
   } else if (s.out.mode === 'json') s.out.result(res, () => '')
   else s.out.content(res.content)

@@ -7,7 +7,8 @@ import { isLocalWorkspaceKey } from '../store'
 import { dingtalkKind } from '../vault'
 import { encryptSecrets, type SecretMap } from './crypto'
 import { STORABLE_REF, type BundlesDeps } from './deps'
-import { assertNoClearSecrets, dingtalkRefs } from './secrets'
+import { dingtalkRefs } from '../services/secret-refs'
+import { assertNoClearSecrets } from './secrets'
 import { buildBundle, bundleFileName, serializeBundle, type BundleEntry } from './serialize'
 
 export interface ExportRequest {

@@ -7,7 +7,7 @@ import type { CheckedWorkspace } from './check'
 import type { BundlesDeps } from './deps'
 import type { Prepared } from './prepare'
 import { localizeProblems } from './problems'
-import { dingtalkRefs } from './secrets'
+import { dingtalkRefs } from '../services/secret-refs'
 import type { Target } from './targets'
 
 export interface ImportResult {

@@ -2,7 +2,8 @@ import { AppError } from '@shared/ipc/errors'
 import { decryptSecrets, type SecretMap } from './crypto'
 import { STORABLE_REF, type BundlesDeps } from './deps'
 import type { RawProblem } from './problems'
-import { dingtalkRefs } from './secrets'
+import type { WorkspaceConfig } from '@shared/domain'
+import { dingtalkRefs, missingSecretRefs } from '../services/secret-refs'
 import { TargetResolver, type Target } from './targets'
 import type { OffThreadCheck } from './worker/checker'
 
@@ -38,6 +39,43 @@ async function openSecrets(
   }
 }
 
+/** Where a configuration names a ref: its first DingTalk target with it. */
+function refPointer(index: number, config: WorkspaceConfig, ref: string): string {
+  const rules = config.notifications.rules
+  for (let r = 0; r < rules.length; r++) {
+    const t = rules[r]!.targets.findIndex((x) => x.type === 'dingtalk' && x.secretRef === ref)
+    if (t >= 0) return `/workspaces/${index}/config/notifications/rules/${r}/targets/${t}/secretRef`
+  }
+  return `/workspaces/${index}`
+}
+
+/**
+ * A warning for each signing secret a workspace names that its profile's keychain does not hold (and the
+ * bundle does not carry): importing is fine, applying is not (`plan` and `apply` refuse, naming them).
+ */
+async function secretsNotInKeychain(
+  deps: BundlesDeps,
+  workspaces: Array<{ index: number; config?: WorkspaceConfig }>,
+  resolver: TargetResolver,
+  arriving: string[],
+): Promise<RawProblem[]> {
+  const out: RawProblem[] = []
+  for (const ws of workspaces) {
+    const profile = resolver.targets.get(ws.index)?.profile
+    if (!ws.config || !profile) continue
+    for (const ref of await missingSecretRefs(deps.vault, profile.id, [ws.config], arriving))
+      out.push({
+        pointer: refPointer(ws.index, ws.config, ref),
+        ruleId: 'D2',
+        severity: 'warning',
+        code: 'BUNDLE_SECRET_REF_MISSING',
+        params: { ref, profile: profile.name },
+        workspace: ws.index,
+      })
+  }
+  return out
+}
+
 /**
  * Reads and checks a bundle for import, off the core's thread (the worker), with each workspace validated
  * where it goes; opens its encrypted secrets with the passphrase. Changes nothing.
@@ -53,6 +91,7 @@ export async function prepareImport(deps: BundlesDeps, input: ImportInput, diff:
       const opened = await openSecrets(parsed, input.passphrase)
       if (opened.problem) extra.push(opened.problem)
       secrets = opened.secrets
+      extra.push(...(await secretsNotInKeychain(deps, checked.workspaces, resolver, Object.keys(secrets ?? {}))))
       if (!secrets) return extra
       for (const ws of checked.workspaces) {
         if (!ws.config) continue

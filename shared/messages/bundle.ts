@@ -113,6 +113,16 @@ export const bundleMessages = {
     'zh-CN': '加密参数超出允许范围({detail}),未解密',
     en: 'Encryption parameters are out of the allowed range ({detail}); nothing was decrypted',
   },
+  BUNDLE_SECRET_REF_MISSING: {
+    'zh-CN':
+      '账号「{profile}」的钥匙串中没有钉钉加签密钥「{ref}」:应用前请先设置(pai-admin secret set {ref} --profile {profile},或在应用中设置)',
+    en: 'The keychain of profile "{profile}" holds no DingTalk signing secret "{ref}": set it before applying (pai-admin secret set {ref} --profile {profile}, or in the app)',
+  },
+  SECRET_REFS_MISSING: {
+    'zh-CN':
+      '账号「{profile}」的钥匙串中缺少 {count} 个钉钉加签密钥:{refs}。未导入、未发送任何内容。请逐个设置:printf %s "$SEC" | pai-admin secret set <名称> --profile {profile}',
+    en: 'The keychain of profile "{profile}" lacks {count} DingTalk signing {count:secret|secrets} that the configuration names: {refs}. Nothing was imported or sent. Set {count:it|each one}: printf %s "$SEC" | pai-admin secret set NAME --profile {profile}',
+  },
   BUNDLE_SECRETS_NOT_RESTORED: {
     'zh-CN': '导入失败,且钥匙串中的加签密钥 {refs} 未能恢复为导入前的状态:请用 pai-admin secret list 检查',
     en: 'The import failed, and the signing secrets {refs} could not be put back in the keychain as they were: check them with pai-admin secret list',
@@ -125,7 +135,7 @@ export const bundleMessages = {
   // ---- import / export ----
   BUNDLE_INVALID: {
     'zh-CN': '配置包有 {errors} 个错误,未导入任何内容',
-    en: 'The bundle has {errors} errors; nothing was imported',
+    en: 'The bundle has {errors} {errors:error|errors}; nothing was imported',
   },
   BUNDLE_STALE: {
     'zh-CN': '预览之后,工作空间「{name}」的草稿已被修改:请重新预览',
@@ -154,9 +164,46 @@ export const bundleMessages = {
     en: 'apply needs --yes when not run in a terminal',
   },
   CLI_APPLY_DECLINED: { 'zh-CN': '已取消,未发送任何更改', en: 'Cancelled; nothing was sent' },
+  CLI_SECRET_SET: {
+    'zh-CN': '已将加签密钥「{ref}」保存到账号「{profile}」的钥匙串',
+    en: 'Stored the signing secret "{ref}" in the keychain of profile "{profile}"',
+  },
+  CLI_SECRET_DELETED: {
+    'zh-CN': '已从账号「{profile}」的钥匙串删除加签密钥「{ref}」',
+    en: 'Deleted the signing secret "{ref}" from the keychain of profile "{profile}"',
+  },
+  CLI_SECRET_NOT_FOUND: {
+    'zh-CN': '账号「{profile}」的钥匙串中没有加签密钥「{ref}」',
+    en: 'The keychain of profile "{profile}" holds no signing secret "{ref}"',
+  },
+  CLI_SECRET_NONE: {
+    'zh-CN':
+      '账号「{profile}」的钥匙串中没有钉钉加签密钥。添加:printf %s "$SEC" | pai-admin secret set 名称 --profile {profile}',
+    en: 'The keychain of profile "{profile}" holds no DingTalk signing secret. Add one: printf %s "$SEC" | pai-admin secret set NAME --profile {profile}',
+  },
   CLI_PLAN_REFUSED: {
     'zh-CN': '计划中有 {count} 项被拒绝的操作,未执行',
-    en: 'The plan has {count} refused actions; nothing was applied',
+    en: 'The plan has {count} refused {count:action|actions}; nothing was applied',
+  },
+  CLI_PROBLEM_COUNTS: {
+    'zh-CN': '{errors} 个错误,{warnings} 个警告',
+    en: '{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}',
+  },
+  CLI_VALID: {
+    'zh-CN': '通过:{warnings} 个警告',
+    en: 'OK: {warnings} {warnings:warning|warnings}',
+  },
+  CLI_PLAN_COUNTS: {
+    'zh-CN': '计划:{apply} 项应用,{manual} 项需在控制台操作,{refused} 项被拒绝,{conflict} 项冲突。',
+    en: 'Plan: {apply} to apply, {manual} manual, {refused} refused, {conflict} {conflict:conflict|conflicts}.',
+  },
+  CLI_APPLY_CONFIRM: {
+    'zh-CN': '执行 {count} 项操作?[y/N] ',
+    en: 'Apply {count} {count:action|actions}? [y/N] ',
+  },
+  CLI_EXPORT_WROTE: {
+    'zh-CN': '已写入 {file}({workspaces} 个工作空间,{secrets} 个加密密钥)',
+    en: 'Wrote {file} ({workspaces} {workspaces:workspace|workspaces}, {secrets} encrypted {secrets:secret|secrets}).',
   },
 
   // ---- fix hints, one per rule a bundle can break ----

@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads'
 import { diffConfigs } from '@shared/bundle'
 import { checkWorkspaces, finishProblems, parseBundle, type ParsedBundle } from '../check'
+import { NOWHERE, type Position } from '../positions'
 import type { CheckedSummary, FromWorker, ToWorker } from './protocol'
 
 /**
@@ -34,7 +35,10 @@ function handle(msg: ToWorker): void {
   const parsed = jobs.get(msg.job)
   if (!parsed) throw new Error(`no open job ${msg.job}`)
   if (msg.type === 'positions') {
-    post({ type: 'positions', job: msg.job, positions: [...parsed.positionsOf(msg.pointers)] })
+    // The pointers are in the current format; the file may be an older one (v1alpha1's `spec`).
+    const found = parsed.positionsOf(msg.pointers.map(parsed.toSource))
+    const positions = msg.pointers.map((p): [string, Position] => [p, found.get(parsed.toSource(p)) ?? NOWHERE])
+    post({ type: 'positions', job: msg.job, positions })
     return
   }
   const targets = new Map(msg.targets)

@@ -63,6 +63,9 @@ describe('pai-admin offline', { timeout: 120_000 }, () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/\[M5\]/)
     expect(r.stdout).toMatch(/[\u4e00-\u9fff]/)
+    expect(r.stdout).toMatch(/^1 个错误,0 个警告$/m)
+    const en = await runCli(['--lang', 'en', 'validate', path.join(FIX, 'M5-member-no-role.yaml')])
+    expect(en.stdout).toMatch(/^1 error, 0 warnings$/m)
   })
 })
 

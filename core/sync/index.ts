@@ -1,7 +1,8 @@
 // The sync engine: refresh (cloud -> cache), plan (three-way), apply through the durable outbox, drift.
 export { SyncService, type SyncDeps } from './service'
 export { OutboxWorker, RETRYABLE } from './worker'
-export { buildPlan, emptyBase, withOverlay, type PlanInput, type ManualOverlay } from './plan/build'
+export { buildPlan, emptyBase, type PlanInput } from './plan/build'
+export { withOverlay, type ManualOverlay } from './plan/overlay'
 export { diffConfigs } from './plan/drift'
 export { configFromCloud, type CloudSnapshot } from './mapping/from-cloud'
 export { fetchSnapshot, refreshProfile, refreshWorkspace, cacheSnapshot } from './refresh'

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { DraftKeyParts } from '../services/draft-key'
 import type { Store } from '../store'
-import type { ManualOverlay } from './plan/build'
+import type { ManualOverlay } from './plan/overlay'
 
 /**
  * The per-draft record of manual steps the user did in the console (`sync.markManualDone`), kept in the

@@ -11,7 +11,7 @@ import type { SyncContext } from './deps'
 import { readOverlay, writeOverlay } from './manual-overlay'
 import { configFromCloud } from './mapping/from-cloud'
 import { buildPlan } from './plan/build'
-import { diffConfigs } from './plan/drift'
+import { driftOf } from './plan/drift'
 import { getAt, setAt } from './plan/paths'
 import { fetchSnapshot } from './refresh'
 
@@ -182,9 +182,9 @@ export class Planning {
       const clients = await this.c.clientsFor(parts.profileId)
       const w = await clients.pai.getWorkspace(parts.workspaceKey, { verbose: true })
       const { snapshot } = await fetchSnapshot(clients, w)
-      sinceRefresh = diffConfigs(got.config.value, configFromCloud(snapshot))
+      sinceRefresh = driftOf(got.config.value, configFromCloud(snapshot))
     }
-    return { sinceBase: diffConfigs(base, got.config.value), sinceRefresh, fetchedAt: got.fetchedAt }
+    return { sinceBase: driftOf(base, got.config.value), sinceRefresh, fetchedAt: got.fetchedAt }
   }
 }
 

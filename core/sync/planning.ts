@@ -16,7 +16,7 @@ import { getAt, setAt } from './plan/paths'
 import { fetchSnapshot } from './refresh'
 
 /** A draft as planning reads it. */
-export interface LoadedDraft {
+interface LoadedDraft {
   parts: DraftKeyParts & { profileId: string }
   draft: WorkspaceConfig
   base: WorkspaceConfig | null

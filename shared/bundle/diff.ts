@@ -42,7 +42,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
 /** One step of a change's location: an object key, or a list item's natural key. */
-export type DiffStep = string | { key: string }
+type DiffStep = string | { key: string }
 
 /** A change with its location as steps (`['members', {key: '2001'}, 'roles']`), before the path is spelled. */
 export interface ConfigDelta {

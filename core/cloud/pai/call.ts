@@ -10,7 +10,7 @@ const VERSION = '2021-02-04'
 export const ws = (id: string): string => `/api/v1/workspaces/${encodePath(id)}`
 
 /** One AIWorkSpace (ROA) request. */
-export interface Spec {
+interface Spec {
   action: string
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   path: string

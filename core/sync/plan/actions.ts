@@ -32,7 +32,7 @@ export interface PlanContext {
   wsName: string
 }
 
-export type Area = PlanAction['area']
+type Area = PlanAction['area']
 
 /** The plan's actions as the planners add them: unique, stable ids, and the dependencies every action shares. */
 export class Actions {

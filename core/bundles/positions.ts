@@ -27,7 +27,7 @@ export interface Position {
 export const NOWHERE: Position = { line: 0, column: 0 }
 
 /** The segments of a JSON pointer (`/a/0/b~1c` → `['a', '0', 'b/c']`). */
-export function pointerSegments(pointer: string): string[] {
+function pointerSegments(pointer: string): string[] {
   if (pointer === '') return []
   return pointer
     .slice(1)

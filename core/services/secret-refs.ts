@@ -1,6 +1,8 @@
-import type { WorkspaceConfig } from '@shared/domain'
+import { WorkspaceConfigSchema, type WorkspaceConfig } from '@shared/domain'
 import { AppError } from '@shared/ipc/errors'
+import type { Store } from '../store'
 import type { Vault } from '../vault'
+import { decodeDraftKey } from './draft-key'
 
 /**
  * DingTalk signing secrets [加签] named by configurations (`secretRef`) and the profile's keychain: one
@@ -34,7 +36,7 @@ export async function missingSecretRefs(
 }
 
 /** Refuses (SECRET_REFS_MISSING, naming them) when the keychain lacks a secret the configurations name. */
-export async function assertSecretRefs(
+async function assertSecretRefs(
   vault: Vault,
   profile: { id: string; name: string },
   configs: readonly WorkspaceConfig[],
@@ -45,4 +47,15 @@ export async function assertSecretRefs(
       ruleId: 'D2',
       params: { refs, count: refs.length, profile: profile.name },
     })
+}
+
+/**
+ * Before a draft is applied (the app's and the CLI's apply path): every ref its DingTalk targets name is in
+ * its profile's keychain. An offline draft, or one that cannot be read, is left to the apply's own checks.
+ */
+export async function assertDraftSecretRefs(store: Store, vault: Vault, key: string): Promise<void> {
+  const { profileId, workspaceKey } = decodeDraftKey(key)
+  const profile = profileId === null ? undefined : store.profiles.get(profileId)
+  const draft = profile ? store.drafts.get(profile.id, workspaceKey, WorkspaceConfigSchema) : undefined
+  if (profile && draft?.draft.ok) await assertSecretRefs(vault, profile, [draft.draft.value])
 }

@@ -10,7 +10,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const esc = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1')
 
 /** A field the schema does not know: where, its name, and its value (to tell a secret written in clear). */
-export interface UnknownKey {
+interface UnknownKey {
   pointer: string
   key: string
   value: unknown

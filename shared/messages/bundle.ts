@@ -120,8 +120,8 @@ export const bundleMessages = {
   },
   SECRET_REFS_MISSING: {
     'zh-CN':
-      '账号「{profile}」的钥匙串中缺少 {count} 个钉钉加签密钥:{refs}。未导入、未发送任何内容。请逐个设置:printf %s "$SEC" | pai-admin secret set <名称> --profile {profile}',
-    en: 'The keychain of profile "{profile}" lacks {count} DingTalk signing {count:secret|secrets} that the configuration names: {refs}. Nothing was imported or sent. Set {count:it|each one}: printf %s "$SEC" | pai-admin secret set NAME --profile {profile}',
+      '账号「{profile}」的钥匙串中缺少配置所用的 {count} 个钉钉加签密钥:{refs}。未发送任何内容。请在应用的钉钉设置中逐个添加,或:printf %s "$SEC" | pai-admin secret set <名称> --profile {profile}',
+    en: 'The keychain of profile "{profile}" lacks {count} DingTalk signing {count:secret|secrets} that the configuration names: {refs}. Nothing was sent. Add {count:it|each one} in the app, or: printf %s "$SEC" | pai-admin secret set NAME --profile {profile}',
   },
   BUNDLE_SECRETS_NOT_RESTORED: {
     'zh-CN': '导入失败,且钥匙串中的加签密钥 {refs} 未能恢复为导入前的状态:请用 pai-admin secret list 检查',

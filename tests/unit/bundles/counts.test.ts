@@ -15,11 +15,11 @@ describe('counts in messages', () => {
 
   it('D2: the missing-secrets refusal names the refs and counts them', () => {
     const one = formatMessage('en', 'SECRET_REFS_MISSING', { refs: ['ops'], count: 1, profile: 'prod' })
-    expect(one).toMatch(/lacks 1 DingTalk signing secret that .*: ops\. Nothing was imported or sent\. Set it:/)
+    expect(one).toMatch(/lacks 1 DingTalk signing secret that .*: ops\. Nothing was sent\. Add it in the app, or:/)
     const two = formatMessage('en', 'SECRET_REFS_MISSING', { refs: ['a', 'b'], count: 2, profile: 'prod' })
-    expect(two).toMatch(/lacks 2 DingTalk signing secrets that .*: a, b\. .* Set each one:/)
+    expect(two).toMatch(/lacks 2 DingTalk signing secrets that .*: a, b\. .* Add each one in the app/)
     expect(formatMessage('zh-CN', 'SECRET_REFS_MISSING', { refs: ['a', 'b'], count: 2, profile: 'prod' })).toContain(
-      '缺少 2 个钉钉加签密钥:a, b',
+      '缺少配置所用的 2 个钉钉加签密钥:a, b',
     )
   })
 })

@@ -3,7 +3,7 @@ import { decryptSecrets, type SecretMap } from './crypto'
 import { STORABLE_REF, type BundlesDeps } from './deps'
 import type { RawProblem } from './problems'
 import type { WorkspaceConfig } from '@shared/domain'
-import { dingtalkRefs, missingSecretRefs } from '../services/secret-refs'
+import { dingtalkRefs, keychainRefsOnce, missingSecretRefs } from '../services/secret-refs'
 import { TargetResolver, type Target } from './targets'
 import type { OffThreadCheck } from './worker/checker'
 
@@ -60,10 +60,11 @@ async function secretsNotInKeychain(
   arriving: string[],
 ): Promise<RawProblem[]> {
   const out: RawProblem[] = []
+  const held = keychainRefsOnce(deps.vault)
   for (const ws of workspaces) {
     const profile = resolver.targets.get(ws.index)?.profile
     if (!ws.config || !profile) continue
-    for (const ref of await missingSecretRefs(deps.vault, profile.id, [ws.config], arriving))
+    for (const ref of await missingSecretRefs(deps.vault, profile.id, [ws.config], arriving, held))
       out.push({
         pointer: refPointer(ws.index, ws.config, ref),
         ruleId: 'D2',

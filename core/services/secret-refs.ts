@@ -18,21 +18,38 @@ export function dingtalkRefs(config: WorkspaceConfig): string[] {
   return [...refs].sort()
 }
 
+/** The refs of the signing secrets the profile's keychain holds (one keychain search; never the values). */
+async function keychainRefs(vault: Vault, profileId: string): Promise<Set<string>> {
+  return new Set((await vault.list(profileId)).flatMap((k) => (k.ref === undefined ? [] : [k.ref])))
+}
+
 /**
- * The refs the configurations name that the profile's keychain does not hold (one keychain search), less
- * those that `arriving` will bring (the secrets an encrypted bundle carries). Sorted and unique.
+ * The refs the configurations name that the profile's keychain does not hold, less those that `arriving`
+ * will bring (the secrets an encrypted bundle carries). Sorted and unique. `present` reuses one keychain
+ * search for several checks of the same profile.
  */
 export async function missingSecretRefs(
   vault: Vault,
   profileId: string,
   configs: readonly WorkspaceConfig[],
   arriving: Iterable<string> = [],
+  present?: (profileId: string) => Promise<Set<string>>,
 ): Promise<string[]> {
   const wanted = new Set(configs.flatMap(dingtalkRefs))
   if (wanted.size === 0) return []
-  const present = new Set(arriving)
-  for (const key of await vault.list(profileId)) if (key.ref !== undefined) present.add(key.ref)
-  return [...wanted].filter((ref) => !present.has(ref)).sort()
+  const held = await (present ? present(profileId) : keychainRefs(vault, profileId))
+  const coming = new Set(arriving)
+  return [...wanted].filter((ref) => !held.has(ref) && !coming.has(ref)).sort()
+}
+
+/** One keychain search per profile, shared by the checks of one import. */
+export function keychainRefsOnce(vault: Vault): (profileId: string) => Promise<Set<string>> {
+  const cache = new Map<string, Promise<Set<string>>>()
+  return (profileId) => {
+    let p = cache.get(profileId)
+    if (!p) cache.set(profileId, (p = keychainRefs(vault, profileId)))
+    return p
+  }
 }
 
 /** Refuses (SECRET_REFS_MISSING, naming them) when the keychain lacks a secret the configurations name. */

@@ -166,7 +166,7 @@ export function parseBundle(fileName: string, text: string): ParsedBundle {
  * domain's `validate`), plus the bundle-wide checks (a workspace twice, a name that differs from
  * `config.basic.name`). Every problem carries a pointer into the file as written (before migration).
  */
-export function checkWorkspaces(
+function checkWorkspaces(
   parsed: ParsedBundle,
   targetOf: ContextFor,
 ): { workspaces: CheckedWorkspace[]; problems: RawProblem[] } {
@@ -227,11 +227,18 @@ export function checkWorkspaces(
   return { workspaces, problems }
 }
 
-/** The problems of both phases, bounded, each with its position. */
-export function finishProblems(parsed: ParsedBundle, more: RawProblem[]): RawProblem[] {
-  const problems = capProblems([...parsed.problems, ...more], BUNDLE_LIMITS.maxProblems)
-  placeProblems(problems, parsed.positionsOf)
-  return problems
+/**
+ * Phase two with its problems finished: the file's and the workspaces' problems together, bounded, each
+ * with its position. What the worker thread runs (`worker/thread.ts`), and `checkBundle` in this thread.
+ */
+export function checkParsed(
+  parsed: ParsedBundle,
+  targetOf: ContextFor,
+): { workspaces: CheckedWorkspace[]; problems: RawProblem[] } {
+  const { workspaces, problems } = checkWorkspaces(parsed, targetOf)
+  const all = capProblems([...parsed.problems, ...problems], BUNDLE_LIMITS.maxProblems)
+  placeProblems(all, parsed.positionsOf)
+  return { workspaces, problems: all }
 }
 
 /**
@@ -241,12 +248,11 @@ export function finishProblems(parsed: ParsedBundle, more: RawProblem[]): RawPro
  */
 export function checkBundle(fileName: string, text: string, contextFor: ContextFor): BundleCheck {
   const parsed = parseBundle(fileName, text)
-  const { workspaces, problems } = checkWorkspaces(parsed, contextFor)
-  const all = finishProblems(parsed, problems)
+  const { workspaces, problems } = checkParsed(parsed, contextFor)
   const check: BundleCheck = {
-    ok: !all.some((p) => p.severity === 'error'),
+    ok: !problems.some((p) => p.severity === 'error'),
     workspaces,
-    problems: all,
+    problems,
     positionOf: (pointer) => parsed.positionsOf([pointer]).get(pointer) ?? NOWHERE,
   }
   if (parsed.format) check.format = parsed.format

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads'
 import { diffConfigs } from '@shared/bundle'
-import { checkWorkspaces, finishProblems, parseBundle, type ParsedBundle } from '../check'
+import { checkParsed, parseBundle, type ParsedBundle } from '../check'
 import { NOWHERE, type Position } from '../positions'
 import type { CheckedSummary, FromWorker, ToWorker } from './protocol'
 
@@ -42,8 +42,7 @@ function handle(msg: ToWorker): void {
     return
   }
   const targets = new Map(msg.targets)
-  const { workspaces, problems } = checkWorkspaces(parsed, (meta) => targets.get(meta.index) ?? { problems: [] })
-  const summary: CheckedSummary = { workspaces, problems: finishProblems(parsed, problems) }
+  const summary: CheckedSummary = checkParsed(parsed, (meta) => targets.get(meta.index) ?? { problems: [] })
   if (msg.diff)
     for (const ws of summary.workspaces) {
       const t = targets.get(ws.index)

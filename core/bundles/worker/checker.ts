@@ -20,6 +20,8 @@ export interface CheckHooks {
   diff?: boolean
   /** Problems the caller adds once the workspaces are checked; the worker places them on their lines. */
   more?: (parsed: ParsedSummary, checked: CheckedSummary) => Promise<RawProblem[]>
+  /** The time bound of each phase of this file, when not the checker's. */
+  timeoutMs?: number
 }
 
 export type OffThreadCheck = Omit<ParsedSummary, 'workspaces'> & CheckedSummary & { ok: boolean }
@@ -90,18 +92,21 @@ export class BundleChecker {
   private async run(fileName: string, text: string, hooks: CheckHooks): Promise<OffThreadCheck> {
     clearTimeout(this.idle)
     const job = this.nextJob++
+    const bound = hooks.timeoutMs ?? this.timeoutMs
     try {
-      const { summary: parsed } = await this.ask({ type: 'parse', job, fileName, text }, 'parsed')
+      const { summary: parsed } = await this.ask({ type: 'parse', job, fileName, text }, 'parsed', bound)
       const targets = parsed.workspaces.map((meta): [number, TargetWithDiff] => [
         meta.index,
         hooks.targetOf(meta, parsed),
       ])
-      const { summary: checked } = await this.ask({ type: 'check', job, targets, diff: hooks.diff ?? false }, 'checked')
+      const check: ToWorker = { type: 'check', job, targets, diff: hooks.diff ?? false }
+      const { summary: checked } = await this.ask(check, 'checked', bound)
       const more = hooks.more ? await hooks.more(parsed, checked) : []
       if (more.length > 0) {
         const { positions } = await this.ask(
           { type: 'positions', job, pointers: more.map((p) => p.pointer) },
           'positions',
+          bound,
         )
         const at = new Map(positions)
         for (const p of more) p.at ??= at.get(p.pointer) ?? { line: 0, column: 0 }
@@ -149,14 +154,14 @@ export class BundleChecker {
   }
 
   /** Sends one message of a job and waits for its reply, within the time bound. */
-  private async ask<T extends FromWorker['type']>(msg: ToWorker, expect: T): Promise<Reply<T>> {
+  private async ask<T extends FromWorker['type']>(msg: ToWorker, expect: T, timeoutMs: number): Promise<Reply<T>> {
     const w = await this.start()
     return new Promise<Reply<T>>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiting = undefined
         void this.close()
         reject(new AppError('BUNDLE_TOO_COMPLEX', { ruleId: 'D4' }))
-      }, this.timeoutMs)
+      }, timeoutMs)
       this.waiting = {
         job: msg.job,
         resolve: (m) => {

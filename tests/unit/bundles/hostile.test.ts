@@ -45,16 +45,14 @@ describe('hostile bundle text: bounded work', () => {
     expect(!r.ok && r.problems[0]!.code).toBe('BUNDLE_TOO_DEEP')
   })
 
-  it('D4: a map of 40,000 keys read by the full YAML parser (anchors present) is read in linear time', () => {
+  it('D4: a map of 100,000 keys read by the full YAML parser is read in linear time', { timeout: 90_000 }, () => {
+    // The parser's own duplicate-key check compared every key with every other: minutes here. An anchor sends
+    // the file to the full parser, as a syntax error does (to place it).
     let text = 'x: &a 1\nm:\n'
-    for (let i = 0; i < 40_000; i++) text += `  k${i}: 1\n`
+    for (let i = 0; i < 100_000; i++) text += `  k${i}: 1\n`
     const { value, ms } = timed(() => readBundleText('keys.yaml', text))
     expect(value.ok).toBe(true)
-    expect(ms).toBeLessThan(10_000)
-    // The same with a syntax error at the end (the full parser runs to place it).
-    const broken = timed(() => readBundleText('keys.yaml', text.replace('x: &a 1\n', '') + 'bad: [\n'))
-    expect(broken.value.ok).toBe(false)
-    expect(broken.ms).toBeLessThan(10_000)
+    expect(ms).toBeLessThan(30_000)
   })
 
   it('D4: a file with thousands of problems reports a bounded number of them, and says so', () => {

@@ -109,6 +109,7 @@ export function createCore(opts: CoreOptions): Core {
     invoke: (channel, request, ctx) => call(channel, request, ctx) as never,
     async close() {
       await sync.stop()
+      await services.bundles.close()
       const { backup } = store.close({ backup: true })
       log.info('core closed', { backup })
     },

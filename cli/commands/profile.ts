@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { printable } from '@shared/printable'
 import { vpcEndpoints } from '@shared/cloud-endpoints'
 import type { ImportCandidate } from '@shared/ipc/channels/profile-import'
 import { NO_ENDPOINTS, type ProfileKind, type ProfileView } from '@shared/ipc/channels/profiles'
@@ -138,7 +139,8 @@ export async function profileList(s: Session, o: { check?: boolean } = {}): Prom
       : table(HEAD, res.profiles.map(row)),
   )
   if (res.keychainError) s.out.note(res.keychainError.message)
-  for (const p of problems) s.out.note(`${p.name}: ${p.message}`)
+  // The message may quote the cloud's text: one escaped line each (no forged line in a CI log).
+  for (const p of problems) s.out.note(printable(`${p.name}: ${p.message}`))
   if (problems.length) throw new ExitWith(EXIT.cloud)
 }
 
@@ -184,7 +186,7 @@ export async function profileImport(s: Session, o: ProfileImportOptions): Promis
   const unknown = wanted.filter((n) => !preview.candidates.some((c) => c.sourceName === n))
   if (unknown.length) throw new CliError('CLI_USAGE', { detail: `not in ${preview.file}: ${unknown.join(', ')}` })
   if (s.out.mode !== 'json') {
-    s.out.note(`${preview.file}:`)
+    s.out.note(printable(`${preview.file}:`))
     s.out.note(
       table(
         ['IN FILE', 'AS', 'KIND', 'REGION', 'KEY / ROLE', 'SECRETS', 'IMPORTABLE'],

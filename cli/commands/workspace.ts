@@ -1,4 +1,5 @@
 import type { AllWorkspaceRow } from '@shared/ipc/channels/accounts'
+import { printable } from '@shared/printable'
 import type { WorkspaceRow } from '@shared/ipc/channels/workspaces'
 import { EXIT, ExitWith } from '../exit-codes'
 import { table } from '../output'
@@ -40,7 +41,7 @@ async function allProfilesList(s: Session, offline: boolean | undefined): Promis
       for (const r of results)
         if (!r.ok) {
           failed++
-          s.out.note(`${r.name}: ${r.error?.message ?? ''}`)
+          s.out.note(printable(`${r.name}: ${r.error?.message ?? ''}`))
         }
     } finally {
       s.out.endProgress()

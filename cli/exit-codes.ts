@@ -10,7 +10,7 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT]
 export function exitCodeFor(code: string): ExitCode {
   if (/CONFLICT|STALE|ALREADY_EXISTS/.test(code)) return EXIT.conflict
   if (code === 'CLI_USAGE' || code === 'VALIDATION') return EXIT.usage
-  if (/^(CLOUD_|KEYCHAIN|DINGTALK_|SYNC_OFFLINE|SYNC_AUTH)/.test(code) || code === 'PROFILE_NO_SECRET')
+  if (/^(CLOUD_|CREDENTIALS_|KEYCHAIN|DINGTALK_|SYNC_OFFLINE|SYNC_AUTH)/.test(code) || code === 'PROFILE_NO_SECRET')
     return EXIT.cloud
   return EXIT.invalid
 }

@@ -18,9 +18,24 @@ Exit codes:
 
 Environment:
   PAI_ADMIN_DATA_DIR  data directory shared with the desktop app (like --data-dir)
-  PAI_ADMIN_LANG      message language: en or zh-CN (default: from LANG)`
+  PAI_ADMIN_LANG      message language: en or zh-CN (default: from LANG)
+  ALIBABA_CLOUD_ACCESS_KEY_ID, _SECRET, _SECURITY_TOKEN, ALIBABA_CLOUD_ROLE_ARN,
+  ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE
+                      read with --credentials env (never stored)`
 
 type Action = (s: Session) => Promise<void>
+
+/**
+ * `--credentials env`: a pipeline's credentials from the default chain (ALIBABA_CLOUD_ACCESS_KEY_ID and
+ * _SECRET [+ _SECURITY_TOKEN], else the OIDC variables, else the ECS instance's RAM role), with a
+ * throw-away data directory and no keychain. `--region` is then required.
+ */
+function credentialsOption(): Option {
+  return new Option(
+    '--credentials <source>',
+    'keychain: a stored profile (--profile); env: the environment (CI: ALIBABA_CLOUD_* variables, OIDC, ECS), no keychain',
+  ).choices(['keychain', 'env'])
+}
 
 export function buildProgram(run: (action: Action, cmd: Command) => Promise<void>): Command {
   const program = new Command('pai-admin')
@@ -42,6 +57,7 @@ Examples:
   pai-admin validate team_a.yaml
   pai-admin plan team_a.yaml --profile prod
   pai-admin apply team_a.yaml --profile prod --yes
+  pai-admin apply team_a.yaml --credentials env --region cn-hangzhou --yes   (CI, no keychain)
   printf %s "$SEC" | pai-admin secret set ops-robot --profile prod
 ${EXIT_HELP}`,
     )
@@ -56,21 +72,49 @@ ${EXIT_HELP}`,
   const profile = program.command('profile').description('Profiles [账号配置]: how to reach an Alibaba Cloud account')
   profile
     .command('add <name>')
-    .description('Add a profile; the AccessKey secret is read from stdin (or a hidden prompt) into the OS keychain')
+    .description(
+      'Add a profile; secrets are read from stdin (or a hidden prompt) into the OS keychain, never from arguments',
+    )
     .requiredOption('--region <region>', 'region ID, e.g. cn-hangzhou')
-    .requiredOption('--access-key-id <id>', 'AccessKey ID')
-    .option('--endpoint <host:port>', 'API endpoint override, e.g. 127.0.0.1:8080 for the emulator')
+    .addOption(
+      new Option('--kind <kind>', 'how the profile gets its credentials')
+        .choices(['access-key', 'sts-token', 'ram-role-arn', 'ecs-ram-role', 'oidc-role'])
+        .default('access-key'),
+    )
+    .option('--access-key-id <id>', 'AccessKey ID (access-key, sts-token, ram-role-arn without --source-profile)')
+    .option('--source-profile <name>', 'ram-role-arn: the profile whose credentials assume the role')
+    .option('--role-arn <arn>', 'ram-role-arn, oidc-role: acs:ram::<account ID>:role/<name>')
+    .option('--role-session-name <name>', 'session name shown in the audit log (default pai-workspace-admin)')
+    .option('--duration <seconds>', 'session duration, 900-43200 (default 3600)')
+    .option('--external-id <id>', "ram-role-arn: the role trust policy's sts:ExternalId")
+    .option('--policy-file <file>', 'an inline policy (JSON) that narrows the session')
+    .option('--oidc-provider-arn <arn>', 'oidc-role: acs:ram::<account ID>:oidc-provider/<name>')
+    .option('--oidc-token-file <file>', 'oidc-role: the file the OIDC token is read from at every refresh')
+    .option('--ecs-role-name <name>', 'ecs-ram-role: the instance RAM role (default: asked from the metadata service)')
+    .option('--sts-expiration <time>', 'sts-token: when the token expires (ISO 8601), shown in profile list')
+    .option('--endpoint <host:port>', 'one endpoint for every cloud service, e.g. 127.0.0.1:8080 for the emulator')
+    .option('--vpc', "use the region's VPC endpoints (AIWorkSpace, EventBridge, STS, SLS)")
+    .option('--endpoint-pai <host>', 'AIWorkSpace endpoint')
+    .option('--endpoint-eventbridge <host>', 'EventBridge endpoint')
+    .option('--endpoint-sts <host>', 'STS endpoint')
+    .option('--endpoint-sls <host>', 'SLS endpoint')
     .addOption(new Option('--protocol <protocol>', 'protocol for the endpoint').choices(['http', 'https']))
-    .option('--proxy <url>', 'HTTP(S) proxy URL')
+    .option('--proxy <url>', 'HTTP(S) proxy URL (also used for DingTalk)')
     .addHelpText(
       'after',
       `
 Examples:
   printf %s "$AK_SECRET" | pai-admin profile add prod --region cn-hangzhou --access-key-id LTAI5t...
   pai-admin profile add dev --region cn-shanghai --access-key-id LTAI5t...   (prompts for the secret)
+  pai-admin profile add team-b --region cn-hangzhou --kind ram-role-arn --source-profile prod \\
+      --role-arn acs:ram::1234567890123456:role/pai-admin --external-id abc123
+  printf '%s\\n%s' "$STS_SECRET" "$STS_TOKEN" | pai-admin profile add temp --region cn-hangzhou --kind sts-token --access-key-id STS.NU...
+  pai-admin profile add ci --region cn-hangzhou --kind oidc-role --role-arn acs:ram::123:role/ci \\
+      --oidc-provider-arn acs:ram::123:oidc-provider/github --oidc-token-file /var/run/oidc/token
   printf %s test-secret | pai-admin profile add emu --region cn-hangzhou --access-key-id AK1 --endpoint 127.0.0.1:8080 --protocol http
 
-The secret is never accepted as an argument (shell history, process list) and never printed.`,
+Secrets are never accepted as arguments (shell history, process list) and never printed. Temporary
+credentials obtained by assuming a role (or from OIDC, or ECS) are kept in memory only.`,
     )
     .action(
       act(async (s, name: string, o: import('./commands/profile').ProfileAddOptions) =>
@@ -79,9 +123,41 @@ The secret is never accepted as an argument (shell history, process list) and ne
     )
   profile
     .command('list')
-    .description('List profiles (never secrets: only whether one is in the keychain)')
-    .addHelpText('after', '\nExamples:\n  pai-admin profile list\n  pai-admin profile list --output json')
-    .action(act(async (s) => (await import('./commands/profile')).profileList(s)))
+    .description(
+      'List profiles: kind, who they are (from the last check) and when their credentials expire; never secrets',
+    )
+    .option('--check', 'ask STS who each profile is now (GetCallerIdentity); exit 3 if one fails')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  pai-admin profile list\n  pai-admin profile list --check\n  pai-admin profile list --output json',
+    )
+    .action(act(async (s, o: { check?: boolean }) => (await import('./commands/profile')).profileList(s, o)))
+  profile
+    .command('import')
+    .description(
+      "Import the aliyun CLI's profiles or ~/.alibabacloud/credentials (shown first; the files are only read)",
+    )
+    .addOption(
+      new Option('--from <source>', 'what to import').choices(['aliyun-cli', 'alibabacloud']).default('aliyun-cli'),
+    )
+    .option('--file <file>', 'another file than ~/.aliyun/config.json or ~/.alibabacloud/credentials')
+    .option('--select <names>', 'comma-separated profile names in the file (default: every importable one)', (v) =>
+      v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .option('--default-region <region>', 'region for entries without one (default cn-hangzhou)')
+    .option('--yes', 'do not ask for confirmation (needed when not on a terminal)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  pai-admin profile import\n  pai-admin profile import --select prod,team-b --yes\n  pai-admin profile import --from alibabacloud --default-region cn-shanghai',
+    )
+    .action(
+      act(async (s, o: import('./commands/profile').ProfileImportOptions) =>
+        (await import('./commands/profile')).profileImport(s, o),
+      ),
+    )
   profile
     .command('remove <name>')
     .description('Remove a profile, its keychain entries, cache and drafts')
@@ -93,14 +169,19 @@ The secret is never accepted as an argument (shell history, process list) and ne
   workspace
     .command('list')
     .description("List a profile's workspaces (refreshed from the cloud unless --offline)")
-    .requiredOption('--profile <name>', 'profile name')
+    .option('--profile <name>', 'profile name (or --credentials env)')
+    .addOption(credentialsOption())
+    .option('--region <region>', 'with --credentials env: the region, e.g. cn-hangzhou')
+    .option('--endpoint <host:port>', 'with --credentials env: one endpoint for every cloud service')
+    .addOption(new Option('--protocol <protocol>', 'with --credentials env: protocol').choices(['http', 'https']))
     .option('--offline', 'use the local cache only')
+    .option('--all-profiles', "every profile's workspaces, each row saying whose (refreshes all unless --offline)")
     .addHelpText(
       'after',
-      '\nExamples:\n  pai-admin workspace list --profile prod\n  pai-admin workspace list --profile prod --offline --output json',
+      '\nExamples:\n  pai-admin workspace list --profile prod\n  pai-admin workspace list --profile prod --offline --output json\n  pai-admin workspace list --all-profiles',
     )
     .action(
-      act(async (s, o: { profile: string; offline?: boolean }) =>
+      act(async (s, o: { profile?: string; offline?: boolean; allProfiles?: boolean }) =>
         (await import('./commands/workspace')).workspaceList(s, o),
       ),
     )
@@ -109,7 +190,11 @@ The secret is never accepted as an argument (shell history, process list) and ne
   program
     .command('export')
     .description('Export workspaces as one config bundle (YAML or JSON, by extension or --format)')
-    .requiredOption('--profile <name>', 'profile name')
+    .option('--profile <name>', 'profile name (or --credentials env)')
+    .addOption(credentialsOption())
+    .option('--region <region>', 'with --credentials env: the region, e.g. cn-hangzhou')
+    .option('--endpoint <host:port>', 'with --credentials env: one endpoint for every cloud service')
+    .addOption(new Option('--protocol <protocol>', 'with --credentials env: protocol').choices(['http', 'https']))
     .requiredOption('--workspace <name...>', 'workspace name(s)')
     .option('-o, --out <file>', 'write to FILE (default: stdout)')
     .addOption(new Option('--format <format>', 'file format').choices(['yaml', 'json']))
@@ -176,7 +261,11 @@ against the cloud state refreshed just before.${EXIT_HELP}`
   program
     .command('plan <file>')
     .description('Show what applying a bundle would change in the cloud (creates, changes, refused actions)')
-    .requiredOption('--profile <name>', 'profile name')
+    .option('--profile <name>', 'profile name (or --credentials env)')
+    .addOption(credentialsOption())
+    .option('--region <region>', 'with --credentials env: the region, e.g. cn-hangzhou')
+    .option('--endpoint <host:port>', 'with --credentials env: one endpoint for every cloud service')
+    .addOption(new Option('--protocol <protocol>', 'with --credentials env: protocol').choices(['http', 'https']))
     .option('--offline', 'plan against the local cache, without refreshing')
     .option('--passphrase-stdin', 'read the passphrase of encrypted secrets from stdin')
     .addHelpText('after', planHelp('plan'))
@@ -188,7 +277,11 @@ against the cloud state refreshed just before.${EXIT_HELP}`
   program
     .command('apply <file>')
     .description('Apply a bundle: plan, confirm (or --yes), then send through the durable outbox')
-    .requiredOption('--profile <name>', 'profile name')
+    .option('--profile <name>', 'profile name (or --credentials env)')
+    .addOption(credentialsOption())
+    .option('--region <region>', 'with --credentials env: the region, e.g. cn-hangzhou')
+    .option('--endpoint <host:port>', 'with --credentials env: one endpoint for every cloud service')
+    .addOption(new Option('--protocol <protocol>', 'with --credentials env: protocol').choices(['http', 'https']))
     .option('--yes', 'do not ask for confirmation (needed when not on a terminal)')
     .option('--timeout <seconds>', 'give up waiting for the run after this many seconds', '600')
     .option('--passphrase-stdin', 'read the passphrase of encrypted secrets from stdin')
@@ -250,7 +343,7 @@ The secret is never accepted as an argument (shell history, process list) and ne
       'Send a signed test message to a DingTalk robot (E7); the signing secret is read from stdin or a prompt',
     )
     .requiredOption('--webhook <url>', 'https://oapi.dingtalk.com/robot/send?access_token=...')
-    .option('--profile <name>', "use the profile's endpoint (e.g. the emulator)")
+    .option('--profile <name>', "use the profile's proxy (the robot is always https://oapi.dingtalk.com)")
     .addHelpText(
       'after',
       '\nExamples:\n  printf %s "$SEC" | pai-admin dingtalk test --webhook "https://oapi.dingtalk.com/robot/send?access_token=abc"',
@@ -267,10 +360,24 @@ The secret is never accepted as an argument (shell history, process list) and ne
 
 /** Global options as the session needs them. */
 export function globalOptions(cmd: Command): GlobalOptions {
-  const o = cmd.optsWithGlobals<{ dataDir?: string; output?: 'table' | 'json'; lang?: string }>()
+  const o = cmd.optsWithGlobals<{
+    dataDir?: string
+    output?: 'table' | 'json'
+    lang?: string
+    credentials?: 'keychain' | 'env'
+    region?: string
+    endpoint?: string
+    protocol?: 'http' | 'https'
+  }>()
   const g: GlobalOptions = { output: o.output ?? 'table' }
   if (o.dataDir) g.dataDir = o.dataDir
   if (o.lang) g.lang = o.lang
+  if (o.credentials === 'env') {
+    g.credentials = 'env'
+    if (o.region) g.region = o.region
+    if (o.endpoint) g.endpoint = o.endpoint
+    if (o.protocol) g.protocol = o.protocol
+  }
   return g
 }
 

@@ -1,3 +1,6 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { Channel, RequestOf, ResponseOf } from '@shared/ipc/contract'
 import type { Locale } from '@shared/locale'
 import type { Core } from '../core/core'
@@ -5,12 +8,20 @@ import { resolveDataDir } from '../core/paths'
 import { CliError } from './exit-codes'
 import { createOut, type Out, type OutputMode } from './output'
 
-/** Options every command takes (set on the program). */
+/** Options every command takes (set on the program), and the credential options of the cloud commands. */
 export interface GlobalOptions {
   dataDir?: string
   output: OutputMode
   lang?: string
+  /** `env`: the default credential chain of a pipeline, with a throw-away data directory and no keychain. */
+  credentials?: 'keychain' | 'env'
+  region?: string
+  endpoint?: string
+  protocol?: 'http' | 'https'
 }
+
+/** The name of the one profile of a `--credentials env` run. */
+const ENV_PROFILE = 'env'
 
 /** The CLI's language: --lang, else PAI_ADMIN_LANG, else the environment's LANG (Chinese or English). */
 export function cliLocale(lang: string | undefined, env: NodeJS.ProcessEnv = process.env): Locale {
@@ -27,19 +38,55 @@ export class Session {
   readonly locale: Locale
   readonly dataDir: string
   private core: Core | undefined
+  /** `--credentials env`: the throw-away data directory, removed at close. */
+  private readonly throwAway: string | undefined
+  private envProfileId: string | undefined
 
   constructor(readonly opts: GlobalOptions) {
     this.out = createOut(opts.output)
     this.locale = cliLocale(opts.lang)
-    this.dataDir = resolveDataDir(opts.dataDir)
+    if (opts.credentials === 'env') {
+      if (opts.dataDir)
+        throw new CliError('CLI_USAGE', {
+          detail: '--credentials env uses a throw-away data directory: drop --data-dir',
+        })
+      if (!opts.region) throw new CliError('CLI_USAGE', { detail: '--credentials env needs --region' })
+      this.throwAway = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-admin-env-'))
+      this.dataDir = this.throwAway
+    } else this.dataDir = resolveDataDir(opts.dataDir)
   }
 
   async getCore(): Promise<Core> {
     if (!this.core) {
       const { createCore } = await import('../core/core')
-      this.core = createCore({ dataDir: this.dataDir, runtime: 'cli' })
+      const { testOnlyRoutesFromEnv } = await import('../core/services/cloud-sessions')
+      this.core = createCore({
+        dataDir: this.dataDir,
+        runtime: 'cli',
+        testOnly: testOnlyRoutesFromEnv(),
+        // No keychain in a pipeline: secrets (e.g. a bundle's encrypted DingTalk secrets) stay in memory.
+        vault: this.throwAway ? 'memory' : 'os',
+      })
+      if (this.throwAway) this.envProfileId = (await this.addEnvProfile()).id
     }
     return this.core
+  }
+
+  /** The profile of a `--credentials env` run: credentials from the environment, nothing stored. */
+  private async addEnvProfile(): Promise<{ id: string }> {
+    const res = await this.core!.invoke(
+      'profiles.add',
+      {
+        name: ENV_PROFILE,
+        kind: 'env',
+        region: this.opts.region!,
+        endpoint: this.opts.endpoint ?? null,
+        protocol: this.opts.protocol ?? 'https',
+      },
+      { locale: this.locale, transport: 'cli' },
+    )
+    if (!res.ok) throw new CoreCallError(res.error.code, res.error.message, res.error.ruleId, res.error.details)
+    return res.value
   }
 
   /** A call through the contract; an error answer becomes a CliError with the core's code. */
@@ -50,8 +97,14 @@ export class Session {
     return res.value
   }
 
-  /** The profile ID for a name (or an ID). */
-  async profileId(nameOrId: string): Promise<string> {
+  /** The profile ID for a name (or an ID); with `--credentials env`, the environment's profile. */
+  async profileId(nameOrId: string | undefined): Promise<string> {
+    if (this.throwAway) {
+      if (nameOrId) throw new CliError('CLI_USAGE', { detail: 'use either --profile or --credentials env' })
+      await this.getCore()
+      return this.envProfileId!
+    }
+    if (!nameOrId) throw new CliError('CLI_USAGE', { detail: '--profile (or --credentials env) is required' })
     const { profiles } = await this.call('profiles.list', {})
     const p = profiles.find((x) => x.name === nameOrId) ?? profiles.find((x) => x.id === nameOrId)
     if (!p) throw new CliError('BUNDLE_PROFILE_UNKNOWN', { profile: nameOrId })
@@ -61,6 +114,7 @@ export class Session {
   async close(): Promise<void> {
     if (this.core) await this.core.close()
     this.core = undefined
+    if (this.throwAway) fs.rmSync(this.throwAway, { recursive: true, force: true })
   }
 }
 

@@ -11,8 +11,9 @@ import { logDirFor } from './paths'
 import type { CoreServices } from './services'
 import { SettingsService, sqliteSettingsStore } from './services/settings'
 import { ProfilesService } from './services/profiles'
+import { ProfileImporter } from './services/profile-import'
 import { WorkspacesService } from './services/workspaces'
-import { CloudSessions } from './services/cloud-sessions'
+import { CloudSessions, type TestOnlyRoutes } from './services/cloud-sessions'
 import { SyncService } from './sync'
 import { BundlesService } from './bundles'
 import { openStore } from './store'
@@ -24,6 +25,10 @@ export interface CoreOptions {
   runtime: CoreServices['info']['runtime']
   /** Start the outbox worker (default true). A second process on the same data dir (e.g. a CLI read) may pass false. */
   startSyncWorker?: boolean
+  /** Test-only redirections of DingTalk and the ECS metadata service; the shipped app never sets them. */
+  testOnly?: TestOnlyRoutes
+  /** `memory`: no OS keychain (a throw-away data directory, the CLI's `--credentials env`). Default `os`. */
+  vault?: 'os' | 'memory'
 }
 
 /**
@@ -52,18 +57,24 @@ export function createCore(opts: CoreOptions): Core {
   const events = new EventHub()
   // Throws STORE_SCHEMA_TOO_NEW (data from a newer app) or STORE_OPEN_FAILED: the caller shows it.
   const store = openStore({ dataDir: opts.dataDir, log })
-  const vault = new Vault({ onSecret: (v) => log.addSecret(v) })
+  const vault = new Vault({ onSecret: (v) => log.addSecret(v), backend: opts.vault ?? 'os' })
   const settings = new SettingsService(
     sqliteSettingsStore(store.settings, (key, error) => log.warn('invalid setting ignored', { key, error })),
   )
   const workspaces = new WorkspacesService(store, settings, events)
-  const cloud = new CloudSessions(store, vault)
+  const profiles = new ProfilesService(store, vault, settings)
+  const cloud = new CloudSessions(store, vault, {}, opts.testOnly, (v) => log.addSecret(v))
   const sync = new SyncService({
     store,
     emit: (event, payload) => events.emit(event, payload),
     clientsFor: (profileId) => cloud.clientsFor(profileId),
     secret: (profileId, ref) => cloud.dingTalkSecret(profileId, ref),
-    identity: (profileId) => cloud.identity(profileId),
+    // Every refresh learns who the profile's credentials are: the profiles screen and `profile list` show it.
+    identity: async (profileId) => {
+      const who = await cloud.identity(profileId)
+      store.profiles.setCaller(profileId, who.caller)
+      return who
+    },
     log,
   })
   const services: CoreServices = {
@@ -73,7 +84,8 @@ export function createCore(opts: CoreOptions): Core {
     settings,
     store,
     vault,
-    profiles: new ProfilesService(store, vault, settings),
+    profiles,
+    profileImport: new ProfileImporter(store, profiles),
     workspaces,
     cloud,
     sync,

@@ -4,6 +4,7 @@ import { toErrorPayload } from '@shared/ipc/errors'
 import { pickLocale } from '@shared/locale'
 import { createCore } from '../core/core'
 import { resolveDataDir } from '../core/paths'
+import { testOnlyRoutesFromEnv } from '../core/services/cloud-sessions'
 import { startHarness } from './server'
 
 /** `npm run web -- --port N --data-dir DIR`: the app in any browser, on 127.0.0.1 only. */
@@ -21,7 +22,12 @@ async function main(): Promise<void> {
     console.error(`--port must be a number from 0 to 65535, got "${values.port}"`)
     process.exit(2)
   }
-  const core = createCore({ dataDir: resolveDataDir(values['data-dir']), runtime: 'web' })
+  // The harness is also how the e2e tests run the app: it honours the test-only routes (the Electron shell does not).
+  const core = createCore({
+    dataDir: resolveDataDir(values['data-dir']),
+    runtime: 'web',
+    testOnly: testOnlyRoutesFromEnv(),
+  })
   const harness = await startHarness({
     core,
     port,

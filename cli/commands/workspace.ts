@@ -1,4 +1,7 @@
+import type { AllWorkspaceRow } from '@shared/ipc/channels/accounts'
+import { printable } from '@shared/printable'
 import type { WorkspaceRow } from '@shared/ipc/channels/workspaces'
+import { EXIT, ExitWith } from '../exit-codes'
 import { table } from '../output'
 import type { Session } from '../session'
 
@@ -28,7 +31,51 @@ export async function allRows(s: Session, profileId: string): Promise<WorkspaceR
   }
 }
 
-export async function workspaceList(s: Session, o: { profile: string; offline?: boolean }): Promise<void> {
+/** `workspace list --all-profiles`: every profile's workspaces, each row saying whose (issue 15 item 5). */
+async function allProfilesList(s: Session, offline: boolean | undefined): Promise<void> {
+  let failed = 0
+  if (!offline) {
+    s.out.progress('Refreshing every profile from the cloud…')
+    try {
+      const { results } = await s.call('sync.refreshAll', {})
+      for (const r of results)
+        if (!r.ok) {
+          failed++
+          s.out.note(printable(`${r.name}: ${r.error?.message ?? ''}`))
+        }
+    } finally {
+      s.out.endProgress()
+    }
+  }
+  const rows: AllWorkspaceRow[] = []
+  for (let offset = 0; ; offset += 1000) {
+    const page = await s.call('workspaces.listAll', { offset, limit: 1000 })
+    rows.push(...page.rows)
+    if (rows.length >= page.total || page.rows.length === 0) break
+  }
+  s.out.result({ total: rows.length, rows }, () =>
+    table(
+      ['PROFILE', 'ACCOUNT', 'REGION', 'NAME', 'ID', 'STATUS', 'DRAFT'],
+      rows.map((r) => [
+        r.profileName,
+        r.accountId ?? '',
+        r.region,
+        r.name,
+        r.workspaceId ?? '',
+        r.status,
+        r.hasDraft ? 'yes' : '',
+      ]),
+    ),
+  )
+  // Every reachable profile is listed; a profile that could not be refreshed makes it a cloud error (exit 3).
+  if (failed > 0) throw new ExitWith(EXIT.cloud)
+}
+
+export async function workspaceList(
+  s: Session,
+  o: { profile?: string; offline?: boolean; allProfiles?: boolean },
+): Promise<void> {
+  if (o.allProfiles) return allProfilesList(s, o.offline)
   const profileId = await s.profileId(o.profile)
   await refresh(s, profileId, o.offline)
   const rows = await allRows(s, profileId)

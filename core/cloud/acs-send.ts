@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import querystring from 'node:querystring'
 import OpenApiClient, { $OpenApiUtil, OpenApiUtil } from '@alicloud/openapi-core'
 import * as $dara from '@darabonba/typescript'
+import type { CredentialSource } from './credentials'
 import type { CloudProfile, ServiceName } from './profile'
 import { endpointFor } from './profile'
 import { proxyAgent, proxyFor } from './proxy'
@@ -70,14 +71,15 @@ export class AcsTransport {
     private readonly profile: CloudProfile,
     readonly service: ServiceName,
     private readonly timeouts: Timeouts,
+    private readonly credentials: CredentialSource,
   ) {
     this.endpoint = endpointFor(profile, service)
     const { host, port } = splitHostPort(this.endpoint, profile.protocol)
     this.proxyUrl = proxyFor(profile.proxy, profile.protocol, host, port)
     this.client = new OpenApiClient(
       new $OpenApiUtil.Config({
-        accessKeyId: profile.accessKeyId,
-        accessKeySecret: profile.accessKeySecret,
+        // The SDK asks the source before every request: temporary credentials are refreshed in time.
+        credential: credentials.credential,
         regionId: profile.region,
         endpoint: this.endpoint,
         protocol: profile.protocol,
@@ -127,6 +129,7 @@ export class AcsTransport {
 
   private async sendProxied(r: AcsRequest, proxyUrl: string): Promise<RawResponse> {
     const protocol = this.profile.protocol
+    const cred = await this.credentials.get()
     const query = toQuery(r.query)
     const bodyText = r.body !== undefined ? JSON.stringify(r.body) : undefined
     const body = bodyText !== undefined ? Buffer.from(bodyText, 'utf8') : undefined
@@ -138,6 +141,12 @@ export class AcsTransport {
       'x-acs-date': OpenApiUtil.getTimestamp(),
       'x-acs-signature-nonce': OpenApiUtil.getNonce(),
       accept: 'application/json',
+      // As openapi-core sends them (all x-acs-* headers are signed).
+      'x-acs-credentials-provider': cred.providerName,
+    }
+    if (cred.securityToken) {
+      headers['x-acs-accesskey-id'] = cred.accessKeyId
+      headers['x-acs-security-token'] = cred.securityToken
     }
     if (body) headers['content-type'] = 'application/json; charset=utf-8'
     const payloadHash = crypto
@@ -154,8 +163,8 @@ export class AcsTransport {
       toSign,
       'ACS3-HMAC-SHA256',
       payloadHash,
-      this.profile.accessKeyId,
-      this.profile.accessKeySecret,
+      cred.accessKeyId,
+      cred.accessKeySecret,
     )
     const qs = querystring.stringify(query)
     const { host, port } = splitHostPort(this.endpoint, protocol)

@@ -73,6 +73,8 @@ export async function runOp<T>(
     try {
       res = await ctx.limiter.run(attemptOnce)
     } catch (err) {
+      // Already ours (a credential that could not be obtained, a refused AssumeRole, a bad proxy): final.
+      if (err instanceof AppError) throw err
       const failure = normalizeFailure(err)
       const cls = classify(failure, op.action)
       ctx.hooks.onAttempt?.({

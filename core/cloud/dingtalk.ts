@@ -117,8 +117,15 @@ export async function testDingTalkRobot(
     } catch {
       answer = undefined
     }
+    // Every robot answer is JSON with an errcode (errors too, with HTTP 200). Anything else came from
+    // something on the way (a proxy refusing CONNECT, a gateway): DingTalk was not reached.
     if (!answer)
-      return { ok: false, code: 'DINGTALK_HTTP_ERROR', params: { httpStatus: res.status }, httpStatus: res.status }
+      return {
+        ok: false,
+        code: 'CLOUD_NETWORK',
+        params: { endpoint: target.host, detail: `HTTP ${res.status}, not an answer of the DingTalk robot` },
+        httpStatus: res.status,
+      }
     const d = describeDingTalkAnswer(answer.errcode, answer.errmsg)
     return {
       ...d,

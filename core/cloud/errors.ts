@@ -155,6 +155,8 @@ export function classify(f: CloudFailure, action: string): Classified {
     return { code: 'CLOUD_THROTTLED', retry: 'throttled' }
   if (has(c, /^InvalidTimeStamp|RequestTimeTooSkewed|RequestTimeExpired/i))
     return { code: 'CLOUD_CLOCK_SKEW', retry: 'never' }
+  if (has(c, /^InvalidSecurityToken\.Expired$|^SecurityTokenExpired$/i))
+    return { code: 'CLOUD_TOKEN_EXPIRED', retry: 'never' }
   if (
     has(
       c,

@@ -1,10 +1,11 @@
 import { AppError, summarizeIssues } from '@shared/ipc/errors'
 import { AcsTransport, type Timeouts } from './acs-send'
 import type { CloudHooks, RetryContext } from './caller'
+import { createCredentialSource, type CredentialSource } from './credentials'
 import { createEventBridgeClient, type EventBridgeClient } from './eventbridge'
 import { LimiterRegistry, sharedLimiters, type ConcurrencyLimiter } from './limiter'
 import { createPaiClient, type PaiClient } from './pai/client'
-import { CloudProfileSchema, endpointFor, type CloudProfile, type CloudProfileInput } from './profile'
+import { CloudProfileSchema, endpointFor, type CloudProfile, type CloudProfileInput as ProfileInput } from './profile'
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry'
 import { createSlsClient, type SlsClient } from './sls'
 import { createStsClient, type StsClient } from './sts'
@@ -22,7 +23,8 @@ export type {
 } from './eventbridge'
 export type { StsClient, CallerIdentity } from './sts'
 export type { SlsClient, SlsProject } from './sls'
-export type { CloudProfile, CloudProfileInput, ProxySetting } from './profile'
+export type { CloudProfile, ProxySetting } from './profile'
+export { createCredentialSource, type CredentialSource, type CredentialSpec } from './credentials'
 export type { RetryPolicy } from './retry'
 export type { Timeouts } from './acs-send'
 export type { CloudErrorDetails, Outcome } from './errors'
@@ -47,13 +49,30 @@ export interface CloudClientOptions {
   hooks?: CloudHooks
   /** Randomness for backoff jitter (tests pass a fixed one). */
   random?: () => number
+  /**
+   * What the calls are signed with (credentials.ts). Without it the profile input must carry a static
+   * AccessKey pair (`accessKeyId`/`accessKeySecret`, optionally `securityToken`), as tests and tools pass.
+   */
+  credentials?: CredentialSource
 }
+
+/** A static AccessKey (or STS token) given with the profile: for tests and tools. */
+export interface StaticKeyInput {
+  accessKeyId?: string
+  accessKeySecret?: string
+  securityToken?: string
+}
+
+/** What createCloudClients takes: the connection settings, and a static key when no credential source is given. */
+export type CloudProfileInput = ProfileInput & StaticKeyInput
 
 export interface CloudClients {
   pai: PaiClient
   eventBridge: EventBridgeClient
   sts: StsClient
   sls: SlsClient
+  /** What the calls are signed with (and when its temporary credentials expire). */
+  credentials: CredentialSource
   /** The limiter of each service's endpoint (several services share one when they share an endpoint). */
   limiterFor(service: 'pai' | 'eventBridge' | 'sts' | 'sls'): ConcurrencyLimiter
 }
@@ -61,28 +80,26 @@ export interface CloudClients {
 export const DEFAULT_TIMEOUTS: Timeouts = { connectTimeoutMs: 5_000, readTimeoutMs: 20_000 }
 
 /**
- * Builds the clients of one profile. The AccessKey secret is the caller's (read from the keychain);
- * it is handed to the Alibaba Cloud libraries and never logged, stored or returned.
+ * Builds the clients of one profile, signing with `opts.credentials` (or a static key given with the
+ * profile). Credentials are handed to the Alibaba Cloud libraries and never logged, stored or returned.
  */
 export function createCloudClients(profileInput: CloudProfileInput, opts: CloudClientOptions = {}): CloudClients {
-  const parsed = CloudProfileSchema.safeParse(profileInput)
-  if (!parsed.success)
-    throw new AppError('VALIDATION', {
-      params: {
-        summary: summarizeIssues(parsed.error.issues).replace(profileInput.accessKeySecret || '\u0000', '***'),
-      },
-    })
+  const { accessKeyId, accessKeySecret, securityToken, ...rest } = profileInput
+  const parsed = CloudProfileSchema.safeParse(rest)
+  if (!parsed.success) throw new AppError('VALIDATION', { params: { summary: summarizeIssues(parsed.error.issues) } })
   const profile: CloudProfile = parsed.data
   const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...opts.timeouts }
+  const credentials =
+    opts.credentials ?? staticSource(profile, timeouts, { accessKeyId, accessKeySecret, securityToken })
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...opts.retry }
   const limiters = opts.limiters ?? sharedLimiters
   const hooks = opts.hooks ?? {}
   const random = opts.random ?? Math.random
 
   const transports = {
-    pai: new AcsTransport(profile, 'pai', timeouts),
-    eventBridge: new AcsTransport(profile, 'eventBridge', timeouts),
-    sts: new AcsTransport(profile, 'sts', timeouts),
+    pai: new AcsTransport(profile, 'pai', timeouts, credentials),
+    eventBridge: new AcsTransport(profile, 'eventBridge', timeouts, credentials),
+    sts: new AcsTransport(profile, 'sts', timeouts, credentials),
   }
   const keyOf = (endpoint: string): string => `${profile.protocol}://${endpoint}`
   const ctxFor = (endpoint: string): RetryContext => ({
@@ -92,15 +109,40 @@ export function createCloudClients(profileInput: CloudProfileInput, opts: CloudC
     random,
   })
 
-  const sls = createSlsClient(profile, ctxFor(endpointFor(profile, 'sls')), timeouts)
+  const sls = createSlsClient(profile, ctxFor(endpointFor(profile, 'sls')), timeouts, credentials)
   return {
     pai: createPaiClient(transports.pai, ctxFor(transports.pai.endpoint)),
     eventBridge: createEventBridgeClient(transports.eventBridge, ctxFor(transports.eventBridge.endpoint)),
-    sts: createStsClient(profile, transports.sts, ctxFor(transports.sts.endpoint), timeouts),
+    sts: createStsClient(profile, transports.sts, ctxFor(transports.sts.endpoint), timeouts, credentials),
+    credentials,
     sls,
     limiterFor(service) {
       const endpoint = service === 'sls' ? sls.endpoint : transports[service].endpoint
       return limiters.forEndpoint(keyOf(endpoint))
     },
   }
+}
+
+function staticSource(profile: CloudProfile, timeouts: Timeouts, key: StaticKeyInput): CredentialSource {
+  if (!key.accessKeyId || !key.accessKeySecret)
+    throw new AppError('VALIDATION', {
+      params: { summary: 'credentials: a credential source or an AccessKey is required' },
+    })
+  const net = {
+    stsEndpoint: endpointFor(profile, 'sts'),
+    protocol: profile.protocol,
+    proxy: profile.proxy,
+    ...timeouts,
+  }
+  return createCredentialSource(
+    key.securityToken
+      ? {
+          kind: 'sts-token',
+          accessKeyId: key.accessKeyId,
+          accessKeySecret: key.accessKeySecret,
+          securityToken: key.securityToken,
+        }
+      : { kind: 'access-key', accessKeyId: key.accessKeyId, accessKeySecret: key.accessKeySecret },
+    net,
+  )
 }

@@ -1,8 +1,10 @@
 import { z } from 'zod'
+import { resolveEndpoint, type CloudService } from '@shared/cloud-endpoints'
 
 /**
- * How the clients reach the cloud. The AccessKey secret is passed in by the caller (read from the
- * keychain just before); it is never stored, logged or returned by anything in this folder.
+ * How the clients reach the cloud: region, endpoints, protocol, proxy. Credentials are not part of it:
+ * the clients take a credential source (credentials.ts), built by the caller from the keychain or the
+ * environment. No secret is stored, logged or returned by anything in this folder.
  */
 export const ProxySettingSchema = z.union([
   /** HTTPS_PROXY / HTTP_PROXY / NO_PROXY from the environment (the default). */
@@ -14,56 +16,33 @@ export const ProxySettingSchema = z.union([
 ])
 export type ProxySetting = z.infer<typeof ProxySettingSchema>
 
+const Host = z.string().min(1)
+
 export const CloudProfileSchema = z.object({
   region: z.string().regex(/^[a-z]{2,}(-[a-z0-9]+)+$/, 'a region ID such as cn-hangzhou'),
   /**
-   * One endpoint (`host[:port]`) for every service, e.g. the local emulator `127.0.0.1:9123`.
-   * Unset: the public endpoint of each service in `region` (see endpoints.ts).
+   * One endpoint (`host[:port]`) for every cloud service, e.g. the local emulator `127.0.0.1:9123`.
+   * Never used for DingTalk. Unset: each service's public endpoint in `region`.
    */
-  endpoint: z.string().min(1).optional(),
-  /** Per-service endpoints; each wins over `endpoint`. */
+  endpoint: Host.optional(),
+  /** Per-service endpoints (AIWorkSpace, EventBridge, STS, SLS); each wins over `endpoint`. */
   endpoints: z
     .object({
-      pai: z.string().min(1).optional(),
-      eventBridge: z.string().min(1).optional(),
-      sts: z.string().min(1).optional(),
-      sls: z.string().min(1).optional(),
+      pai: Host.nullish(),
+      eventBridge: Host.nullish(),
+      sts: Host.nullish(),
+      sls: Host.nullish(),
     })
     .optional(),
   protocol: z.enum(['https', 'http']).default('https'),
-  accessKeyId: z.string().min(1),
-  accessKeySecret: z.string().min(1),
   proxy: ProxySettingSchema.default('env'),
 })
 export type CloudProfileInput = z.input<typeof CloudProfileSchema>
 export type CloudProfile = z.infer<typeof CloudProfileSchema>
 
-export type ServiceName = 'pai' | 'eventBridge' | 'sts' | 'sls'
+export type ServiceName = CloudService
 
-/** The `host[:port]` each service is reached at (pai-api.md §4.1, §5, §7). */
+/** The `host[:port]` each service is reached at. */
 export function endpointFor(profile: CloudProfile, service: ServiceName): string {
-  const own = profile.endpoints?.[service]
-  if (own) return own
-  if (profile.endpoint) return profile.endpoint
-  const r = profile.region
-  switch (service) {
-    case 'pai':
-      return `aiworkspace.${r}.aliyuncs.com`
-    case 'eventBridge':
-      return `eventbridge-console.${r}.aliyuncs.com`
-    case 'sts':
-      return `sts.${r}.aliyuncs.com`
-    case 'sls':
-      return `${r}.log.aliyuncs.com`
-  }
-}
-
-/** A profile with the secret removed, safe for logs and error details. */
-export function describeProfile(profile: CloudProfile): Record<string, unknown> {
-  return {
-    region: profile.region,
-    endpoint: profile.endpoint,
-    protocol: profile.protocol,
-    accessKeyId: profile.accessKeyId,
-  }
+  return resolveEndpoint(profile, service)
 }

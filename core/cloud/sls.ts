@@ -8,6 +8,7 @@ import type { Timeouts } from './acs-send'
 import { httpErrorOf } from './acs-send'
 import { parseJson, runOp, type RetryContext } from './caller'
 import { sendRaw, splitHostPort, type RawResponse } from './http-send'
+import type { CredentialSource } from './credentials'
 import type { CloudProfile } from './profile'
 import { endpointFor } from './profile'
 import { proxyAgent, proxyFor } from './proxy'
@@ -48,19 +49,23 @@ const PAGE = 500
 
 /**
  * Direct calls use the generated `@alicloud/sls20201230` client. ListLogStores goes to the host
- * `{project}.{endpoint}`; with a custom endpoint (e.g. the emulator at `127.0.0.1:9123`) that name does
- * not resolve, so the same request, signed by `@alicloud/gateway-sls`, is sent to the endpoint itself
- * with `Host: {project}.{endpoint}`. The same sender is used behind a proxy.
+ * `{project}.{endpoint}`; when the endpoint is an address (e.g. the emulator at `127.0.0.1:9123`) that
+ * name does not resolve, so the same request, signed by `@alicloud/gateway-sls`, is sent to the endpoint
+ * itself with `Host: {project}.{endpoint}`. The same sender is used behind a proxy (to the project host).
  */
-export function createSlsClient(profile: CloudProfile, ctx: RetryContext, timeouts: Timeouts): SlsClient {
+export function createSlsClient(
+  profile: CloudProfile,
+  ctx: RetryContext,
+  timeouts: Timeouts,
+  credentials: CredentialSource,
+): SlsClient {
   const endpoint = endpointFor(profile, 'sls')
-  const custom = Boolean(profile.endpoints?.sls ?? profile.endpoint)
   const { host, port } = splitHostPort(endpoint, profile.protocol)
+  const byAddress = /^(\d{1,3}(\.\d{1,3}){3}|localhost|\[[^\]]*\])$/i.test(host)
   const proxyUrl = proxyFor(profile.proxy, profile.protocol, host, port)
   const sdk = new Sls(
     new $OpenApiUtil.Config({
-      accessKeyId: profile.accessKeyId,
-      accessKeySecret: profile.accessKeySecret,
+      credential: credentials.credential,
       regionId: profile.region,
       endpoint,
       protocol: profile.protocol,
@@ -77,6 +82,7 @@ export function createSlsClient(profile: CloudProfile, ctx: RetryContext, timeou
     pathname: string,
     query: Record<string, string>,
   ): Promise<RawResponse> {
+    const cred = await credentials.get()
     const headers: Record<string, string> = {
       accept: 'application/json',
       host: project ? `${project}.${endpoint}` : endpoint,
@@ -86,18 +92,20 @@ export function createSlsClient(profile: CloudProfile, ctx: RetryContext, timeou
       'x-log-signaturemethod': 'hmac-sha256',
       date: new Date().toUTCString(),
     }
+    // As @alicloud/gateway-sls sends it; x-acs-* headers are part of the LOG signature.
+    if (cred.securityToken) headers['x-acs-security-token'] = cred.securityToken
     headers.authorization = await gateway.getAuthorization(
       pathname,
       'GET',
       query,
       headers,
-      profile.accessKeyId,
-      profile.accessKeySecret,
+      cred.accessKeyId,
+      cred.accessKeySecret,
     )
     const qs = querystring.stringify(query)
     const res = await sendRaw({
       protocol: profile.protocol,
-      connectHost: host,
+      connectHost: project && !byAddress ? `${project}.${host}` : host,
       connectPort: port,
       method: 'GET',
       path: pathname + (qs ? `?${qs}` : ''),
@@ -149,7 +157,7 @@ export function createSlsClient(profile: CloudProfile, ctx: RetryContext, timeou
           op,
           async () => {
             const q = { offset, size: PAGE, ...(input.logstoreName ? { logstoreName: input.logstoreName } : {}) }
-            if (proxyUrl || custom)
+            if (proxyUrl || byAddress)
               return sendOwn(
                 project,
                 '/logstores',

@@ -4,6 +4,7 @@ import Sts from '@alicloud/sts20150401'
 import * as $dara from '@darabonba/typescript'
 import type { AcsTransport, Timeouts } from './acs-send'
 import { parseJson, runOp, type RetryContext } from './caller'
+import type { CredentialSource } from './credentials'
 import type { CloudProfile } from './profile'
 
 /** STS 2015-04-01 GetCallerIdentity: who the AccessKey belongs to (rules A2, A3). */
@@ -46,11 +47,11 @@ export function createStsClient(
   t: AcsTransport,
   ctx: RetryContext,
   timeouts: Timeouts,
+  credentials: CredentialSource,
 ): StsClient {
   const sdk = new Sts(
     new $OpenApiUtil.Config({
-      accessKeyId: profile.accessKeyId,
-      accessKeySecret: profile.accessKeySecret,
+      credential: credentials.credential,
       regionId: profile.region,
       endpoint: t.endpoint,
       protocol: profile.protocol,

@@ -17,13 +17,16 @@ export function cloudHandlers(s: CoreServices): HandlersFor<CloudChannel> {
           ? { ...who.identity, hasPaiFullAccess: known.hasPaiFullAccess }
           : who.identity
       writeProfileFacts(s.store, id, { identity, fetchedAt: new Date().toISOString() })
+      s.profiles.recordCaller(id, who.caller)
+      // An assumed role needs the same policy as a RAM user (A3), on the role.
+      const adviceCode = who.identityType === 'AssumedRoleUser' ? 'PROFILE_RAM_ROLE_ADVICE' : 'PROFILE_RAM_USER_ADVICE'
       const warnings =
         identity.kind === 'ram'
           ? [
               {
-                code: 'PROFILE_RAM_USER_ADVICE',
+                code: adviceCode,
                 ruleId: 'A3',
-                message: formatMessage(ctx.locale, 'PROFILE_RAM_USER_ADVICE'),
+                message: formatMessage(ctx.locale, adviceCode),
               },
             ]
           : []
@@ -31,16 +34,15 @@ export function cloudHandlers(s: CoreServices): HandlersFor<CloudChannel> {
         profileId: id,
         action: 'profile.test',
         result: 'ok',
-        details: { identityType: who.identityType },
+        details: { identityType: who.identityType, arn: who.caller.arn },
       })
-      return { identity, accountId: who.accountId, identityType: who.identityType, warnings }
+      return { identity, accountId: who.accountId, identityType: who.identityType, caller: who.caller, warnings }
     },
     'dingtalk.test': async ({ profileId, webhook, secretRef, secret }, ctx) => {
       let useSecret = secret
       if (!useSecret && secretRef && profileId)
         useSecret = (await s.cloud.dingTalkSecret(profileId, secretRef)) ?? undefined
-      const baseUrl = s.cloud.dingTalkBaseUrl(profileId)
-      const res = await testDingTalkRobot({ webhook, secret: useSecret }, baseUrl ? { baseUrl } : {})
+      const res = await testDingTalkRobot({ webhook, secret: useSecret }, s.cloud.dingTalkRoute(profileId))
       const out: { ok: boolean; code: string; message: string; errcode?: number; errmsg?: string } = {
         ok: res.ok,
         code: res.code,

@@ -15,6 +15,8 @@ type ProfilesChannel =
   | 'secrets.deleteDingtalk'
   | 'secrets.listDingtalk'
   | 'store.recovery'
+  | 'profiles.importPreview'
+  | 'profiles.import'
 
 /** Profiles, their keychain secrets (write-only: answers say hasSecret) and the store's recovery report. */
 export function profilesHandlers(s: CoreServices): HandlersFor<ProfilesChannel> {
@@ -47,8 +49,14 @@ export function profilesHandlers(s: CoreServices): HandlersFor<ProfilesChannel> 
       s.events.emit('data.changed', { area: 'settings' })
       return res
     },
-    'profiles.setSecret': async ({ id, accessKeySecret }) => {
-      const res = await s.profiles.setSecret(id, accessKeySecret)
+    'profiles.importPreview': (req) => s.profileImport.preview(req),
+    'profiles.import': async (req) => {
+      const res = await s.profileImport.import(req)
+      changed()
+      return res
+    },
+    'profiles.setSecret': async ({ id, accessKeySecret, securityToken }) => {
+      const res = await s.profiles.setSecret(id, accessKeySecret, securityToken)
       changed(id)
       return res
     },

@@ -4,6 +4,7 @@ import type { SettingsService } from './settings'
 import type { Store } from '../store'
 import type { Vault } from '../vault'
 import type { ProfilesService } from './profiles'
+import type { ProfileImporter } from './profile-import'
 import type { WorkspacesService } from './workspaces'
 import type { CloudSessions } from './cloud-sessions'
 import type { BundlesService } from '../bundles'
@@ -28,6 +29,8 @@ export interface CoreServices {
   /** The OS keychain: the only place secrets live (D2). */
   vault: Vault
   profiles: ProfilesService
+  /** Import from the aliyun CLI's config.json and ~/.alibabacloud/credentials (read only). */
+  profileImport: ProfileImporter
   /** The workspace list and offline drafts (D1). */
   workspaces: WorkspacesService
   /** Cloud clients per profile (secret read from the keychain on demand). */

@@ -1,8 +1,12 @@
 /** The keychain service every entry of this app is stored under. */
 export const KEYCHAIN_SERVICE = 'pai-workspace-admin'
 
-/** What a secret is for. A DingTalk signing secret [加签] is named by a ref (robot / rule). */
-export type SecretKind = 'accessKeySecret' | 'bundlePassphrase' | `dingtalkSecret:${string}`
+/**
+ * What a secret is for. A DingTalk signing secret [加签] is named by a ref (robot / rule). `securityToken`
+ * is the token of an STS-token profile, which the user gives (temporary credentials the app obtains
+ * itself are never stored).
+ */
+export type SecretKind = 'accessKeySecret' | 'securityToken' | 'bundlePassphrase' | `dingtalkSecret:${string}`
 
 const OWNER = /^[A-Za-z0-9_-]{1,64}$/
 const REF = /^[A-Za-z0-9_.-]{1,64}$/
@@ -12,7 +16,7 @@ export function dingtalkKind(ref: string): SecretKind {
 }
 
 export function isValidKind(kind: string): kind is SecretKind {
-  if (kind === 'accessKeySecret' || kind === 'bundlePassphrase') return true
+  if (kind === 'accessKeySecret' || kind === 'securityToken' || kind === 'bundlePassphrase') return true
   const m = /^dingtalkSecret:(.+)$/.exec(kind)
   return !!m && REF.test(m[1]!)
 }

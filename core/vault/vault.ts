@@ -8,6 +8,29 @@ export interface VaultOptions {
   service?: string
   /** Called with every secret read or written, so the logger can redact it (Logger.addSecret). */
   onSecret?: (value: string) => void
+  /**
+   * `os` (default): the OS keychain. `memory`: this process's memory only, for a throw-away data
+   * directory without a keychain (the CLI's `--credentials env`); nothing outlives the process.
+   */
+  backend?: 'os' | 'memory'
+}
+
+/** Where entries are kept: the OS keychain, or (throw-away runs) a map in memory. */
+interface Backend {
+  set(account: string, secret: string): Promise<void>
+  get(account: string): Promise<string | null | undefined>
+  delete(account: string): Promise<boolean>
+  findAll(): Promise<Array<{ account: string; password: string }>>
+}
+
+function memoryBackend(): Backend {
+  const m = new Map<string, string>()
+  return {
+    set: async (a, v) => void m.set(a, v),
+    get: async (a) => m.get(a) ?? null,
+    delete: async (a) => m.delete(a),
+    findAll: async () => [...m].map(([account, password]) => ({ account, password })),
+  }
 }
 
 /**
@@ -23,35 +46,39 @@ const ENTRY_OPTIONS: EntryOptions = { linux: { store: 'secret-service' } }
  */
 export class Vault {
   readonly service: string
+  readonly backend: 'os' | 'memory'
   private readonly onSecret: (value: string) => void
+  private readonly store: Backend
 
   constructor(opts: VaultOptions = {}) {
     this.service = opts.service ?? KEYCHAIN_SERVICE
     this.onSecret = opts.onSecret ?? (() => {})
+    this.backend = opts.backend ?? 'os'
+    this.store = this.backend === 'memory' ? memoryBackend() : this.osBackend()
   }
 
   async set(profileId: string, kind: SecretKind, secret: string): Promise<void> {
     if (secret.length === 0)
       throw new AppError('KEYCHAIN_ERROR', { ruleId: 'D2', params: { detail: 'an empty secret cannot be stored' } })
     this.onSecret(secret)
-    await this.call(() => this.entry(profileId, kind).setPassword(secret))
+    await this.call(() => this.store.set(accountFor(profileId, kind), secret))
   }
 
   /** The secret, or null when none is stored. */
   async get(profileId: string, kind: SecretKind): Promise<string | null> {
-    const value = await this.call(() => this.entry(profileId, kind).getPassword())
+    const value = await this.call(() => this.store.get(accountFor(profileId, kind)))
     if (value) this.onSecret(value)
     return value ?? null
   }
 
   /** true when an entry was deleted, false when there was none. */
   async delete(profileId: string, kind: SecretKind): Promise<boolean> {
-    return this.call(() => this.entry(profileId, kind).deleteCredential())
+    return this.call(() => this.store.delete(accountFor(profileId, kind)))
   }
 
   /** Which secrets exist (never their values), for one profile or all. */
   async list(profileId?: string): Promise<SecretKey[]> {
-    const creds = await this.call(() => this.findAll())
+    const creds = await this.call(() => this.store.findAll())
     const out: SecretKey[] = []
     for (const c of creds) {
       // The search returns the values too: they are registered for redaction and then dropped here.
@@ -93,8 +120,14 @@ export class Vault {
     }
   }
 
-  private entry(profileId: string, kind: SecretKind): AsyncEntry {
-    return new AsyncEntry(this.service, accountFor(profileId, kind), ENTRY_OPTIONS)
+  private osBackend(): Backend {
+    const entry = (account: string): AsyncEntry => new AsyncEntry(this.service, account, ENTRY_OPTIONS)
+    return {
+      set: (a, v) => entry(a).setPassword(v),
+      get: (a) => entry(a).getPassword(),
+      delete: (a) => entry(a).deleteCredential(),
+      findAll: () => this.findAll(),
+    }
   }
 
   private async call<T>(fn: () => Promise<T>): Promise<T> {

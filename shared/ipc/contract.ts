@@ -1,10 +1,12 @@
 import type { z } from 'zod'
 import { appChannels } from './channels/app'
 import { profilesChannels } from './channels/profiles'
+import { profileImportChannels } from './channels/profile-import'
 import { workspacesChannels } from './channels/workspaces'
 import { syncChannels } from './channels/sync'
 import { bundlesChannels } from './channels/bundles'
 import { cloudChannels } from './channels/cloud'
+import { accountsChannels } from './channels/accounts'
 
 /**
  * The IPC contract: every channel the renderer may call, with its request and response schemas.
@@ -13,10 +15,12 @@ import { cloudChannels } from './channels/cloud'
 export const contract = {
   ...appChannels,
   ...profilesChannels,
+  ...profileImportChannels,
   ...workspacesChannels,
   ...syncChannels,
   ...bundlesChannels,
   ...cloudChannels,
+  ...accountsChannels,
 } as const
 
 export type Contract = typeof contract

@@ -130,8 +130,4 @@ export const cloudMessages = {
     'zh-CN': '钉钉机器人返回错误 {errcode}:{errmsg}',
     en: 'The DingTalk robot answered error {errcode}: {errmsg}',
   },
-  DINGTALK_HTTP_ERROR: {
-    'zh-CN': '钉钉接口返回了意外的 HTTP 状态 {httpStatus}',
-    en: 'DingTalk answered an unexpected HTTP status {httpStatus}',
-  },
 } satisfies Catalog

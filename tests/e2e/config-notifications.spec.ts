@@ -1,4 +1,4 @@
-import { test, expect } from './harness'
+import { startHarness, stopHarness, test, expect } from './harness'
 import type { Page } from '@playwright/test'
 import { startEmulator } from '../../tools/emulator/index'
 import { createDraft, goTab, invoke, newConfig, openConfig, waitSaved } from './config-fixtures'
@@ -98,11 +98,10 @@ test.describe('workspace configuration: event notifications', () => {
     ])
   })
 
-  test("E7: the DingTalk connectivity test sends a signed message and shows the robot's answer", async ({
-    page,
-    harness,
-  }) => {
+  test("E7: the DingTalk connectivity test sends a signed message and shows the robot's answer", async ({ page }) => {
     const emu = await startEmulator({ port: 0, accessKeyId: 'LTAI_E2E_EMU', accessKeySecret: 'emu-secret' })
+    // The robot is reached only through the test-only route (never through the profile's endpoint).
+    const harness = await startHarness([], { PAI_ADMIN_TEST_DINGTALK_ORIGIN: emu.url })
     try {
       await emu.seed({ robots: [{ token: 'robot1', secret: 'SEC0123456789abcdef' }] })
       const profile = await invoke<{ id: string }>(harness, 'profiles.add', {
@@ -137,6 +136,7 @@ test.describe('workspace configuration: event notifications', () => {
       await expect(page.getByTestId('rule-0').getByTestId('problem-E3')).toHaveCount(0)
     } finally {
       await emu.close()
+      await stopHarness(harness)
     }
   })
 })

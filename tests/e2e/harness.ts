@@ -19,6 +19,8 @@ export interface SeedOptions {
   drafts?: number
   /** A draft that drops an associated resource (C2) and one that conflicts with the cloud. */
   planCases?: boolean
+  /** A second profile (another account, a RAM role) with three cached workspaces. */
+  secondAccount?: boolean
 }
 
 /** A fresh data folder seeded through the store repositories; returns it and the seeded profile's id. */
@@ -29,6 +31,7 @@ export function seedDataDir(opts: SeedOptions = {}): { dataDir: string; profileI
   if (opts.dataworks?.length) args.push('--dataworks', opts.dataworks.join(','))
   if (opts.drafts) args.push('--drafts', String(opts.drafts))
   if (opts.planCases) args.push('--plan-cases')
+  if (opts.secondAccount) args.push('--second-account')
   const out = execFileSync('npx', args, { encoding: 'utf8' })
   return { dataDir, profileId: out.trim() }
 }

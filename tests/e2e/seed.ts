@@ -3,6 +3,8 @@
  *   npx tsx --tsconfig tsconfig.node.json tests/e2e/seed.ts --data-dir D [--workspaces N] [--dataworks a,b] [--drafts K]
  * Creates one active profile "种子账号" (cn-hangzhou, no secret), N cached workspaces `ws_00001`…,
  * DataWorks names known to the profile (W4), and K drafts of cached workspaces (the first with a C3 error).
+ * With --second-account: a second profile "另一账号" (a RAM role in account 1800000000000002, cn-shanghai) with
+ * three cached workspaces `acct2_ws_1`…, one of them also named `ws_00001`.
  * Prints the profile id.
  */
 import { openStore } from '../../core/store'
@@ -22,6 +24,7 @@ const drafts = Number(arg('drafts') ?? '0')
 /** With --plan-cases: ws_00002's draft drops an associated resource (C2), ws_00003's conflicts with the cloud,
  * ws_00004's turns on a switch (G2) that needs a manual console step. */
 const planCases = process.argv.includes('--plan-cases')
+const secondAccount = process.argv.includes('--second-account')
 
 const store = openStore({ dataDir })
 const profile = store.profiles.insert({
@@ -115,6 +118,26 @@ if (planCases && rows.length >= 3) {
       baseVersion: 'v1',
     })
   }
+}
+if (secondAccount) {
+  const other = store.profiles.insert({
+    name: '另一账号',
+    region: 'cn-shanghai',
+    kind: 'ram-role-arn',
+    baseProfileId: profile.id,
+    roleArn: 'acs:ram::1800000000000002:role/pai-admin',
+  })
+  store.profiles.setCaller(other.id, {
+    accountId: '1800000000000002',
+    arn: 'acs:ram::1800000000000002:assumed-role/pai-admin/pai-workspace-admin',
+    identityType: 'AssumedRoleUser',
+    checkedAt: '2026-11-30T08:00:00.000Z',
+  })
+  store.workspaces.upsertMany(other.id, [
+    { workspaceId: '900001', name: 'acct2_ws_1', displayName: '另一账号 1', status: 'ENABLED' },
+    { workspaceId: '900002', name: 'acct2_ws_2', displayName: '另一账号 2', status: 'ENABLED' },
+    { workspaceId: '900003', name: 'ws_00001', displayName: '同名空间', status: 'ENABLED' },
+  ])
 }
 store.close()
 process.stdout.write(`${profile.id}\n`)

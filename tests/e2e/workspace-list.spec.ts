@@ -68,3 +68,41 @@ test.describe('workspace list [工作空间列表]', () => {
     await expect(page).toHaveURL(/#\/workspaces\/[^/]+%3A109999$/)
   })
 })
+
+/** Issue 15 item 5: two profiles (two accounts); the list and its search span both, each row saying whose. */
+const manyAccounts = base.extend<{ harness: RunningHarness }>({
+  harness: async ({}, use) => {
+    const { dataDir } = seedDataDir({ workspaces: 5, secondAccount: true })
+    const h = await startHarness([], {}, dataDir)
+    await use(h)
+    await stopHarness(h)
+  },
+})
+
+manyAccounts(
+  'every profile at once: the list and search across accounts, each row naming its profile',
+  async ({ page, harness }) => {
+    await page.goto(harness.url)
+    await expect(page.getByTestId('ws-total')).toHaveText('共 5 个工作空间')
+    await page.getByTestId('ws-scope-all').click()
+    await expect(page.getByTestId('ws-summary')).toContainText('全部账号(2 个)')
+    await expect(page.getByTestId('ws-total')).toHaveText('共 8 个工作空间')
+    // The same name in two accounts: two rows, each saying whose it is (profile and account ID).
+    await page.getByTestId('ws-search').fill('ws_00001')
+    await expect(page.getByTestId('ws-total')).toHaveText('共 2 个工作空间')
+    const profilesShown = await page.getByTestId('ws-profile').allInnerTexts()
+    expect(profilesShown.map((s) => s.replace(/\s+/g, ' ').trim()).sort()).toEqual([
+      '另一账号 1800000000000002',
+      '种子账号 cn-hangzhou',
+    ])
+    await expect(page.getByTestId('ws-refresh')).toHaveText('刷新全部账号')
+    await expectAccessible(page, 'workspace list, all profiles')
+    await shot(page, 'workspaces-all-profiles-zh-CN')
+    // A row of the other account opens its own workspace screen, without switching the active profile.
+    await page.getByTestId('ws-search').fill('acct2_ws_2')
+    await expect(page.getByTestId('ws-total')).toHaveText('共 1 个工作空间')
+    await page.getByTestId('ws-row').first().getByTestId('ws-open').click()
+    await expect(page).toHaveURL(/#\/workspaces\/[^/]+%3A900002$/)
+    await expect(page.getByTestId('active-profile')).toContainText('种子账号')
+  },
+)

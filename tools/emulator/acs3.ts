@@ -102,6 +102,9 @@ export function verifyAcs3(inc: Incoming, deps: VerifyDeps): Account {
   for (const h of REQUIRED_SIGNED) {
     if (!signedHeaders.includes(h)) throw new EmuError(400, 'IncompleteSignature', `The header "${h}" must be signed.`)
   }
+  // Temporary credentials: the SDK sends x-acs-security-token (and x-acs-accesskey-id), and signs them.
+  if (account.session && !signedHeaders.includes('x-acs-security-token'))
+    throw new EmuError(400, 'IncompleteSignature', 'The header "x-acs-security-token" must be signed.')
   for (const h of signedHeaders) {
     if (header(inc, h) === undefined)
       throw new EmuError(400, 'IncompleteSignature', `The signed header "${h}" is missing.`)

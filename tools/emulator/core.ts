@@ -4,6 +4,7 @@ import { NonceCache } from './acs3'
 import { EmuError, forbidden, notFound, type Incoming } from './http'
 import { emptyState, nextId, type EmuState, type TenantRec, type UserRec, type WorkspaceRec } from './model'
 import type { Account, EmulatorOptions } from './options'
+import { StsState } from './sts'
 
 export const ADMIN_ROLE = 'PAI.WorkspaceAdmin'
 export const OWNER_ROLE = 'PAI.WorkspaceOwner'
@@ -29,6 +30,10 @@ export class EmulatorCore {
   state: EmuState
   readonly accounts = new Map<string, Account>()
   readonly nonces: NonceCache
+  /** RAM roles and the temporary credentials STS issued (in memory: they do not outlive the process). */
+  readonly sts: StsState
+  /** IMDSv2 tokens the ECS metadata service handed out. */
+  readonly metadataTokens = new Set<string>()
   private saveTimer: NodeJS.Timeout | undefined
 
   constructor(
@@ -37,6 +42,7 @@ export class EmulatorCore {
   ) {
     for (const a of accounts) this.accounts.set(a.accessKeyId, a)
     this.nonces = new NonceCache(opts.clockSkewMs * 2)
+    this.sts = new StsState(opts, accounts.find((a) => a.type === 'main')?.uid)
     this.state = this.load() ?? this.initialState()
     this.registerAccounts()
   }
@@ -75,6 +81,11 @@ export class EmulatorCore {
       this.state.tenants[uid] = t
     }
     return t
+  }
+
+  /** A permanent AccessKey, or a temporary one STS issued. */
+  accountFor(accessKeyId: string): Account | undefined {
+    return this.accounts.get(accessKeyId) ?? this.sts.account(accessKeyId)
   }
 
   callerOf(account: Account): Caller {

@@ -8,7 +8,7 @@ import type { EmuState } from './model'
 import { EmulatorOptionsSchema, resolveAccounts, type EmulatorOptionsInput } from './options'
 import { createHandler, type LoggedRequest } from './server'
 
-export type { EmulatorOptionsInput, AccountInput } from './options'
+export type { EmulatorOptionsInput, AccountInput, RoleInput, OidcProviderInput } from './options'
 export type { SeedInput } from './control'
 export type { FaultSettings, Inject } from './faults'
 export type { EmuState } from './model'

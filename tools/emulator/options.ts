@@ -24,6 +24,41 @@ export type AccountInput = z.input<typeof AccountSchema>
 
 export const AccountsFileSchema = z.object({ accounts: z.array(AccountSchema).min(1) })
 
+/** A RAM role that AssumeRole / AssumeRoleWithOIDC / an ECS instance can take (see sts.ts). */
+export const RoleSchema = z.object({
+  roleName: z.string().regex(/^[A-Za-z0-9.-]{1,64}$/),
+  /** The main account that owns the role; default: the first main account. */
+  accountUid: z.string().optional(),
+  roleId: z.string().optional(),
+  /** What a session of the role may do (the same names as AccountSchema.policies). */
+  policies: z.array(z.string()).default([]),
+  maxSessionDuration: z.number().int().min(900).max(43200).default(3600),
+  /** The trust policy: who may assume the role. */
+  trust: z
+    .object({
+      /** `acs:ram::<uid>:root` (any RAM identity of that account), `acs:ram::<uid>:user/<name>`, `acs:ram::<uid>:role/<name>`. */
+      principals: z.array(z.string()).default([]),
+      /** Condition `sts:ExternalId`. */
+      externalId: z.string().optional(),
+      /** OIDC provider ARNs trusted for AssumeRoleWithOIDC. */
+      oidcProviders: z.array(z.string()).default([]),
+    })
+    .default({ principals: [], oidcProviders: [] }),
+})
+export type RoleInput = z.input<typeof RoleSchema>
+
+/**
+ * An OIDC identity provider registered in RAM. Real STS checks the token's RS256 signature against the
+ * issuer's published keys; the emulator checks an HS256 signature with `signingKey` instead (assumption).
+ */
+export const OidcProviderSchema = z.object({
+  arn: z.string().regex(/^acs:ram::\d+:oidc-provider\/.+$/),
+  issuerUrl: z.string().min(1),
+  clientIds: z.array(z.string()).min(1),
+  signingKey: z.string().min(8),
+})
+export type OidcProviderInput = z.input<typeof OidcProviderSchema>
+
 export const EmulatorOptionsSchema = z.object({
   /** 0 picks a free port. */
   port: z.number().int().min(0).max(65535).default(0),
@@ -56,11 +91,32 @@ export const EmulatorOptionsSchema = z.object({
   robotPerMinute: z.number().int().min(1).default(20),
   /** Skip the request log (benchmarks). */
   quiet: z.boolean().default(false),
+  /** RAM roles (STS AssumeRole, AssumeRoleWithOIDC). */
+  roles: z.array(RoleSchema).default([]),
+  oidcProviders: z.array(OidcProviderSchema).default([]),
+  /** The role of "this ECS instance", served at /latest/meta-data/ram/security-credentials/ (none: 404). */
+  ecsRole: z.string().optional(),
 })
 export type EmulatorOptionsInput = z.input<typeof EmulatorOptionsSchema>
 export type EmulatorOptions = z.infer<typeof EmulatorOptionsSchema>
 
-export type Account = z.infer<typeof AccountSchema> & { uid: string; name: string; parentUid: string }
+/** A temporary identity STS issued (AssumeRole, AssumeRoleWithOIDC, an ECS instance role). */
+export interface StsSessionInfo {
+  securityToken: string
+  /** Epoch ms. */
+  expiresAt: number
+  roleName: string
+  roleId: string
+  sessionName: string
+}
+
+export type Account = z.infer<typeof AccountSchema> & {
+  uid: string
+  name: string
+  parentUid: string
+  /** Set for temporary credentials: requests must carry this security token until it expires. */
+  session?: StsSessionInfo
+}
 
 /** The accounts the options describe, with defaults filled; `--access-key-*` alone is one main account. */
 export function resolveAccounts(o: EmulatorOptions): Account[] {

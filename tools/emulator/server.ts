@@ -1,7 +1,6 @@
 import crypto from 'node:crypto'
 import type http from 'node:http'
 import { z } from 'zod'
-import { verifyAcs3 } from './acs3'
 import { aiWorkspaceAction, handleAiWorkspace } from './aiworkspace'
 import { applySeed } from './control'
 import type { EmulatorCore } from './core'
@@ -9,8 +8,8 @@ import { handleRobot } from './dingtalk'
 import { handleEventBridge } from './eventbridge'
 import { FaultSettingsSchema, type Faults, type FaultKind } from './faults'
 import { EmuError, header, jsonAnswer, parseIncoming, send, type Answer, type Incoming } from './http'
-import { verifySls } from './slssig'
-import { handleSls, handleSts, slsProjectOf } from './sts-sls'
+import { handleEcsMetadata } from './ecs-metadata'
+import { authenticate, handleSls, handleSts, slsProjectOf } from './sts-sls'
 
 export type Service = 'pai' | 'eventBridge' | 'sts' | 'sls'
 
@@ -118,6 +117,10 @@ async function serve(
 ): Promise<void> {
   const { core, faults } = d
   if (inc.rawPath.startsWith('/__emulator/')) return send(res, control(d, inc))
+  if (inc.rawPath.startsWith('/latest/')) {
+    record({ at: d.now(), service: 'unknown', action: 'EcsMetadata', status: 200, requestId: inc.requestId })
+    return send(res, handleEcsMetadata(core.sts, core.opts.ecsRole, core.metadataTokens, inc, d.now()))
+  }
   if (inc.rawPath === '/robot/send') {
     if (faults.latencyMs > 0) await sleep(faults.latencyMs)
     const answer = inc.method === 'POST' ? handleRobot(core, inc, d.now()) : { errcode: 40035, errmsg: 'POST only' }
@@ -151,14 +154,14 @@ async function serve(
     if (faults.latencyMs > 0) await sleep(faults.latencyMs)
     const now = d.now()
     const deps = {
-      accountFor: (id: string) => core.accounts.get(id),
+      accountFor: (id: string) => core.accountFor(id),
       nonces: core.nonces,
       clockSkewMs: core.opts.clockSkewMs,
       now: () => now,
     }
     const project = service === 'sls' ? slsProjectOf(header(inc, 'host')) : undefined
     const slsPath = decodeURIComponent(inc.rawPath)
-    const account = service === 'sls' ? verifySls(inc, slsPath, deps) : verifyAcs3(inc, deps)
+    const account = authenticate(core, inc, service, action, slsPath, deps)
     const throttled = faults.throttle(now)
     if (throttled !== undefined) {
       fault = 'throttle'
@@ -178,12 +181,13 @@ async function serve(
     if (fault === '503')
       throw new EmuError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.')
     if (fault === 'drop-before') return drop()
-    const caller = core.callerOf(account)
+    const caller = account && core.callerOf(account)
     const at = d.now()
     let body: unknown
-    if (service === 'pai') body = handleAiWorkspace(core, inc, caller, at)
+    if (service === 'sts') body = handleSts(core, inc, caller, action, at)
+    else if (!caller) throw new EmuError(400, 'MissingAuthorization', 'The request is not signed.')
+    else if (service === 'pai') body = handleAiWorkspace(core, inc, caller, at)
     else if (service === 'eventBridge') body = handleEventBridge(core, inc, caller, action, at)
-    else if (service === 'sts') body = handleSts(inc, caller, action)
     else body = handleSls(core, inc, caller, slsPath, project)
     if (fault === 'drop-after') return drop()
     const answer =

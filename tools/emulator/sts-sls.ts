@@ -1,19 +1,57 @@
 import type { Caller, EmulatorCore } from './core'
-import { EmuError, int, type Incoming } from './http'
+import { verifyAcs3, type VerifyDeps } from './acs3'
+import { EmuError, header, int, type Incoming } from './http'
+import type { Account } from './options'
+import { verifyRpcV1 } from './rpc-v1'
+import { verifySls } from './slssig'
+import { assumeRole, assumeRoleWithOidc, callerIdentity, checkSecurityToken, rpcParams } from './sts'
 
-/** STS 2015-04-01 GetCallerIdentity (RPC): who signed the request (rules A2, A3). */
-export function handleSts(inc: Incoming, caller: Caller, action: string): unknown {
-  if (action !== 'GetCallerIdentity')
-    throw new EmuError(404, 'InvalidAction.NotFound', `Specified api ${action} is not found.`)
-  const a = caller.account
-  const main = a.type === 'main'
-  return {
-    AccountId: a.parentUid,
-    UserId: a.uid,
-    PrincipalId: a.uid,
-    IdentityType: main ? 'Account' : 'RAMUser',
-    Arn: main ? `acs:ram::${a.parentUid}:root` : `acs:ram::${a.parentUid}:user/${a.name}`,
+/**
+ * Who sent a cloud request. ACS3 (`Authorization: ACS3-HMAC-SHA256 …`) for AIWorkSpace, EventBridge and
+ * the SDKs' STS calls; the RPC V1 signature for the AssumeRole that @alicloud/credentials sends; none for
+ * AssumeRoleWithOIDC (its OIDC token is the proof; undefined is returned); the LOG signature for SLS. A
+ * temporary AccessKey must also carry its unexpired security token.
+ */
+export function authenticate(
+  core: EmulatorCore,
+  inc: Incoming,
+  service: 'pai' | 'eventBridge' | 'sts' | 'sls',
+  action: string,
+  slsPath: string,
+  deps: VerifyDeps,
+): Account | undefined {
+  if (service === 'sls') {
+    const a = verifySls(inc, slsPath, deps)
+    checkSecurityToken(a, header(inc, 'x-acs-security-token'), deps.now(), 'sls')
+    return a
   }
+  const signedV3 = (header(inc, 'authorization') ?? '').startsWith('ACS3-')
+  if (service === 'sts' && !signedV3) {
+    if (action === 'AssumeRoleWithOIDC') return undefined
+    const params = rpcParams(inc)
+    const a = verifyRpcV1(inc.method, params, deps)
+    checkSecurityToken(a, params.SecurityToken, deps.now())
+    return a
+  }
+  const a = verifyAcs3(inc, deps)
+  checkSecurityToken(a, header(inc, 'x-acs-security-token'), deps.now())
+  return a
+}
+
+/** STS 2015-04-01 (RPC): GetCallerIdentity (rules A2, A3), AssumeRole, AssumeRoleWithOIDC. */
+export function handleSts(
+  core: EmulatorCore,
+  inc: Incoming,
+  caller: Caller | undefined,
+  action: string,
+  now: number,
+): unknown {
+  const params = rpcParams(inc)
+  if (action === 'AssumeRoleWithOIDC') return assumeRoleWithOidc(core.sts, core.opts.oidcProviders, params, now)
+  if (!caller) throw new EmuError(400, 'MissingAuthorization', 'The request is not signed.')
+  if (action === 'GetCallerIdentity') return callerIdentity(caller.account)
+  if (action === 'AssumeRole') return assumeRole(core.sts, caller.account, params, now)
+  throw new EmuError(404, 'InvalidAction.NotFound', `Specified api ${action} is not found.`)
 }
 
 /** The project a request names in its Host (`{project}.{endpoint}`), if any. */

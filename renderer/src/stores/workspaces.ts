@@ -2,10 +2,17 @@ import { defineStore } from 'pinia'
 import { reactive, ref, shallowRef, triggerRef } from 'vue'
 import type { RequestOf } from '@shared/ipc/contract'
 import type { WorkspaceRow } from '@shared/ipc/channels/workspaces'
+import type { AllWorkspaceRow } from '@shared/ipc/channels/accounts'
 import { call } from '../bridge'
 
 type ListRequest = RequestOf<'workspaces.list'>
 export type SortKey = NonNullable<ListRequest['sortBy']>
+/** A row of either scope: the all-profiles rows also say whose they are. */
+export type ListRow = WorkspaceRow | AllWorkspaceRow
+
+export function isAllRow(r: ListRow): r is AllWorkspaceRow {
+  return 'profileName' in r
+}
 
 /** Rows fetched per `workspaces.list` call while scrolling (the core pages in SQL). */
 export const PAGE_SIZE = 200
@@ -23,9 +30,11 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     draftsOnly: false,
     sortBy: 'name' as SortKey,
     order: 'asc' as 'asc' | 'desc',
+    /** Every profile at once (each row says which), instead of the active profile's workspaces. */
+    allProfiles: false,
   })
   const total = ref(0)
-  const rows = shallowRef<(WorkspaceRow | undefined)[]>([])
+  const rows = shallowRef<(ListRow | undefined)[]>([])
   const loading = ref(false)
   const error = ref<unknown>(null)
   const loadedPages = new Set<number>()
@@ -39,11 +48,17 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     return req
   }
 
+  /** One page: the active profile's list, or the list across every profile. */
+  function list(offset: number, limit: number): Promise<{ total: number; rows: ListRow[] }> {
+    const req = request(offset, limit)
+    return filters.allProfiles ? call('workspaces.listAll', req) : call('workspaces.list', req)
+  }
+
   async function fetchPage(page: number, gen: number): Promise<void> {
     if (loadedPages.has(page)) return
     loadedPages.add(page)
     try {
-      const res = await call('workspaces.list', request(page * PAGE_SIZE, PAGE_SIZE))
+      const res = await list(page * PAGE_SIZE, PAGE_SIZE)
       if (gen !== generation) return
       if (res.total !== total.value) {
         total.value = res.total
@@ -65,10 +80,10 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     error.value = null
     loading.value = true
     try {
-      const res = await call('workspaces.list', request(0, FIRST_SIZE))
+      const res = await list(0, FIRST_SIZE)
       if (gen !== generation) return
       total.value = res.total
-      const next = new Array<WorkspaceRow | undefined>(res.total)
+      const next = new Array<ListRow | undefined>(res.total)
       res.rows.forEach((r, i) => (next[i] = r))
       rows.value = next
     } catch (err) {

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { channel } from '../channel'
 import { IdentitySchema } from '../../domain'
+import { CallerInfoSchema } from './profiles'
 
 const ProfileRef = z.object({ profileId: z.string().min(1).max(100) })
 
@@ -13,6 +14,8 @@ export const cloudChannels = {
       identity: IdentitySchema,
       accountId: z.string(),
       identityType: z.string(),
+      /** Who the credentials are (ARN) and when the temporary ones expire; also kept on the profile. */
+      caller: CallerInfoSchema,
       /** Advice to show, e.g. the A3 warning for RAM users. */
       warnings: z.array(z.object({ code: z.string(), ruleId: z.string().optional(), message: z.string() })),
     }),

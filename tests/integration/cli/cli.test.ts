@@ -122,7 +122,7 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
     expect(JSON.parse(add.stdout)).toMatchObject({ name: 'emu', hasSecret: true })
     const list = await cli(['profile', 'list'])
     expect(list.code).toBe(0)
-    expect(list.stdout).toMatch(/emu\s+cn-hangzhou\s+127\.0\.0\.1:\d+\s+http\s+TESTAK5tMainAccount0001\s+yes/)
+    expect(list.stdout).toMatch(/emu\s+access-key\s+cn-hangzhou\s+127\.0\.0\.1:\d+\s+TESTAK5tMainAccount0001\s+yes/)
     expect((await cli(['profile', 'add', 'nosecret', '--region', 'cn-hangzhou', '--access-key-id', AK], '')).code).toBe(
       1,
     )
@@ -260,9 +260,13 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
 
   it('E7: dingtalk test signs with the secret from stdin (exit 0), a wrong secret is exit 3', async () => {
     const webhook = 'https://oapi.dingtalk.com/robot/send?access_token=robot1'
-    const good = await cli(['dingtalk', 'test', '--webhook', webhook, '--profile', 'emu'], ROBOT_SECRET)
+    // The robot is reached only through the test-only route, never through the profile's endpoint.
+    const env = { PAI_ADMIN_TEST_DINGTALK_ORIGIN: emu.url }
+    const args = ['--data-dir', dataDir, 'dingtalk', 'test', '--webhook', webhook, '--profile', 'emu']
+    const good = await runCli(args, { input: ROBOT_SECRET, env })
     expect(good.code, good.stdout + good.stderr).toBe(0)
-    const bad = await cli(['dingtalk', 'test', '--webhook', webhook, '--profile', 'emu'], 'SEC' + '0'.repeat(64))
+    const bad = await runCli(args, { input: 'SEC' + '0'.repeat(64), env })
+    outputs.push(good, bad)
     expect(bad.code).toBe(3)
   })
 

@@ -7,6 +7,8 @@ import type { Envelope } from '@shared/ipc/api'
 import type { ProfileView } from '@shared/ipc/channels/profiles'
 import { createCore } from '../../../core/core'
 import { listBackups } from '../../../core/store'
+import { startTestEmulator } from '../emulator/support'
+import { ADMIN_ROLE, arnOf, DEPLOYER, ECS_ROLE, ROLES, STS_ACCOUNTS } from '../cloud/sts-fixtures'
 import { requireKeychain } from './keychain'
 
 beforeAll(requireKeychain)
@@ -123,5 +125,124 @@ describe('secrets never leave the keychain', () => {
     fs.writeFileSync(path.join(dataDir, 'probe.txt'), `x${akSecret}x`)
     expect(filesContaining(dataDir, secrets)).toEqual([path.join(dataDir, 'probe.txt')])
     await core.services.vault.deleteAll(id)
+  })
+
+  it('D2: STS tokens, temporary credentials and imported secrets are in no file, backup, log line or IPC answer', async () => {
+    const emu = await startTestEmulator({ accounts: STS_ACCOUNTS, roles: ROLES, ecsRole: ECS_ROLE.roleName })
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-noleak-sts-'))
+    const core = createCore({ dataDir, runtime: 'test', testOnly: { ecsMetadataOrigin: emu.url } })
+    const answers: string[] = []
+    const ids: string[] = []
+    const call = async (channel: string, payload: unknown): Promise<Envelope<unknown>> => {
+      const res = await core.call(channel, payload, { locale: 'zh-CN' })
+      answers.push(JSON.stringify(res))
+      return res
+    }
+    const value = <T>(e: Envelope<unknown>): T => {
+      if (!e.ok) throw new Error(JSON.stringify(e.error))
+      return e.value as T
+    }
+    try {
+      const at = { region: 'cn-hangzhou', endpoint: emu.endpoint, protocol: 'http' }
+      const base = value<ProfileView>(
+        await call('profiles.add', {
+          name: 'deployer',
+          ...at,
+          accessKeyId: DEPLOYER.accessKeyId,
+          accessKeySecret: DEPLOYER.accessKeySecret,
+        }),
+      )
+      const role = value<ProfileView>(
+        await call('profiles.add', {
+          name: 'role',
+          ...at,
+          kind: 'ram-role-arn',
+          baseProfileId: base.id,
+          roleArn: arnOf(ADMIN_ROLE),
+          externalId: 'ext-4711',
+        }),
+      )
+      // The role's temporary credentials are used (test, refresh) and refreshed in memory.
+      value(await call('profiles.test', { id: role.id }))
+      value(await call('sync.refresh', { profileId: role.id }))
+      const ecs = value<ProfileView>(await call('profiles.add', { name: 'ecs', ...at, kind: 'ecs-ram-role' }))
+      value(await call('profiles.test', { id: ecs.id }))
+      // A user pastes an STS token (from `aliyun sts AssumeRole`): it goes to the keychain only.
+      const issued = emu.core.sts.issued()[0]!
+      const pasted = value<ProfileView>(
+        await call('profiles.add', {
+          name: 'pasted',
+          ...at,
+          kind: 'sts-token',
+          accessKeyId: issued.accessKeyId,
+          accessKeySecret: issued.accessKeySecret,
+          securityToken: issued.session!.securityToken,
+        }),
+      )
+      value(await call('profiles.test', { id: pasted.id }))
+      // Imported from the aliyun CLI's file: secrets of an AccessKey and of an STS token.
+      const importedSecret = `imp${randomBytes(18).toString('base64url')}`
+      const importedToken = `CAISimp${randomBytes(30).toString('base64url')}`
+      const cliFile = path.join(os.tmpdir(), `pai-noleak-cli-${randomBytes(4).toString('hex')}.json`)
+      fs.writeFileSync(
+        cliFile,
+        JSON.stringify({
+          profiles: [
+            {
+              name: 'imp-ak',
+              mode: 'AK',
+              access_key_id: 'TESTAK5tImported01',
+              access_key_secret: importedSecret,
+              region_id: 'cn-hangzhou',
+            },
+            {
+              name: 'imp-sts',
+              mode: 'StsToken',
+              access_key_id: 'STS.imported01',
+              access_key_secret: importedSecret,
+              sts_token: importedToken,
+              region_id: 'cn-hangzhou',
+            },
+          ],
+        }),
+      )
+      const preview = value<{ fingerprint: string }>(
+        await call('profiles.importPreview', { source: 'aliyun-cli', file: cliFile }),
+      )
+      value(
+        await call('profiles.import', {
+          source: 'aliyun-cli',
+          file: cliFile,
+          fingerprint: preview.fingerprint,
+          select: [{ sourceName: 'imp-ak' }, { sourceName: 'imp-sts' }],
+        }),
+      )
+      fs.rmSync(cliFile)
+      value(await call('profiles.list', {}))
+      // A cloud error text echoing a temporary secret is redacted in the log.
+      const temp = emu.core.sts.issued()
+      core.services.log.warn('cloud said', {
+        body: `token ${temp[0]!.session!.securityToken} secret ${temp[0]!.accessKeySecret}`,
+      })
+
+      const secrets = [
+        DEPLOYER.accessKeySecret,
+        importedSecret,
+        importedToken,
+        ...temp.flatMap((a) => [a.accessKeySecret, a.session!.securityToken]),
+      ]
+      expect(temp.length).toBeGreaterThanOrEqual(2)
+      expect(fs.existsSync(path.join(dataDir, 'pai-admin.db-wal'))).toBe(true)
+      expect(filesContaining(dataDir, secrets)).toEqual([])
+      expect(answers.filter((a) => secrets.some((x) => a.includes(x)))).toEqual([])
+      expect(fs.readFileSync(path.join(dataDir, 'logs', 'app.log'), 'utf8')).toContain('token *** secret ***')
+      ids.push(...core.services.store.profiles.list().map((p) => p.id))
+      await core.close()
+      expect(listBackups(path.join(dataDir, 'backups'))).toHaveLength(1)
+      expect(filesContaining(dataDir, secrets)).toEqual([])
+    } finally {
+      for (const id of ids) await core.services.vault.deleteAll(id).catch(() => 0)
+      await emu.close()
+    }
   })
 })

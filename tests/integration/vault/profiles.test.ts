@@ -144,8 +144,6 @@ describe('profiles through the IPC contract (real SQLite, real keychain)', () =>
       'VALIDATION',
     )
 
-    const creds = await c.services.profiles.credentials(p.id)
-    expect(creds).toMatchObject({ accessKeyId: base.accessKeyId, accessKeySecret: 'third-secret' })
     expect(c.services.store.activity.list({ profileId: p.id }).map((e) => e.action)).toContain('secret.setDingtalk')
   })
 

@@ -8,20 +8,33 @@ import type { CallContext, HandlerTable } from './ipc/types'
 import { createHandlers } from './handlers'
 import { Logger } from './log/logger'
 import { logDirFor } from './paths'
-import type { CoreServices } from './services'
+import type { CoreInfo, HandlerServices } from './handlers/services'
+import { CloudChecks } from './services/cloud-checks'
+import { StoreHealth } from './services/store-health'
 import { SettingsService, sqliteSettingsStore } from './services/settings'
 import { ProfilesService } from './services/profiles'
 import { WorkspacesService } from './services/workspaces'
 import { CloudSessions } from './services/cloud-sessions'
 import { SyncService } from './sync'
 import { BundlesService } from './bundles'
-import { openStore } from './store'
+import { openStore, type Store } from './store'
 import { Vault } from './vault'
 import { APP_NAME, APP_VERSION } from './version'
 
+/** Everything createCore builds: the handlers' services, plus the parts below them (for the front doors and tests). */
+export interface CoreServices extends HandlerServices {
+  log: Logger
+  /** The local SQLite store (repositories: see core/store/README.md). */
+  store: Store
+  /** The OS keychain: the only place secrets live (D2). */
+  vault: Vault
+  /** Cloud clients per profile (secret read from the keychain on demand). */
+  cloud: CloudSessions
+}
+
 export interface CoreOptions {
   dataDir: string
-  runtime: CoreServices['info']['runtime']
+  runtime: CoreInfo['runtime']
   /** Start the outbox worker (default true). A second process on the same data dir (e.g. a CLI read) may pass false. */
   startSyncWorker?: boolean
 }
@@ -76,6 +89,8 @@ export function createCore(opts: CoreOptions): Core {
     profiles: new ProfilesService(store, vault, settings),
     workspaces,
     cloud,
+    cloudChecks: new CloudChecks(store, cloud),
+    storeHealth: new StoreHealth(store),
     sync,
     bundles: new BundlesService(store, vault, settings, workspaces, events),
   }

@@ -4,7 +4,7 @@ import type { BundlePreview, BundlePreviewWorkspace, ExportSecrets } from '@shar
 import { AppError } from '@shared/ipc/errors'
 import type { Locale } from '@shared/locale'
 import type { EventHub } from '../ipc/events'
-import { decodeDraftKey, encodeDraftKey } from '../services/draft-key'
+import { decodeDraftKey, encodeDraftKey } from '../model/draft-key'
 import type { WorkspacesService } from '../services/workspaces'
 import type { SettingsService } from '../services/settings'
 import { isLocalWorkspaceKey, newLocalWorkspaceKey, type ProfileRecord, type Store } from '../store'

@@ -1,5 +1,5 @@
 import type { HandlerTable } from '../ipc/types'
-import type { CoreServices } from '../services'
+import type { HandlerServices } from './services'
 import { appHandlers } from './app'
 import { profilesHandlers } from './profiles'
 import { workspacesHandlers } from './workspaces'
@@ -8,7 +8,7 @@ import { bundlesHandlers } from './bundles'
 import { syncHandlers } from './sync'
 
 /** The full handler table: one slice per area, merged. Transport-agnostic. */
-export function createHandlers(s: CoreServices): HandlerTable {
+export function createHandlers(s: HandlerServices): HandlerTable {
   return {
     ...appHandlers(s),
     ...profilesHandlers(s),

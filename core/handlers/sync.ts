@@ -1,5 +1,5 @@
 import type { HandlersFor } from '../ipc/types'
-import type { CoreServices } from '../services'
+import type { HandlerServices } from './services'
 
 type SyncChannel =
   | 'sync.refresh'
@@ -12,7 +12,7 @@ type SyncChannel =
   | 'sync.retry'
   | 'activity.list'
 
-export function syncHandlers(s: CoreServices): HandlersFor<SyncChannel> {
+export function syncHandlers(s: HandlerServices): HandlersFor<SyncChannel> {
   return {
     'sync.refresh': ({ profileId, workspaceId }) => s.sync.refresh(profileId, workspaceId),
     'sync.plan': ({ key }, ctx) => s.sync.plan(key, ctx.locale),

@@ -1,5 +1,5 @@
 import type { HandlersFor } from '../ipc/types'
-import type { CoreServices } from '../services'
+import type { HandlerServices } from './services'
 
 type WorkspacesChannel =
   | 'workspaces.list'
@@ -10,7 +10,7 @@ type WorkspacesChannel =
   | 'drafts.discard'
   | 'drafts.validate'
 
-export function workspacesHandlers(s: CoreServices): HandlersFor<WorkspacesChannel> {
+export function workspacesHandlers(s: HandlerServices): HandlersFor<WorkspacesChannel> {
   return {
     'workspaces.list': (q) => s.workspaces.list(q),
     'workspaces.context': ({ key, profileId }) => s.workspaces.context(key, profileId),

@@ -13,9 +13,9 @@ import { formatMessage } from '@shared/messages'
 import type { EventHub } from '../ipc/events'
 import type { Store } from '../store'
 import { isLocalWorkspaceKey, newLocalWorkspaceKey } from '../store/ids'
-import { decodeDraftKey, encodeDraftKey, type DraftKeyParts } from './draft-key'
+import { decodeDraftKey, encodeDraftKey, type DraftKeyParts } from '../model/draft-key'
 import type { SettingsService } from './settings'
-import { validationContextFor } from './validation-context'
+import { validationContextFor } from '../model/validation-context'
 
 export interface ListQuery {
   profileId?: string | null

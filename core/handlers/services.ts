@@ -1,0 +1,37 @@
+import type { EventHub } from '../ipc/events'
+import type { BundlesService } from '../bundles'
+import type { CloudChecks } from '../services/cloud-checks'
+import type { ProfilesService } from '../services/profiles'
+import type { SettingsService } from '../services/settings'
+import type { StoreHealth } from '../services/store-health'
+import type { WorkspacesService } from '../services/workspaces'
+import type { SyncService } from '../sync'
+
+export interface CoreInfo {
+  name: string
+  version: string
+  runtime: 'electron' | 'web' | 'cli' | 'test'
+  dataDir: string
+  logDir: string
+}
+
+/**
+ * What the handlers may call: services only. The store, the vault and the cloud clients are not here on
+ * purpose (a handler turns a channel into a service call; `npm run lint` checks their imports too).
+ */
+export interface HandlerServices {
+  info: CoreInfo
+  events: EventHub
+  settings: SettingsService
+  profiles: ProfilesService
+  /** The workspace list and offline drafts (D1). */
+  workspaces: WorkspacesService
+  /** Identity, DingTalk and SLS look-ups asked of the cloud right now. */
+  cloudChecks: CloudChecks
+  /** The store's recovery report. */
+  storeHealth: StoreHealth
+  /** Config bundles: export, import preview, import as drafts (D4). */
+  bundles: BundlesService
+  /** Refresh, plan, apply through the outbox, status, drift (core/sync). */
+  sync: SyncService
+}

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { WorkspaceConfigInput } from '../shared/domain'
 import { WorkspaceConfigSchema } from '../shared/domain'
-import { buildBundle, serializeBundle } from '../core/bundles'
+import { buildBundle, serializeBundle } from '../core/bundles/serialize'
 import { createCore } from '../core/core'
 import { median, type Bench } from './types'
 

@@ -76,8 +76,3 @@ export class CoreCallError extends Error {
     this.name = 'CoreCallError'
   }
 }
-
-export function requireOption<T>(value: T | undefined, flag: string): T {
-  if (value === undefined || value === '') throw new CliError('CLI_USAGE', { detail: `${flag} is required` })
-  return value
-}

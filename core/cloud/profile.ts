@@ -57,13 +57,3 @@ export function endpointFor(profile: CloudProfile, service: ServiceName): string
       return `${r}.log.aliyuncs.com`
   }
 }
-
-/** A profile with the secret removed, safe for logs and error details. */
-export function describeProfile(profile: CloudProfile): Record<string, unknown> {
-  return {
-    region: profile.region,
-    endpoint: profile.endpoint,
-    protocol: profile.protocol,
-    accessKeyId: profile.accessKeyId,
-  }
-}

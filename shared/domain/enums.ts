@@ -22,6 +22,8 @@ export type BuiltinRoleId = z.infer<typeof BuiltinRoleIdSchema>
 export const OWNER_ROLE: BuiltinRoleId = 'PAI.WorkspaceOwner'
 /** The administrator role: may modify the workspace (A1). */
 export const ADMIN_ROLE: BuiltinRoleId = 'PAI.WorkspaceAdmin'
+/** The built-in roles a member may be given (M2, M3): all but the owner's, which only the creator holds (M6). */
+export const GRANTABLE_ROLE_IDS: readonly BuiltinRoleId[] = BUILTIN_ROLE_IDS.filter((r) => r !== OWNER_ROLE)
 /** The compute resource role [计算资源角色] (M3). */
 export const MAXCOMPUTE_ROLE: BuiltinRoleId = 'PAI.MaxComputeDeveloper'
 
@@ -31,7 +33,6 @@ export const CustomRoleIdSchema = z.string().regex(CUSTOM_ROLE_ID_PATTERN)
 
 /** Any role a member may hold: a built-in role or a custom role ID. */
 export const RoleIdSchema = z.union([BuiltinRoleIdSchema, CustomRoleIdSchema])
-export type RoleId = z.infer<typeof RoleIdSchema>
 
 /** Product modules a custom role grants per-module levels on (pai-api.md §3.3 `ModuleName`). */
 export const ROLE_MODULES = [
@@ -98,7 +99,6 @@ export const RESOURCE_TYPE_OF_KIND = {
   maxcompute: 'MaxCompute',
   flink: 'Flink',
 } as const satisfies Record<ResourceKind, string>
-export type ApiResourceType = (typeof RESOURCE_TYPE_OF_KIND)[ResourceKind]
 
 /** The kind for an API `ResourceType`; undefined for types outside the five (e.g. SelfManagedAckPro). */
 export function resourceKindOf(resourceType: string): ResourceKind | undefined {
@@ -138,17 +138,12 @@ export function eventSourceOf(t: EventType): EventSource {
 export const TARGET_TYPES = ['dingtalk', 'http', 'voice', 'sms', 'email'] as const
 export const TargetTypeSchema = z.enum(TARGET_TYPES)
 export type TargetType = z.infer<typeof TargetTypeSchema>
-/** Target types addressed to contacts: each contact takes one quota unit (E6). */
-export const CONTACT_TARGET_TYPES = ['voice', 'sms', 'email'] as const
-export type ContactTargetType = (typeof CONTACT_TARGET_TYPES)[number]
-
 /** Regions where voice, SMS and email targets exist (E5). */
 export const CONTACT_TARGET_REGIONS = ['cn-hangzhou', 'cn-shanghai', 'cn-wulanchabu'] as const
 
 /** Modules whose logs can be forwarded to SLS (L1). */
 export const SLS_MODULES = ['DSW', 'DLC'] as const
 export const SlsModuleSchema = z.enum(SLS_MODULES)
-export type SlsModule = z.infer<typeof SlsModuleSchema>
 
 /** DLC timeout rule kinds [任务超时] (S3; pai-api.md §5.1: queue, environment preparation, wait). */
 export const TIMEOUT_KINDS = ['queue', 'environmentPreparation', 'wait'] as const

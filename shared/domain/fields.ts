@@ -43,7 +43,6 @@ export function checkWorkspaceName(name: string): FieldIssue | undefined {
   if (!/^[A-Za-z0-9_]+$/.test(name)) return issue('DOMAIN_NAME_CHARS')
   return undefined
 }
-export const isValidWorkspaceName = (name: string): boolean => checkWorkspaceName(name) === undefined
 
 export const DESCRIPTION_MAX = 80
 /** Description: required, at most 80 characters (pai-api.md §1.2). */
@@ -149,8 +148,6 @@ export function checkSlsLogstore(name: string): FieldIssue | undefined {
 
 // ---------------------------------------------------------------- notification targets
 
-/** Where a DingTalk robot lives. */
-export const DINGTALK_WEBHOOK_PREFIX = 'https://oapi.dingtalk.com/robot/send?access_token='
 const DINGTALK_WEBHOOK = /^https:\/\/oapi\.dingtalk\.com\/robot\/send\?access_token=[A-Za-z0-9_-]{1,128}$/
 const LOOPBACK_WEBHOOK =
   /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?\/robot\/send\?access_token=[A-Za-z0-9_-]{1,128}$/

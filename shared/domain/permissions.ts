@@ -1,12 +1,10 @@
 import type { DomainCode } from '../messages/domain'
 import type { Identity, ProblemParams } from './context'
 import { ADMIN_ROLE, OWNER_ROLE } from './enums'
-import type { Owner, WorkspaceConfig } from './model'
+import type { WorkspaceConfig } from './model'
 
 /** The RAM policy a RAM user needs to administer PAI (A3). */
 export const PAI_FULL_ACCESS_POLICY = 'AliyunPAIFullAccess'
-/** A3: the caution the UI shows wherever it suggests granting AliyunPAIFullAccess ("add with care"). */
-export const PAI_FULL_ACCESS_CAUTION: DomainCode = 'DOMAIN_PAI_FULL_ACCESS_CAUTION'
 
 /** A yes/no answer with the rule and message behind it. */
 export interface Decision {
@@ -44,18 +42,6 @@ export function canModify(
   return refuse('A1', 'DOMAIN_NOT_ADMIN', { roles: [...who.identityRoles] })
 }
 
-/** A4: the owner a new workspace gets: its creator. */
-export function creatorAsOwner(identity: Identity): Owner {
-  const owner: Owner = { userId: identity.userId }
-  if (identity.userName !== undefined) owner.userName = identity.userName
-  return owner
-}
-
-/** A4: a draft for a new workspace, with its creator as owner (the owner role is the cloud's to assign). */
-export function withCreatorAsOwner(config: WorkspaceConfig, identity: Identity): WorkspaceConfig {
-  return { ...config, owner: creatorAsOwner(identity) }
-}
-
 /** The owner's user ID: the configuration's owner, else the previous cloud state's. */
 export function ownerIdOf(
   config: Pick<WorkspaceConfig, 'owner'>,
@@ -82,9 +68,4 @@ export function canRemoveRole(
   if (member && member.roles.length === 1 && member.roles[0] === roleId)
     return refuse('M5', 'DOMAIN_MEMBER_NO_ROLE', { userId })
   return allow('M5')
-}
-
-/** M6 / A4: the owner role is never granted; only the creator holds it. */
-export function canGrantRole(userId: string, roleId: string): Decision {
-  return roleId === OWNER_ROLE ? refuse('M6', 'DOMAIN_OWNER_ROLE_GRANTED', { userId }) : allow('M6')
 }

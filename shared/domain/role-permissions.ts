@@ -1,11 +1,4 @@
-import {
-  BUILTIN_ROLE_IDS,
-  PERMISSION_LEVELS,
-  ROLE_MODULES,
-  type BuiltinRoleId,
-  type PermissionLevel,
-  type RoleModule,
-} from './enums'
+import { BUILTIN_ROLE_IDS, ROLE_MODULES, type BuiltinRoleId, type PermissionLevel, type RoleModule } from './enums'
 import type { CustomRole } from './model'
 
 /**
@@ -173,11 +166,4 @@ export function rolePermissionTable(customRoles: readonly CustomRole[] = []): Ro
       rows.push({ role: cr.roleId ?? cr.name, module: m, level, points: pointsFor(m, level) })
     }
   return rows
-}
-
-/** The strongest of several levels (a member with several roles gets the union, M1). */
-export function strongestLevel(levelsHeld: readonly PermissionLevel[]): PermissionLevel {
-  let best = 0
-  for (const l of levelsHeld) best = Math.max(best, PERMISSION_LEVELS.indexOf(l))
-  return PERMISSION_LEVELS[best] ?? 'NoPrivilege'
 }

@@ -7,8 +7,7 @@ import { storeMessages } from './store'
 import { syncMessages } from './sync'
 import { bundleMessages } from './bundle'
 
-export type { Catalog, Message } from './catalog'
-export { interpolate } from './catalog'
+export type { Catalog } from './catalog'
 
 /**
  * Every user-facing message the shared code and the core produce, keyed by stable code.

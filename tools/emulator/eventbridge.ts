@@ -353,8 +353,6 @@ const HANDLERS: Record<string, { mutating: boolean; run: Handler }> = {
   },
 }
 
-export const EVENTBRIDGE_ACTIONS = Object.keys(HANDLERS)
-
 export function handleEventBridge(
   core: EmulatorCore,
   inc: Incoming,

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AppError } from '@shared/ipc/errors'
 import { createCore } from '../../../core/core'
-import { KEEP_BACKUPS, LATEST_VERSION, listBackups, openStore, type Store } from '../../../core/store'
+import { openStore, type Store } from '../../../core/store'
+import { KEEP_BACKUPS, listBackups } from '../../../core/store/backup'
+import { LATEST_VERSION } from '../../../core/store/migrations'
 
 const Draft = z.object({ text: z.string() })
 

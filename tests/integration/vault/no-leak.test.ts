@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope } from '@shared/ipc/api'
 import type { ProfileView } from '@shared/ipc/channels/profiles'
 import { createCore } from '../../../core/core'
-import { listBackups } from '../../../core/store'
+import { listBackups } from '../../../core/store/backup'
 import { requireKeychain } from './keychain'
 
 beforeAll(requireKeychain)

@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope } from '@shared/ipc/api'
 import type { ProfileView } from '@shared/ipc/channels/profiles'
 import { createCore, type Core } from '../../../core/core'
-import { KEYCHAIN_SERVICE } from '../../../core/vault'
+import { KEYCHAIN_SERVICE } from '../../../core/vault/accounts'
 import { requireKeychain } from './keychain'
 
 beforeAll(requireKeychain)

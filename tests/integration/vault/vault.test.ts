@@ -5,7 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { Entry, findCredentials } from '@napi-rs/keyring'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { KEYCHAIN_SERVICE, Vault, accountFor, dingtalkKind, parseAccount } from '../../../core/vault'
+import { Vault, dingtalkKind } from '../../../core/vault'
+import { KEYCHAIN_SERVICE, accountFor, parseAccount } from '../../../core/vault/accounts'
 import { requireKeychain } from './keychain'
 
 const ROOT = path.resolve(__dirname, '../../..')

@@ -1,7 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { checkBundle, decodeText, offlineContext } from '../../../core/bundles'
+import { checkBundle } from '../../../core/bundles/check'
+import { decodeText } from '../../../core/bundles/read'
+import { offlineContext } from '../../../core/bundles/offline'
 import { FIXTURES, validateFixture } from './support'
 
 /** Each rule a bundle can break, with a fixture that `validate` must reject with that rule ID. */

@@ -8,7 +8,6 @@ type SyncChannel =
   | 'sync.apply'
   | 'sync.status'
   | 'sync.markManualDone'
-  | 'sync.drift'
   | 'sync.retry'
   | 'activity.list'
 
@@ -23,7 +22,6 @@ export function syncHandlers(s: HandlerServices): HandlersFor<SyncChannel> {
       return status
     },
     'sync.markManualDone': ({ key, actionId }, ctx) => s.sync.markManualDone(key, actionId, ctx.locale),
-    'sync.drift': ({ key, live }) => s.sync.drift(key, live ?? false),
     'sync.retry': ({ opId }) => ({ ok: s.sync.retry(opId) }),
     'activity.list': ({ offset, limit, profileId }) =>
       s.sync.activity(profileId ? { offset, limit, profileId } : { offset, limit }),

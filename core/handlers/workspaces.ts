@@ -8,7 +8,6 @@ type WorkspacesChannel =
   | 'drafts.create'
   | 'drafts.save'
   | 'drafts.discard'
-  | 'drafts.validate'
 
 export function workspacesHandlers(s: HandlerServices): HandlersFor<WorkspacesChannel> {
   return {
@@ -18,6 +17,5 @@ export function workspacesHandlers(s: HandlerServices): HandlersFor<WorkspacesCh
     'drafts.create': ({ profileId, config }, ctx) => s.workspaces.create(profileId, config, ctx.locale),
     'drafts.save': ({ key, config, revision }, ctx) => s.workspaces.save(key, config, revision, ctx.locale),
     'drafts.discard': ({ key }) => ({ discarded: s.workspaces.discard(key) }),
-    'drafts.validate': ({ key, profileId, config }) => s.workspaces.validate(key, profileId, config),
   }
 }

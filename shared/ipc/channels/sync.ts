@@ -190,15 +190,6 @@ export const syncChannels = {
     z.object({ key: DraftKey, actionId: z.string().min(1).max(300) }).strict(),
     PlanSchema,
   ),
-  /** What changed in the cloud since the draft's base (cache), and with `live` since the last refresh. */
-  'sync.drift': channel(
-    z.object({ key: DraftKey, live: z.boolean().optional() }).strict(),
-    z.object({
-      sinceBase: z.array(DriftItemSchema),
-      sinceRefresh: z.array(DriftItemSchema).nullable(),
-      fetchedAt: z.string().nullable(),
-    }),
-  ),
   /** Retries a failed or blocked op (and its blocked dependants). */
   'sync.retry': channel(z.object({ opId: z.string().min(1).max(64) }).strict(), z.object({ ok: z.boolean() })),
   /** The local activity log, newest first. */

@@ -2,12 +2,7 @@ import type { HandlersFor } from '../ipc/types'
 import type { HandlerServices } from './services'
 
 type WorkspacesChannel =
-  | 'workspaces.list'
-  | 'workspaces.context'
-  | 'drafts.open'
-  | 'drafts.create'
-  | 'drafts.save'
-  | 'drafts.discard'
+  'workspaces.list' | 'workspaces.context' | 'drafts.open' | 'drafts.create' | 'drafts.save' | 'drafts.discard'
 
 export function workspacesHandlers(s: HandlerServices): HandlersFor<WorkspacesChannel> {
   return {

@@ -77,7 +77,7 @@ const bench: Bench = {
     const yaml = serializeBundle(buildBundle(entries), 'yaml')
     const json = serializeBundle(buildBundle(entries), 'json')
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bench-bundles-'))
-    const core = createCore({ dataDir, runtime: 'test' })
+    const core = createCore({ dataDir, runtime: 'test', keychainService: 'pai-workspace-admin-bench' })
     try {
       const imp = (fileName: string, content: string) => async () => {
         const r = await core.invoke('bundles.import', { fileName, content, profileId: null })

@@ -1,7 +1,7 @@
 import type { Channel, RequestOf, ResponseOf } from '@shared/ipc/contract'
 import type { Locale } from '@shared/locale'
 import type { Core } from '../core/core'
-import { resolveDataDir } from '../core/paths'
+import { resolveDataDir, resolveKeychainService } from '../core/paths'
 import { CliError } from './exit-codes'
 import { createOut, type Out, type OutputMode } from './output'
 
@@ -37,7 +37,8 @@ export class Session {
   async getCore(): Promise<Core> {
     if (!this.core) {
       const { createCore } = await import('../core/core')
-      this.core = createCore({ dataDir: this.dataDir, runtime: 'cli' })
+      const keychainService = resolveKeychainService()
+      this.core = createCore({ dataDir: this.dataDir, runtime: 'cli', ...(keychainService ? { keychainService } : {}) })
     }
     return this.core
   }

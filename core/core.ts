@@ -37,6 +37,11 @@ export interface CoreOptions {
   runtime: CoreInfo['runtime']
   /** Start the outbox worker (default true). A second process on the same data dir (e.g. a CLI read) may pass false. */
   startSyncWorker?: boolean
+  /**
+   * The keychain service the secrets are stored under (default: the app's, `pai-workspace-admin`). Tests pass
+   * their own so they never read, write or delete an admin's real entries.
+   */
+  keychainService?: string
 }
 
 /**
@@ -65,7 +70,10 @@ export function createCore(opts: CoreOptions): Core {
   const events = new EventHub()
   // Throws STORE_SCHEMA_TOO_NEW (data from a newer app) or STORE_OPEN_FAILED: the caller shows it.
   const store = openStore({ dataDir: opts.dataDir, log })
-  const vault = new Vault({ onSecret: (v) => log.addSecret(v) })
+  const vault = new Vault({
+    ...(opts.keychainService ? { service: opts.keychainService } : {}),
+    onSecret: (v) => log.addSecret(v),
+  })
   const settings = new SettingsService(
     sqliteSettingsStore(store.settings, (key, error) => log.warn('invalid setting ignored', { key, error })),
   )
@@ -98,6 +106,7 @@ export function createCore(opts: CoreOptions): Core {
   // Resume the outbox: ops left pending or in flight by an earlier run continue (nothing sent twice).
   if (opts.startSyncWorker !== false) sync.start()
 
+  let closing: Promise<void> | undefined
   const call: Core['call'] = (channel, payload, ctx) =>
     dispatch(handlers, channel, payload, {
       locale: ctx?.locale ?? services.settings.get().locale ?? DEFAULT_LOCALE,
@@ -110,10 +119,14 @@ export function createCore(opts: CoreOptions): Core {
     events,
     call,
     invoke: (channel, request, ctx) => call(channel, request, ctx) as never,
-    async close() {
-      await sync.stop()
-      const { backup } = store.close({ backup: true })
-      log.info('core closed', { backup })
+    // Idempotent: a second close (a test's own, then its cleanup) waits for the first.
+    close() {
+      closing ??= (async () => {
+        await sync.stop()
+        const { backup } = store.close({ backup: true })
+        log.info('core closed', { backup })
+      })()
+      return closing
     },
   }
 }

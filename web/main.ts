@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { toErrorPayload } from '@shared/ipc/errors'
 import { pickLocale } from '@shared/locale'
 import { createCore } from '../core/core'
-import { resolveDataDir } from '../core/paths'
+import { resolveDataDir, resolveKeychainService } from '../core/paths'
 import { startHarness } from './server'
 
 /** `npm run web -- --port N --data-dir DIR`: the app in any browser, on 127.0.0.1 only. */
@@ -21,7 +21,12 @@ async function main(): Promise<void> {
     console.error(`--port must be a number from 0 to 65535, got "${values.port}"`)
     process.exit(2)
   }
-  const core = createCore({ dataDir: resolveDataDir(values['data-dir']), runtime: 'web' })
+  const keychainService = resolveKeychainService()
+  const core = createCore({
+    dataDir: resolveDataDir(values['data-dir']),
+    runtime: 'web',
+    ...(keychainService ? { keychainService } : {}),
+  })
   const harness = await startHarness({
     core,
     port,

@@ -72,7 +72,7 @@ export const CustomRoleSchema = z.object({
 })
 export type CustomRole = z.infer<typeof CustomRoleSchema>
 
-/** Extra facts of an associated resource (pai-api.md §1.4 `Spec`). */
+/** Extra facts of an associated resource (docs/pai-api-facts.md §1.4 `Spec`). */
 export const ResourceSpecSchema = z.object({
   /** GPUs per node or quota; MaxCompute is CPU only (C3). */
   gpuCount: z.number().optional(),

@@ -6,14 +6,14 @@ import type { CustomRole } from './model'
  *
  * The levels of the built-in roles are derived from the console's role descriptions (M2, M3); the
  * official per-point appendix was not available offline, so the points listed are those named in
- * pai-api.md §3.3. A level grants the points of its own tier and every lower tier:
+ * docs/pai-api-facts.md §3.3. A level grants the points of its own tier and every lower tier:
  * ReadOnly = view own and public resources; ReadWrite = also edit and run own resources;
  * FullAccess = manage every resource of the module.
  */
 
 export type PointTier = 'read' | 'write' | 'manage'
 
-/** Known permission points per module and tier (pai-api.md §3.3); modules without known points have none listed. */
+/** Known permission points per module and tier (docs/pai-api-facts.md §3.3); modules without known points have none listed. */
 export const MODULE_PERMISSION_POINTS: Record<RoleModule, Partial<Record<PointTier, readonly string[]>>> = {
   PaiDesigner: {},
   Paiflow: {},

@@ -11,7 +11,7 @@ const DraftKey = z.string().min(1).max(200)
 const ProfileId = z.string().min(1).max(100)
 const Json = z.unknown()
 
-/** Console steps for an action no public API can do (pai-api.md §8), in both languages. */
+/** Console steps for an action no public API can do (docs/pai-api-facts.md §8), in both languages. */
 export const ConsoleStepsSchema = z.object({
   'zh-CN': z.array(z.string()),
   en: z.array(z.string()),

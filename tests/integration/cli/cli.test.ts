@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore } from '../../../core/core'
+import { testCore } from '../../helpers/core'
 import { startEmulator, type RunningEmulator } from '../../../tools/emulator'
 import { requireKeychain } from '../vault/keychain'
 import { ensureBuilt, runCli, type CliRun } from './support'
@@ -264,7 +264,7 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
 
   it('D2: export --encrypt-secrets carries the DingTalk secret encrypted; plan with the passphrase puts it in the other keychain', async () => {
     // The robot's secret is in this machine's keychain (as the app's DingTalk screen stores it).
-    const core = createCore({ dataDir, runtime: 'test' })
+    const core = testCore({ dataDir })
     const emuId = core.services.store.profiles.getByName('emu')!.id
     await core.services.vault.set(emuId, 'dingtalkSecret:ops-robot', ROBOT_SECRET)
     await core.close()
@@ -300,7 +300,7 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
     const other = `${dataDir}-other`
     const planned = await cli(['plan', enc, '--profile', 'emu', '--passphrase-stdin'], PASSPHRASE, other)
     expect([0, 4], planned.stdout + planned.stderr).toContain(planned.code)
-    const otherCore = createCore({ dataDir: other, runtime: 'test' })
+    const otherCore = testCore({ dataDir: other })
     const otherId = otherCore.services.store.profiles.getByName('emu')!.id
     expect(await otherCore.services.vault.get(otherId, 'dingtalkSecret:ops-robot')).toBe(ROBOT_SECRET)
     await otherCore.close()

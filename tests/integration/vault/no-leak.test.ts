@@ -5,7 +5,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope } from '@shared/ipc/api'
 import type { ProfileView } from '@shared/ipc/channels/profiles'
-import { createCore } from '../../../core/core'
+import { testCore } from '../../helpers/core'
 import { listBackups } from '../../../core/store/backup'
 import { requireKeychain } from './keychain'
 
@@ -33,7 +33,7 @@ function filesContaining(dir: string, secrets: string[]): string[] {
 describe('secrets never leave the keychain', () => {
   it('D2: after a profile with a secret, a DingTalk secret and draft edits, the secret bytes are in no file and no IPC answer', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-noleak-'))
-    const core = createCore({ dataDir, runtime: 'test' })
+    const core = testCore({ dataDir })
     const akSecret = `AkS${randomBytes(18).toString('base64url')}`
     const akSecret2 = `AkS2${randomBytes(18).toString('base64url')}`
     const dingSecret = `SEC${randomBytes(24).toString('hex')}`

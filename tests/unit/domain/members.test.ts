@@ -97,7 +97,7 @@ describe('M: members and roles', () => {
     expect(found(check({ customRoles: [{ ...role, roleId: 'abc' }] }))).toEqual([
       'M4 DOMAIN_CUSTOM_ROLE_ID /customRoles/0/roleId',
     ])
-    // The four levels, and the thirteen modules of pai-api.md §3.3.
+    // The four levels, and the thirteen modules of docs/pai-api-facts.md §3.3.
     expect(PERMISSION_LEVELS).toEqual(['NoPrivilege', 'ReadOnly', 'ReadWrite', 'FullAccess'])
     expect(ROLE_MODULES).toContain('PaiWorkspace@@MemberRole')
     expect(ROLE_MODULES).toHaveLength(13)

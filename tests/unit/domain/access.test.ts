@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { WorkspaceConfigSchema, canModify, formatDomain, validate, PAI_FULL_ACCESS_POLICY } from './format'
+import { WorkspaceConfigSchema, canModify, formatDomain, validate } from './format'
 import { baseConfig, check, found, mainCtx, ramCtx } from './helpers'
 
 const existing = WorkspaceConfigSchema.parse({ ...baseConfig(), owner: { userId: '1000000000000001' } })
@@ -38,7 +38,7 @@ describe('A: who may change what', () => {
       identityRoles: ['PAI.WorkspaceAdmin'],
     })
     expect(d).toMatchObject({ allowed: false, ruleId: 'A3', code: 'DOMAIN_RAM_NEEDS_PAI_FULL_ACCESS' })
-    expect(PAI_FULL_ACCESS_POLICY).toBe('AliyunPAIFullAccess')
+    expect(d.params).toEqual({ policy: 'AliyunPAIFullAccess' })
     const r = check({}, ramCtx(['PAI.WorkspaceAdmin'], false, { previous: existing }))
     expect(found(r)).toEqual(['A3 DOMAIN_RAM_NEEDS_PAI_FULL_ACCESS '])
     const en = formatDomain('en', r.problems[0]!)

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
   BUILTIN_ROLE_IDS,
-  PERMISSION_LEVELS,
   ROLE_MODULES,
   WorkspaceConfigSchema,
   canRemoveMember,
@@ -97,10 +96,18 @@ describe('M: members and roles', () => {
     expect(found(check({ customRoles: [{ ...role, roleId: 'abc' }] }))).toEqual([
       'M4 DOMAIN_CUSTOM_ROLE_ID /customRoles/0/roleId',
     ])
-    // The four levels, and the thirteen modules of docs/pai-api-facts.md §3.3.
-    expect(PERMISSION_LEVELS).toEqual(['NoPrivilege', 'ReadOnly', 'ReadWrite', 'FullAccess'])
-    expect(ROLE_MODULES).toContain('PaiWorkspace@@MemberRole')
-    expect(ROLE_MODULES).toHaveLength(13)
+    // The four levels on each of the thirteen modules of docs/pai-api-facts.md §3.3 are accepted.
+    const modules = ['PaiDesigner', 'Paiflow', 'DSW', 'DLC', 'Dataset', 'Model', 'Image', 'CodeSource']
+    modules.push('PaiWorkspace@@Workspace', 'PaiWorkspace@@MemberRole', 'PaiWorkspace@@Resource')
+    modules.push('PaiWorkspace@@Config', 'ArtLab')
+    for (const level of ['NoPrivilege', 'ReadOnly', 'ReadWrite', 'FullAccess']) {
+      // (A role that grants nothing at all is refused on its own: DOMAIN_CUSTOM_ROLE_NO_PERMISSION.)
+      const permissions = {
+        ...Object.fromEntries(modules.map((m) => [m, level])),
+        ...(level === 'NoPrivilege' ? { DSW: 'ReadOnly' } : {}),
+      }
+      expect(found(check({ customRoles: [{ name: 'r', permissions }] })), level).toEqual([])
+    }
     // A bad level or module is reported where it is; the valid entries are still checked.
     const badLevel = check({ customRoles: [{ name: 'r', permissions: { DSW: 'Write', DLC: 'ReadOnly' } }] })
     expect(found(badLevel)).toEqual(['M4 DOMAIN_SCHEMA_ENUM /customRoles/0/permissions/DSW'])

@@ -45,15 +45,12 @@ describe('the workspace model', () => {
     expect(modeOf([])).toBeUndefined()
   })
 
-  it('C1: names the five resource kinds with their API ResourceType', () => {
-    expect(RESOURCE_TYPE_OF_KIND).toEqual({
-      lingjun: 'Lingjun',
-      general: 'ECS',
-      acs: 'ACS',
-      maxcompute: 'MaxCompute',
-      flink: 'Flink',
-    })
-    expect(resourceKindOf('ECS')).toBe('general')
+  it('C1: reads the five resource kinds from their API ResourceType, and back', () => {
+    const apiTypes = { Lingjun: 'lingjun', ECS: 'general', ACS: 'acs', MaxCompute: 'maxcompute', Flink: 'flink' }
+    for (const [type, kind] of Object.entries(apiTypes)) {
+      expect(resourceKindOf(type), type).toBe(kind)
+      expect(RESOURCE_TYPE_OF_KIND[resourceKindOf(type)!], type).toBe(type)
+    }
     expect(resourceKindOf('SelfManagedAckPro')).toBeUndefined()
   })
 

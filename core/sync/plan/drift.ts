@@ -1,49 +1,98 @@
+import { configDeltas, type ConfigDelta } from '@shared/bundle'
 import { customRoleKey, memberKey, notificationRuleKey, resourceKey, type WorkspaceConfig } from '@shared/domain'
 import type { DriftItem } from '@shared/ipc/channels/sync'
-import { byKey, same, seg, unionKeys } from './merge'
+import { byKey, same, seg } from './merge'
+
+type Item = Record<string, unknown>
+type KeyFn = (x: Item) => string
+
+/** The objects drift reports on: where they sit in the configuration, and how list items are keyed. */
+const OBJECTS: ReadonlyArray<{
+  area: string
+  /** Steps to the object (a plain object) or to the list of objects (keyed). */
+  at: readonly string[]
+  pointer: string
+  /** The one object's name (plain objects). */
+  target?: (c: WorkspaceConfig) => string
+  key?: KeyFn
+  list?: (c: WorkspaceConfig) => Item[]
+}> = [
+  { area: 'workspace', at: ['basic'], pointer: '/basic', target: (c) => c.basic.name },
+  { area: 'config', at: ['storage'], pointer: '/storage', target: () => 'storage' },
+  { area: 'member', at: ['members'], pointer: '/members', key: memberKey as KeyFn, list: (c) => c.members },
+  {
+    area: 'customRole',
+    at: ['customRoles'],
+    pointer: '/customRoles',
+    key: customRoleKey as KeyFn,
+    list: (c) => c.customRoles,
+  },
+  { area: 'resource', at: ['resources'], pointer: '/resources', key: resourceKey as KeyFn, list: (c) => c.resources },
+  {
+    area: 'rule',
+    at: ['notifications', 'rules'],
+    pointer: '/notifications/rules',
+    key: notificationRuleKey as KeyFn,
+    list: (c) => c.notifications.rules,
+  },
+]
+
+const startsWith = (d: ConfigDelta, at: readonly string[]): boolean => at.every((s, i) => d.at[i] === s)
 
 /**
  * What changed between two cloud states of one workspace (the draft's base and the cache, or the cache
- * and a fresh read): Terraform's "objects have changed outside", per object, field by field.
+ * and a fresh read): Terraform's "objects have changed outside", per object, field by field. Built on the
+ * one configuration diff (`configDeltas` in shared/bundle); a field counts as changed when its values
+ * differ beyond ''/null/absent (`same`).
  */
-export function diffConfigs(before: WorkspaceConfig, after: WorkspaceConfig): DriftItem[] {
+export function driftOf(before: WorkspaceConfig, after: WorkspaceConfig): DriftItem[] {
+  const deltas = configDeltas(before, after)
   const out: DriftItem[] = []
-  const fields = (path: string, a: Record<string, unknown>, b: Record<string, unknown>): DriftItem['fields'] =>
-    unionKeys(new Map(Object.entries(a)), new Map(Object.entries(b)))
+  const fields = (path: string, a: Item, b: Item, names: Iterable<string>): DriftItem['fields'] =>
+    [...new Set(names)]
+      .sort()
       .filter((k) => !same(a[k], b[k]))
       .map((k) => ({ path: `${path}/${seg(k)}`, base: a[k] ?? null, cloud: b[k] ?? null }))
+  const fieldAt = (d: ConfigDelta, i: number): string[] => (typeof d.at[i] === 'string' ? [d.at[i] as string] : [])
 
-  const basic = fields('/basic', { ...before.basic }, { ...after.basic })
-  if (basic.length) out.push({ area: 'workspace', target: after.basic.name, change: 'changed', fields: basic })
-  const storage = fields('/storage', { ...before.storage }, { ...after.storage })
-  if (storage.length) out.push({ area: 'config', target: 'storage', change: 'changed', fields: storage })
-
-  const lists: Array<
-    [string, string, Array<Record<string, unknown>>, Array<Record<string, unknown>>, (x: never) => string]
-  > = [
-    ['member', '/members', before.members, after.members, memberKey as (x: never) => string],
-    ['customRole', '/customRoles', before.customRoles, after.customRoles, customRoleKey as (x: never) => string],
-    ['resource', '/resources', before.resources, after.resources, resourceKey as (x: never) => string],
-    [
-      'rule',
-      '/notifications/rules',
-      before.notifications.rules,
-      after.notifications.rules,
-      notificationRuleKey as (x: never) => string,
-    ],
-  ]
-  for (const [area, path, a, b, key] of lists) {
-    const ma = byKey(a, key as (x: Record<string, unknown>) => string)
-    const mb = byKey(b, key as (x: Record<string, unknown>) => string)
-    for (const k of unionKeys(ma, mb)) {
+  for (const o of OBJECTS) {
+    const mine = deltas.filter((d) => startsWith(d, o.at))
+    if (o.target) {
+      const a = { ...(before as unknown as Record<string, Item>)[o.at[0] as string] }
+      const b = { ...(after as unknown as Record<string, Item>)[o.at[0] as string] }
+      const f = fields(
+        o.pointer,
+        a,
+        b,
+        mine.flatMap((d) => fieldAt(d, o.at.length)),
+      )
+      if (f.length) out.push({ area: o.area, target: o.target(after), change: 'changed', fields: f })
+      continue
+    }
+    if (!o.key || !o.list) continue
+    const ma = byKey(o.list(before), o.key)
+    const mb = byKey(o.list(after), o.key)
+    const byItem = new Map<string, ConfigDelta[]>()
+    for (const d of mine) {
+      const step = d.at[o.at.length]
+      if (step === undefined || typeof step === 'string') continue
+      byItem.set(step.key, [...(byItem.get(step.key) ?? []), d])
+    }
+    for (const k of [...byItem.keys()].sort()) {
       const x = ma.get(k)
       const y = mb.get(k)
-      if (x && !y)
-        out.push({ area, target: k, change: 'removed', fields: [{ path: `${path}/${seg(k)}`, base: x, cloud: null }] })
-      else if (!x && y)
-        out.push({ area, target: k, change: 'added', fields: [{ path: `${path}/${seg(k)}`, base: null, cloud: y }] })
-      else if (x && y && !same(x, y))
-        out.push({ area, target: k, change: 'changed', fields: fields(`${path}/${seg(k)}`, x, y) })
+      const path = `${o.pointer}/${seg(k)}`
+      if (x && !y) out.push({ area: o.area, target: k, change: 'removed', fields: [{ path, base: x, cloud: null }] })
+      else if (!x && y) out.push({ area: o.area, target: k, change: 'added', fields: [{ path, base: null, cloud: y }] })
+      else if (x && y) {
+        const f = fields(
+          path,
+          x,
+          y,
+          (byItem.get(k) ?? []).flatMap((d) => fieldAt(d, o.at.length + 1)),
+        )
+        if (f.length) out.push({ area: o.area, target: k, change: 'changed', fields: f })
+      }
     }
   }
   return out

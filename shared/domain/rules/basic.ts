@@ -1,4 +1,5 @@
 import { checkDescription, checkResourceGroupId, checkWorkspaceName } from '../fields'
+import { canChangeMode, canRename } from '../permissions'
 import type { Rule } from './env'
 
 /** W1 (basic information, immutability of name and mode) and W4 (unique names, PAI and DataWorks). */
@@ -6,8 +7,10 @@ export const checkBasic: Rule = (cfg, env, c) => {
   const b = cfg.basic
   const prev = env.previous?.basic
   if (prev) {
-    if (c.fails(b.name === prev.name)) c.error('/basic/name', 'W1', 'DOMAIN_NAME_IMMUTABLE', { previous: prev.name })
-    if (c.fails(b.mode === prev.mode)) c.error('/basic/mode', 'W1', 'DOMAIN_MODE_IMMUTABLE', { previous: prev.mode })
+    const rename = canRename(prev.name, b.name)
+    if (c.fails(rename.allowed)) c.error('/basic/name', rename.ruleId, rename.code!, rename.params)
+    const mode = canChangeMode(prev.mode, b.mode)
+    if (c.fails(mode.allowed)) c.error('/basic/mode', mode.ruleId, mode.code!, mode.params)
   } else {
     const nameIssue = checkWorkspaceName(b.name)
     if (c.fails(!nameIssue)) c.error('/basic/name', 'W1', nameIssue!.code, nameIssue!.params)

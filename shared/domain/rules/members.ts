@@ -1,9 +1,9 @@
 import { CUSTOM_ROLE_ID_PATTERN, MAXCOMPUTE_ROLE, OWNER_ROLE } from '../enums'
 import { checkCustomRoleName } from '../fields'
+import { canGrantRole, canRemoveMember, canRevokeRole } from '../permissions'
 import type { Rule } from './env'
 
 // Module-local copies: hot loops read these for every member.
-const OWNER: string = OWNER_ROLE
 const MAXCOMPUTE: string = MAXCOMPUTE_ROLE
 const BLANK = /^\s*$/
 
@@ -32,9 +32,10 @@ export const checkMembers: Rule = (cfg, env, c) => {
       if (typeof role !== 'string') continue
       if (c.fails(j === 0 || roles.indexOf(role) === j))
         c.error(`/members/${i}/roles/${j}`, 'M1', 'DOMAIN_MEMBER_DUPLICATE_ROLE', { userId: id, role })
-      if (role === OWNER) {
-        if (c.fails(prevOwners.has(id)))
-          c.error(`/members/${i}/roles/${j}`, 'M6', 'DOMAIN_OWNER_ROLE_GRANTED', { userId: id })
+      const grant = canGrantRole(id, role)
+      if (!grant.allowed) {
+        // Whoever held the role in the cloud keeps it; nobody else is granted it.
+        if (c.fails(prevOwners.has(id))) c.error(`/members/${i}/roles/${j}`, grant.ruleId, grant.code!, grant.params)
       } else if (role === MAXCOMPUTE) {
         if (c.fails(hasMaxCompute))
           c.warn(`/members/${i}/roles/${j}`, 'M3', 'DOMAIN_MAXCOMPUTE_ROLE_NO_RESOURCE', { userId: id })
@@ -46,14 +47,24 @@ export const checkMembers: Rule = (cfg, env, c) => {
   }
 
   // M6: the owner stays, and keeps the owner role.
-  for (const pm of env.previous?.members ?? []) {
+  const previous = env.previous
+  if (!previous) return
+  const owners = { owner: env.ownerId === undefined ? undefined : { userId: env.ownerId }, members: previous.members }
+  for (const pm of previous.members) {
     if (!prevOwners.has(pm.userId)) continue
     const i = indexOf.get(pm.userId)
     const cur = i === undefined ? undefined : members[i]
     c.checks++
-    if (cur === undefined) c.error('/members', 'M6', 'DOMAIN_OWNER_REMOVED', { userId: pm.userId })
-    else if (pm.roles.includes(OWNER_ROLE) && c.fails(cur.roles.includes(OWNER_ROLE)))
-      c.error(`/members/${i}/roles`, 'M6', 'DOMAIN_OWNER_ROLE_REMOVED', { userId: pm.userId })
+    if (cur === undefined) {
+      const removal = canRemoveMember(owners, pm.userId)
+      if (!removal.allowed) c.error('/members', removal.ruleId, removal.code!, removal.params)
+      continue
+    }
+    for (const role of pm.roles) {
+      if (cur.roles.includes(role)) continue
+      const revoke = canRevokeRole(pm.userId, role)
+      if (c.fails(revoke.allowed)) c.error(`/members/${i}/roles`, revoke.ruleId, revoke.code!, revoke.params)
+    }
   }
 }
 

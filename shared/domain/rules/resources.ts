@@ -1,5 +1,6 @@
 import { checkResourceName } from '../fields'
 import { resourceKey } from '../keys'
+import { canDetachResource } from '../permissions'
 import type { Rule } from './env'
 
 /** C1 (kinds, names, environments, defaults), C2 (no disassociation), C3 (MaxCompute is CPU only). */
@@ -38,7 +39,9 @@ export const checkResources: Rule = (cfg, env, c) => {
     }
   }
   for (const r of env.previous?.resources ?? []) {
-    if (c.fails(seen.has(resourceKey(r))))
-      c.error('/resources', 'C2', 'DOMAIN_RESOURCE_DETACH_REFUSED', { name: r.name, kind: r.kind, envType: r.envType })
+    if (c.fails(seen.has(resourceKey(r)))) {
+      const d = canDetachResource(r)
+      c.error('/resources', d.ruleId, d.code!, d.params)
+    }
   }
 }

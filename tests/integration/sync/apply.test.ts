@@ -3,7 +3,9 @@ import { WorkspaceConfigSchema, type WorkspaceConfig } from '@shared/domain'
 import { AppError } from '@shared/ipc/errors'
 import { startEmulator, type RunningEmulator } from '../../../tools/emulator'
 import { decodeDraftKey, encodeDraftKey } from '../../../core/model/draft-key'
-import { buildPlan, configFromCloud, emptyBase, fetchSnapshot } from '../../../core/sync'
+import { buildPlan, emptyBase } from '../../../core/sync/plan/build'
+import { configFromCloud } from '../../../core/sync/mapping/from-cloud'
+import { fetchSnapshot } from '../../../core/sync/refresh'
 import { DINGTALK_SECRET, MAIN, USERS, fullDraft, openEngine, saveNewDraft, type Engine } from './harness'
 
 let emu: RunningEmulator

@@ -9,7 +9,7 @@ import {
   targetOf,
 } from '../../../core/sync/mapping/events'
 import { getAt, setAt } from '../../../core/sync/plan/paths'
-import { diffConfigs } from '../../../core/sync/plan/drift'
+import { driftOf as diffConfigs } from '../../../core/sync/plan/drift'
 
 const snapshot: CloudSnapshot = {
   workspace: {
@@ -168,6 +168,14 @@ describe('paths and drift', () => {
         fields: [{ path: '/basic/description', base: 'desc', cloud: 'new' }],
       },
       expect.objectContaining({ area: 'member', target: '2001', change: 'removed' }),
+    ])
+  })
+  it('drift: a set in another order (roles) is no change; the same set changed is', () => {
+    const reordered = setAt(c, '/members/2001/roles', ['role-x1', 'PAI.AlgoDeveloper'])
+    expect(diffConfigs(c, reordered)).toEqual([])
+    const changed = setAt(c, '/members/2001/roles', ['PAI.AlgoDeveloper'])
+    expect(diffConfigs(c, changed)).toEqual([
+      expect.objectContaining({ area: 'member', target: '2001', change: 'changed' }),
     ])
   })
 })

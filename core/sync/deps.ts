@@ -1,0 +1,22 @@
+import type { Identity } from '@shared/domain'
+import type { EventName, EventPayload } from '@shared/ipc/events'
+import type { CloudClients } from '../cloud'
+import type { Store } from '../store'
+import type { WorkerDeps } from './worker'
+
+/** What the sync engine needs from the core (createCore and the test harness build it the same way). */
+export interface SyncDeps {
+  store: Store
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void
+  clientsFor(profileId: string): Promise<CloudClients>
+  /** A DingTalk signing secret from the keychain (D2). */
+  secret(profileId: string, ref: string): Promise<string | null>
+  /** STS GetCallerIdentity as the domain identity (A2/A3); refresh records it for offline planning. */
+  identity?(profileId: string): Promise<{ identity: Identity }>
+  log?: WorkerDeps['log']
+  worker?: Pick<WorkerDeps, 'maxInFlight' | 'pollMs' | 'backoff'>
+  now?: () => Date
+}
+
+/** The dependencies every unit of the engine shares, with the clock resolved. */
+export type SyncContext = SyncDeps & { now: () => Date }

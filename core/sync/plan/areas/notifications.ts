@@ -1,0 +1,121 @@
+import {
+  eventBusName,
+  notificationRuleKey,
+  notificationTargetKey,
+  type NotificationRule,
+  type NotificationTarget,
+} from '@shared/domain'
+import type { ConflictField } from '@shared/ipc/channels/sync'
+import { filterPatternOf, targetIdOf } from '../../mapping/events'
+import { conflictOf, type Actions, type PlanContext } from '../actions'
+import { byKey, merge3, mergeSet, same, seg, unionKeys } from '../merge'
+
+const ruleFields = (r: NotificationRule): { enabled: boolean; eventTypes: string[]; scope: string } => ({
+  enabled: r.enabled,
+  eventTypes: [...r.eventTypes].sort(),
+  scope: r.scope,
+})
+
+/** Targets by natural key, with the DingTalk secret reference left out of the comparison (the cloud cannot tell it). */
+const targetsByKey = (r: NotificationRule | undefined): Map<string, NotificationTarget> =>
+  byKey(r?.targets ?? [], notificationTargetKey)
+
+/** Event notifications: the event bus (ensured once), then rules, then their targets; the target quota is console only. */
+export function planNotifications(ctx: PlanContext, a: Actions): void {
+  const { base, mine, cloud, wsName } = ctx
+  const busName = eventBusName(wsName)
+  const b = byKey(base.notifications.rules, notificationRuleKey)
+  const m = byKey(mine.notifications.rules, notificationRuleKey)
+  const c = byKey(cloud.notifications.rules, notificationRuleKey)
+  let busAction: string | undefined
+  const ensureBus = (): string =>
+    (busAction ??= a.apply('eventBus', busName, 'ensure', 'eventBus.ensure', { busName, workspaceName: wsName }))
+  for (const k of unionKeys(b, m, c)) {
+    const [bi, mi, ci] = [b.get(k), m.get(k), c.get(k)]
+    const ruleRef = { busName, RuleName: k }
+    let ruleAction: string | undefined
+    if (mi && !ci) {
+      if (bi) {
+        if (!same(ruleFields(mi), ruleFields(bi)) || !same([...targetsByKey(mi).keys()], [...targetsByKey(bi).keys()]))
+          a.conflict('rule', k, [{ path: `/notifications/rules/${seg(k)}`, base: bi, mine: mi, cloud: null }])
+        continue
+      }
+      ruleAction = a.apply(
+        'rule',
+        k,
+        'create',
+        'rule.create',
+        { ...ruleRef, FilterPattern: filterPatternOf(mi), Status: mi.enabled ? 'ENABLE' : 'DISABLE' },
+        [ensureBus()],
+      )
+    } else if (!mi && ci) {
+      if (!bi) continue
+      if (same(ruleFields(bi), ruleFields(ci))) a.apply('rule', k, 'delete', 'rule.delete', ruleRef)
+      else a.conflict('rule', k, [{ path: `/notifications/rules/${seg(k)}`, base: bi, mine: null, cloud: ci }])
+      continue
+    } else if (mi && ci) {
+      const fb = bi ? ruleFields(bi) : undefined
+      const fm = ruleFields(mi)
+      const fc = ruleFields(ci)
+      const merged = { ...fc }
+      const conflicts: ConflictField[] = []
+      let changed = false
+      for (const f of ['enabled', 'eventTypes', 'scope'] as const) {
+        const r = merge3(fb?.[f], fm[f], fc[f])
+        if (r.kind === 'apply') {
+          changed = true
+          ;(merged as Record<string, unknown>)[f] = r.value
+        }
+        conflicts.push(...conflictOf(`/notifications/rules/${seg(k)}/${f}`, r))
+      }
+      if (changed)
+        ruleAction = a.apply('rule', k, 'update', 'rule.update', {
+          ...ruleRef,
+          FilterPattern: filterPatternOf({
+            eventTypes: merged.eventTypes as NotificationRule['eventTypes'],
+            scope: merged.scope as NotificationRule['scope'],
+          }),
+          Status: merged.enabled ? 'ENABLE' : 'DISABLE',
+        })
+      if (conflicts.length) a.conflict('rule', k, conflicts)
+    } else continue
+    planTargets(a, k, ruleRef, bi, mi, ci, ruleAction)
+  }
+  const q = merge3(base.notifications.quota, mine.notifications.quota, cloud.notifications.quota)
+  if (q.kind === 'apply') a.manual(ctx, 'notifications', 'quota', 'targetQuota', String(q.value))
+}
+
+/** The targets of a rule in the draft, as a set: PutTargets for the added ones, DeleteTargets for the removed. */
+function planTargets(
+  a: Actions,
+  k: string,
+  ruleRef: { busName: string; RuleName: string },
+  bi: NotificationRule | undefined,
+  mi: NotificationRule,
+  ci: NotificationRule | undefined,
+  ruleAction: string | undefined,
+): void {
+  const tb = bi ? targetsByKey(bi) : undefined
+  const tm = targetsByKey(mi)
+  const tc = targetsByKey(ci)
+  const set = mergeSet(tb ? [...tb.keys()] : undefined, [...tm.keys()], [...tc.keys()])
+  const deps = ruleAction ? [ruleAction] : []
+  if (set.add.length)
+    a.apply(
+      'targets',
+      k,
+      'put',
+      'targets.put',
+      { ...ruleRef, targets: set.add.map((t) => tm.get(t) as NotificationTarget) },
+      deps,
+    )
+  if (set.remove.length)
+    a.apply(
+      'targets',
+      k,
+      'delete',
+      'targets.delete',
+      { ...ruleRef, ids: set.remove.map((t) => targetIdOf(tc.get(t) as NotificationTarget)) },
+      deps,
+    )
+}

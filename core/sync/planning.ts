@@ -1,0 +1,193 @@
+import { WorkspaceConfigSchema, validate, type WorkspaceConfig } from '@shared/domain'
+import type { DriftItem, Plan, PlanAction } from '@shared/ipc/channels/sync'
+import { AppError } from '@shared/ipc/errors'
+import type { Locale } from '@shared/locale'
+import { formatMessage } from '@shared/messages'
+import { decodeDraftKey, encodeDraftKey, type DraftKeyParts } from '../model/draft-key'
+import { validationContextFor } from '../model/validation-context'
+import { isLocalWorkspaceKey } from '../store/ids'
+import { contentHash } from '../store/json'
+import type { SyncContext } from './deps'
+import { readOverlay, writeOverlay } from './manual-overlay'
+import { configFromCloud } from './mapping/from-cloud'
+import { buildPlan } from './plan/build'
+import { driftOf } from './plan/drift'
+import { getAt, setAt } from './plan/paths'
+import { fetchSnapshot } from './refresh'
+
+/** A draft as planning reads it. */
+interface LoadedDraft {
+  parts: DraftKeyParts & { profileId: string }
+  draft: WorkspaceConfig
+  base: WorkspaceConfig | null
+  revision: number
+}
+
+/**
+ * Planning, offline: load a draft, lay the manual overlay over the cache, plan (three-way), resolve
+ * conflicts, mark manual steps done; and drift (what changed in the cloud since the base).
+ */
+export class Planning {
+  constructor(private readonly c: SyncContext) {}
+
+  loadDraft(key: string): LoadedDraft {
+    const parts = decodeDraftKey(key)
+    if (parts.profileId === null) throw new AppError('SYNC_NO_PROFILE', { params: { key } })
+    const d = this.c.store.drafts.get(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema, WorkspaceConfigSchema)
+    if (!d) throw new AppError('NOT_FOUND', { params: { what: key } })
+    if (!d.draft.ok) throw new AppError('DRAFT_UNREADABLE', { params: { key, detail: d.draft.error } })
+    return {
+      parts: { profileId: parts.profileId, workspaceKey: parts.workspaceKey },
+      draft: d.draft.value,
+      base: d.base?.ok ? d.base.value : null,
+      revision: d.revision,
+    }
+  }
+
+  /** The plan of a draft against the cache. Offline: it says how old the cache is. */
+  plan(key: string, locale: Locale = 'en'): Plan {
+    const store = this.c.store
+    const { parts, draft, base, revision } = this.loadDraft(key)
+    const profile = store.profiles.get(parts.profileId)
+    if (!profile) throw new AppError('NOT_FOUND', { params: { what: `profile ${parts.profileId}` } })
+    const creating = isLocalWorkspaceKey(parts.workspaceKey)
+    let cloud: WorkspaceConfig | null = null
+    let fetchedAt: string | null = null
+    let cloudVersion: string | null = null
+    if (!creating) {
+      const got = store.workspaces.getConfig(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema)
+      if (!got?.config.ok) throw new AppError('DRAFT_NO_CLOUD_COPY', { params: { workspaceId: parts.workspaceKey } })
+      cloud = got.config.value
+      fetchedAt = got.fetchedAt
+      cloudVersion = got.configVersion
+    }
+    const effectiveBase = creating ? null : (base ?? cloud)
+    const ctx = validationContextFor(store, parts.profileId, { previous: effectiveBase, current: cloud })
+    const { identity, identityRoles } = ctx
+    const actions = buildPlan({
+      region: profile.region,
+      draft,
+      base: effectiveBase,
+      cloud,
+      workspaceId: creating ? undefined : parts.workspaceKey,
+      identity,
+      identityRoles,
+      manualOverlay: readOverlay(store, parts),
+    }).map((a) => withMessage(a, locale))
+
+    const problems = validate(draft, ctx).problems
+
+    const counts = { apply: 0, manual: 0, refused: 0, conflict: 0 }
+    for (const a of actions) counts[a.kind]++
+    const fingerprint = contentHash({
+      revision,
+      cloudVersion,
+      actions: actions.map((a) => ({ id: a.id, kind: a.kind, op: a.op ?? null })),
+    })
+    const plan: Plan = {
+      key: encodeDraftKey(parts),
+      profileId: parts.profileId,
+      creating,
+      actions,
+      counts,
+      fetchedAt,
+      cacheAgeMs: fetchedAt ? Math.max(0, this.c.now().getTime() - Date.parse(fetchedAt)) : null,
+      problems,
+      fingerprint,
+      draftRevision: revision,
+    }
+    if (!creating) plan.workspaceId = parts.workspaceKey
+    return plan
+  }
+
+  /** Writes conflict choices: `cloud` puts the cloud's value in the draft; `mine` moves the base to the cloud's value. */
+  resolve(key: string, choices: Array<{ path: string; take: 'mine' | 'cloud' }>, locale: Locale = 'en'): Plan {
+    const { parts, draft, base } = this.loadDraft(key)
+    if (isLocalWorkspaceKey(parts.workspaceKey)) throw new AppError('SYNC_NOTHING_TO_RESOLVE', { params: { key } })
+    const got = this.c.store.workspaces.getConfig(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema)
+    if (!got?.config.ok) throw new AppError('DRAFT_NO_CLOUD_COPY', { params: { workspaceId: parts.workspaceKey } })
+    const cloud = got.config.value
+    let nextDraft = draft
+    let nextBase = base ?? cloud
+    for (const c of choices) {
+      const v = getAt(cloud, c.path)
+      if (c.take === 'cloud') nextDraft = setAt(nextDraft, c.path, v)
+      else nextBase = setAt(nextBase, c.path, v)
+    }
+    this.c.store.drafts.save({
+      ...parts,
+      draft: WorkspaceConfigSchema.parse(nextDraft),
+      base: WorkspaceConfigSchema.parse(nextBase),
+    })
+    this.c.emit('data.changed', { area: 'drafts', id: key })
+    return this.plan(key, locale)
+  }
+
+  /** The user did a manual step in the console: the cloud is taken to hold the draft's value from now on. */
+  markManualDone(key: string, actionId: string, locale: Locale = 'en'): Plan {
+    const plan = this.plan(key, locale)
+    const action = plan.actions.find((a) => a.id === actionId)
+    if (!action || action.kind !== 'manual') throw new AppError('SYNC_ACTION_NOT_MANUAL', { params: { actionId } })
+    const { parts, draft } = this.loadDraft(key)
+    const o = readOverlay(this.c.store, parts)
+    switch (action.area) {
+      case 'sls':
+        o.sls = draft.sls
+        break
+      case 'switches':
+        o.switches = {
+          ...(o.switches ?? {}),
+          [action.target]: draft.switches[action.target as keyof WorkspaceConfig['switches']],
+        }
+        break
+      case 'scheduling':
+        o.scheduling = draft.scheduling
+        break
+      case 'storage':
+        o.designerPath = draft.storage.designerPath ?? null
+        break
+      case 'notifications':
+        o.quota = draft.notifications.quota
+        break
+      case 'workspace':
+        if (draft.basic.resourceGroupId) o.resourceGroupId = draft.basic.resourceGroupId
+        break
+    }
+    writeOverlay(this.c.store, parts, o)
+    this.c.store.activity.add({
+      profileId: parts.profileId,
+      workspace: parts.workspaceKey,
+      action: 'sync.manualDone',
+      result: 'ok',
+      details: { actionId },
+    })
+    return this.plan(key, locale)
+  }
+
+  /** What changed in the cloud since the draft's base; with `live`, also since the last refresh (read now, not cached). */
+  async drift(
+    key: string,
+    live = false,
+  ): Promise<{ sinceBase: DriftItem[]; sinceRefresh: DriftItem[] | null; fetchedAt: string | null }> {
+    const parts = decodeDraftKey(key)
+    if (parts.profileId === null || isLocalWorkspaceKey(parts.workspaceKey))
+      return { sinceBase: [], sinceRefresh: null, fetchedAt: null }
+    const store = this.c.store
+    const got = store.workspaces.getConfig(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema)
+    if (!got?.config.ok) throw new AppError('DRAFT_NO_CLOUD_COPY', { params: { workspaceId: parts.workspaceKey } })
+    const d = store.drafts.get(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema, WorkspaceConfigSchema)
+    const base = d?.base?.ok ? d.base.value : got.config.value
+    let sinceRefresh: DriftItem[] | null = null
+    if (live) {
+      const clients = await this.c.clientsFor(parts.profileId)
+      const w = await clients.pai.getWorkspace(parts.workspaceKey, { verbose: true })
+      const { snapshot } = await fetchSnapshot(clients, w)
+      sinceRefresh = driftOf(got.config.value, configFromCloud(snapshot))
+    }
+    return { sinceBase: driftOf(base, got.config.value), sinceRefresh, fetchedAt: got.fetchedAt }
+  }
+}
+
+function withMessage(a: PlanAction, locale: Locale): PlanAction {
+  return a.code ? { ...a, message: formatMessage(locale, a.code, a.params ?? {}) } : a
+}

@@ -21,6 +21,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'electron/main/index.ts'),
           cli: resolve(import.meta.dirname, 'cli/main.ts'),
           harness: resolve(import.meta.dirname, 'web/main.ts'),
+          // The worker thread that reads bundle files off the core's thread (core/bundles/worker/checker.ts).
+          'bundle-worker': resolve(import.meta.dirname, 'core/bundles/worker/thread.ts'),
         },
       },
     },

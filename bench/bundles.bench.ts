@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -99,6 +100,36 @@ const bench: Bench = {
       const exportJson = median(await timeAsync(7, exp('json')))
       const serialize = median(timeIt(7, () => serializeBundle(buildBundle(entries), 'yaml')))
 
+      // Hostile text, read in the worker thread: a 256 KiB line of escaped quotes (quadratic before: ~40 s).
+      const quotes = `apiVersion: "${'\\"'.repeat(128 * 1024)}\nkind: WorkspaceBundle\n`
+      const previewHostile = async () => {
+        const r = await core.invoke('bundles.preview', { fileName: 'quotes.yaml', content: quotes, profileId: null })
+        if (!r.ok || r.value.ok) throw new Error('the hostile file was not refused')
+      }
+      await previewHostile()
+      const hostile = median(await timeAsync(5, previewHostile))
+      // The core's thread while a large bundle (5 x the bench bundle) is previewed: its longest pause.
+      const large = serializeBundle(
+        buildBundle(
+          [1, 2, 3, 4, 5].flatMap((k) =>
+            entries.map((e) => ({
+              ...e,
+              name: `${e.name}_${k}`,
+              config: { ...e.config, basic: { ...e.config.basic, name: `${e.name}_${k}` } },
+            })),
+          ),
+        ),
+        'yaml',
+      )
+      const loop = monitorEventLoopDelay({ resolution: 5 })
+      loop.enable()
+      const t0 = performance.now()
+      const big = await core.invoke('bundles.preview', { fileName: 'large.yaml', content: large, profileId: null })
+      const largeMs = performance.now() - t0
+      loop.disable()
+      if (!big.ok) throw new Error(`${big.error.code}: ${big.error.message}`)
+      const stall = loop.max / 1e6
+
       // pai-admin --help: a cold Node process each time (the built CLI).
       const root = path.resolve(__dirname, '..')
       const cli = path.join(root, 'out', 'main', 'cli.js')
@@ -134,6 +165,22 @@ const bench: Bench = {
           ok: exportJson < 200,
         },
         { name: 'canonicalize + serialize only, YAML (median)', value: serialize, unit: 'ms' },
+        {
+          name: 'preview of a 256 KiB line of escaped quotes, in the worker (median)',
+          value: hostile,
+          unit: 'ms',
+          target: '< 500 ms',
+          ok: hostile < 500,
+          note: 'about 40 s on the thread before',
+        },
+        {
+          name: "longest pause of the core's thread while a large bundle is previewed",
+          value: stall,
+          unit: 'ms',
+          target: '< 100 ms',
+          ok: stall < 100,
+          note: `${Math.round(large.length / 1024)} KiB, previewed in ${Math.round(largeMs)} ms`,
+        },
         {
           name: 'pai-admin --help, cold process (median)',
           value: help,

@@ -21,6 +21,8 @@ export class CliError extends Error {
     readonly code: string,
     readonly params: Record<string, unknown> = {},
     readonly exitCode: ExitCode = exitCodeFor(code),
+    /** The rule the input breaks, when there is one (shown as `[D2]`). */
+    readonly ruleId?: string,
   ) {
     super(code)
     this.name = 'CliError'

@@ -3,6 +3,7 @@ import { CommanderError } from 'commander'
 import { EXIT, type ExitCode } from './exit-codes'
 import { buildProgram, commanderExit, globalOptions } from './program'
 import { report } from './report'
+import { printable } from '@shared/printable'
 
 // A reader that stops early (\`| head\`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -38,7 +39,7 @@ main(process.argv).then(
     process.stdout.write('', () => process.exit(code))
   },
   (err: unknown) => {
-    process.stderr.write(`pai-admin: ${err instanceof Error ? err.message : String(err)}\n`)
+    process.stderr.write(`pai-admin: ${printable(err instanceof Error ? err.message : String(err))}\n`)
     process.exit(EXIT.invalid)
   },
 )

@@ -1,4 +1,10 @@
-/** Output for people (tables, on a terminal) or for scripts (`--output json`, one JSON document on stdout). */
+import { printable, printableJson, printableLines } from '@shared/printable'
+
+/**
+ * Output for people (tables, on a terminal) or for scripts (`--output json`, one JSON document on stdout).
+ * Nothing from outside reaches the terminal as it is: each table cell is escaped (it cannot start a line),
+ * and any control character left in the text is escaped on the way out; JSON escapes every control character.
+ */
 
 export type OutputMode = 'table' | 'json'
 
@@ -6,6 +12,10 @@ export interface Out {
   mode: OutputMode
   /** The command's result: JSON in json mode, else the human rendering given. */
   result(value: unknown, human: () => string): void
+  /** File content the user asked for on stdout (an export): written exactly, in either mode. */
+  content(text: string): void
+  /** Human text on stdout (table mode only). */
+  text(text: string): void
   /** Human notes on stderr (never in json mode's stdout). */
   note(text: string): void
   /** A progress line on a terminal only; nothing when stderr is piped. */
@@ -19,21 +29,26 @@ export function createOut(
   stderr: NodeJS.WriteStream = process.stderr,
 ): Out {
   let progressShown = false
+  const text = (t: string): void => {
+    if (mode === 'json' || !t) return
+    stdout.write(printableLines(t.endsWith('\n') ? t : t + '\n'))
+  }
   return {
     mode,
     result(value, human) {
-      if (mode === 'json') stdout.write(JSON.stringify(value, null, 2) + '\n')
-      else {
-        const text = human()
-        if (text) stdout.write(text.endsWith('\n') ? text : text + '\n')
-      }
+      if (mode === 'json') stdout.write(json(value) + '\n')
+      else text(human())
     },
+    content(t) {
+      stdout.write(t)
+    },
+    text,
     note(text) {
-      stderr.write(text + '\n')
+      stderr.write(printableLines(text) + '\n')
     },
     progress(text) {
       if (!stderr.isTTY) return
-      stderr.write(`\r\u001b[2K${text}`)
+      stderr.write(`\r\u001b[2K${printable(text)}`)
       progressShown = true
     },
     endProgress() {
@@ -41,6 +56,11 @@ export function createOut(
       progressShown = false
     },
   }
+}
+
+/** A JSON document for scripts: every control character escaped, so no line holds raw text from outside. */
+export function json(value: unknown): string {
+  return printableJson(JSON.stringify(value, null, 2))
 }
 
 /** Display width: East Asian wide characters take two columns. */
@@ -55,7 +75,7 @@ function width(s: string): number {
 
 /** A plain text table with a header row. */
 export function table(headers: string[], rows: Array<Array<string | number | boolean | null | undefined>>): string {
-  const cells = rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : String(c))))
+  const cells = rows.map((r) => r.map((c) => (c === null || c === undefined ? '' : printable(String(c)))))
   const widths = headers.map((h, i) => Math.max(width(h), ...cells.map((r) => width(r[i] ?? ''))))
   const line = (r: string[]): string =>
     r

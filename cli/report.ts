@@ -15,6 +15,7 @@ export async function report(err: unknown, session: Session | undefined): Promis
     code = err.code
     message = formatMessage(locale, err.code, err.params)
     exitCode = err.exitCode
+    ruleId = err.ruleId
   } else if (err instanceof CoreCallError) {
     code = err.code
     message = err.userMessage
@@ -33,10 +34,11 @@ export async function report(err: unknown, session: Session | undefined): Promis
       exitCode = EXIT.invalid
     }
   }
+  const { json } = await import('./output')
+  const { printable } = await import('@shared/printable')
   if (session?.out.mode === 'json')
-    process.stdout.write(
-      JSON.stringify({ ok: false, error: { code, message, ...(ruleId ? { ruleId } : {}) } }, null, 2) + '\n',
-    )
-  process.stderr.write(`pai-admin: ${ruleId ? `[${ruleId}] ` : ''}${message}\n`)
+    process.stdout.write(json({ ok: false, error: { code, message, ...(ruleId ? { ruleId } : {}) } }) + '\n')
+  // The message may quote a file, the cloud or a robot: escaped, it stays on this one line.
+  process.stderr.write(`pai-admin: ${ruleId ? `[${printable(ruleId)}] ` : ''}${printable(message)}\n`)
   return exitCode
 }

@@ -11,6 +11,7 @@ import { logDirFor } from './paths'
 import type { CoreInfo, HandlerServices } from './handlers/services'
 import { CloudChecks } from './services/cloud-checks'
 import { StoreHealth } from './services/store-health'
+import { assertDraftSecretRefs } from './services/secret-refs'
 import { SettingsService, sqliteSettingsStore } from './services/settings'
 import { ProfilesService } from './services/profiles'
 import { WorkspacesService } from './services/workspaces'
@@ -99,6 +100,7 @@ export function createCore(opts: CoreOptions): Core {
     cloud,
     cloudChecks: new CloudChecks(store, cloud),
     storeHealth: new StoreHealth(store),
+    draftSecrets: { assertPresent: (key) => assertDraftSecretRefs(store, vault, key) },
     sync,
     bundles: new BundlesService(store, vault, settings, workspaces, events),
   }
@@ -123,6 +125,7 @@ export function createCore(opts: CoreOptions): Core {
     close() {
       closing ??= (async () => {
         await sync.stop()
+        await services.bundles.close()
         const { backup } = store.close({ backup: true })
         log.info('core closed', { backup })
       })()

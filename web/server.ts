@@ -22,7 +22,13 @@ const MIME: Record<string, string> = {
   '.ttf': 'font/ttf',
 }
 
+/** The largest request body (a bundle of 16 MiB, JSON-escaped, fits). */
 const MAX_BODY = 32 * 1024 * 1024
+/** A body past the limit is read on (and dropped) up to this much, so that the client reads the 413. */
+const MAX_DRAIN = 64 * 1024 * 1024
+
+/** A request body over MAX_BODY. */
+class BodyTooLarge extends Error {}
 
 export interface HarnessOptions {
   core: Core
@@ -57,7 +63,13 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((err: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { ok: false, error: toErrorPayload(err, locale()) })
+      // The detail (which may name files of this machine) goes to the log, not to the client.
+      opts.core.services.log.error('harness request failed', { detail: toErrorPayload(err, 'en').message })
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          ok: false,
+          error: new AppError('INTERNAL', { params: { detail: '-' } }).toPayload(locale()),
+        })
       else res.end()
     })
   })
@@ -108,7 +120,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     try {
       const body = await readBody(req)
       payload = body.length ? JSON.parse(body) : {}
-    } catch {
+    } catch (err) {
+      if (err instanceof BodyTooLarge) {
+        const error = new AppError('REQUEST_TOO_LARGE', { params: { max: MAX_BODY } }).toPayload(locale())
+        sendJson(res, 413, { ok: false, error }, { Connection: 'close' })
+        return
+      }
       sendJson(res, 400, {
         ok: false,
         error: new AppError('VALIDATION', { params: { summary: 'body is not JSON' } }).toPayload(locale()),
@@ -120,7 +137,17 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   }
 
   function serveStatic(res: http.ServerResponse, pathname: string): void {
-    const rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname)
+    let rel: string
+    try {
+      rel = decodeURIComponent(pathname === '/' ? '/index.html' : pathname)
+    } catch {
+      rel = '\u0000'
+    }
+    // A NUL or another control character (or a bad %-encoding): never a file name we serve.
+    if (/[\u0000-\u001f\u007f]/.test(rel)) {
+      sendJson(res, 400, { ok: false, error: new AppError('REQUEST_PATH_INVALID').toPayload(locale()) })
+      return
+    }
     const file = path.resolve(root, '.' + rel)
     if (file !== root && !file.startsWith(root + path.sep)) {
       res.writeHead(403).end()
@@ -162,23 +189,35 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   }
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+function sendJson(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body)
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' })
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers })
   res.end(text)
 }
 
+/**
+ * The request body as text, refused (BodyTooLarge) past MAX_BODY: at once when Content-Length says so, else
+ * once that much arrived. The rest is read on and dropped (up to MAX_DRAIN, then the connection is cut), so
+ * the client, still sending, gets the 413 instead of a reset connection.
+ */
 function readBody(req: http.IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'])
+    const drain = (): void => {
+      let dropped = 0
+      req.removeAllListeners('data')
+      req.on('data', (c: Buffer) => {
+        dropped += c.length
+        if (dropped > MAX_DRAIN) req.destroy()
+      })
+      reject(new BodyTooLarge())
+    }
+    if (Number.isFinite(declared) && declared > MAX_BODY) return drain()
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (c: Buffer) => {
       size += c.length
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'))
-        req.destroy()
-        return
-      }
+      if (size > MAX_BODY) return drain()
       chunks.push(c)
     })
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))

@@ -1,12 +1,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import type { Locale } from '@shared/locale'
+import { formatMessage } from '@shared/messages'
+import { printable } from '@shared/printable'
 import { BUNDLE_LIMITS, formatOfFileName, type BundleFormat, type BundleProblem } from '@shared/bundle'
 import type { BundlePreview } from '@shared/ipc/channels/bundles'
-import { checkBundle } from '../../core/bundles/check'
 import { decryptSecrets } from '../../core/bundles/crypto'
 import { offlineContext } from '../../core/bundles/offline'
 import { formatProblemLine, localizeProblems } from '../../core/bundles/problems'
 import { decodeText } from '../../core/bundles/read'
+import { BundleChecker } from '../../core/bundles/worker/checker'
 import { CliError, EXIT, ExitWith } from '../exit-codes'
 import { readSecret } from '../secret-input'
 import type { Session } from '../session'
@@ -45,12 +48,13 @@ export function readBundleFile(file: string): { text: string } | { problem: Bund
   return { text: decoded.text }
 }
 
-function printProblems(problems: BundleProblem[]): string {
+/** Every problem as `file:line:col: …`, then the counts ("1 error, 0 warnings"), in the user's language. */
+export function printProblems(locale: Locale, problems: BundleProblem[], file?: string): string {
   const errors = problems.filter((p) => p.severity === 'error').length
+  const warnings = problems.length - errors
   const lines = problems.map(formatProblemLine)
-  lines.push(
-    errors === 0 ? `OK: ${problems.length} warnings` : `${errors} errors, ${problems.length - errors} warnings`,
-  )
+  const summary = formatMessage(locale, errors === 0 ? 'CLI_VALID' : 'CLI_PROBLEM_COUNTS', { errors, warnings })
+  lines.push(file !== undefined && errors === 0 ? `${printable(file)}: ${summary}` : summary)
   return lines.join('\n')
 }
 
@@ -115,26 +119,36 @@ async function validateOne(
       secrets: preview.secrets,
     }
   } else {
-    // Offline: no core, no database, no keychain.
-    const check = checkBundle(file, read.text, (ws) => ({ context: offlineContext(ws.region) }))
-    const raw = [...check.problems]
-    if (check.secrets && o.passphraseStdin) {
-      const passphrase = await readSecret('passphrase', 'Passphrase: ')
-      try {
-        await decryptSecrets(check.secrets, passphrase)
-      } catch (err) {
-        const e = err as { code?: string; params?: Record<string, unknown> }
-        raw.push({
-          pointer: '/secrets',
-          ruleId: 'D2',
-          severity: 'error',
-          code: e.code ?? 'BUNDLE_PASSPHRASE_WRONG',
-          params: e.params ?? {},
-        })
-      }
+    // Offline: no core, no database, no keychain; the file is read in a worker thread, within its bounds.
+    const checker = new BundleChecker()
+    try {
+      const check = await checker.check(file, read.text, {
+        targetOf: (ws) => ({ context: offlineContext(ws.region) }),
+        more: async (parsed) => {
+          if (!parsed.secrets || !o.passphraseStdin) return []
+          const passphrase = await readSecret('passphrase', 'Passphrase: ')
+          try {
+            await decryptSecrets(parsed.secrets, passphrase)
+            return []
+          } catch (err) {
+            const e = err as { code?: string; params?: Record<string, unknown> }
+            return [
+              {
+                pointer: '/secrets',
+                ruleId: 'D2',
+                severity: 'error',
+                code: e.code ?? 'BUNDLE_PASSPHRASE_WRONG',
+                params: e.params ?? {},
+              },
+            ]
+          }
+        },
+      })
+      problems = localizeProblems(check.problems, file, s.locale, () => ({ line: 0, column: 0 }))
+      extra = { workspaces: check.workspaces.map((w) => ({ name: w.name })) }
+    } finally {
+      await checker.close()
     }
-    problems = localizeProblems(raw, file, s.locale, check.positionOf)
-    extra = { workspaces: check.workspaces.map((w) => ({ name: w.name })) }
   }
   const errors = problems.filter((p) => p.severity === 'error').length
   const result = {
@@ -146,10 +160,10 @@ async function validateOne(
     ...extra,
   }
   if (!alone) {
-    if (s.out.mode !== 'json') process.stdout.write(printProblems(problems).replace(/^OK:/m, `${file}: OK:`) + '\n')
+    s.out.text(printProblems(s.locale, problems, file))
     return result
   }
-  s.out.result(result, () => printProblems(problems))
+  s.out.result(result, () => printProblems(s.locale, problems))
   if (errors > 0) throw new ExitWith(EXIT.invalid)
 }
 
@@ -214,7 +228,12 @@ export async function exportCommand(s: Session, o: ExportOptions): Promise<void>
     s.out.result({ file: o.output, workspaces: res.workspaces, encryptedSecrets: res.encryptedSecrets }, () => '')
     if (s.out.mode !== 'json')
       s.out.note(
-        `Wrote ${o.output} (${res.workspaces} workspaces${res.encryptedSecrets ? `, ${res.encryptedSecrets} encrypted secrets` : ''}).`,
+        formatMessage(s.locale, 'CLI_EXPORT_WROTE', {
+          file: o.output,
+          workspaces: res.workspaces,
+          secrets: res.encryptedSecrets,
+        }),
       )
-  } else s.out.result(res, () => res.content)
+  } else if (s.out.mode === 'json') s.out.result(res, () => '')
+  else s.out.content(res.content)
 }

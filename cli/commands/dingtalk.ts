@@ -1,3 +1,4 @@
+import { printable } from '@shared/printable'
 import { EXIT, ExitWith } from '../exit-codes'
 import { readSecret } from '../secret-input'
 import type { Session } from '../session'
@@ -7,6 +8,6 @@ export async function dingtalkTest(s: Session, o: { webhook: string; profile?: s
   const secret = await readSecret('DingTalk signing secret', 'Signing secret (SEC…): ')
   const profileId = o.profile ? await s.profileId(o.profile) : null
   const res = await s.call('dingtalk.test', { webhook: o.webhook, secret, profileId })
-  s.out.result(res, () => `${res.ok ? 'OK' : 'FAILED'}: ${res.message}`)
+  s.out.result(res, () => `${res.ok ? 'OK' : 'FAILED'}: ${printable(res.message)}`)
   if (!res.ok) throw new ExitWith(EXIT.cloud)
 }

@@ -2,10 +2,13 @@ import type { BundlePreview } from '@shared/ipc/channels/bundles'
 import type { Plan, RunStatus } from '@shared/ipc/channels/sync'
 import { formatProblemLine } from '../../core/bundles/problems'
 import { CliError, EXIT, exitCodeFor, ExitWith } from '../exit-codes'
+import type { Locale } from '@shared/locale'
+import { formatMessage } from '@shared/messages'
+import { printable } from '@shared/printable'
 import { table } from '../output'
 import { confirm, readSecret } from '../secret-input'
 import type { Session } from '../session'
-import { readBundleFile } from './bundle'
+import { printProblems, readBundleFile } from './bundle'
 import { refresh } from './workspace'
 
 export interface PlanOptions {
@@ -38,12 +41,21 @@ async function planBundle(s: Session, file: string, o: PlanOptions): Promise<Pla
   const req = { fileName: file, content: read.text, profileId, ...(passphrase ? { passphrase } : {}) }
   const preview = await s.call('bundles.preview', req)
   if (!preview.ok) {
-    s.out.result(
-      { ok: false, problems: preview.problems },
-      () => preview.problems.map(formatProblemLine).join('\n') + `\n${preview.errorCount} errors`,
-    )
+    s.out.result({ ok: false, problems: preview.problems }, () => printProblems(s.locale, preview.problems))
     throw new ExitWith(EXIT.invalid)
   }
+  // Every signing secret the bundle names must be in the profile's keychain (or carried by the bundle)
+  // before anything is imported or sent: an apply must not stop half-way at a target without its secret.
+  const missing = [
+    ...new Set(preview.problems.filter((p) => p.code === 'BUNDLE_SECRET_REF_MISSING').map((p) => String(p.params.ref))),
+  ].sort()
+  if (missing.length > 0)
+    throw new CliError(
+      'SECRET_REFS_MISSING',
+      { refs: missing, count: missing.length, profile: o.profile },
+      EXIT.invalid,
+      'D2',
+    )
   const expectRevisions: Record<string, number> = {}
   for (const w of preview.workspaces)
     if (w.key && w.draftRevision !== undefined) expectRevisions[w.key] = w.draftRevision
@@ -55,10 +67,10 @@ async function planBundle(s: Session, file: string, o: PlanOptions): Promise<Pla
 
 const SYMBOL: Record<string, string> = { apply: '~', manual: '!', refused: 'x', conflict: '?' }
 
-function renderPlans(plans: NamedPlan[]): string {
+function renderPlans(locale: Locale, plans: NamedPlan[]): string {
   const out: string[] = []
   for (const p of plans) {
-    const name = p.name
+    const name = printable(p.name)
     if (p.actions.length === 0) {
       out.push(`${name}: no changes.`)
       continue
@@ -77,9 +89,7 @@ function renderPlans(plans: NamedPlan[]): string {
         ]),
       ),
     )
-    out.push(
-      `Plan: ${p.counts.apply} to apply, ${p.counts.manual} manual, ${p.counts.refused} refused, ${p.counts.conflict} conflicts.`,
-    )
+    out.push(formatMessage(locale, 'CLI_PLAN_COUNTS', p.counts))
   }
   return out.join('\n')
 }
@@ -101,7 +111,7 @@ function planExit(t: Plan['counts']): 0 | 1 | 4 {
 export async function planCommand(s: Session, file: string, o: PlanOptions): Promise<void> {
   const { plans } = await planBundle(s, file, o)
   const t = totals(plans)
-  s.out.result({ plans, totals: t }, () => renderPlans(plans))
+  s.out.result({ plans, totals: t }, () => renderPlans(s.locale, plans))
   const code = planExit(t)
   if (code !== EXIT.ok) throw new ExitWith(code)
 }
@@ -118,19 +128,24 @@ export async function applyCommand(
   if (code !== EXIT.ok) {
     s.out.result(
       { applied: false, plans, totals: t },
-      () => renderPlans(plans) + `\n${t.conflict > 0 ? 'Conflicts' : 'Refused actions'}: nothing was applied.`,
+      () =>
+        renderPlans(s.locale, plans) + `\n${t.conflict > 0 ? 'Conflicts' : 'Refused actions'}: nothing was applied.`,
     )
     throw new ExitWith(code)
   }
   const todo = plans.filter((p) => p.counts.apply > 0)
   if (todo.length === 0) {
-    s.out.result({ applied: true, plans, totals: t, runs: [] }, () => renderPlans(plans) + '\nNothing to apply.')
+    s.out.result(
+      { applied: true, plans, totals: t, runs: [] },
+      () => renderPlans(s.locale, plans) + '\nNothing to apply.',
+    )
     return
   }
-  if (s.out.mode !== 'json') s.out.note(renderPlans(plans))
+  if (s.out.mode !== 'json') s.out.note(renderPlans(s.locale, plans))
   if (!o.yes) {
     if (!process.stdin.isTTY) throw new CliError('CLI_APPLY_NEEDS_YES', {}, EXIT.invalid)
-    if (!(await confirm(`Apply ${t.apply} actions? [y/N] `))) throw new CliError('CLI_APPLY_DECLINED', {}, EXIT.invalid)
+    if (!(await confirm(formatMessage(s.locale, 'CLI_APPLY_CONFIRM', { count: t.apply }))))
+      throw new CliError('CLI_APPLY_DECLINED', {}, EXIT.invalid)
   }
   const timeoutMs = (Number(o.timeout ?? '600') || 600) * 1000
   const runs: Array<{ key: string; name: string; runId: string; status: RunStatus }> = []
@@ -150,13 +165,15 @@ export async function applyCommand(
       .map((r) => {
         const failed = r.status.ops.filter((op) => op.status === 'failed' || op.status === 'blocked')
         const lines = [
-          `${r.name}: run ${r.runId}: ${Object.entries(r.status.counts)
+          `${printable(r.name)}: run ${r.runId}: ${Object.entries(r.status.counts)
             .map(([k, v]) => `${v} ${k}`)
             .join(', ')}`,
         ]
         for (const op of failed)
           lines.push(
-            `  ${op.kind}: ${op.status} ${op.lastError?.code ?? ''} ${op.lastError?.message ?? ''}${op.lastError?.requestId ? ` (RequestId ${op.lastError.requestId})` : ''}`,
+            printable(
+              `  ${op.kind}: ${op.status} ${op.lastError?.code ?? ''} ${op.lastError?.message ?? ''}${op.lastError?.requestId ? ` (RequestId ${op.lastError.requestId})` : ''}`,
+            ),
           )
         return lines.join('\n')
       })

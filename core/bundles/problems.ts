@@ -1,6 +1,7 @@
 import type { BundleProblem } from '@shared/bundle'
 import type { Locale } from '@shared/locale'
 import { formatMessage, hasMessage } from '@shared/messages'
+import { printable } from '@shared/printable'
 
 /** A problem before it is localized: where (pointer, and a position once known), which rule, which code. */
 export interface RawProblem {
@@ -13,6 +14,24 @@ export interface RawProblem {
   workspace?: number
   /** Line and column, when known already (syntax errors); else found from the pointer. */
   at?: { line: number; column: number }
+}
+
+/**
+ * At most `max` problems, errors first, then a note of how many there were in all: a file with a million
+ * mistakes gets a report of bounded size (and bounded work to place each problem on its line).
+ */
+export function capProblems(problems: RawProblem[], max: number): RawProblem[] {
+  if (problems.length <= max) return problems
+  const errors = problems.filter((p) => p.severity === 'error')
+  const kept = [...errors, ...problems.filter((p) => p.severity !== 'error')].slice(0, max)
+  kept.push({
+    pointer: '',
+    ruleId: 'D4',
+    severity: 'warning',
+    code: 'BUNDLE_PROBLEMS_TRUNCATED',
+    params: { shown: max, total: problems.length },
+  })
+  return kept
 }
 
 /** The fix hint of a rule: `BUNDLE_HINT_<ruleId>`, else the file-format hint. */
@@ -47,8 +66,12 @@ export function localizeProblems(
   })
 }
 
-/** `file:line:column: severity [rule] message (hint)`, as compilers print it. */
+/**
+ * `file:line:column: severity [rule] message` and an indented hint, as compilers print them. Messages quote
+ * the file (a key, a value): every field is escaped, so text from the file never starts a line of its own.
+ */
 export function formatProblemLine(p: BundleProblem): string {
-  const where = p.line > 0 ? `${p.file}:${p.line}:${p.column}` : p.file
-  return `${where}: ${p.severity} [${p.ruleId}] ${p.message}\n    hint: ${p.hint}`
+  const file = printable(p.file)
+  const where = p.line > 0 ? `${file}:${p.line}:${p.column}` : file
+  return `${where}: ${p.severity} [${printable(p.ruleId)}] ${printable(p.message)}\n    hint: ${printable(p.hint)}`
 }

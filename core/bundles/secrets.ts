@@ -1,17 +1,13 @@
 import type { EncryptedSecrets } from '@shared/bundle'
-import type { WorkspaceConfig } from '@shared/domain'
 import { AppError } from '@shared/ipc/errors'
-
-/** The keychain references of a configuration's DingTalk targets, sorted and unique. */
-export function dingtalkRefs(config: WorkspaceConfig): string[] {
-  const refs = new Set<string>()
-  for (const rule of config.notifications.rules)
-    for (const t of rule.targets) if (t.type === 'dingtalk' && t.secretRef) refs.add(t.secretRef)
-  return [...refs].sort()
-}
 
 /** Shapes of secrets that must never be in a bundle in clear: DingTalk signing secrets [加签]. */
 const SECRET_SHAPES = [/\bSEC[0-9a-fA-F]{32,}\b/]
+
+/** Whether a value is shaped like a DingTalk signing secret. */
+export function looksLikeSecret(value: string): boolean {
+  return SECRET_SHAPES.some((shape) => shape.test(value))
+}
 
 /**
  * The export's last gate (D2): the text may not contain, in clear, any secret value the export read from

@@ -32,6 +32,8 @@ export interface HandlerServices {
   storeHealth: StoreHealth
   /** Config bundles: export, import preview, import as drafts (D4). */
   bundles: BundlesService
+  /** D2: a draft's DingTalk signing secrets are in the keychain before anything of it is queued. */
+  draftSecrets: { assertPresent(key: string): Promise<void> }
   /** Refresh, plan, apply through the outbox, status, drift (core/sync). */
   sync: SyncService
 }

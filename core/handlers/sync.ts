@@ -16,7 +16,10 @@ export function syncHandlers(s: HandlerServices): HandlersFor<SyncChannel> {
     'sync.refresh': ({ profileId, workspaceId }) => s.sync.refresh(profileId, workspaceId),
     'sync.plan': ({ key }, ctx) => s.sync.plan(key, ctx.locale),
     'sync.resolve': ({ key, choices }, ctx) => s.sync.resolve(key, choices, ctx.locale),
-    'sync.apply': ({ key, planFingerprint }) => s.sync.apply(key, planFingerprint),
+    'sync.apply': async ({ key, planFingerprint }) => {
+      await s.draftSecrets.assertPresent(key) // nothing is queued while a signing secret is missing
+      return s.sync.apply(key, planFingerprint)
+    },
     'sync.status': (q) => {
       const { settled: _settled, ...status } = s.sync.status(q)
       return status

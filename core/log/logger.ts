@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { printableJson } from '@shared/printable'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 
@@ -31,7 +32,8 @@ export class Logger {
   }
 
   log(level: LogLevel, msg: string, fields: Record<string, unknown> = {}): void {
-    const line = this.redact(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }))
+    // One JSON line: text from outside (a file, the cloud) can neither break the line nor reach a terminal raw.
+    const line = this.redact(printableJson(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields })))
     if (this.file) fs.appendFileSync(this.file, line + '\n')
     else if (level === 'error' || level === 'warn') process.stderr.write(line + '\n')
   }

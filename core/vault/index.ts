@@ -1,2 +1,2 @@
 export { Vault } from './vault'
-export { dingtalkKind, type SecretKey } from './accounts'
+export { dingtalkKind, type SecretKey, type SecretKind } from './accounts'

@@ -23,6 +23,8 @@ export const BUNDLE_LIMITS = {
   maxAliasCount: 100,
   /** Workspaces in one bundle. */
   maxWorkspaces: 500,
+  /** Problems reported for one file (then a note says how many there were). */
+  maxProblems: 1000,
 } as const
 
 /** The encrypted secrets header's format name and version: a newer version is refused, never guessed. */

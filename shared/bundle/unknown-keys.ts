@@ -2,20 +2,27 @@ import type { z } from 'zod'
 import { defOf } from './zod-def'
 
 /**
- * Fields a schema does not know, anywhere in a value: `[pointer, key]` pairs. The domain's schemas strip
+ * Fields a schema does not know, anywhere in a value. The domain's schemas strip
  * unknown keys silently; in a hand-written bundle a typo (`memebrs:`) would drop data, so it is reported.
  */
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const esc = (k: string): string => k.replace(/~/g, '~0').replace(/\//g, '~1')
 
+/** A field the schema does not know: where, its name, and its value (to tell a secret written in clear). */
+interface UnknownKey {
+  pointer: string
+  key: string
+  value: unknown
+}
+
 export function unknownKeys(
   schema: z.ZodType,
   value: unknown,
   base = '',
-  out: Array<{ pointer: string; key: string }> = [],
+  out: UnknownKey[] = [],
   limit = 200,
-): Array<{ pointer: string; key: string }> {
+): UnknownKey[] {
   if (out.length >= limit || typeof value !== 'object' || value === null) return out
   const def = defOf(schema)
   switch (def.type) {
@@ -28,9 +35,18 @@ export function unknownKeys(
     case 'object':
       if (!isObject(value) || !def.shape) break
       for (const [k, v] of Object.entries(value)) {
-        const s = def.shape[k]
-        if (!s) out.push({ pointer: `${base}/${esc(k)}`, key: k })
+        // Own fields only: `constructor`, `toString` or `__proto__` are fields a schema never has.
+        const s = Object.hasOwn(def.shape, k) ? def.shape[k] : undefined
+        if (!s) out.push({ pointer: `${base}/${esc(k)}`, key: k, value: v })
         else unknownKeys(s, v, `${base}/${esc(k)}`, out, limit)
+      }
+      break
+    case 'record':
+      // Records keyed by an enum (custom-role permissions by module): a key outside it is unknown.
+      if (!isObject(value) || !def.keyType || !def.valueType) break
+      for (const [k, v] of Object.entries(value)) {
+        if (!def.keyType.safeParse(k).success) out.push({ pointer: `${base}/${esc(k)}`, key: k, value: v })
+        else unknownKeys(def.valueType, v, `${base}/${esc(k)}`, out, limit)
       }
       break
     case 'array':

@@ -6,6 +6,8 @@ export interface ZodDef {
   innerType?: z.ZodType
   shape?: Record<string, z.ZodType>
   element?: z.ZodType
+  keyType?: z.ZodType
+  valueType?: z.ZodType
   options?: z.ZodType[]
   discriminator?: string
 }

@@ -46,6 +46,18 @@ export const bundleMessages = {
     'zh-CN': '不支持的字段「{key}」(拼写错误?)',
     en: 'Unsupported field "{key}" (a typo?)',
   },
+  BUNDLE_DUPLICATE_KEY: {
+    'zh-CN': '字段「{key}」在同一对象中出现了多次:只能写一次',
+    en: 'The field "{key}" appears more than once in the same object: write it once',
+  },
+  BUNDLE_PROBLEMS_TRUNCATED: {
+    'zh-CN': '共发现 {total} 个问题,仅列出前 {shown} 个',
+    en: '{total} problems in all; only the first {shown} are listed',
+  },
+  BUNDLE_TOO_COMPLEX: {
+    'zh-CN': '读取文件所需的时间或内存超出上限,未读取:请拆分为较小的配置包',
+    en: 'Reading the file took more time or memory than allowed, so it was not read: split it into smaller bundles',
+  },
   BUNDLE_NAME_MISMATCH: {
     'zh-CN': '工作空间名称「{name}」与 config.basic.name「{configName}」不一致',
     en: 'The workspace name "{name}" differs from config.basic.name "{configName}"',
@@ -64,6 +76,11 @@ export const bundleMessages = {
   },
 
   // ---- secrets ----
+  BUNDLE_SECRET_IN_BUNDLE: {
+    'zh-CN':
+      '字段「{key}」含有密钥明文:配置包中不能写入密钥。请把钉钉加签密钥存入钥匙串并用 secretRef 引用(pai-admin secret set),或使用加密导出',
+    en: 'The field "{key}" holds a secret in clear: secrets never go into a bundle. Keep the DingTalk signing secret in the keychain and name it with secretRef (pai-admin secret set), or use an encrypted export',
+  },
   BUNDLE_SECRET_IN_CLEAR: {
     'zh-CN': '导出已中止:输出中出现了密钥明文({where})。密钥只能以钥匙串引用或口令加密的形式导出',
     en: 'Export stopped: a secret appeared in clear in the output ({where}). Secrets leave only as keychain references or encrypted with a passphrase',
@@ -96,6 +113,20 @@ export const bundleMessages = {
     'zh-CN': '加密参数超出允许范围({detail}),未解密',
     en: 'Encryption parameters are out of the allowed range ({detail}); nothing was decrypted',
   },
+  BUNDLE_SECRET_REF_MISSING: {
+    'zh-CN':
+      '账号「{profile}」的钥匙串中没有钉钉加签密钥「{ref}」:应用前请先设置(pai-admin secret set {ref} --profile {profile},或在应用中设置)',
+    en: 'The keychain of profile "{profile}" holds no DingTalk signing secret "{ref}": set it before applying (pai-admin secret set {ref} --profile {profile}, or in the app)',
+  },
+  SECRET_REFS_MISSING: {
+    'zh-CN':
+      '账号「{profile}」的钥匙串中缺少配置所用的 {count} 个钉钉加签密钥:{refs}。未发送任何内容。请在应用的钉钉设置中逐个添加,或:printf %s "$SEC" | pai-admin secret set <名称> --profile {profile}',
+    en: 'The keychain of profile "{profile}" lacks {count} DingTalk signing {count:secret|secrets} that the configuration names: {refs}. Nothing was sent. Add {count:it|each one} in the app, or: printf %s "$SEC" | pai-admin secret set NAME --profile {profile}',
+  },
+  BUNDLE_SECRETS_NOT_RESTORED: {
+    'zh-CN': '导入失败,且钥匙串中的加签密钥 {refs} 未能恢复为导入前的状态:请用 pai-admin secret list 检查',
+    en: 'The import failed, and the signing secrets {refs} could not be put back in the keychain as they were: check them with pai-admin secret list',
+  },
   BUNDLE_SECRET_REF_UNSTORABLE: {
     'zh-CN': '密钥引用「{ref}」无法作为钥匙串条目名(仅限 1-64 个字母、数字、“_”、“.”、“-”)',
     en: 'The secret reference "{ref}" cannot name a keychain entry (1-64 letters, digits, "_", "." or "-")',
@@ -104,7 +135,7 @@ export const bundleMessages = {
   // ---- import / export ----
   BUNDLE_INVALID: {
     'zh-CN': '配置包有 {errors} 个错误,未导入任何内容',
-    en: 'The bundle has {errors} errors; nothing was imported',
+    en: 'The bundle has {errors} {errors:error|errors}; nothing was imported',
   },
   BUNDLE_STALE: {
     'zh-CN': '预览之后,工作空间「{name}」的草稿已被修改:请重新预览',
@@ -133,9 +164,46 @@ export const bundleMessages = {
     en: 'apply needs --yes when not run in a terminal',
   },
   CLI_APPLY_DECLINED: { 'zh-CN': '已取消,未发送任何更改', en: 'Cancelled; nothing was sent' },
+  CLI_SECRET_SET: {
+    'zh-CN': '已将加签密钥「{ref}」保存到账号「{profile}」的钥匙串',
+    en: 'Stored the signing secret "{ref}" in the keychain of profile "{profile}"',
+  },
+  CLI_SECRET_DELETED: {
+    'zh-CN': '已从账号「{profile}」的钥匙串删除加签密钥「{ref}」',
+    en: 'Deleted the signing secret "{ref}" from the keychain of profile "{profile}"',
+  },
+  CLI_SECRET_NOT_FOUND: {
+    'zh-CN': '账号「{profile}」的钥匙串中没有加签密钥「{ref}」',
+    en: 'The keychain of profile "{profile}" holds no signing secret "{ref}"',
+  },
+  CLI_SECRET_NONE: {
+    'zh-CN':
+      '账号「{profile}」的钥匙串中没有钉钉加签密钥。添加:printf %s "$SEC" | pai-admin secret set 名称 --profile {profile}',
+    en: 'The keychain of profile "{profile}" holds no DingTalk signing secret. Add one: printf %s "$SEC" | pai-admin secret set NAME --profile {profile}',
+  },
   CLI_PLAN_REFUSED: {
     'zh-CN': '计划中有 {count} 项被拒绝的操作,未执行',
-    en: 'The plan has {count} refused actions; nothing was applied',
+    en: 'The plan has {count} refused {count:action|actions}; nothing was applied',
+  },
+  CLI_PROBLEM_COUNTS: {
+    'zh-CN': '{errors} 个错误,{warnings} 个警告',
+    en: '{errors} {errors:error|errors}, {warnings} {warnings:warning|warnings}',
+  },
+  CLI_VALID: {
+    'zh-CN': '通过:{warnings} 个警告',
+    en: 'OK: {warnings} {warnings:warning|warnings}',
+  },
+  CLI_PLAN_COUNTS: {
+    'zh-CN': '计划:{apply} 项应用,{manual} 项需在控制台操作,{refused} 项被拒绝,{conflict} 项冲突。',
+    en: 'Plan: {apply} to apply, {manual} manual, {refused} refused, {conflict} {conflict:conflict|conflicts}.',
+  },
+  CLI_APPLY_CONFIRM: {
+    'zh-CN': '执行 {count} 项操作?[y/N] ',
+    en: 'Apply {count} {count:action|actions}? [y/N] ',
+  },
+  CLI_EXPORT_WROTE: {
+    'zh-CN': '已写入 {file}({workspaces} 个工作空间,{secrets} 个加密密钥)',
+    en: 'Wrote {file} ({workspaces} {workspaces:workspace|workspaces}, {secrets} encrypted {secrets:secret|secrets}).',
   },
 
   // ---- fix hints, one per rule a bundle can break ----

@@ -4,11 +4,15 @@ import type { Locale } from '../locale'
 export type Message = Record<Locale, string>
 export type Catalog = Record<string, Message>
 
-/** Fills `{name}` placeholders. Unknown placeholders are left as they are, so a missing param is visible. */
+/**
+ * Fills `{name}` placeholders, and `{name:one|other}` with the word for that count (English: "1 error",
+ * "2 errors"; Chinese needs none). Unknown placeholders are left as they are, so a missing param is visible.
+ */
 export function interpolate(template: string, params: Record<string, unknown> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+  return template.replace(/\{(\w+)(?::([^|{}]*)\|([^{}]*))?\}/g, (whole, key: string, one?: string, other?: string) => {
     const v = params[key]
     if (v === undefined || v === null) return whole
+    if (one !== undefined) return Number(v) === 1 ? one : (other ?? '')
     return Array.isArray(v) ? v.join(', ') : String(v)
   })
 }

@@ -87,3 +87,26 @@ test('D4: export a workspace as a bundle (Blob download), then preview and impor
   await expect(page.getByTestId('bundle-problems')).toContainText('broken.yaml')
   await expect(page.getByTestId('bundle-import-run')).toBeDisabled()
 })
+
+test('D4: the import preview counts problems in the user\'s language ("1 error", "2 errors", "1 个错误")', async ({
+  page,
+  harness,
+}) => {
+  const m5 = fs.readFileSync('tests/fixtures/bundles/M5-member-no-role.yaml', 'utf8')
+  const twice = m5.replace(
+    '        - userId: "27001"\n          roles: []',
+    '        - userId: "27001"\n          roles: []\n        - userId: "27002"\n          roles: []',
+  )
+  await page.goto(harness.url)
+  await goto(page, '/import-export')
+  const upload = (name: string, text: string) =>
+    page.getByTestId('bundle-file').setInputFiles({ name, mimeType: 'application/yaml', buffer: Buffer.from(text) })
+  await upload('one.yaml', m5)
+  await expect(page.getByTestId('bundle-counts')).toHaveText(/1 个错误,\s*0 个警告/)
+  await setLocale(page, 'en')
+  await upload('one-en.yaml', m5)
+  await expect(page.getByTestId('bundle-counts')).toHaveText(/^\s*1 error,\s*0 warnings\s*$/)
+  await upload('two.yaml', twice)
+  await expect(page.getByTestId('bundle-counts')).toHaveText(/^\s*2 errors,\s*0 warnings\s*$/)
+  await expect(page.getByTestId('bundle-import-run')).toBeDisabled()
+})

@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { WorkspaceConfigSchema } from '@shared/domain'
 import { testCore } from '../../helpers/core'
 import { startEmulator, type RunningEmulator } from '../../../tools/emulator'
 import { requireKeychain } from '../vault/keychain'
@@ -88,6 +89,9 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
       ['plan'],
       ['apply'],
       ['dingtalk', 'test'],
+      ['secret', 'set'],
+      ['secret', 'list'],
+      ['secret', 'delete'],
     ]) {
       const r = await runCli([...args, '--help'])
       expect(r.code, args.join(' ')).toBe(0)
@@ -260,6 +264,69 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
     expect(good.code, good.stdout + good.stderr).toBe(0)
     const bad = await cli(['dingtalk', 'test', '--webhook', webhook, '--profile', 'emu'], 'SEC' + '0'.repeat(64))
     expect(bad.code).toBe(3)
+  })
+
+  it('D2: plan and apply refuse a bundle whose secretRef is not in the keychain, before anything is sent; secret set|list|delete', async () => {
+    const file = path.join(dataDir, 'robot.yaml')
+    fs.writeFileSync(
+      file,
+      bundle('Needs a robot', [[ALICE, 'PAI.AlgoDeveloper']]).replaceAll('team_cli', 'team_robot') +
+        `      notifications:
+        rules:
+          - name: cli-ops
+            eventTypes: [dlc.other]
+            targets:
+              - type: dingtalk
+                webhook: https://oapi.dingtalk.com/robot/send?access_token=robot1
+                secretRef: cli-robot
+`,
+    )
+    // validate against the profile: a warning names the missing secret; offline it cannot know.
+    const warned = await cli(['validate', file, '--profile', 'emu'])
+    expect(warned.code, warned.stdout + warned.stderr).toBe(0)
+    expect(warned.stdout).toMatch(/warning \[D2\] .*cli-robot/)
+    for (const verb of [['plan'], ['apply', '--yes']]) {
+      const r = await cli([...verb, file, '--profile', 'emu'])
+      expect(r.code, r.stdout + r.stderr).toBe(1)
+      expect(r.stderr).toMatch(
+        /\[D2\] The keychain of profile "emu" lacks 1 DingTalk signing secret that .*: cli-robot/,
+      )
+      expect(r.stderr).toContain('pai-admin secret set')
+    }
+    expect(JSON.stringify(emu.state())).not.toContain('team_robot')
+    const json = await cli(['plan', file, '--profile', 'emu', '--output', 'json'])
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'SECRET_REFS_MISSING', ruleId: 'D2' } })
+    // Nothing was imported: no draft of team_robot.
+    const core = testCore({ dataDir, startSyncWorker: false })
+    const emuId = core.services.store.profiles.getByName('emu')!.id
+    const names = core.services.store.drafts
+      .list({ profileId: emuId })
+      .map((d) => core.services.store.drafts.get(emuId, d.workspaceKey, WorkspaceConfigSchema)?.draft)
+    await core.close()
+    expect(JSON.stringify(names)).not.toContain('team_robot')
+
+    // The secret: only from stdin, never as an argument, never printed.
+    expect((await cli(['secret', 'set', 'cli-robot', ROBOT_SECRET, '--profile', 'emu'])).code).toBe(2)
+    const set = await cli(['secret', 'set', 'cli-robot', '--profile', 'emu'], ROBOT_SECRET)
+    expect(set.code, set.stderr).toBe(0)
+    expect(set.stdout).toMatch(/Stored the signing secret "cli-robot"/)
+    expect((await cli(['secret', 'set', 'cli-robot', '--profile', 'emu'], '')).code).toBe(1)
+    const list = await cli(['secret', 'list', '--profile', 'emu', '--output', 'json'])
+    expect(list.code).toBe(0)
+    expect(JSON.parse(list.stdout)).toEqual({ profile: 'emu', refs: ['cli-robot'] })
+    expect((await cli(['secret', 'list', '--profile', 'emu'])).stdout).toMatch(/SECRET REF\s+cli-robot/)
+
+    // Now the plan goes through (nothing refused for want of the secret).
+    const planned = await cli(['plan', file, '--profile', 'emu'])
+    expect(planned.code, planned.stdout + planned.stderr).toBe(0)
+    expect(planned.stdout).toMatch(/team_robot \(new workspace\)/)
+
+    const del = await cli(['secret', 'delete', 'cli-robot', '--profile', 'emu'])
+    expect(del.code, del.stderr).toBe(0)
+    const again = await cli(['secret', 'delete', 'cli-robot', '--profile', 'emu'])
+    expect(again.code).toBe(1)
+    expect(again.stderr).toMatch(/holds no signing secret "cli-robot"/)
+    expect((await cli(['secret', 'list', '--profile', 'emu'])).stdout).toMatch(/holds no DingTalk signing secret/)
   })
 
   it('D2: export --encrypt-secrets carries the DingTalk secret encrypted; plan with the passphrase puts it in the other keychain', async () => {

@@ -63,5 +63,44 @@ describe('pai-admin offline', { timeout: 120_000 }, () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/\[M5\]/)
     expect(r.stdout).toMatch(/[\u4e00-\u9fff]/)
+    expect(r.stdout).toMatch(/^1 个错误,0 个警告$/m)
+    const en = await runCli(['--lang', 'en', 'validate', path.join(FIX, 'M5-member-no-role.yaml')])
+    expect(en.stdout).toMatch(/^1 error, 0 warnings$/m)
+  })
+})
+
+describe('pai-admin prints nothing raw from a hostile file', { timeout: 120_000 }, () => {
+  const FORGED = 'x\n::error file=ci.yml,line=1::forged annotation'
+  const ESCAPES = '\u001b[2J\u009b31m\u2028red\u202e'
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pai-cli-hostile-')), 'ci.yaml')
+  fs.writeFileSync(
+    file,
+    fs
+      .readFileSync(path.join(FIX, 'valid.yaml'), 'utf8')
+      .replace(
+        '        name: team_a',
+        `        name: team_a\n        ${JSON.stringify(FORGED)}: 1\n        ${JSON.stringify(ESCAPES)}: 2`,
+      ),
+  )
+  const RAW = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/
+
+  it('D4: validate (table and JSON): control characters escaped, no line starts with text from the file', async () => {
+    for (const args of [
+      ['validate', file],
+      ['validate', file, '--output', 'json'],
+      ['validate', file, file],
+    ]) {
+      const r = await runCli(args)
+      expect(r.code).toBe(1)
+      for (const out of [r.stdout, r.stderr]) {
+        expect(out).not.toMatch(RAW)
+        for (const line of out.split('\n')) expect(line.trimStart().startsWith('::')).toBe(false)
+      }
+      expect(r.stdout).toContain('::error file=ci.yml')
+    }
+    const json = await runCli(['validate', file, '--output', 'json'])
+    const doc = JSON.parse(json.stdout) as { problems: Array<{ params: { key?: string } }> }
+    // The JSON still holds the keys exactly (escaped in the text, decoded by any JSON reader).
+    expect(doc.problems.map((p) => p.params.key)).toEqual([FORGED, ESCAPES])
   })
 })

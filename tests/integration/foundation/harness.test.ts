@@ -24,7 +24,8 @@ afterAll(async () => {
 function request(
   method: string,
   p: string,
-  opts: { headers?: Record<string, string>; body?: string } = {},
+  /** `open`: send the body but leave the request open (a client still sending a declared length). */
+  opts: { headers?: Record<string, string>; body?: string; open?: boolean } = {},
 ): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -37,7 +38,7 @@ function request(
     )
     req.on('error', reject)
     if (opts.body) req.write(opts.body)
-    req.end()
+    if (!opts.open) req.end()
   })
 }
 
@@ -84,6 +85,35 @@ describe('browser harness over real HTTP', () => {
       body: '{}',
     })
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } })
+  })
+  it('D4: answers an oversized body with 413 and a code, whether declared or streamed, and stays up', async () => {
+    const auth = { Authorization: `Bearer ${harness.token}` }
+    const declared = await request('POST', '/api/invoke/bundles.preview', {
+      headers: { ...auth, 'Content-Type': 'application/json', 'Content-Length': String(40 * 1024 * 1024) },
+      body: '{"fileName":"a.yaml",',
+      open: true,
+    })
+    expect(declared.status).toBe(413)
+    expect(JSON.parse(declared.body)).toMatchObject({ ok: false, error: { code: 'REQUEST_TOO_LARGE' } })
+    const streamed = await request('POST', '/api/invoke/bundles.preview', {
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: `{"fileName":"a.yaml","content":"${'x'.repeat(33 * 1024 * 1024)}"}`,
+    })
+    expect(streamed.status).toBe(413)
+    expect(JSON.parse(streamed.body)).toMatchObject({ ok: false, error: { code: 'REQUEST_TOO_LARGE' } })
+    for (const r of [declared, streamed]) expect(r.body).not.toMatch(/\/(tmp|work|home|root)\//)
+    const after = await request('POST', '/api/invoke/app.ping', { headers: auth, body: '{"text":"still here"}' })
+    expect(after.status).toBe(200)
+  })
+  it('D4: answers a NUL or a bad encoding in a static path with 400, naming no file of this machine', async () => {
+    for (const p of ['/%00', '/index.html%00.js', '/assets/%00/x.js', '/%E0%A4%A', '/a%0Ab.js']) {
+      const res = await request('GET', p)
+      expect(res.status, p).toBe(400)
+      expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'REQUEST_PATH_INVALID' } })
+      expect(res.body).not.toContain(rendererDir)
+      expect(res.body).not.toMatch(/\/(tmp|work|home|root)\//)
+    }
+    expect((await request('GET', '/')).status).toBe(200)
   })
   it('serves the renderer with the CSP header and refuses path traversal', async () => {
     const page = await request('GET', '/')

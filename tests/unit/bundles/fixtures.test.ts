@@ -36,6 +36,7 @@ const CASES: Array<[string, string, string]> = [
   ['ST2: an invalid Designer workflow storage path is rejected', 'ST2-bad-designer-path.yaml', 'ST2'],
   ['L1: forwarding logs without an SLS project is rejected', 'L1-forwarding-no-project.yaml', 'L1'],
   ['D2: a signing secret written in clear is rejected', 'D2-secret-in-config.yaml', 'D2'],
+  ['D2: a signing secret in a `secret` field of a target is told D2, not a typo', 'D2-secret-field.yaml', 'D2'],
   ['D4: an unknown apiVersion is refused', 'D4-unknown-api-version.yaml', 'D4'],
   ['D4: a missing apiVersion is refused', 'D4-missing-api-version.yaml', 'D4'],
   ['D4: an unknown field (typo) is rejected', 'D4-unknown-key.yaml', 'D4'],
@@ -75,6 +76,19 @@ describe('bundle fixtures: each rule a bundle can break', () => {
       .readdirSync(FIXTURES)
       .filter((f) => /^[A-Z]{1,2}\d+-/.test(f) && !f.endsWith('.context.json') && f !== 'D4-binary.yaml')
     expect(new Set(onDisk)).toEqual(new Set(CASES.map((c) => c[1])))
+  })
+
+  it('D2: a `secret` field on a DingTalk target is told that secrets never go into a bundle (not D4), without its value', () => {
+    const r = validateFixture('D2-secret-field.yaml')
+    expect(r.problems.map((p) => [p.ruleId, p.code])).toEqual([['D2', 'BUNDLE_SECRET_IN_BUNDLE']])
+    const [p] = r.problems
+    expect(p!.message).toMatch(/secretRef/)
+    expect(p!.message).toMatch(/encrypted export/)
+    expect(p!.message).not.toMatch(/typo/)
+    expect(JSON.stringify(p)).not.toMatch(/SEC0123/)
+    expect(fs.readFileSync(path.join(FIXTURES, 'D2-secret-field.yaml'), 'utf8').split('\n')[p!.line - 1]).toMatch(
+      /secret:/,
+    )
   })
 
   it('D4: a binary file is refused before parsing', () => {

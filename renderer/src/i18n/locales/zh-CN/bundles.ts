@@ -24,6 +24,8 @@ export default {
     import: '导入为草稿',
     imported: '已导入 {n} 个草稿(未同步到云端)',
     problems: '问题',
+    errorCount: '{n} 个错误',
+    warningCount: '{n} 个警告',
     line: '第 {line} 行,第 {column} 列',
     action: '操作',
     createDraft: '新建草稿',

@@ -40,32 +40,8 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,vue}'],
     languageOptions: { globals: { ...globals.browser } },
   },
-  // Layering, as in VS Code: shared/ is pure; the core, the CLI and the browser harness (web/) never touch
-  // electron or the Electron shell; the renderer only sees shared/.
-  {
-    files: ['shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'electron', '**/electron/**', '**/renderer/**'] },
-      ],
-    },
-  },
-  {
-    files: ['core/**/*.ts', 'cli/**/*.ts', 'web/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: ['electron'], patterns: ['electron/*', '**/renderer/**', '**/electron/**'] },
-      ],
-    },
-  },
-  {
-    files: ['renderer/**/*.{ts,vue}'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', 'electron', '**/electron/**'] }],
-    },
-  },
+  // Layering (shared/ pure, the core's layers, what the renderer and the preload may import) is checked by
+  // dependency-cruiser: see .dependency-cruiser.cjs (`npm run lint:layers`).
   {
     files: ['bin/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },

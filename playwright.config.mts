@@ -1,5 +1,8 @@
 import { defineConfig } from '@playwright/test'
 
+// The harness and seed processes the tests start use their own keychain service, never the app's.
+process.env.PAI_ADMIN_KEYCHAIN_SERVICE ??= 'pai-workspace-admin-test'
+
 /** End-to-end tests: Debian's Chromium against the browser harness (Playwright's own browsers cannot download here). */
 export default defineConfig({
   testDir: 'tests/e2e',

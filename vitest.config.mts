@@ -11,6 +11,8 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Never the app's keychain entries: the CLI and harness processes the tests start read this too.
+    env: { PAI_ADMIN_KEYCHAIN_SERVICE: 'pai-workspace-admin-test' },
     // Two cores: keep the suite from starving the emulator and Chromium.
     maxWorkers: 2,
   },

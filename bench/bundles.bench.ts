@@ -5,7 +5,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { WorkspaceConfigInput } from '../shared/domain'
 import { WorkspaceConfigSchema } from '../shared/domain'
-import { buildBundle, serializeBundle } from '../core/bundles'
+import { buildBundle, serializeBundle } from '../core/bundles/serialize'
 import { createCore } from '../core/core'
 import { median, type Bench } from './types'
 
@@ -78,7 +78,7 @@ const bench: Bench = {
     const yaml = serializeBundle(buildBundle(entries), 'yaml')
     const json = serializeBundle(buildBundle(entries), 'json')
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bench-bundles-'))
-    const core = createCore({ dataDir, runtime: 'test' })
+    const core = createCore({ dataDir, runtime: 'test', keychainService: 'pai-workspace-admin-bench' })
     try {
       const imp = (fileName: string, content: string) => async () => {
         const r = await core.invoke('bundles.import', { fileName, content, profileId: null })

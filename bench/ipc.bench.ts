@@ -11,7 +11,7 @@ const bench: Bench = {
   title: 'IPC boundary',
   async run() {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bench-ipc-'))
-    const core = createCore({ dataDir, runtime: 'test' })
+    const core = createCore({ dataDir, runtime: 'test', keychainService: 'pai-workspace-admin-bench' })
     const n = 20_000
     const t0 = performance.now()
     for (let i = 0; i < n; i++) await core.call('app.ping', { text: 'x' })

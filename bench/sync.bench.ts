@@ -1,5 +1,5 @@
 import { WorkspaceConfigSchema, type WorkspaceConfig } from '@shared/domain'
-import { encodeDraftKey } from '../core/services/draft-key'
+import { encodeDraftKey } from '../core/model/draft-key'
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
 import { MAIN, openEngine } from '../tests/integration/sync/harness'

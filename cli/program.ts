@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from 'commander'
-import { CliError, EXIT, ExitWith, type ExitCode } from './exit-codes'
+import { EXIT, type ExitCode } from './exit-codes'
 import type { GlobalOptions, Session } from './session'
 import { APP_VERSION } from '../core/version'
 
@@ -390,5 +390,3 @@ export function commanderExit(err: CommanderError): ExitCode {
     ? EXIT.ok
     : EXIT.usage
 }
-
-export { CliError, ExitWith }

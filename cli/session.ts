@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { Channel, RequestOf, ResponseOf } from '@shared/ipc/contract'
 import type { Locale } from '@shared/locale'
 import type { Core } from '../core/core'
-import { resolveDataDir } from '../core/paths'
+import { resolveDataDir, resolveKeychainService } from '../core/paths'
 import { CliError } from './exit-codes'
 import { createOut, type Out, type OutputMode } from './output'
 
@@ -59,6 +59,7 @@ export class Session {
   async getCore(): Promise<Core> {
     if (!this.core) {
       const { createCore } = await import('../core/core')
+      const keychainService = resolveKeychainService()
       const { testOnlyRoutesFromEnv } = await import('../core/services/cloud-sessions')
       this.core = createCore({
         dataDir: this.dataDir,
@@ -66,6 +67,7 @@ export class Session {
         testOnly: testOnlyRoutesFromEnv(),
         // No keychain in a pipeline: secrets (e.g. a bundle's encrypted DingTalk secrets) stay in memory.
         vault: this.throwAway ? 'memory' : 'os',
+        ...(keychainService ? { keychainService } : {}),
       })
       if (this.throwAway) this.envProfileId = (await this.addEnvProfile()).id
     }
@@ -129,9 +131,4 @@ export class CoreCallError extends Error {
     super(code)
     this.name = 'CoreCallError'
   }
-}
-
-export function requireOption<T>(value: T | undefined, flag: string): T {
-  if (value === undefined || value === '') throw new CliError('CLI_USAGE', { detail: `${flag} is required` })
-  return value
 }

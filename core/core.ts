@@ -8,7 +8,11 @@ import type { CallContext, HandlerTable } from './ipc/types'
 import { createHandlers } from './handlers'
 import { Logger } from './log/logger'
 import { logDirFor } from './paths'
-import type { CoreServices } from './services'
+import type { CoreInfo, HandlerServices } from './handlers/services'
+import { AccountsService } from './services/accounts'
+import { CloudChecks } from './services/cloud-checks'
+import { StoreHealth } from './services/store-health'
+import { assertDraftSecretRefs } from './services/secret-refs'
 import { SettingsService, sqliteSettingsStore } from './services/settings'
 import { ProfilesService } from './services/profiles'
 import { ProfileImporter } from './services/profile-import'
@@ -16,19 +20,35 @@ import { WorkspacesService } from './services/workspaces'
 import { CloudSessions, type TestOnlyRoutes } from './services/cloud-sessions'
 import { SyncService } from './sync'
 import { BundlesService } from './bundles'
-import { openStore } from './store'
+import { openStore, type Store } from './store'
 import { Vault } from './vault'
 import { APP_NAME, APP_VERSION } from './version'
 
+/** Everything createCore builds: the handlers' services, plus the parts below them (for the front doors and tests). */
+export interface CoreServices extends HandlerServices {
+  log: Logger
+  /** The local SQLite store (repositories: see core/store/README.md). */
+  store: Store
+  /** The OS keychain: the only place secrets live (D2). */
+  vault: Vault
+  /** Cloud clients per profile (secret read from the keychain on demand). */
+  cloud: CloudSessions
+}
+
 export interface CoreOptions {
   dataDir: string
-  runtime: CoreServices['info']['runtime']
+  runtime: CoreInfo['runtime']
   /** Start the outbox worker (default true). A second process on the same data dir (e.g. a CLI read) may pass false. */
   startSyncWorker?: boolean
   /** Test-only redirections of DingTalk and the ECS metadata service; the shipped app never sets them. */
   testOnly?: TestOnlyRoutes
   /** `memory`: no OS keychain (a throw-away data directory, the CLI's `--credentials env`). Default `os`. */
   vault?: 'os' | 'memory'
+  /**
+   * The keychain service the secrets are stored under (default: the app's, `pai-workspace-admin`). Tests pass
+   * their own so they never read, write or delete an admin's real entries.
+   */
+  keychainService?: string
 }
 
 /**
@@ -57,7 +77,11 @@ export function createCore(opts: CoreOptions): Core {
   const events = new EventHub()
   // Throws STORE_SCHEMA_TOO_NEW (data from a newer app) or STORE_OPEN_FAILED: the caller shows it.
   const store = openStore({ dataDir: opts.dataDir, log })
-  const vault = new Vault({ onSecret: (v) => log.addSecret(v), backend: opts.vault ?? 'os' })
+  const vault = new Vault({
+    ...(opts.keychainService ? { service: opts.keychainService } : {}),
+    onSecret: (v) => log.addSecret(v),
+    backend: opts.vault ?? 'os',
+  })
   const settings = new SettingsService(
     sqliteSettingsStore(store.settings, (key, error) => log.warn('invalid setting ignored', { key, error })),
   )
@@ -88,6 +112,10 @@ export function createCore(opts: CoreOptions): Core {
     profileImport: new ProfileImporter(store, profiles),
     workspaces,
     cloud,
+    accounts: new AccountsService(store, workspaces, (id) => sync.refresh(id)),
+    cloudChecks: new CloudChecks(store, cloud, profiles),
+    storeHealth: new StoreHealth(store),
+    draftSecrets: { assertPresent: (key) => assertDraftSecretRefs(store, vault, key) },
     sync,
     bundles: new BundlesService(store, vault, settings, workspaces, events),
   }
@@ -95,6 +123,7 @@ export function createCore(opts: CoreOptions): Core {
   // Resume the outbox: ops left pending or in flight by an earlier run continue (nothing sent twice).
   if (opts.startSyncWorker !== false) sync.start()
 
+  let closing: Promise<void> | undefined
   const call: Core['call'] = (channel, payload, ctx) =>
     dispatch(handlers, channel, payload, {
       locale: ctx?.locale ?? services.settings.get().locale ?? DEFAULT_LOCALE,
@@ -107,11 +136,15 @@ export function createCore(opts: CoreOptions): Core {
     events,
     call,
     invoke: (channel, request, ctx) => call(channel, request, ctx) as never,
-    async close() {
-      await sync.stop()
-      await services.bundles.close()
-      const { backup } = store.close({ backup: true })
-      log.info('core closed', { backup })
+    // Idempotent: a second close (a test's own, then its cleanup) waits for the first.
+    close() {
+      closing ??= (async () => {
+        await sync.stop()
+        await services.bundles.close()
+        const { backup } = store.close({ backup: true })
+        log.info('core closed', { backup })
+      })()
+      return closing
     },
   }
 }

@@ -21,6 +21,14 @@ export function resolveDataDir(explicit?: string, env: NodeJS.ProcessEnv = proce
   }
 }
 
+/**
+ * The keychain service name the front doors use: PAI_ADMIN_KEYCHAIN_SERVICE when set (the tests set it, so a
+ * CLI or harness they start never touches the app's entries), else undefined (the app's own name).
+ */
+export function resolveKeychainService(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.PAI_ADMIN_KEYCHAIN_SERVICE || undefined
+}
+
 export function logDirFor(dataDir: string): string {
   return path.join(dataDir, 'logs')
 }

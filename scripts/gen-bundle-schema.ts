@@ -1,6 +1,6 @@
 // Writes docs/bundle.schema.json from the zod schemas (shared/bundle). Run:
 //   npx tsx --tsconfig tsconfig.node.json scripts/gen-bundle-schema.ts
-// tests/unit/bundles/schema-file.test.ts fails when the committed file is out of date.
+// tests/unit/bundles/format.test.ts fails when the committed file is out of date.
 import fs from 'node:fs'
 import path from 'node:path'
 import { bundleJsonSchemaText } from '../shared/bundle/json-schema'

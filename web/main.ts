@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util'
 import { toErrorPayload } from '@shared/ipc/errors'
 import { pickLocale } from '@shared/locale'
 import { createCore } from '../core/core'
-import { resolveDataDir } from '../core/paths'
+import { resolveDataDir, resolveKeychainService } from '../core/paths'
 import { testOnlyRoutesFromEnv } from '../core/services/cloud-sessions'
 import { startHarness } from './server'
 
@@ -23,10 +23,12 @@ async function main(): Promise<void> {
     process.exit(2)
   }
   // The harness is also how the e2e tests run the app: it honours the test-only routes (the Electron shell does not).
+  const keychainService = resolveKeychainService()
   const core = createCore({
     dataDir: resolveDataDir(values['data-dir']),
     runtime: 'web',
     testOnly: testOnlyRoutesFromEnv(),
+    ...(keychainService ? { keychainService } : {}),
   })
   const harness = await startHarness({
     core,

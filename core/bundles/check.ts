@@ -245,6 +245,7 @@ export function checkParsed(
  * Reads and validates a whole bundle at once, in this thread: the file (D4), its envelope, and every
  * workspace's configuration in the context the caller gives. Changes nothing. The core checks bundles in
  * a worker thread instead (`BundleChecker`), which runs these same phases.
+ * @internal The product calls the phases through the worker; the fixture tests call them here, in-thread.
  */
 export function checkBundle(fileName: string, text: string, contextFor: ContextFor): BundleCheck {
   const parsed = parseBundle(fileName, text)

@@ -1,6 +1,6 @@
 import type { WorkspaceConfig } from '@shared/domain'
 import { AppError } from '@shared/ipc/errors'
-import { decodeDraftKey, encodeDraftKey } from '../services/draft-key'
+import { decodeDraftKey, encodeDraftKey } from '../model/draft-key'
 import { newLocalWorkspaceKey } from '../store'
 import { dingtalkKind, type SecretKind } from '../vault'
 import type { CheckedWorkspace } from './check'

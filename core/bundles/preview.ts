@@ -1,6 +1,6 @@
 import type { BundlePreview, BundlePreviewWorkspace } from '@shared/ipc/channels/bundles'
 import type { Locale } from '@shared/locale'
-import { encodeDraftKey } from '../services/draft-key'
+import { encodeDraftKey } from '../model/draft-key'
 import type { Prepared } from './prepare'
 import { localizeProblems } from './problems'
 

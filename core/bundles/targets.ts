@@ -1,6 +1,6 @@
 import { WorkspaceConfigSchema, type WorkspaceConfig } from '@shared/domain'
 import { AppError } from '@shared/ipc/errors'
-import { encodeDraftKey } from '../services/draft-key'
+import { encodeDraftKey } from '../model/draft-key'
 import { isLocalWorkspaceKey, type ProfileRecord } from '../store'
 import type { WorkspaceMeta } from './check'
 import type { BundlesDeps } from './deps'

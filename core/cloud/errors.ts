@@ -237,13 +237,3 @@ export function toAppError(f: CloudFailure, ctx: FailureContext, cause?: unknown
   }
   return new AppError(code, { ruleId: ctx.answerLost ? undefined : cls.ruleId, params, details, cause })
 }
-
-/** Whether an error is a cloud error whose create may or may not have happened (reconcile first). */
-export function isAnswerLost(err: unknown): boolean {
-  return err instanceof AppError && rec(err.details)?.answerLost === true
-}
-
-/** The request ID of a cloud AppError, if the server answered. */
-export function requestIdOf(err: unknown): string | undefined {
-  return err instanceof AppError ? str(rec(err.details)?.requestId) : undefined
-}

@@ -7,7 +7,7 @@ import { collectTokenPages } from './paginate'
 
 /**
  * EventBridge 2020-04-01 (RPC, `POST /`, every parameter in the query; arrays/objects as one JSON
- * string), pai-api.md §5. The answer envelope is `{RequestId, Code, Message, Success, Data}`.
+ * string), docs/pai-api-facts.md §5. The answer envelope is `{RequestId, Code, Message, Success, Data}`.
  */
 
 const Str = z.string()
@@ -80,7 +80,7 @@ export type TargetInput = z.infer<typeof TargetInputSchema>
 export const CreateRuleInput = z.object({
   EventBusName: Str.min(1),
   RuleName: Str.min(1).max(127),
-  /** JSON text of the event pattern (pai-api.md §5.3). */
+  /** JSON text of the event pattern (docs/pai-api-facts.md §5.3). */
   FilterPattern: Str.min(2),
   Description: Str.optional(),
   Status: z.enum(['ENABLE', 'DISABLE']).optional(),

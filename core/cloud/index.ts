@@ -10,35 +10,17 @@ import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry'
 import { createSlsClient, type SlsClient } from './sls'
 import { createStsClient, type StsClient } from './sts'
 
-export type { CloudHooks, CallOptions } from './caller'
-export type { PaiClient, CreatedMember, Page } from './pai/client'
-export type {
-  EventBridgeClient,
-  EventRule,
-  EventTarget,
-  EventBus,
-  TargetInput,
-  RuleRef,
-  TargetErrors,
-} from './eventbridge'
-export type { StsClient, CallerIdentity } from './sts'
-export type { SlsClient, SlsProject } from './sls'
-export type { CloudProfile, ProxySetting } from './profile'
+export type { CloudHooks } from './caller'
+export type { PaiClient, Page } from './pai/client'
+export type { EventBridgeClient, EventRule, EventTarget, TargetInput } from './eventbridge'
+export type { StsClient } from './sts'
+export type { SlsClient } from './sls'
+export type { ProxySetting } from './profile'
 export { createCredentialSource, type CredentialSource, type CredentialSpec } from './credentials'
 export type { RetryPolicy } from './retry'
 export type { Timeouts } from './acs-send'
-export type { CloudErrorDetails, Outcome } from './errors'
-export { isAnswerLost, requestIdOf } from './errors'
-export { ConcurrencyLimiter, LimiterRegistry, sharedLimiters, DEFAULT_MAX_CONCURRENT_PER_ENDPOINT } from './limiter'
-export { DEFAULT_RETRY_POLICY } from './retry'
-export {
-  dingTalkSign,
-  signedDingTalkUrl,
-  testDingTalkRobot,
-  isDingTalkWebhook,
-  describeDingTalkAnswer,
-  type DingTalkTestResult,
-} from './dingtalk'
+export { ConcurrencyLimiter, LimiterRegistry } from './limiter'
+export { testDingTalkRobot } from './dingtalk'
 export * as paiSchemas from './pai/schemas'
 
 export interface CloudClientOptions {

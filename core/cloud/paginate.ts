@@ -1,4 +1,4 @@
-/** One page of a PageNumber/PageSize list (AIWorkSpace style, pai-api.md §1 conventions). */
+/** One page of a PageNumber/PageSize list (AIWorkSpace style, docs/pai-api-facts.md §1 conventions). */
 export interface Page<T> {
   items: T[]
   totalCount: number

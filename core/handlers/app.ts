@@ -1,9 +1,9 @@
 import type { HandlersFor } from '../ipc/types'
-import type { CoreServices } from '../services'
+import type { HandlerServices } from './services'
 
 type AppChannel = 'app.info' | 'app.ping' | 'settings.get' | 'settings.update'
 
-export function appHandlers(s: CoreServices): HandlersFor<AppChannel> {
+export function appHandlers(s: HandlerServices): HandlersFor<AppChannel> {
   return {
     'app.info': () => ({
       name: s.info.name,

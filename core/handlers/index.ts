@@ -1,5 +1,5 @@
 import type { HandlerTable } from '../ipc/types'
-import type { CoreServices } from '../services'
+import type { HandlerServices } from './services'
 import { appHandlers } from './app'
 import { profilesHandlers } from './profiles'
 import { workspacesHandlers } from './workspaces'
@@ -9,7 +9,7 @@ import { syncHandlers } from './sync'
 import { accountsHandlers } from './accounts'
 
 /** The full handler table: one slice per area, merged. Transport-agnostic. */
-export function createHandlers(s: CoreServices): HandlerTable {
+export function createHandlers(s: HandlerServices): HandlerTable {
   return {
     ...appHandlers(s),
     ...profilesHandlers(s),

@@ -1,6 +1,5 @@
-import { formatMessage } from '@shared/messages'
 import type { HandlersFor } from '../ipc/types'
-import type { CoreServices } from '../services'
+import type { HandlerServices } from './services'
 
 type ProfilesChannel =
   | 'profiles.list'
@@ -19,7 +18,7 @@ type ProfilesChannel =
   | 'profiles.import'
 
 /** Profiles, their keychain secrets (write-only: answers say hasSecret) and the store's recovery report. */
-export function profilesHandlers(s: CoreServices): HandlersFor<ProfilesChannel> {
+export function profilesHandlers(s: HandlerServices): HandlersFor<ProfilesChannel> {
   const changed = (id?: string): void =>
     s.events.emit('data.changed', id === undefined ? { area: 'profiles' } : { area: 'profiles', id })
   return {
@@ -68,17 +67,6 @@ export function profilesHandlers(s: CoreServices): HandlersFor<ProfilesChannel> 
     'secrets.setDingtalk': ({ profileId, ref, secret }) => s.profiles.setDingtalkSecret(profileId, ref, secret),
     'secrets.deleteDingtalk': ({ profileId, ref }) => s.profiles.deleteDingtalkSecret(profileId, ref),
     'secrets.listDingtalk': async ({ profileId }) => ({ refs: await s.profiles.listDingtalkRefs(profileId) }),
-    'store.recovery': (_req, ctx) => {
-      const r = s.store.recovery
-      if (!r) return { recovery: null }
-      const code = r.restoredFrom ? 'STORE_RECOVERED' : 'STORE_RECOVERED_NO_BACKUP'
-      const message = formatMessage(ctx.locale, code, {
-        detail: r.detail,
-        damaged: r.damagedFiles[0] ?? '',
-        backup: r.restoredFrom ?? '',
-        backupAt: r.restoredBackupAt ?? '',
-      })
-      return { recovery: { ...r, code, message } }
-    },
+    'store.recovery': (_req, ctx) => ({ recovery: s.storeHealth.recovery(ctx.locale) }),
   }
 }

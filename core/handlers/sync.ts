@@ -1,6 +1,5 @@
 import type { HandlersFor } from '../ipc/types'
-import type { CoreServices } from '../services'
-import { assertDraftSecretRefs } from '../services/secret-refs'
+import type { HandlerServices } from './services'
 
 type SyncChannel =
   | 'sync.refresh'
@@ -9,17 +8,16 @@ type SyncChannel =
   | 'sync.apply'
   | 'sync.status'
   | 'sync.markManualDone'
-  | 'sync.drift'
   | 'sync.retry'
   | 'activity.list'
 
-export function syncHandlers(s: CoreServices): HandlersFor<SyncChannel> {
+export function syncHandlers(s: HandlerServices): HandlersFor<SyncChannel> {
   return {
     'sync.refresh': ({ profileId, workspaceId }) => s.sync.refresh(profileId, workspaceId),
     'sync.plan': ({ key }, ctx) => s.sync.plan(key, ctx.locale),
     'sync.resolve': ({ key, choices }, ctx) => s.sync.resolve(key, choices, ctx.locale),
     'sync.apply': async ({ key, planFingerprint }) => {
-      await assertDraftSecretRefs(s.store, s.vault, key) // nothing is queued while a signing secret is missing
+      await s.draftSecrets.assertPresent(key) // nothing is queued while a signing secret is missing
       return s.sync.apply(key, planFingerprint)
     },
     'sync.status': (q) => {
@@ -27,7 +25,6 @@ export function syncHandlers(s: CoreServices): HandlersFor<SyncChannel> {
       return status
     },
     'sync.markManualDone': ({ key, actionId }, ctx) => s.sync.markManualDone(key, actionId, ctx.locale),
-    'sync.drift': ({ key, live }) => s.sync.drift(key, live ?? false),
     'sync.retry': ({ opId }) => ({ ok: s.sync.retry(opId) }),
     'activity.list': ({ offset, limit, profileId }) =>
       s.sync.activity(profileId ? { offset, limit, profileId } : { offset, limit }),

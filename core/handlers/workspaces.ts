@@ -1,16 +1,10 @@
 import type { HandlersFor } from '../ipc/types'
-import type { CoreServices } from '../services'
+import type { HandlerServices } from './services'
 
 type WorkspacesChannel =
-  | 'workspaces.list'
-  | 'workspaces.context'
-  | 'drafts.open'
-  | 'drafts.create'
-  | 'drafts.save'
-  | 'drafts.discard'
-  | 'drafts.validate'
+  'workspaces.list' | 'workspaces.context' | 'drafts.open' | 'drafts.create' | 'drafts.save' | 'drafts.discard'
 
-export function workspacesHandlers(s: CoreServices): HandlersFor<WorkspacesChannel> {
+export function workspacesHandlers(s: HandlerServices): HandlersFor<WorkspacesChannel> {
   return {
     'workspaces.list': (q) => s.workspaces.list(q),
     'workspaces.context': ({ key, profileId }) => s.workspaces.context(key, profileId),
@@ -18,6 +12,5 @@ export function workspacesHandlers(s: CoreServices): HandlersFor<WorkspacesChann
     'drafts.create': ({ profileId, config }, ctx) => s.workspaces.create(profileId, config, ctx.locale),
     'drafts.save': ({ key, config, revision }, ctx) => s.workspaces.save(key, config, revision, ctx.locale),
     'drafts.discard': ({ key }) => ({ discarded: s.workspaces.discard(key) }),
-    'drafts.validate': ({ key, profileId, config }) => s.workspaces.validate(key, profileId, config),
   }
 }

@@ -1,5 +1,4 @@
 import type { Channel, ParsedRequestOf, ResponseOf } from '@shared/ipc/contract'
-import type { EventName, EventPayload } from '@shared/ipc/events'
 import type { Locale } from '@shared/locale'
 
 /** Who is calling and how to answer: the same for Electron IPC, the HTTP harness, tests and the CLI. */
@@ -20,5 +19,3 @@ export type HandlerTable = { [C in Channel]: Handler<C> }
 
 /** A slice of the table, as each area provides it. */
 export type HandlersFor<C extends Channel> = { [K in C]: Handler<K> }
-
-export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void

@@ -2,7 +2,7 @@ import { WorkspaceConfigSchema, type WorkspaceConfig } from '@shared/domain'
 import { AppError } from '@shared/ipc/errors'
 import type { Store } from '../store'
 import type { Vault } from '../vault'
-import { decodeDraftKey } from './draft-key'
+import { decodeDraftKey } from '../model/draft-key'
 
 /**
  * DingTalk signing secrets [加签] named by configurations (`secretRef`) and the profile's keychain: one

@@ -29,17 +29,6 @@ export class SettingsService {
   }
 }
 
-/** Keeps settings in memory only (tests, and the CLI when it must not write). */
-export function memorySettingsStore(initial?: Partial<AppSettings>): SettingsStore {
-  let saved: Partial<AppSettings> | undefined = initial
-  return {
-    load: () => saved,
-    save: (s) => {
-      saved = s
-    },
-  }
-}
-
 /**
  * Keeps settings in the SQLite `settings` table, one row per field. Each value is validated with its
  * zod schema on read; an invalid row is reported through `onInvalid` and the default is used instead.

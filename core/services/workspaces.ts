@@ -2,7 +2,6 @@ import {
   canModify,
   validate,
   WorkspaceConfigSchema,
-  type Problem,
   type ValidationContext,
   type WorkspaceConfig,
 } from '@shared/domain'
@@ -13,9 +12,9 @@ import { formatMessage } from '@shared/messages'
 import type { EventHub } from '../ipc/events'
 import type { Store } from '../store'
 import { isLocalWorkspaceKey, newLocalWorkspaceKey } from '../store/ids'
-import { decodeDraftKey, encodeDraftKey, type DraftKeyParts } from './draft-key'
+import { decodeDraftKey, encodeDraftKey, type DraftKeyParts } from '../model/draft-key'
 import type { SettingsService } from './settings'
-import { validationContextFor } from './validation-context'
+import { validationContextFor } from '../model/validation-context'
 
 export interface ListQuery {
   profileId?: string | null
@@ -153,16 +152,6 @@ export class WorkspacesService {
     const done = this.store.drafts.delete(parts.profileId, parts.workspaceKey)
     if (done) this.events.emit('data.changed', { area: 'drafts', id: key })
     return done
-  }
-
-  validate(
-    key: string | undefined,
-    profileId: string | null | undefined,
-    config: unknown,
-  ): { ok: boolean; problems: Problem[] } {
-    const ctx = this.context(key, profileId)
-    const res = validate(config, ctx)
-    return { ok: res.ok, problems: res.problems }
   }
 
   /** The draft as the renderer sees it, with its problems and whether the identity may modify it. */

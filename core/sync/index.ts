@@ -1,10 +1,2 @@
 // The sync engine: refresh (cloud -> cache), plan (three-way), apply through the durable outbox, drift.
-export { SyncService, type SyncDeps } from './service'
-export { OutboxWorker, RETRYABLE } from './worker'
-export { buildPlan, emptyBase, type PlanInput } from './plan/build'
-export { withOverlay, type ManualOverlay } from './plan/overlay'
-export { driftOf } from './plan/drift'
-export { configFromCloud, type CloudSnapshot } from './mapping/from-cloud'
-export { fetchSnapshot, refreshProfile, refreshWorkspace, cacheSnapshot } from './refresh'
-export { executeOp } from './ops/execute'
-export { OP_KINDS, OP_API, type OpKind } from './ops/payloads'
+export { SyncService } from './service'

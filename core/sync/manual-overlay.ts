@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { DraftKeyParts } from '../services/draft-key'
+import type { DraftKeyParts } from '../model/draft-key'
 import type { Store } from '../store'
 import type { ManualOverlay } from './plan/overlay'
 

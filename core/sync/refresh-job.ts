@@ -1,7 +1,7 @@
 import type { RefreshResult } from '@shared/ipc/channels/sync'
 import { AppError } from '@shared/ipc/errors'
 import type { CloudClients } from '../cloud'
-import { writeProfileFacts } from '../services/profile-facts'
+import { writeProfileFacts } from '../model/profile-facts'
 import { newId } from '../store/ids'
 import type { SyncContext } from './deps'
 import { refreshProfile, refreshWorkspace } from './refresh'

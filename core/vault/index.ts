@@ -1,3 +1,2 @@
-export { Vault, type VaultOptions } from './vault'
-export { KEYCHAIN_SERVICE, accountFor, dingtalkKind, parseAccount, type SecretKey, type SecretKind } from './accounts'
-export { keychainError } from './errors'
+export { Vault } from './vault'
+export { dingtalkKind, type SecretKey, type SecretKind } from './accounts'

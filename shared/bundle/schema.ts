@@ -85,7 +85,6 @@ export const BundleWorkspaceSchema = z.strictObject({
   /** The whole configuration (every area of rules.md). */
   config: WorkspaceConfigSchema.describe('The whole workspace configuration; see docs/bundles.md for every field.'),
 })
-export type BundleWorkspace = z.infer<typeof BundleWorkspaceSchema>
 
 /** Free-form facts about a bundle, kept as they are (no timestamps are written by the app). */
 export const BundleMetadataSchema = z.strictObject({
@@ -114,7 +113,6 @@ export const BundleSchema = z.strictObject({
   ),
 })
 export type Bundle = z.infer<typeof BundleSchema>
-export type BundleInput = z.input<typeof BundleSchema>
 
 /** The envelope alone: the configurations are checked by the domain's `validate`, one by one. */
 export const BundleEnvelopeSchema = BundleSchema.extend({

@@ -1,5 +1,5 @@
-import { CONTACT_TARGET_REGIONS, EVENT_TYPES, TARGET_TYPES, type EventType, type TargetType } from './enums'
-import type { NotificationRule, NotificationTarget, Storage, WorkspaceConfig } from './model'
+import { CONTACT_TARGET_REGIONS, TARGET_TYPES, type EventType, type ResourceKind, type TargetType } from './enums'
+import type { Member, NotificationRule, NotificationTarget, Resource, Storage, WorkspaceConfig } from './model'
 
 /** Facts the UI shows, computed from a configuration. Pure. */
 
@@ -70,13 +70,6 @@ export function allowedTargetTypes(eventType: EventType, region?: string): Targe
   return TARGET_TYPES.filter((t) => isTargetAllowed(eventType, t, region))
 }
 
-/** The whole E4 matrix: event type -> allowed target types. */
-export function targetMatrix(region?: string): Record<EventType, TargetType[]> {
-  const out = {} as Record<EventType, TargetType[]>
-  for (const e of EVENT_TYPES) out[e] = allowedTargetTypes(e, region)
-  return out
-}
-
 /** Target types a rule with these event types may use: those every selected event type allows. */
 export function allowedTargetTypesForRule(eventTypes: readonly EventType[], region?: string): TargetType[] {
   return TARGET_TYPES.filter((t) => eventTypes.every((e) => allowedTargetTypes(e, region).includes(t)))
@@ -85,23 +78,27 @@ export function allowedTargetTypesForRule(eventTypes: readonly EventType[], regi
 /** W3: what the confirmation step lists before a workspace is created. */
 export interface CreationSummary {
   name: string
+  /** The display name the workspace will have: the name when none is given (the API's default). */
   displayName: string
   description: string
   mode: WorkspaceConfig['basic']['mode']
-  members: number
-  resources: Record<string, number>
+  members: Member[]
+  resources: Resource[]
+  /** How many resources of each kind. */
+  resourceCounts: Partial<Record<ResourceKind, number>>
   defaultStoragePath: string | undefined
 }
 export function creationSummary(config: WorkspaceConfig): CreationSummary {
-  const resources: Record<string, number> = {}
-  for (const r of config.resources) resources[r.kind] = (resources[r.kind] ?? 0) + 1
+  const resourceCounts: Partial<Record<ResourceKind, number>> = {}
+  for (const r of config.resources) resourceCounts[r.kind] = (resourceCounts[r.kind] ?? 0) + 1
   return {
     name: config.basic.name,
     displayName: config.basic.displayName || config.basic.name,
     description: config.basic.description,
     mode: config.basic.mode,
-    members: config.members.length,
-    resources,
+    members: config.members,
+    resources: config.resources,
+    resourceCounts,
     defaultStoragePath: config.storage.defaultPath,
   }
 }

@@ -2,10 +2,10 @@ import { z } from 'zod'
 
 /**
  * The fixed vocabularies of a workspace configuration, spelled as the PAI API spells them
- * (pai-api.md §2, §3) where the API has a spelling, and as short API-ish names where it has none.
+ * (docs/pai-api-facts.md §2, §3) where the API has a spelling, and as short API-ish names where it has none.
  */
 
-/** The built-in workspace roles, exactly as the API spells them (pai-api.md §3.1; rules M2, M3, M6). */
+/** The built-in workspace roles, exactly as the API spells them (docs/pai-api-facts.md §3.1; rules M2, M3, M6). */
 export const BUILTIN_ROLE_IDS = [
   'PAI.AlgoDeveloper',
   'PAI.AlgoOperator',
@@ -22,18 +22,19 @@ export type BuiltinRoleId = z.infer<typeof BuiltinRoleIdSchema>
 export const OWNER_ROLE: BuiltinRoleId = 'PAI.WorkspaceOwner'
 /** The administrator role: may modify the workspace (A1). */
 export const ADMIN_ROLE: BuiltinRoleId = 'PAI.WorkspaceAdmin'
+/** The built-in roles a member may be given (M2, M3): all but the owner's, which only the creator holds (M6). */
+export const GRANTABLE_ROLE_IDS: readonly BuiltinRoleId[] = BUILTIN_ROLE_IDS.filter((r) => r !== OWNER_ROLE)
 /** The compute resource role [计算资源角色] (M3). */
 export const MAXCOMPUTE_ROLE: BuiltinRoleId = 'PAI.MaxComputeDeveloper'
 
-/** A custom role's ID as the cloud assigns it: `role-…` (pai-api.md §1, §3.3). */
+/** A custom role's ID as the cloud assigns it: `role-…` (docs/pai-api-facts.md §1, §3.3). */
 export const CUSTOM_ROLE_ID_PATTERN = /^role-[A-Za-z0-9_-]{1,64}$/
 export const CustomRoleIdSchema = z.string().regex(CUSTOM_ROLE_ID_PATTERN)
 
 /** Any role a member may hold: a built-in role or a custom role ID. */
 export const RoleIdSchema = z.union([BuiltinRoleIdSchema, CustomRoleIdSchema])
-export type RoleId = z.infer<typeof RoleIdSchema>
 
-/** Product modules a custom role grants per-module levels on (pai-api.md §3.3 `ModuleName`). */
+/** Product modules a custom role grants per-module levels on (docs/pai-api-facts.md §3.3 `ModuleName`). */
 export const ROLE_MODULES = [
   'PaiDesigner',
   'Paiflow',
@@ -53,7 +54,7 @@ export const RoleModuleSchema = z.enum(ROLE_MODULES)
 export type RoleModule = z.infer<typeof RoleModuleSchema>
 
 /**
- * The four permission levels of a custom role (M4; pai-api.md §3.3 `PermissionType`), weakest first:
+ * The four permission levels of a custom role (M4; docs/pai-api-facts.md §3.3 `PermissionType`), weakest first:
  * none [无权限], read-only [只读], edit-run [可编辑运行], full control [完全控制].
  * The API's fifth value `CustomPermissions` (explicit permission points) is not modelled.
  */
@@ -61,7 +62,7 @@ export const PERMISSION_LEVELS = ['NoPrivilege', 'ReadOnly', 'ReadWrite', 'FullA
 export const PermissionLevelSchema = z.enum(PERMISSION_LEVELS)
 export type PermissionLevel = z.infer<typeof PermissionLevelSchema>
 
-/** Workspace mode: simple = production only, standard = development + production (pai-api.md §2). */
+/** Workspace mode: simple = production only, standard = development + production (docs/pai-api-facts.md §2). */
 export const WORKSPACE_MODES = ['simple', 'standard'] as const
 export const WorkspaceModeSchema = z.enum(WORKSPACE_MODES)
 export type WorkspaceMode = z.infer<typeof WorkspaceModeSchema>
@@ -90,7 +91,7 @@ export const RESOURCE_KINDS = ['lingjun', 'general', 'acs', 'maxcompute', 'flink
 export const ResourceKindSchema = z.enum(RESOURCE_KINDS)
 export type ResourceKind = z.infer<typeof ResourceKindSchema>
 
-/** The API's `ResourceType` for each kind (pai-api.md §1.4, §3.2: general computing is `ECS`). */
+/** The API's `ResourceType` for each kind (docs/pai-api-facts.md §1.4, §3.2: general computing is `ECS`). */
 export const RESOURCE_TYPE_OF_KIND = {
   lingjun: 'Lingjun',
   general: 'ECS',
@@ -98,7 +99,6 @@ export const RESOURCE_TYPE_OF_KIND = {
   maxcompute: 'MaxCompute',
   flink: 'Flink',
 } as const satisfies Record<ResourceKind, string>
-export type ApiResourceType = (typeof RESOURCE_TYPE_OF_KIND)[ResourceKind]
 
 /** The kind for an API `ResourceType`; undefined for types outside the five (e.g. SelfManagedAckPro). */
 export function resourceKindOf(resourceType: string): ResourceKind | undefined {
@@ -106,13 +106,13 @@ export function resourceKindOf(resourceType: string): ResourceKind | undefined {
   return undefined
 }
 
-/** `Spec.clusterType` of ECS / Lingjun / ACS resources (pai-api.md §3.2). */
+/** `Spec.clusterType` of ECS / Lingjun / ACS resources (docs/pai-api-facts.md §3.2). */
 export const CLUSTER_TYPES = ['share', 'private', 'FullyManaged'] as const
 export const ClusterTypeSchema = z.enum(CLUSTER_TYPES)
 
 /**
  * Event types of notification rules (E3). The wire strings PAI publishes are not documented
- * (pai-api.md §9); these names are ours, grouped by source prefix.
+ * (docs/pai-api-facts.md §9); these names are ours, grouped by source prefix.
  */
 export const EVENT_TYPES = [
   'workflow.taskFailed', // 工作流任务: 任务失败
@@ -138,24 +138,19 @@ export function eventSourceOf(t: EventType): EventSource {
 export const TARGET_TYPES = ['dingtalk', 'http', 'voice', 'sms', 'email'] as const
 export const TargetTypeSchema = z.enum(TARGET_TYPES)
 export type TargetType = z.infer<typeof TargetTypeSchema>
-/** Target types addressed to contacts: each contact takes one quota unit (E6). */
-export const CONTACT_TARGET_TYPES = ['voice', 'sms', 'email'] as const
-export type ContactTargetType = (typeof CONTACT_TARGET_TYPES)[number]
-
 /** Regions where voice, SMS and email targets exist (E5). */
 export const CONTACT_TARGET_REGIONS = ['cn-hangzhou', 'cn-shanghai', 'cn-wulanchabu'] as const
 
 /** Modules whose logs can be forwarded to SLS (L1). */
 export const SLS_MODULES = ['DSW', 'DLC'] as const
 export const SlsModuleSchema = z.enum(SLS_MODULES)
-export type SlsModule = z.infer<typeof SlsModuleSchema>
 
-/** DLC timeout rule kinds [任务超时] (S3; pai-api.md §5.1: queue, environment preparation, wait). */
+/** DLC timeout rule kinds [任务超时] (S3; docs/pai-api-facts.md §5.1: queue, environment preparation, wait). */
 export const TIMEOUT_KINDS = ['queue', 'environmentPreparation', 'wait'] as const
 export const TimeoutKindSchema = z.enum(TIMEOUT_KINDS)
 export type TimeoutKind = z.infer<typeof TimeoutKindSchema>
 
-/** Job and instance priority range (pai-api.md §8: 1-9, higher is more important). */
+/** Job and instance priority range (docs/pai-api-facts.md §8: 1-9, higher is more important). */
 export const PRIORITY_MIN = 1
 export const PRIORITY_MAX = 9
 

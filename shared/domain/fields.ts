@@ -29,7 +29,7 @@ export function charCount(s: string, cap = Number.MAX_SAFE_INTEGER): number {
 
 export const WORKSPACE_NAME_MIN = 3
 export const WORKSPACE_NAME_MAX = 23
-/** WorkspaceName: 3-23 characters, ASCII letters, digits and `_`, starting with a letter (pai-api.md §2). */
+/** WorkspaceName: 3-23 characters, ASCII letters, digits and `_`, starting with a letter (docs/pai-api-facts.md §2). */
 export function checkWorkspaceName(name: string): FieldIssue | undefined {
   if (name.length === 0) return issue('DOMAIN_NAME_REQUIRED')
   const length = charCount(name, WORKSPACE_NAME_MAX)
@@ -43,10 +43,9 @@ export function checkWorkspaceName(name: string): FieldIssue | undefined {
   if (!/^[A-Za-z0-9_]+$/.test(name)) return issue('DOMAIN_NAME_CHARS')
   return undefined
 }
-export const isValidWorkspaceName = (name: string): boolean => checkWorkspaceName(name) === undefined
 
 export const DESCRIPTION_MAX = 80
-/** Description: required, at most 80 characters (pai-api.md §1.2). */
+/** Description: required, at most 80 characters (docs/pai-api-facts.md §1.2). */
 export function checkDescription(description: string): FieldIssue | undefined {
   if (description.trim() === '') return issue('DOMAIN_DESCRIPTION_REQUIRED')
   const length = charCount(description, DESCRIPTION_MAX)
@@ -60,12 +59,12 @@ export function checkResourceGroupId(id: string): FieldIssue | undefined {
   return /^rg-[a-z0-9]{1,64}$/.test(id) ? undefined : issue('DOMAIN_RESOURCE_GROUP_ID', { value: clip(id) })
 }
 
-/** Resource `Name`: 3-28 characters, letter first, letters, digits and `_` (pai-api.md §1.4). */
+/** Resource `Name`: 3-28 characters, letter first, letters, digits and `_` (docs/pai-api-facts.md §1.4). */
 export function checkResourceName(name: string): FieldIssue | undefined {
   return /^[A-Za-z][A-Za-z0-9_]{2,27}$/.test(name) ? undefined : issue('DOMAIN_RESOURCE_NAME', { name: clip(name) })
 }
 
-/** Custom role `RoleName`: at most 64 characters, letters, digits, `_` and `-` (pai-api.md §1.6). */
+/** Custom role `RoleName`: at most 64 characters, letters, digits, `_` and `-` (docs/pai-api-facts.md §1.6). */
 export function checkCustomRoleName(name: string): FieldIssue | undefined {
   return /^[A-Za-z0-9_-]{1,64}$/.test(name) ? undefined : issue('DOMAIN_CUSTOM_ROLE_NAME', { name: clip(name) })
 }
@@ -149,8 +148,6 @@ export function checkSlsLogstore(name: string): FieldIssue | undefined {
 
 // ---------------------------------------------------------------- notification targets
 
-/** Where a DingTalk robot lives. */
-export const DINGTALK_WEBHOOK_PREFIX = 'https://oapi.dingtalk.com/robot/send?access_token='
 const DINGTALK_WEBHOOK = /^https:\/\/oapi\.dingtalk\.com\/robot\/send\?access_token=[A-Za-z0-9_-]{1,128}$/
 const LOOPBACK_WEBHOOK =
   /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?\/robot\/send\?access_token=[A-Za-z0-9_-]{1,128}$/

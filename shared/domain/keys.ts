@@ -38,30 +38,3 @@ export function notificationTargetKey(t: NotificationTarget): string {
       return `${t.type}:${t.contacts.join(',')}`
   }
 }
-
-/** The keyed list kinds, and the item type of each. */
-export interface KeyedItems {
-  member: Member
-  customRole: CustomRole
-  resource: Resource
-  notificationRule: NotificationRule
-  priorityLimit: PriorityLimit
-  timeoutRule: TimeoutRule
-  notificationTarget: NotificationTarget
-}
-export type KeyedKind = keyof KeyedItems
-
-const keyFns: { [K in KeyedKind]: (item: KeyedItems[K]) => string } = {
-  member: memberKey,
-  customRole: customRoleKey,
-  resource: resourceKey,
-  notificationRule: notificationRuleKey,
-  priorityLimit: priorityLimitKey,
-  timeoutRule: timeoutRuleKey,
-  notificationTarget: notificationTargetKey,
-}
-
-/** The natural key of a list item of the given kind. */
-export function naturalKey<K extends KeyedKind>(kind: K, item: KeyedItems[K]): string {
-  return (keyFns[kind] as (i: KeyedItems[K]) => string)(item)
-}

@@ -35,7 +35,6 @@ export const BasicInfoSchema = z.object({
   /** `ResourceGroupId` (`rg-…`) of the Alibaba Cloud resource group; the account default when absent. */
   resourceGroupId: z.string().optional(),
 })
-export type BasicInfo = z.infer<typeof BasicInfoSchema>
 
 /** The owner [负责人]: read-only facts from the cloud (`Owner` of GetWorkspace); the creator (A4). */
 export const OwnerSchema = z.object({
@@ -46,7 +45,6 @@ export const OwnerSchema = z.object({
   /** Display name. */
   displayName: z.string().optional(),
 })
-export type Owner = z.infer<typeof OwnerSchema>
 
 /** A workspace member [成员] and their roles (M1-M6). Natural key: `userId`. */
 export const MemberSchema = z.object({
@@ -74,7 +72,7 @@ export const CustomRoleSchema = z.object({
 })
 export type CustomRole = z.infer<typeof CustomRoleSchema>
 
-/** Extra facts of an associated resource (pai-api.md §1.4 `Spec`). */
+/** Extra facts of an associated resource (docs/pai-api-facts.md §1.4 `Spec`). */
 export const ResourceSpecSchema = z.object({
   /** GPUs per node or quota; MaxCompute is CPU only (C3). */
   gpuCount: z.number().optional(),
@@ -128,7 +126,6 @@ export const NonMemberConstraintsSchema = z.object({
   /** Longest DLC job run time for non-members, in minutes; none when absent. */
   maxRuntimeMinutes: z.number().optional(),
 })
-export type NonMemberConstraints = z.infer<typeof NonMemberConstraintsSchema>
 
 /** A DLC timeout rule [超时规则] (S3); the DLC task-timeout event needs one (E3). Natural key: `kind`. */
 export const TimeoutRuleSchema = z.object({
@@ -156,7 +153,6 @@ export const SchedulingSchema = z.object({
   /** Timeout rules (S3). */
   timeouts: z.array(TimeoutRuleSchema).default([]),
 })
-export type Scheduling = z.infer<typeof SchedulingSchema>
 
 /** DingTalk robot [钉钉通知]: webhook plus a keychain reference to the `SEC…` signing secret [加签]. */
 export const DingTalkTargetSchema = z.object({
@@ -192,10 +188,6 @@ export const NotificationTargetSchema = z.discriminatedUnion('type', [
   EmailTargetSchema,
 ])
 export type NotificationTarget = z.infer<typeof NotificationTargetSchema>
-export type DingTalkTarget = z.infer<typeof DingTalkTargetSchema>
-export type HttpTarget = z.infer<typeof HttpTargetSchema>
-export type ContactTarget =
-  z.infer<typeof VoiceTargetSchema> | z.infer<typeof SmsTargetSchema> | z.infer<typeof EmailTargetSchema>
 
 /** An event rule [事件规则] on the workspace's bus `pai-system-<name>` (E2-E6). Natural key: `name`. */
 export const NotificationRuleSchema = z.object({
@@ -222,7 +214,6 @@ export const NotificationsSchema = z.object({
   /** Target units allowed per rule: 5 by default, raised on request, at most 100 (E6). */
   quota: z.number().default(DEFAULT_TARGET_QUOTA),
 })
-export type Notifications = z.infer<typeof NotificationsSchema>
 
 /** Storage paths [存储路径配置] (ST1, ST2). */
 export const StorageSchema = z.object({
@@ -242,7 +233,6 @@ export const SlsSchema = z.object({
   /** Modules whose logs are forwarded; none = forwarding off. */
   modules: z.array(SlsModuleSchema).default([]),
 })
-export type Sls = z.infer<typeof SlsSchema>
 
 /** General switches [通用配置] (G1-G3); instances must restart after a change. */
 export const SwitchesSchema = z.object({

@@ -1,12 +1,10 @@
 import type { DomainCode } from '../messages/domain'
 import type { Identity, ProblemParams } from './context'
 import { ADMIN_ROLE, OWNER_ROLE, type WorkspaceMode } from './enums'
-import type { Owner, Resource, WorkspaceConfig } from './model'
+import type { Resource, WorkspaceConfig } from './model'
 
 /** The RAM policy a RAM user needs to administer PAI (A3). */
 export const PAI_FULL_ACCESS_POLICY = 'AliyunPAIFullAccess'
-/** A3: the caution the UI shows wherever it suggests granting AliyunPAIFullAccess ("add with care"). */
-export const PAI_FULL_ACCESS_CAUTION: DomainCode = 'DOMAIN_PAI_FULL_ACCESS_CAUTION'
 
 /** A yes/no answer with the rule and message behind it. */
 export interface Decision {
@@ -42,18 +40,6 @@ export function canModify(
   if (opts.creating) return allow('A4')
   if (who.identityRoles.includes(ADMIN_ROLE) || who.identityRoles.includes(OWNER_ROLE)) return allow('A1')
   return refuse('A1', 'DOMAIN_NOT_ADMIN', { roles: [...who.identityRoles] })
-}
-
-/** A4: the owner a new workspace gets: its creator. */
-export function creatorAsOwner(identity: Identity): Owner {
-  const owner: Owner = { userId: identity.userId }
-  if (identity.userName !== undefined) owner.userName = identity.userName
-  return owner
-}
-
-/** A4: a draft for a new workspace, with its creator as owner (the owner role is the cloud's to assign). */
-export function withCreatorAsOwner(config: WorkspaceConfig, identity: Identity): WorkspaceConfig {
-  return { ...config, owner: creatorAsOwner(identity) }
 }
 
 /** The owner's user ID: the configuration's owner, else the previous cloud state's. */

@@ -1,11 +1,4 @@
-import {
-  BUILTIN_ROLE_IDS,
-  PERMISSION_LEVELS,
-  ROLE_MODULES,
-  type BuiltinRoleId,
-  type PermissionLevel,
-  type RoleModule,
-} from './enums'
+import { BUILTIN_ROLE_IDS, ROLE_MODULES, type BuiltinRoleId, type PermissionLevel, type RoleModule } from './enums'
 import type { CustomRole } from './model'
 
 /**
@@ -13,14 +6,14 @@ import type { CustomRole } from './model'
  *
  * The levels of the built-in roles are derived from the console's role descriptions (M2, M3); the
  * official per-point appendix was not available offline, so the points listed are those named in
- * pai-api.md §3.3. A level grants the points of its own tier and every lower tier:
+ * docs/pai-api-facts.md §3.3. A level grants the points of its own tier and every lower tier:
  * ReadOnly = view own and public resources; ReadWrite = also edit and run own resources;
  * FullAccess = manage every resource of the module.
  */
 
 export type PointTier = 'read' | 'write' | 'manage'
 
-/** Known permission points per module and tier (pai-api.md §3.3); modules without known points have none listed. */
+/** Known permission points per module and tier (docs/pai-api-facts.md §3.3); modules without known points have none listed. */
 export const MODULE_PERMISSION_POINTS: Record<RoleModule, Partial<Record<PointTier, readonly string[]>>> = {
   PaiDesigner: {},
   Paiflow: {},
@@ -173,11 +166,4 @@ export function rolePermissionTable(customRoles: readonly CustomRole[] = []): Ro
       rows.push({ role: cr.roleId ?? cr.name, module: m, level, points: pointsFor(m, level) })
     }
   return rows
-}
-
-/** The strongest of several levels (a member with several roles gets the union, M1). */
-export function strongestLevel(levelsHeld: readonly PermissionLevel[]): PermissionLevel {
-  let best = 0
-  for (const l of levelsHeld) best = Math.max(best, PERMISSION_LEVELS.indexOf(l))
-  return PERMISSION_LEVELS[best] ?? 'NoPrivilege'
 }

@@ -335,5 +335,3 @@ export const bundleMessages = {
     en: 'Restart the DSW instances for the change to take effect',
   },
 } satisfies Catalog
-
-export type BundleCode = keyof typeof bundleMessages

@@ -61,10 +61,6 @@ export const domainMessages = {
       'RAM用户(子账号)需要授予 AliyunPAIFullAccess 权限才能执行此操作。AliyunPAIFullAccess 包含PAI所有权限,请谨慎添加;推荐使用主账号进行操作',
     en: 'A RAM user needs the AliyunPAIFullAccess policy for this. AliyunPAIFullAccess grants every PAI permission, so add it with care; operating with the main account is recommended',
   },
-  DOMAIN_PAI_FULL_ACCESS_CAUTION: {
-    'zh-CN': 'AliyunPAIFullAccess 包含PAI所有权限,请谨慎添加。推荐使用主账号进行操作',
-    en: 'AliyunPAIFullAccess grants every PAI permission: add it with care. Operating with the main account is recommended',
-  },
   DOMAIN_OWNER_IS_CREATOR: {
     'zh-CN': '创建工作空间的账号({userId})将自动成为负责人,无法指定其他负责人',
     en: 'The account creating the workspace ({userId}) automatically becomes its owner; another owner cannot be set',
@@ -313,48 +309,6 @@ export const domainMessages = {
   DOMAIN_HTTP_URL_CREDENTIALS: {
     'zh-CN': 'URL 中不能包含用户名或密码',
     en: 'The URL must not contain a user name or password',
-  },
-
-  // --- E7: DingTalk connectivity test [测试连通性] ---
-  DOMAIN_DINGTALK_TEST_OK: {
-    'zh-CN': '测试连通性成功:钉钉机器人已收到测试消息',
-    en: 'Connectivity test passed: the DingTalk robot received the test message',
-  },
-  DOMAIN_DINGTALK_KEYWORDS: {
-    'zh-CN': '钉钉机器人拒绝了消息:消息中不包含自定义关键词',
-    en: 'The DingTalk robot refused the message: it contains none of the custom keywords',
-  },
-  DOMAIN_DINGTALK_TIMESTAMP: {
-    'zh-CN': '钉钉机器人拒绝了消息:时间戳无效(需与钉钉服务器时间相差 1 小时以内)',
-    en: "The DingTalk robot refused the message: invalid timestamp (must be within 1 hour of DingTalk's clock)",
-  },
-  DOMAIN_DINGTALK_SIGN: {
-    'zh-CN': '钉钉机器人拒绝了消息:签名不匹配,请检查加签密钥',
-    en: 'The DingTalk robot refused the message: the signature does not match; check the signing secret',
-  },
-  DOMAIN_DINGTALK_IP: {
-    'zh-CN': '钉钉机器人拒绝了消息:IP 地址 {ip} 不在白名单中',
-    en: 'The DingTalk robot refused the message: IP {ip} is not in its allow-list',
-  },
-  DOMAIN_DINGTALK_TOKEN: {
-    'zh-CN': '钉钉机器人拒绝了消息:access_token 无效',
-    en: 'The DingTalk robot refused the message: invalid access_token',
-  },
-  DOMAIN_DINGTALK_TOO_FAST: {
-    'zh-CN': '钉钉机器人拒绝了消息:发送过快(每个机器人每分钟最多 20 条)',
-    en: 'The DingTalk robot refused the message: sent too fast (at most 20 messages a minute per robot)',
-  },
-  DOMAIN_DINGTALK_OVER_LIMIT: {
-    'zh-CN': '钉钉机器人拒绝了消息:Webhook 超出调用限制',
-    en: 'The DingTalk robot refused the message: webhook over limit',
-  },
-  DOMAIN_DINGTALK_REFUSED: {
-    'zh-CN': '钉钉机器人返回错误 {errcode}:{errmsg}',
-    en: 'The DingTalk robot answered error {errcode}: {errmsg}',
-  },
-  DOMAIN_DINGTALK_BAD_ANSWER: {
-    'zh-CN': '钉钉机器人的应答无法识别',
-    en: 'The DingTalk robot answered something unrecognizable',
   },
 
   // --- ST: storage ---

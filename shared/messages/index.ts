@@ -8,8 +8,7 @@ import { syncMessages } from './sync'
 import { bundleMessages } from './bundle'
 import { credentialMessages } from './credentials'
 
-export type { Catalog, Message } from './catalog'
-export { interpolate } from './catalog'
+export type { Catalog } from './catalog'
 
 /**
  * Every user-facing message the shared code and the core produce, keyed by stable code.

@@ -38,13 +38,6 @@ export async function createDraft(
   return invoke<DraftView>(h, 'drafts.create', { profileId, config })
 }
 
-export function configUrl(h: RunningHarness, key: string, tab?: string): string {
-  const base = h.url.split('#')[0]!
-  const token = h.url.split('#token=')[1]!
-  // The token travels in the fragment; the route follows it on the first load (the bridge takes the token).
-  return `${base}#/workspaces/${encodeURIComponent(key)}${tab ? `?tab=${tab}` : ''}&token=${token}`
-}
-
 /** Opens the configuration screen of a draft and waits for it. */
 export async function openConfig(page: Page, h: RunningHarness, key: string, tab?: string): Promise<void> {
   await page.goto(h.url)

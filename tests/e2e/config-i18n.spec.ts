@@ -52,38 +52,44 @@ function richConfig(): Record<string, unknown> {
   }
 }
 
-async function everyTab(page: Page, label: string, axe: boolean): Promise<void> {
+async function everyTab(page: Page, label: string): Promise<void> {
   for (const tab of TABS) {
     await goTab(page, tab)
     await expect(page.getByTestId(`${tab}-tab`)).toBeVisible()
     await expect(page.locator('body'), `${label} ${tab}`).not.toContainText('⟦')
     await page.screenshot({ path: `tests/e2e/screenshots/config-${tab}-${label}.png`, fullPage: true })
-    if (axe) await expectAccessible(page, `${label} ${tab}`)
+    await expectAccessible(page, `${label} ${tab}`)
   }
 }
 
 test.describe('workspace configuration in both languages, light and dark', () => {
-  test('every tab renders every string in zh-CN and English and passes axe in light and dark mode', async ({
-    page,
-  }) => {
-    test.setTimeout(180_000)
-    const h = await startSeededHarness(mainAccountSeed('cn-hangzhou', richConfig()))
-    try {
-      await page.setViewportSize({ width: 1360, height: 1400 })
-      await openConfig(page, h, 'p1:ws-1')
-      await everyTab(page, 'zh-CN', true)
-      await page.getByTestId('problem-counts').click()
-      await expect(page.getByTestId('all-problems')).toBeVisible()
-      await page.getByTestId('open-mapping').count()
-      await setLocale(page, 'en')
-      await expect(page.getByTestId('config-status')).toContainText('Created')
-      await everyTab(page, 'en', false)
-      await page.getByTestId('theme-select').click()
-      await page.getByRole('option', { name: 'Dark' }).click()
-      await expect(page.locator('html')).toHaveClass(/dark/)
-      await everyTab(page, 'en-dark', true)
-    } finally {
-      await stopSeededHarness(h)
+  // One test per language and theme (each its own harness and time budget): every tab, every string, axe.
+  for (const locale of ['zh-CN', 'en'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      test(`every tab renders every string and passes axe: ${locale}, ${theme}`, async ({ page }) => {
+        test.setTimeout(240_000)
+        const h = await startSeededHarness(mainAccountSeed('cn-hangzhou', richConfig()))
+        try {
+          await page.setViewportSize({ width: 1360, height: 1400 })
+          await openConfig(page, h, 'p1:ws-1')
+          if (locale === 'en') {
+            await setLocale(page, 'en')
+            await expect(page.getByTestId('config-status')).toContainText('Created')
+          }
+          if (theme === 'dark') {
+            await page.getByTestId('theme-select').click()
+            await page.getByRole('option', { name: locale === 'en' ? 'Dark' : '深色' }).click()
+            await expect(page.locator('html')).toHaveClass(/dark/)
+          }
+          await everyTab(page, `${locale}${theme === 'dark' ? '-dark' : ''}`)
+          if (locale === 'zh-CN' && theme === 'light') {
+            await page.getByTestId('problem-counts').click()
+            await expect(page.getByTestId('all-problems')).toBeVisible()
+          }
+        } finally {
+          await stopSeededHarness(h)
+        }
+      })
     }
-  })
+  }
 })

@@ -25,11 +25,20 @@ test.describe('workspace configuration: DingTalk signing secret', () => {
     await page.getByTestId('target-add-0').click()
     await page.getByRole('option', { name: '钉钉通知' }).click()
     await page.getByTestId('dingtalk-webhook').fill('https://oapi.dingtalk.com/robot/send?access_token=tok123')
+    // What cannot be a signing secret (SEC…) is refused before it reaches the keychain.
+    await page.getByTestId('dingtalk-secret').fill('not-a-signing-secret')
+    await page.getByTestId('dingtalk-secret-save').click()
+    await expect(page.getByTestId('dingtalk-secret-problem')).toContainText('SEC')
+    await expect(page.getByTestId('dingtalk-secret-state')).not.toContainText('已保存到系统钥匙串')
+    expect((await invoke<{ refs: string[] }>(harness, 'secrets.listDingtalk', { profileId: profile.id })).refs).toEqual(
+      [],
+    )
     const secret = 'SEC0a1b2c3d4e5f60718293a4b5c6d7e8f9'
     await page.getByTestId('dingtalk-secret').fill(secret)
     await page.getByTestId('dingtalk-secret-save').click()
     await expect(page.getByTestId('dingtalk-secret-state')).toContainText('已保存到系统钥匙串')
     await expect(page.getByTestId('dingtalk-secret')).toHaveValue('')
+    await expect(page.getByTestId('dingtalk-secret-problem')).toHaveCount(0)
     await waitSaved(page)
     const saved = await invoke<DraftView>(harness, 'drafts.open', { key: d.key })
     const target = saved.config.notifications.rules[0]?.targets[0]

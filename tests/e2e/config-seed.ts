@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import { WorkspaceConfigSchema } from '@shared/domain'
 import { openStore } from '../../core/store'
-import { writeProfileFacts } from '../../core/services/profile-facts'
+import { writeProfileFacts } from '../../core/model/profile-facts'
 import type { Seed } from './config-fixtures'
 
 const dir = process.argv[2]

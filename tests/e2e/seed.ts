@@ -9,7 +9,7 @@
  */
 import { openStore } from '../../core/store'
 import { SettingsService, sqliteSettingsStore } from '../../core/services/settings'
-import { writeProfileFacts } from '../../core/services/profile-facts'
+import { writeProfileFacts } from '../../core/model/profile-facts'
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`)

@@ -5,7 +5,7 @@ import type { BusRec, RuleRec, TargetRec, TenantRec } from './model'
 
 /**
  * EventBridge 2020-04-01 (RPC): `POST /`, the action in `x-acs-action` (or `Action`), every parameter
- * in the query (or a form body); arrays and objects arrive as one JSON string (pai-api.md §5.2).
+ * in the query (or a form body); arrays and objects arrive as one JSON string (docs/pai-api-facts.md §5.2).
  */
 
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,126}$/
@@ -352,8 +352,6 @@ const HANDLERS: Record<string, { mutating: boolean; run: Handler }> = {
     },
   },
 }
-
-export const EVENTBRIDGE_ACTIONS = Object.keys(HANDLERS)
 
 export function handleEventBridge(
   core: EmulatorCore,

@@ -10,7 +10,7 @@ import { createHandler, type LoggedRequest } from './server'
 
 export type { EmulatorOptionsInput, AccountInput, RoleInput, OidcProviderInput } from './options'
 export type { SeedInput } from './control'
-export type { FaultSettings, Inject } from './faults'
+export type { FaultSettings } from './faults'
 export type { EmuState } from './model'
 export type { LoggedRequest } from './server'
 

@@ -1,6 +1,6 @@
 /**
  * The role-to-permission-point mapping the emulator answers ListPermissions with (rule M7). The real
- * table lives in the console's "roles and permissions" appendix; these are the points pai-api.md §3.3
+ * table lives in the console's "roles and permissions" appendix; these are the points docs/pai-api-facts.md §3.3
  * names, grouped the way that appendix groups them. Unverified in detail.
  */
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import { EmuError, header, type Incoming } from './http'
 import type { Account } from './options'
 
-/** SLS request signature v1 (`LOG <id>:<base64 HMAC-SHA256>`), as @alicloud/gateway-sls builds it (pai-api.md §7). */
+/** SLS request signature v1 (`LOG <id>:<base64 HMAC-SHA256>`), as @alicloud/gateway-sls builds it (docs/pai-api-facts.md §7). */
 export function slsStringToSign(inc: Incoming, pathname: string): string {
   const h = (n: string): string => header(inc, n) ?? ''
   const logHeaders = Object.keys(inc.headers)

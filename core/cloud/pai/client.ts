@@ -8,10 +8,9 @@ import { rolesApi, type RolesApi } from './roles'
 import { workspacesApi, type WorkspacesApi } from './workspaces'
 
 export type { Page } from '../paginate'
-export type { CreatedMember } from './members'
 
 /**
- * The AIWorkSpace 2021-02-04 operations the app uses (pai-api.md §1). Field names are the API's. One
+ * The AIWorkSpace 2021-02-04 operations the app uses (docs/pai-api-facts.md §1). Field names are the API's. One
  * file per API area: `workspaces.ts`, `members.ts`, `resources.ts`, `configs.ts`, `roles.ts`.
  */
 export interface PaiClient extends WorkspacesApi, MembersApi, ResourcesApi, ConfigsApi, RolesApi {

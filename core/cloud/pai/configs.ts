@@ -1,7 +1,7 @@
 import { validate, ws, type PaiCall } from './call'
 import * as S from './schemas'
 
-/** Workspace configurations (pai-api.md §1.5). */
+/** Workspace configurations (docs/pai-api-facts.md §1.5). */
 export interface ConfigsApi {
   listConfigs(workspaceId: string, input?: S.ListConfigsInput): Promise<S.Config[]>
   /** Upsert; `CategoryName` is filled from CONFIG_CATEGORIES for the documented keys when omitted. */

@@ -11,7 +11,7 @@ export interface CreatedMember {
   Roles: string[]
 }
 
-/** Members and their roles (pai-api.md §1.3). */
+/** Members and their roles (docs/pai-api-facts.md §1.3). */
 export interface MembersApi {
   /** Not idempotent: pass `reconcile` (e.g. listAllMembers filtered by UserId) to survive a lost answer. */
   createMembers(

@@ -3,7 +3,7 @@ import { collectPages, type Page } from '../paginate'
 import { pageOf, validate, wrapReconcile, ws, type PaiCall } from './call'
 import * as S from './schemas'
 
-/** Compute resources (pai-api.md §1.4). */
+/** Compute resources (docs/pai-api-facts.md §1.4). */
 export interface ResourcesApi {
   /** Not idempotent: pass `reconcile` (e.g. listAllResources filtered by Name) to survive a lost answer. */
   createWorkspaceResource(

@@ -6,7 +6,7 @@ import { sleep } from '../retry'
 import { goneIsDone, pageOf, validate, ws, type PaiCall } from './call'
 import * as S from './schemas'
 
-/** The caller's permissions, custom roles and the jobs that create or change them (pai-api.md §1.6). */
+/** The caller's permissions, custom roles and the jobs that create or change them (docs/pai-api-facts.md §1.6). */
 export interface RolesApi {
   listPermissions(workspaceId: string): Promise<S.Permission[]>
   /** Asynchronous: returns the job to poll (waitForInstanceJob). Not idempotent: reconcile by RoleName. */

@@ -4,7 +4,7 @@ import { sleep } from '../retry'
 import { goneIsDone, pageOf, validate, ws, type PaiCall } from './call'
 import * as S from './schemas'
 
-/** Workspaces (pai-api.md §1.2). */
+/** Workspaces (docs/pai-api-facts.md §1.2). */
 export interface WorkspacesApi {
   /** Not idempotent (no ClientToken): pass `reconcile` (e.g. findWorkspaceByName) to survive a lost answer. */
   createWorkspace(

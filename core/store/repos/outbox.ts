@@ -5,7 +5,7 @@ import { OutboxQueries } from './outbox-queries'
 import { OpReader } from './outbox-rows'
 import { OutboxTransitions } from './outbox-transitions'
 
-export { OP_STATUSES, type NewOp, type OpStatus, type OutboxOp } from './outbox-rows'
+export type { OutboxOp } from './outbox-rows'
 
 /**
  * The durable queue of operations to send to the cloud (`store.outbox`). Enqueue is one transaction per

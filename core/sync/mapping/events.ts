@@ -9,7 +9,7 @@ import {
 import type { EventRule, EventTarget, TargetInput } from '../../cloud'
 
 /**
- * Notification rules <-> EventBridge (pai-api.md §5). The event `source`/`type` strings PAI publishes
+ * Notification rules <-> EventBridge (docs/pai-api-facts.md §5). The event `source`/`type` strings PAI publishes
  * are not documented (§9), so the filter pattern is our own, reversible encoding:
  *   {"source":["acs.pai"],"type":["pai.dlc.jobTimeout", ...]}            scope "all"
  *   {..., "data":{"scope":["mine"]}}                                    scope "mine" (created by me)

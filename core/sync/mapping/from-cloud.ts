@@ -75,7 +75,7 @@ function resourceOf(r: CloudResource): Resource | undefined {
 
 /**
  * The domain configuration the cloud holds. Settings with no API (SLS forwarding, switches G1-G3,
- * scheduling, the Designer path, the target quota: pai-api.md §8) cannot be read: they get their
+ * scheduling, the Designer path, the target quota: docs/pai-api-facts.md §8) cannot be read: they get their
  * defaults here, and the sync service lays over them what the user confirmed doing in the console.
  */
 export function configFromCloud(s: CloudSnapshot): WorkspaceConfig {

@@ -69,7 +69,6 @@ export const OP_PAYLOADS = {
 
 export type OpKind = keyof typeof OP_PAYLOADS
 export type OpPayload<K extends OpKind> = z.infer<(typeof OP_PAYLOADS)[K]>
-export const OP_KINDS = Object.keys(OP_PAYLOADS) as OpKind[]
 
 /** The cloud action each op kind calls (shown in the plan). */
 export const OP_API: Record<OpKind, string> = {
@@ -92,16 +91,6 @@ export const OP_API: Record<OpKind, string> = {
   'targets.put': 'PutTargets',
   'targets.delete': 'DeleteTargets',
 }
-
-/** Creates: not idempotent in the API (no ClientToken); the worker looks them up before a re-send. */
-export const CREATE_KINDS: ReadonlySet<string> = new Set([
-  'workspace.create',
-  'role.create',
-  'member.create',
-  'resource.create',
-  'rule.create',
-  'eventBus.ensure',
-])
 
 export const CUSTOM_ROLE_REF = 'name:'
 export const customRoleRef = (name: string): string => CUSTOM_ROLE_REF + name

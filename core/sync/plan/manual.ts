@@ -1,7 +1,7 @@
 import type { ConsoleSteps } from '@shared/ipc/channels/sync'
 
 /**
- * Console steps for settings that have no public API (pai-api.md §8, §1.5.2): SLS log forwarding
+ * Console steps for settings that have no public API (docs/pai-api-facts.md §8, §1.5.2): SLS log forwarding
  * (L1), the general switches G1-G3, scheduling (S1-S3), the Designer workflow storage (ST2), the
  * notification target quota (E6) and moving a workspace to another resource group. The console's
  * route for each page is not documented, so the link opens the workspace in its region.

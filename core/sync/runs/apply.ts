@@ -1,6 +1,6 @@
 import type { PlanAction } from '@shared/ipc/channels/sync'
 import { AppError } from '@shared/ipc/errors'
-import { decodeDraftKey, type DraftKeyParts } from '../../services/draft-key'
+import { decodeDraftKey, type DraftKeyParts } from '../../model/draft-key'
 import { newId } from '../../store/ids'
 import type { SyncContext } from '../deps'
 import type { Planning } from '../planning'

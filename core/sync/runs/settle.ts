@@ -1,5 +1,5 @@
 import { WorkspaceConfigSchema } from '@shared/domain'
-import { encodeDraftKey } from '../../services/draft-key'
+import { encodeDraftKey } from '../../model/draft-key'
 import type { OutboxOp } from '../../store'
 import { isLocalWorkspaceKey } from '../../store/ids'
 import type { SyncContext } from '../deps'

@@ -1,6 +1,6 @@
 import type { OpView, RunStatus } from '@shared/ipc/channels/sync'
 import { AppError } from '@shared/ipc/errors'
-import { decodeDraftKey } from '../../services/draft-key'
+import { decodeDraftKey } from '../../model/draft-key'
 import type { OutboxOp, Store } from '../../store'
 import type { OutboxWorker } from '../worker'
 import type { RunRecords } from './records'

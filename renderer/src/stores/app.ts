@@ -14,6 +14,8 @@ export const useAppStore = defineStore('app', () => {
   const online = ref<boolean>(navigator.onLine)
   const info = ref<{ version: string; runtime: string; dataDir: string; logDir: string } | null>(null)
   const recovery = ref<ResponseOf<'store.recovery'>['recovery']>(null)
+  /** A long job the core reports progress of (job.progress: a refresh), until it is done. */
+  const job = ref<{ kind: string; done: number; total: number } | null>(null)
   const systemDark = ref<boolean>(window.matchMedia?.('(prefers-color-scheme: dark)').matches ?? false)
 
   const dark = computed(
@@ -43,6 +45,10 @@ export const useAppStore = defineStore('app', () => {
     window.addEventListener('online', () => (online.value = true))
     window.addEventListener('offline', () => (online.value = false))
     onEvent('net.status', (p) => (online.value = p.online))
+    onEvent(
+      'job.progress',
+      (p) => (job.value = p.done < p.total ? { kind: p.kind, done: p.done, total: p.total } : null),
+    )
   }
 
   async function setLocale(locale: Locale): Promise<void> {
@@ -55,5 +61,5 @@ export const useAppStore = defineStore('app', () => {
     applyTheme()
   }
 
-  return { settings, online, info, recovery, dark, load, setLocale, setTheme }
+  return { settings, online, info, recovery, job, dark, load, setLocale, setTheme }
 })

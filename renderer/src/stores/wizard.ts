@@ -1,7 +1,10 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef } from 'vue'
 import {
+  WorkspaceConfigSchema,
+  creationSummary,
   validate,
+  type CreationSummary,
   type BuiltinRoleId,
   type Problem,
   type ResourceKind,
@@ -93,6 +96,12 @@ export const useWizardStore = defineStore('wizard', () => {
     }),
   }))
 
+  /** W3: what the confirmation step lists (null while the form does not make a configuration yet). */
+  const summary = computed<CreationSummary | null>(() => {
+    const parsed = WorkspaceConfigSchema.safeParse(config.value)
+    return parsed.success ? creationSummary(parsed.data) : null
+  })
+
   /** Every problem of the configuration, from the same validator the core uses. */
   const problems = computed<Problem[]>(() => {
     if (!context.value) return []
@@ -122,6 +131,7 @@ export const useWizardStore = defineStore('wizard', () => {
     context,
     contextError,
     config,
+    summary,
     problems,
     loadContext,
     problemsAt,

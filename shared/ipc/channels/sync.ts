@@ -11,7 +11,7 @@ const DraftKey = z.string().min(1).max(200)
 const ProfileId = z.string().min(1).max(100)
 const Json = z.unknown()
 
-/** Console steps for an action no public API can do (pai-api.md §8), in both languages. */
+/** Console steps for an action no public API can do (docs/pai-api-facts.md §8), in both languages. */
 export const ConsoleStepsSchema = z.object({
   'zh-CN': z.array(z.string()),
   en: z.array(z.string()),
@@ -189,15 +189,6 @@ export const syncChannels = {
   'sync.markManualDone': channel(
     z.object({ key: DraftKey, actionId: z.string().min(1).max(300) }).strict(),
     PlanSchema,
-  ),
-  /** What changed in the cloud since the draft's base (cache), and with `live` since the last refresh. */
-  'sync.drift': channel(
-    z.object({ key: DraftKey, live: z.boolean().optional() }).strict(),
-    z.object({
-      sinceBase: z.array(DriftItemSchema),
-      sinceRefresh: z.array(DriftItemSchema).nullable(),
-      fetchedAt: z.string().nullable(),
-    }),
   ),
   /** Retries a failed or blocked op (and its blocked dependants). */
   'sync.retry': channel(z.object({ opId: z.string().min(1).max(64) }).strict(), z.object({ ok: z.boolean() })),

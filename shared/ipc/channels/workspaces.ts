@@ -94,11 +94,4 @@ export const workspacesChannels = {
   ),
   /** Drops local changes (the cloud copy stays in the cache). */
   'drafts.discard': channel(z.object({ key: DraftKeySchema }).strict(), z.object({ discarded: z.boolean() })),
-  /** Validates a configuration against the authoritative context, without saving. */
-  'drafts.validate': channel(
-    z
-      .object({ key: DraftKeySchema.optional(), profileId: z.string().nullable().optional(), config: z.unknown() })
-      .strict(),
-    z.object({ ok: z.boolean(), problems: z.array(ProblemSchema) }),
-  ),
 } as const

@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { WorkspaceConfigSchema } from '@shared/domain'
-import { createCore, type Core } from '../../../core/core'
+import type { Core } from '../../../core/core'
+import { testCore } from '../../helpers/core'
 import { requireKeychain } from '../vault/keychain'
 
 /**
@@ -14,7 +15,7 @@ import { requireKeychain } from '../vault/keychain'
 
 const cores: Core[] = []
 function newCore(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bundles-atomic-'))): Core {
-  const core = createCore({ dataDir, runtime: 'test', startSyncWorker: false })
+  const core = testCore({ dataDir, startSyncWorker: false })
   cores.push(core)
   return core
 }

@@ -4,7 +4,8 @@ import path from 'node:path'
 import fc from 'fast-check'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { validate, WorkspaceConfigSchema, type WorkspaceConfig, type WorkspaceConfigInput } from '@shared/domain'
-import { createCore, type Core } from '../../../core/core'
+import type { Core } from '../../../core/core'
+import { testCore } from '../../helpers/core'
 import { requireKeychain } from '../vault/keychain'
 
 /**
@@ -14,7 +15,7 @@ import { requireKeychain } from '../vault/keychain'
 
 const cores: Core[] = []
 function newCore(): Core {
-  const core = createCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bundles-')), runtime: 'test' })
+  const core = testCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bundles-')) })
   cores.push(core)
   return core
 }

@@ -2,9 +2,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../../core/core'
+import type { Core } from '../../../core/core'
+import { testCore } from '../../helpers/core'
 import { BundleChecker } from '../../../core/bundles/worker/checker'
-import { offlineContext } from '../../../core/bundles'
+import { offlineContext } from '../../../core/bundles/offline'
 
 /**
  * Bundles are read off the core's thread (a worker thread): in Electron the core runs in the main process,
@@ -17,7 +18,7 @@ afterEach(async () => {
 })
 function newCore(): Core {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bundles-thread-'))
-  const core = createCore({ dataDir, runtime: 'test', startSyncWorker: false })
+  const core = testCore({ dataDir, startSyncWorker: false })
   cores.push(core)
   return core
 }

@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { WorkspaceConfigSchema } from '@shared/domain'
-import { createCore, type Core } from '../../../core/core'
+import type { Core } from '../../../core/core'
+import { testCore } from '../../helpers/core'
 import { requireKeychain } from '../vault/keychain'
 
 /**
@@ -31,9 +32,8 @@ async function ok<T>(
 
 describe('the apply path checks the signing secrets first', { timeout: 60_000 }, () => {
   it('D2: sync.apply of a draft whose secretRef is not in the keychain queues nothing and names the ref', async () => {
-    const core = createCore({
+    const core = testCore({
       dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'pai-secret-refs-')),
-      runtime: 'test',
       startSyncWorker: false,
     })
     cores.push(core)

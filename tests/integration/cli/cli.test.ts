@@ -4,7 +4,7 @@ import path from 'node:path'
 import { parse } from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WorkspaceConfigSchema } from '@shared/domain'
-import { createCore } from '../../../core/core'
+import { testCore } from '../../helpers/core'
 import { startEmulator, type RunningEmulator } from '../../../tools/emulator'
 import { requireKeychain } from '../vault/keychain'
 import { ensureBuilt, runCli, type CliRun } from './support'
@@ -301,7 +301,7 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
     const json = await cli(['plan', file, '--profile', 'emu', '--output', 'json'])
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'SECRET_REFS_MISSING', ruleId: 'D2' } })
     // Nothing was imported: no draft of team_robot.
-    const core = createCore({ dataDir, runtime: 'test', startSyncWorker: false })
+    const core = testCore({ dataDir, startSyncWorker: false })
     const emuId = core.services.store.profiles.getByName('emu')!.id
     const names = core.services.store.drafts
       .list({ profileId: emuId })
@@ -335,7 +335,7 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
 
   it('D2: export --encrypt-secrets carries the DingTalk secret encrypted; plan with the passphrase puts it in the other keychain', async () => {
     // The robot's secret is in this machine's keychain (as the app's DingTalk screen stores it).
-    const core = createCore({ dataDir, runtime: 'test' })
+    const core = testCore({ dataDir })
     const emuId = core.services.store.profiles.getByName('emu')!.id
     await core.services.vault.set(emuId, 'dingtalkSecret:ops-robot', ROBOT_SECRET)
     await core.close()
@@ -371,7 +371,7 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
     const other = `${dataDir}-other`
     const planned = await cli(['plan', enc, '--profile', 'emu', '--passphrase-stdin'], PASSPHRASE, other)
     expect([0, 4], planned.stdout + planned.stderr).toContain(planned.code)
-    const otherCore = createCore({ dataDir: other, runtime: 'test' })
+    const otherCore = testCore({ dataDir: other })
     const otherId = otherCore.services.store.profiles.getByName('emu')!.id
     expect(await otherCore.services.vault.get(otherId, 'dingtalkSecret:ops-robot')).toBe(ROBOT_SECRET)
     await otherCore.close()

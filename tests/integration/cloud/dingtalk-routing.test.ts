@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../../core/core'
+import type { Core } from '../../../core/core'
+import { testCore } from '../../helpers/core'
 import { testOnlyRoutesFromEnv } from '../../../core/services/cloud-sessions'
 import { startTestEmulator } from '../emulator/support'
 
@@ -57,7 +58,7 @@ describe('DingTalk robot routing (issue 11 item 4)', () => {
     endpoint = await fakeEndpoint()
     proxy = await refusingProxy()
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-dingroute-'))
-    core = createCore({ dataDir, runtime: 'test', startSyncWorker: false })
+    core = testCore({ dataDir, startSyncWorker: false })
     const added = await core.invoke('profiles.add', {
       name: 'custom-endpoint',
       region: 'cn-hangzhou',
@@ -97,7 +98,7 @@ describe('DingTalk robot routing (issue 11 item 4)', () => {
     emu.seed({ robots: [{ token: 'routed', secret: 'SECrouted' }] })
     // The environment variables the CLI and the harness read; the Electron shell never reads them.
     const testOnly = testOnlyRoutesFromEnv({ PAI_ADMIN_TEST_DINGTALK_ORIGIN: emu.url })
-    const routed = createCore({ dataDir: dir, runtime: 'test', startSyncWorker: false, testOnly })
+    const routed = testCore({ dataDir: dir, startSyncWorker: false, testOnly })
     try {
       const res = await routed.invoke('dingtalk.test', {
         profileId: null,

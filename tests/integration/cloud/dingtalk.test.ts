@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { formatMessage } from '@shared/messages'
-import { signedDingTalkUrl, testDingTalkRobot } from '../../../core/cloud'
+import { testDingTalkRobot } from '../../../core/cloud'
+import { signedDingTalkUrl } from '../../../core/cloud/dingtalk'
 import type { RunningEmulator } from '../../../tools/emulator'
 import { startTestEmulator } from '../emulator/support'
 

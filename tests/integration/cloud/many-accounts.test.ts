@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope } from '@shared/ipc/api'
 import type { AllWorkspaceRow } from '@shared/ipc/channels/accounts'
 import type { ProfileView } from '@shared/ipc/channels/profiles'
-import { createCore, type Core } from '../../../core/core'
+import type { Core } from '../../../core/core'
+import { testCore } from '../../helpers/core'
 import type { RunningEmulator } from '../../../tools/emulator'
 import { MAIN, startTestEmulator } from '../emulator/support'
 import { requireKeychain } from '../vault/keychain'
@@ -38,7 +39,7 @@ describe('many accounts at once', () => {
     })
     emu.seed({ tenant: OTHER.uid, workspaces: [{ WorkspaceName: 'other_train' }, { WorkspaceName: 'shared_name' }] })
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-many-'))
-    core = createCore({ dataDir, runtime: 'test', startSyncWorker: false })
+    core = testCore({ dataDir, startSyncWorker: false })
     const at = { region: 'cn-hangzhou', endpoint: emu.endpoint, protocol: 'http' }
     const add = async (name: string, payload: Record<string, unknown>): Promise<void> => {
       ids[name] = value<ProfileView>(await core.call('profiles.add', { name, ...at, ...payload })).id

@@ -6,7 +6,7 @@ import { LIBS, MAIN, failure, startTestEmulator, type Caller } from './support'
 
 /**
  * The contract: the emulator, driven by the real @alicloud/openapi-core and @alicloud/openapi-client
- * clients, answers every operation with the documented shape (pai-api.md §1, §5, STS) and the
+ * clients, answers every operation with the documented shape (docs/pai-api-facts.md §1, §5, STS) and the
  * documented errors.
  */
 

@@ -4,7 +4,7 @@ import type { RunningEmulator } from '../../../tools/emulator'
 import { startEmulator } from '../../../tools/emulator'
 import { ALICE, LIBS, MAIN, failure, rawRequest, signAcs3, signedHeaders, startTestEmulator } from './support'
 
-/** pai-api.md §4.6: the two verified vectors, sent byte for byte to an emulator whose clock is pinned to their date. */
+/** docs/pai-api-facts.md §4.6: the two verified vectors, sent byte for byte to an emulator whose clock is pinned to their date. */
 describe('ACS3 signature: the §4.6 vectors', () => {
   let emu: RunningEmulator
   const vectorTime = Date.parse('2024-01-01T00:00:00Z')

@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import http from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../../core/core'
+import type { Core } from '../../../core/core'
+import { testCore } from '../../helpers/core'
 import { startHarness, type Harness } from '../../../web/server'
 
 let core: Core
@@ -12,7 +13,7 @@ const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-renderer-'))
 
 beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>')
-  core = createCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'pai-h-')), runtime: 'test' })
+  core = testCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'pai-h-')) })
   harness = await startHarness({ core, rendererDir, port: 0 })
 })
 afterAll(async () => {

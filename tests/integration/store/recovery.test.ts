@@ -6,8 +6,10 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AppError } from '@shared/ipc/errors'
-import { createCore } from '../../../core/core'
-import { KEEP_BACKUPS, LATEST_VERSION, listBackups, openStore, type Store } from '../../../core/store'
+import { testCore } from '../../helpers/core'
+import { openStore, type Store } from '../../../core/store'
+import { KEEP_BACKUPS, listBackups } from '../../../core/store/backup'
+import { LATEST_VERSION } from '../../../core/store/migrations'
 
 const Draft = z.object({ text: z.string() })
 
@@ -84,7 +86,7 @@ describe('a damaged database file', () => {
     fs.writeFileSync(file, randomBytes(64 * 1024))
     const damagedHash = sha(file)
 
-    const core = createCore({ dataDir, runtime: 'test' })
+    const core = testCore({ dataDir })
     try {
       expectRestored(core.services.store, profileId)
       const res = await core.call('store.recovery', {}, { locale: 'en' })
@@ -133,7 +135,7 @@ describe('a damaged database file', () => {
     store.close({ backup: false })
 
     fs.writeFileSync(file, randomBytes(10_000))
-    const core = createCore({ dataDir, runtime: 'test' })
+    const core = testCore({ dataDir })
     const res = await core.call('store.recovery', {}, { locale: 'en' })
     expect(JSON.stringify(res)).toMatch(/STORE_RECOVERED_NO_BACKUP.*no usable backup/)
     await core.close()
@@ -200,7 +202,7 @@ describe('a database from a newer app version', () => {
     expect(payload.message).toContain('newer version of the app')
     expect(payload.message).toContain(file)
     expect((err as AppError).toPayload('zh-CN').message).toContain('更新版本的应用')
-    expect(() => createCore({ dataDir, runtime: 'test' })).toThrow(AppError)
+    expect(() => testCore({ dataDir })).toThrow(AppError)
 
     expect(sha(file)).toBe(before)
     expect(fs.readdirSync(dataDir).filter((f) => f.includes('damaged'))).toEqual([])

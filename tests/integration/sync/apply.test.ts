@@ -2,8 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { WorkspaceConfigSchema, type WorkspaceConfig } from '@shared/domain'
 import { AppError } from '@shared/ipc/errors'
 import { startEmulator, type RunningEmulator } from '../../../tools/emulator'
-import { decodeDraftKey, encodeDraftKey } from '../../../core/services/draft-key'
-import { buildPlan, configFromCloud, emptyBase, fetchSnapshot } from '../../../core/sync'
+import { decodeDraftKey, encodeDraftKey } from '../../../core/model/draft-key'
+import { buildPlan, emptyBase } from '../../../core/sync/plan/build'
+import { configFromCloud } from '../../../core/sync/mapping/from-cloud'
+import { fetchSnapshot } from '../../../core/sync/refresh'
 import { DINGTALK_SECRET, MAIN, USERS, fullDraft, openEngine, saveNewDraft, type Engine } from './harness'
 
 let emu: RunningEmulator

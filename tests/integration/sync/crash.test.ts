@@ -5,7 +5,9 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WorkspaceConfigSchema, type WorkspaceConfig } from '@shared/domain'
 import { startEmulator, type RunningEmulator } from '../../../tools/emulator'
-import { buildPlan, configFromCloud, emptyBase, fetchSnapshot } from '../../../core/sync'
+import { buildPlan, emptyBase } from '../../../core/sync/plan/build'
+import { configFromCloud } from '../../../core/sync/mapping/from-cloud'
+import { fetchSnapshot } from '../../../core/sync/refresh'
 import { DINGTALK_SECRET, MAIN, USERS, openEngine, saveNewDraft } from './harness'
 
 /** D5: an apply killed with SIGKILL at seeded random points resumes at the next start: nothing sent twice, nothing lost. */

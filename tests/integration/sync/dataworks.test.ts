@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../../core/core'
+import type { Core } from '../../../core/core'
+import { testCore } from '../../helpers/core'
 import { startEmulator, type RunningEmulator } from '../../../tools/emulator'
 import { requireKeychain } from '../vault/keychain'
 import { MAIN } from './harness'
@@ -21,7 +22,7 @@ async function ok<T>(
 beforeAll(async () => {
   await requireKeychain()
   emu = await startEmulator({ accounts: [MAIN], dataworksNames: ['dw_finance'] })
-  core = createCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'pai-sync-dw-')), runtime: 'test' })
+  core = testCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'pai-sync-dw-')) })
 })
 afterAll(async () => {
   for (const p of core.services.store.profiles.list()) await core.services.vault.deleteAll(p.id).catch(() => undefined)

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { WorkspaceConfigSchema, type WorkspaceConfig } from '@shared/domain'
 import { startEmulator } from '../../../tools/emulator'
-import { encodeDraftKey } from '../../../core/services/draft-key'
+import { encodeDraftKey } from '../../../core/model/draft-key'
 import { MAIN, USERS, openEngine, type Engine } from './harness'
 
 const cleanup: Array<() => Promise<void>> = []

@@ -5,7 +5,7 @@ import { WorkspaceConfigSchema, type WorkspaceConfig, type WorkspaceConfigInput 
 import { createCloudClients, LimiterRegistry, type CloudClients } from '../../../core/cloud'
 import { openStore, type Store } from '../../../core/store'
 import { newLocalWorkspaceKey } from '../../../core/store/ids'
-import { encodeDraftKey } from '../../../core/services/draft-key'
+import { encodeDraftKey } from '../../../core/model/draft-key'
 import { SyncService } from '../../../core/sync'
 import type { EventName } from '@shared/ipc/events'
 

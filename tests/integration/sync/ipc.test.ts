@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Plan } from '@shared/ipc/channels/sync'
-import { createCore, type Core } from '../../../core/core'
+import type { Core } from '../../../core/core'
+import { testCore } from '../../helpers/core'
 import { startEmulator, type RunningEmulator } from '../../../tools/emulator'
 import { requireKeychain } from '../vault/keychain'
 import { MAIN, USERS } from './harness'
@@ -30,7 +31,7 @@ beforeAll(async () => {
   await requireKeychain()
   emu = await startEmulator({ accounts: [MAIN], asyncDelayMs: 20 })
   emu.seed({ users: USERS })
-  core = createCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'pai-sync-ipc-')), runtime: 'test' })
+  core = testCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'pai-sync-ipc-')) })
   core.events.subscribe((event, payload) => events.push({ event, payload }))
 })
 afterAll(async () => {

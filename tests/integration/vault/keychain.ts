@@ -1,5 +1,6 @@
 import { AppError } from '@shared/ipc/errors'
 import { Vault } from '../../../core/vault'
+import { TEST_KEYCHAIN_SERVICE } from '../../helpers/core'
 
 /**
  * These tests need the real OS keychain (gnome-keyring in a D-Bus session on Linux). When it is not
@@ -9,7 +10,7 @@ import { Vault } from '../../../core/vault'
  */
 export async function requireKeychain(): Promise<void> {
   try {
-    await new Vault().probe()
+    await new Vault({ service: TEST_KEYCHAIN_SERVICE }).probe()
   } catch (err) {
     const msg = err instanceof AppError ? err.toPayload('en').message : String(err)
     throw new Error(`The keychain tests need a reachable OS keychain. ${msg}`)

@@ -16,7 +16,11 @@ async function attempt(fn: () => Promise<unknown>): Promise<unknown> {
 
 async function main(): Promise<void> {
   const v = new Vault({ service: 'pai-workspace-admin-nobus-test' })
-  const core = createCore({ dataDir: process.argv[2]!, runtime: 'test' })
+  const core = createCore({
+    dataDir: process.argv[2]!,
+    runtime: 'test',
+    keychainService: 'pai-workspace-admin-nobus-test',
+  })
   const base = { region: 'cn-hangzhou', accessKeyId: 'LTAI5tNoBus0001' }
   const out = {
     set: await attempt(() => v.set('p1', 'accessKeySecret', 'would-be-secret')),

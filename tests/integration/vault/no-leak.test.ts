@@ -5,8 +5,8 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope } from '@shared/ipc/api'
 import type { ProfileView } from '@shared/ipc/channels/profiles'
-import { createCore } from '../../../core/core'
-import { listBackups } from '../../../core/store'
+import { testCore } from '../../helpers/core'
+import { listBackups } from '../../../core/store/backup'
 import { startTestEmulator } from '../emulator/support'
 import { ADMIN_ROLE, arnOf, DEPLOYER, ECS_ROLE, ROLES, STS_ACCOUNTS } from '../cloud/sts-fixtures'
 import { requireKeychain } from './keychain'
@@ -35,7 +35,7 @@ function filesContaining(dir: string, secrets: string[]): string[] {
 describe('secrets never leave the keychain', () => {
   it('D2: after a profile with a secret, a DingTalk secret and draft edits, the secret bytes are in no file and no IPC answer', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-noleak-'))
-    const core = createCore({ dataDir, runtime: 'test' })
+    const core = testCore({ dataDir })
     const akSecret = `AkS${randomBytes(18).toString('base64url')}`
     const akSecret2 = `AkS2${randomBytes(18).toString('base64url')}`
     const dingSecret = `SEC${randomBytes(24).toString('hex')}`
@@ -130,7 +130,7 @@ describe('secrets never leave the keychain', () => {
   it('D2: STS tokens, temporary credentials and imported secrets are in no file, backup, log line or IPC answer', async () => {
     const emu = await startTestEmulator({ accounts: STS_ACCOUNTS, roles: ROLES, ecsRole: ECS_ROLE.roleName })
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-noleak-sts-'))
-    const core = createCore({ dataDir, runtime: 'test', testOnly: { ecsMetadataOrigin: emu.url } })
+    const core = testCore({ dataDir, testOnly: { ecsMetadataOrigin: emu.url } })
     const answers: string[] = []
     const ids: string[] = []
     const call = async (channel: string, payload: unknown): Promise<Envelope<unknown>> => {

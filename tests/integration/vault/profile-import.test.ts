@@ -6,8 +6,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Envelope } from '@shared/ipc/api'
 import type { ImportCandidate } from '@shared/ipc/channels/profile-import'
 import type { ProfileView } from '@shared/ipc/channels/profiles'
-import { createCore, type Core } from '../../../core/core'
-import { KEYCHAIN_SERVICE } from '../../../core/vault'
+import type { Core } from '../../../core/core'
+import { TEST_KEYCHAIN_SERVICE, testCore } from '../../helpers/core'
 import type { RunningEmulator } from '../../../tools/emulator'
 import { startTestEmulator } from '../emulator/support'
 import { ADMIN_ROLE, arnOf, DEPLOYER, OTHER, ROLES, STS_ACCOUNTS } from '../cloud/sts-fixtures'
@@ -116,7 +116,7 @@ describe('import existing profiles', () => {
     iniFile = path.join(dir, 'credentials')
     fs.writeFileSync(cliFile, JSON.stringify(cliConfig, null, '\t'), { mode: 0o600 })
     fs.writeFileSync(iniFile, credentialsIni, { mode: 0o600 })
-    core = createCore({ dataDir: path.join(dir, 'data'), runtime: 'test', startSyncWorker: false })
+    core = testCore({ dataDir: path.join(dir, 'data'), startSyncWorker: false })
   })
   afterEach(async () => {
     for (const p of core.services.store.profiles.list()) await core.services.vault.deleteAll(p.id)
@@ -265,7 +265,7 @@ describe('import existing profiles', () => {
     )
     expect(partial.code).toBe('VALIDATION')
     expect(
-      findCredentials(KEYCHAIN_SERVICE).filter((c) => c.password === CLI_TOKEN || c.password === CLI_SECRET),
+      findCredentials(TEST_KEYCHAIN_SERVICE).filter((c) => c.password === CLI_TOKEN || c.password === CLI_SECRET),
     ).toEqual([])
     const chain = errorOf(
       await call(

@@ -4,7 +4,8 @@ import path from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Envelope } from '@shared/ipc/api'
 import type { ProfileView } from '@shared/ipc/channels/profiles'
-import { createCore, type Core } from '../../../core/core'
+import type { Core } from '../../../core/core'
+import { testCore } from '../../helpers/core'
 import type { RunningEmulator } from '../../../tools/emulator'
 import { startTestEmulator } from '../emulator/support'
 import {
@@ -56,7 +57,7 @@ describe('profile kinds', () => {
   beforeEach(() => {
     emu.reset()
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-kinds-'))
-    core = createCore({ dataDir, runtime: 'test', startSyncWorker: false, testOnly: { ecsMetadataOrigin: emu.url } })
+    core = testCore({ dataDir, startSyncWorker: false, testOnly: { ecsMetadataOrigin: emu.url } })
   })
   afterEach(async () => {
     for (const p of core.services.store.profiles.list()) await core.services.vault.deleteAll(p.id)

@@ -6,8 +6,9 @@ import { findCredentials } from '@napi-rs/keyring'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope } from '@shared/ipc/api'
 import type { ProfileView } from '@shared/ipc/channels/profiles'
-import { createCore, type Core } from '../../../core/core'
-import { KEYCHAIN_SERVICE } from '../../../core/vault'
+import type { Core } from '../../../core/core'
+import { KEYCHAIN_SERVICE } from '../../../core/vault/accounts'
+import { TEST_KEYCHAIN_SERVICE, testCore } from '../../helpers/core'
 import { requireKeychain } from './keychain'
 
 beforeAll(requireKeychain)
@@ -19,7 +20,7 @@ afterEach(async () => {
 })
 
 function newCore(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-profiles-'))): Core {
-  core = createCore({ dataDir, runtime: 'test' })
+  core = testCore({ dataDir })
   return core
 }
 
@@ -33,9 +34,9 @@ function errorOf(env: Envelope<unknown>): { code: string; message: string } {
   return env.error
 }
 
-/** The app's keychain accounts for one profile, read straight from the Secret Service. */
-function keychainAccounts(profileId: string): string[] {
-  return findCredentials(KEYCHAIN_SERVICE)
+/** The keychain accounts of one profile under a service, read straight from the Secret Service. */
+function keychainAccounts(profileId: string, service = TEST_KEYCHAIN_SERVICE): string[] {
+  return findCredentials(service)
     .map((c) => c.account)
     .filter((a) => a.startsWith(`${profileId}:`))
     .sort()
@@ -62,6 +63,10 @@ describe('profiles through the IPC contract (real SQLite, real keychain)', () =>
     expect(p).not.toHaveProperty('accessKeySecret')
     expect(keychainAccounts(p.id)).toEqual([`${p.id}:accessKeySecret`])
     expect(await c.services.vault.get(p.id, 'accessKeySecret')).toBe(secret)
+    // Under the service the core was given: the app's own entries (an admin's real secrets) are never touched.
+    expect(c.services.vault.service).toBe(TEST_KEYCHAIN_SERVICE)
+    expect(TEST_KEYCHAIN_SERVICE).not.toBe(KEYCHAIN_SERVICE)
+    expect(keychainAccounts(p.id, KEYCHAIN_SERVICE)).toEqual([])
 
     const list = value<{ profiles: ProfileView[]; keychainError: unknown }>(await c.call('profiles.list', {}))
     expect(list.keychainError).toBeNull()

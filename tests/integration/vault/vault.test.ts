@@ -5,7 +5,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { Entry, findCredentials } from '@napi-rs/keyring'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { KEYCHAIN_SERVICE, Vault, accountFor, dingtalkKind, parseAccount } from '../../../core/vault'
+import { Vault, dingtalkKind } from '../../../core/vault'
+import { accountFor, parseAccount } from '../../../core/vault/accounts'
 import { requireKeychain } from './keychain'
 
 const ROOT = path.resolve(__dirname, '../../..')
@@ -60,8 +61,7 @@ describe('keychain vault (real Secret Service)', () => {
     new Entry(SERVICE, 'not-ours').deleteCredential()
   })
 
-  it('uses the app service name and validated account names', () => {
-    expect(KEYCHAIN_SERVICE).toBe('pai-workspace-admin')
+  it('validated account names', () => {
     expect(accountFor('01ABC', dingtalkKind('robot.1'))).toBe('01ABC:dingtalkSecret:robot.1')
     expect(() => accountFor('a:b', 'accessKeySecret')).toThrow()
     expect(() => accountFor('p', dingtalkKind('bad ref'))).toThrow()

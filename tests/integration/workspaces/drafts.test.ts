@@ -2,12 +2,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../../core/core'
+import type { Core } from '../../../core/core'
+import { testCore } from '../../helpers/core'
 import type { DraftView, WorkspaceRow } from '@shared/ipc/channels/workspaces'
 
 const cores: Core[] = []
 function newCore(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-ws-'))): Core {
-  const core = createCore({ dataDir, runtime: 'test' })
+  const core = testCore({ dataDir })
   cores.push(core)
   return core
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '@shared/ipc/errors'
 import { ExportSecretsSchema } from '@shared/ipc/channels/bundles'
-import { buildBundle, decryptSecrets, encryptSecrets, serializeBundle } from '../../../core/bundles'
+import { buildBundle, serializeBundle } from '../../../core/bundles/serialize'
+import { decryptSecrets, encryptSecrets } from '../../../core/bundles/crypto'
 import { assertNoClearSecrets } from '../../../core/bundles/secrets'
 import { WorkspaceConfigSchema } from '@shared/domain'
 

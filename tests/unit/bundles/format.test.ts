@@ -3,7 +3,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BUNDLE_LIMITS, bundleJsonSchemaText, diffConfigs } from '@shared/bundle'
 import { WorkspaceConfigSchema } from '@shared/domain'
-import { buildBundle, readBundleText, serializeBundle } from '../../../core/bundles'
+import { buildBundle, serializeBundle } from '../../../core/bundles/serialize'
+import { readBundleText } from '../../../core/bundles/read'
 import { validateText } from './support'
 
 const config = (members: Array<{ userId: string; roles: string[] }>) =>

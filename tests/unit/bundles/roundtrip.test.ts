@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { buildBundle, checkBundle, offlineContext, serializeBundle } from '../../../core/bundles'
+import { buildBundle, serializeBundle } from '../../../core/bundles/serialize'
+import { checkBundle } from '../../../core/bundles/check'
+import { offlineContext } from '../../../core/bundles/offline'
 import { configArb } from './arbitraries'
 
 /** Export -> read back -> export again: the same bytes, for any configuration (D4). */

@@ -1,7 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { ValidationContextSchema, type ValidationContext } from '@shared/domain'
-import { checkBundle, localizeProblems, offlineContext } from '../../../core/bundles'
+import { checkBundle } from '../../../core/bundles/check'
+import { localizeProblems } from '../../../core/bundles/problems'
+import { offlineContext } from '../../../core/bundles/offline'
 import type { BundleProblem } from '@shared/bundle'
 
 export const FIXTURES = path.resolve(__dirname, '../../fixtures/bundles')

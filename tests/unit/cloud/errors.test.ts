@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { hasMessage } from '@shared/messages'
 import { classify, normalizeFailure, toAppError, type CloudFailure } from '../../../core/cloud/errors'
-import { describeDingTalkAnswer } from '../../../core/cloud'
+import { describeDingTalkAnswer } from '../../../core/cloud/dingtalk'
 
 const http = (status: number, cloudCode?: string, cloudMessage?: string): CloudFailure => ({
   kind: 'http',

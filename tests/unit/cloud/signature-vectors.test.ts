@@ -3,9 +3,9 @@ import { OpenApiUtil } from '@alicloud/openapi-core'
 import * as $dara from '@darabonba/typescript'
 import { describe, expect, it } from 'vitest'
 import { acs3Signature, acsEncode, canonicalRequest } from '../../../tools/emulator/acs3'
-import { dingTalkSign } from '../../../core/cloud'
+import { dingTalkSign } from '../../../core/cloud/dingtalk'
 
-/** pai-api.md §4.6 and §6: the published vectors, computed by openapi-core and by the emulator's own verifier. */
+/** docs/pai-api-facts.md §4.6 and §6: the published vectors, computed by openapi-core and by the emulator's own verifier. */
 
 const common = {
   host: 'aiworkspace.cn-hangzhou.aliyuncs.com',

@@ -98,8 +98,13 @@ describe('W: creating a workspace', () => {
       displayName: 'team_alpha',
       description: 'Team Alpha workspace',
       mode: 'standard',
-      members: 1,
-      resources: { general: 2, maxcompute: 1 },
+      members: [{ userId: 'u1', roles: ['PAI.AlgoDeveloper'] }],
+      resources: [
+        expect.objectContaining({ kind: 'general', envType: 'prod', name: 'gpu_pool' }),
+        expect.objectContaining({ kind: 'general', envType: 'dev', name: 'gpu_dev' }),
+        expect.objectContaining({ kind: 'maxcompute', envType: 'prod', name: 'mc_proj' }),
+      ],
+      resourceCounts: { general: 2, maxcompute: 1 },
       defaultStoragePath: 'oss://team-alpha/pai/tmp/',
     })
   })

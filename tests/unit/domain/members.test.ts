@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
   BUILTIN_ROLE_IDS,
-  PERMISSION_LEVELS,
   ROLE_MODULES,
   WorkspaceConfigSchema,
-  canGrantRole,
   canRemoveMember,
   canRemoveRole,
   formatDomain,
   pointsFor,
   rolePermissionTable,
-  strongestLevel,
 } from './format'
 import { baseConfig, check, found, mainCtx, problem } from './helpers'
 
@@ -99,10 +96,18 @@ describe('M: members and roles', () => {
     expect(found(check({ customRoles: [{ ...role, roleId: 'abc' }] }))).toEqual([
       'M4 DOMAIN_CUSTOM_ROLE_ID /customRoles/0/roleId',
     ])
-    // The four levels, and the thirteen modules of pai-api.md §3.3.
-    expect(PERMISSION_LEVELS).toEqual(['NoPrivilege', 'ReadOnly', 'ReadWrite', 'FullAccess'])
-    expect(ROLE_MODULES).toContain('PaiWorkspace@@MemberRole')
-    expect(ROLE_MODULES).toHaveLength(13)
+    // The four levels on each of the thirteen modules of docs/pai-api-facts.md §3.3 are accepted.
+    const modules = ['PaiDesigner', 'Paiflow', 'DSW', 'DLC', 'Dataset', 'Model', 'Image', 'CodeSource']
+    modules.push('PaiWorkspace@@Workspace', 'PaiWorkspace@@MemberRole', 'PaiWorkspace@@Resource')
+    modules.push('PaiWorkspace@@Config', 'ArtLab')
+    for (const level of ['NoPrivilege', 'ReadOnly', 'ReadWrite', 'FullAccess']) {
+      // (A role that grants nothing at all is refused on its own: DOMAIN_CUSTOM_ROLE_NO_PERMISSION.)
+      const permissions = {
+        ...Object.fromEntries(modules.map((m) => [m, level])),
+        ...(level === 'NoPrivilege' ? { DSW: 'ReadOnly' } : {}),
+      }
+      expect(found(check({ customRoles: [{ name: 'r', permissions }] })), level).toEqual([])
+    }
     // A bad level or module is reported where it is; the valid entries are still checked.
     const badLevel = check({ customRoles: [{ name: 'r', permissions: { DSW: 'Write', DLC: 'ReadOnly' } }] })
     expect(found(badLevel)).toEqual(['M4 DOMAIN_SCHEMA_ENUM /customRoles/0/permissions/DSW'])
@@ -181,12 +186,6 @@ describe('M: members and roles', () => {
     expect(canRemoveMember(previous, 'u2').allowed).toBe(true)
     expect(canRemoveRole(previous, owner, 'PAI.WorkspaceOwner')).toMatchObject({ allowed: false, ruleId: 'M6' })
     expect(canRemoveRole(previous, owner, 'PAI.WorkspaceAdmin').allowed).toBe(true)
-    expect(canGrantRole('u2', 'PAI.WorkspaceOwner')).toMatchObject({
-      allowed: false,
-      ruleId: 'M6',
-      params: { userId: 'u2' },
-    })
-    expect(canGrantRole('u2', 'PAI.WorkspaceAdmin').allowed).toBe(true)
   })
 
   it('M7: the role-to-permission-point mapping can be viewed', () => {
@@ -209,7 +208,5 @@ describe('M: members and roles', () => {
     expect(row('role-x1', 'DSW').points).toEqual(pointsFor('DSW', 'ReadWrite'))
     expect(row('role-x1', 'DLC').level).toBe('NoPrivilege')
     expect(pointsFor('DLC', 'NoPrivilege')).toEqual([])
-    expect(strongestLevel(['ReadOnly', 'FullAccess', 'ReadWrite'])).toBe('FullAccess')
-    expect(strongestLevel([])).toBe('NoPrivilege')
   })
 })

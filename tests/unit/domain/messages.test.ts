@@ -5,12 +5,10 @@ import { domainMessages } from '@shared/messages/domain'
 import { LOCALES } from '@shared/locale'
 import {
   WorkspaceConfigSchema,
-  canGrantRole,
   canModify,
   canRemoveMember,
   canRemoveRole,
   formatDomain,
-  interpretDingTalkAnswer,
   validate,
   type Problem,
 } from './format'
@@ -157,10 +155,6 @@ describe('domain messages', () => {
       canRemoveMember(previous, 'o1'),
       canRemoveRole(previous, 'o1', 'PAI.WorkspaceOwner'),
       canRemoveRole({ members: [{ userId: 'u', roles: ['PAI.AlgoDeveloper'] }] }, 'u', 'PAI.AlgoDeveloper'),
-      canGrantRole('u', 'PAI.WorkspaceOwner'),
-      ...[{ errcode: 310000, errmsg: 'ip 1.1.1.1 not in whitelist' }, { errcode: 1, errmsg: 'x' }, { errcode: 0 }].map(
-        interpretDingTalkAnswer,
-      ),
     ]
     const all = [...problems, ...decisions.map((d) => ({ code: d.code!, params: d.params ?? {} }))]
     const emitted = new Set(all.map((p) => p.code))

@@ -4,7 +4,11 @@ import {
   WorkspaceConfigSchema,
   envTypesOf,
   modeOf,
-  naturalKey,
+  memberKey,
+  customRoleKey,
+  notificationRuleKey,
+  priorityLimitKey,
+  timeoutRuleKey,
   notificationTargetKey,
   resourceKey,
   resourceKindOf,
@@ -41,32 +45,25 @@ describe('the workspace model', () => {
     expect(modeOf([])).toBeUndefined()
   })
 
-  it('C1: names the five resource kinds with their API ResourceType', () => {
-    expect(RESOURCE_TYPE_OF_KIND).toEqual({
-      lingjun: 'Lingjun',
-      general: 'ECS',
-      acs: 'ACS',
-      maxcompute: 'MaxCompute',
-      flink: 'Flink',
-    })
-    expect(resourceKindOf('ECS')).toBe('general')
+  it('C1: reads the five resource kinds from their API ResourceType, and back', () => {
+    const apiTypes = { Lingjun: 'lingjun', ECS: 'general', ACS: 'acs', MaxCompute: 'maxcompute', Flink: 'flink' }
+    for (const [type, kind] of Object.entries(apiTypes)) {
+      expect(resourceKindOf(type), type).toBe(kind)
+      expect(RESOURCE_TYPE_OF_KIND[resourceKindOf(type)!], type).toBe(type)
+    }
     expect(resourceKindOf('SelfManagedAckPro')).toBeUndefined()
   })
 
   it('gives every list item a stable natural key', () => {
-    expect(naturalKey('member', { userId: 'u1', roles: ['PAI.AlgoDeveloper'] })).toBe('u1')
-    expect(naturalKey('customRole', { name: 'dev-test', permissions: {} })).toBe('dev-test')
+    expect(memberKey({ userId: 'u1' })).toBe('u1')
+    expect(customRoleKey({ name: 'dev-test' })).toBe('dev-test')
     const res = { kind: 'maxcompute', envType: 'prod', name: 'mc_proj', isDefault: false } as const
-    expect(naturalKey('resource', res)).toBe('maxcompute/prod/mc_proj')
+    expect(resourceKey(res)).toBe('maxcompute/prod/mc_proj')
     const withId = { ...res, resourceId: 'changes-nothing' }
     expect(resourceKey(withId)).toBe('maxcompute/prod/mc_proj')
-    expect(
-      naturalKey('notificationRule', { name: 'r1', enabled: true, eventTypes: [], scope: 'all', targets: [] }),
-    ).toBe('r1')
-    expect(naturalKey('priorityLimit', { subjectType: 'role', subjectId: 'PAI.AlgoDeveloper', maxPriority: 3 })).toBe(
-      'role:PAI.AlgoDeveloper',
-    )
-    expect(naturalKey('timeoutRule', { kind: 'queue', minutes: 5, enabled: true })).toBe('queue')
+    expect(notificationRuleKey({ name: 'r1' })).toBe('r1')
+    expect(priorityLimitKey({ subjectType: 'role', subjectId: 'PAI.AlgoDeveloper' })).toBe('role:PAI.AlgoDeveloper')
+    expect(timeoutRuleKey({ kind: 'queue' })).toBe('queue')
     expect(notificationTargetKey({ type: 'sms', contacts: ['Alice', 'Tony'] })).toBe('sms:Alice,Tony')
     expect(notificationTargetKey({ type: 'http', url: 'https://x.example/' })).toBe('http:https://x.example/')
   })

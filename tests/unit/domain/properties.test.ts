@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isValidWorkspaceName, parseOssPath, quotaUsage, ruleUnits, validate, type NotificationTarget } from './format'
+import { checkWorkspaceName, parseOssPath, quotaUsage, ruleUnits, validate, type NotificationTarget } from './format'
 import { check, found } from './helpers'
 
 // ---------------------------------------------------------------- independent oracles
@@ -111,7 +111,7 @@ describe('properties', () => {
       fc.property(nameLike, (s) => {
         const ok = nameOracle(s)
         if (ok) valid++
-        expect(isValidWorkspaceName(s)).toBe(ok)
+        expect(checkWorkspaceName(s) === undefined).toBe(ok)
       }),
       { numRuns: 3000 },
     )

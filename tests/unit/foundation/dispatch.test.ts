@@ -2,13 +2,13 @@ import { describe, expect, it, vi } from 'vitest'
 import { dispatch } from '../../../core/ipc/dispatch'
 import type { HandlerTable } from '../../../core/ipc/types'
 import { AppError } from '@shared/ipc/errors'
-import { createCore } from '../../../core/core'
+import { testCore } from '../../helpers/core'
 import os from 'node:os'
 import path from 'node:path'
 import fs from 'node:fs'
 
 function tableWith(overrides: Partial<HandlerTable>): HandlerTable {
-  const core = createCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'pai-disp-')), runtime: 'test' })
+  const core = testCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'pai-disp-')) })
   return { ...core.handlers, ...overrides } as HandlerTable
 }
 

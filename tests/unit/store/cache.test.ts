@@ -2,7 +2,9 @@ import Database from 'better-sqlite3'
 import { afterEach, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AppError } from '@shared/ipc/errors'
-import { contentHash, type CachedWorkspaceInput, type Store } from '../../../core/store'
+import { type Store } from '../../../core/store'
+import { contentHash } from '../../../core/store/json'
+import { type CachedWorkspaceInput } from '../../../core/store/repos/workspaces'
 import { freshStore, profileFields } from './helpers'
 
 let store: Store

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { canonicalJson, contentHash, readJson } from '../../../core/store'
+import { canonicalJson, contentHash, readJson } from '../../../core/store/json'
 
 describe('JSON columns', () => {
   it('canonical JSON sorts keys at every level, so equal values hash equally', () => {

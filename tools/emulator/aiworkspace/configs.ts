@@ -3,7 +3,7 @@ import { arr, bad, bool, csv, jsonBody, notFound, obj, str } from '../http'
 import { nowIso, type ConfigRec, type WorkspaceRec } from '../model'
 import type { Route } from './route'
 
-/** Workspace configuration (pai-api.md §1.5; rule ST1). */
+/** Workspace configuration (docs/pai-api-facts.md §1.5; rule ST1). */
 
 /** The documented keys and their categories (§1.5.1). Other keys are accepted with an explicit category. */
 const CATEGORY_OF: Record<string, string> = {

@@ -4,7 +4,7 @@ import { nowIso, type MemberRec, type WorkspaceRec } from '../model'
 import { BUILTIN_ROLES } from '../permissions'
 import type { Route } from './route'
 
-/** Members and their roles (pai-api.md §1.3; rules M1, M5, M6, A4). */
+/** Members and their roles (docs/pai-api-facts.md §1.3; rules M1, M5, M6, A4). */
 
 function memberView(ctx: Ctx, m: MemberRec): Record<string, unknown> {
   const u = ctx.core.user(ctx.caller.tenant, m.UserId)

@@ -3,7 +3,7 @@ import { arr, bad, bool, csv, jsonBody, notFound, obj, page, str } from '../http
 import { nowIso, type ResourceRec, type WorkspaceRec } from '../model'
 import type { Route } from './route'
 
-/** Compute resources associated with a workspace (pai-api.md §1.4; rules C1, C3). */
+/** Compute resources associated with a workspace (docs/pai-api-facts.md §1.4; rules C1, C3). */
 
 const TYPES = [
   'MaxCompute',

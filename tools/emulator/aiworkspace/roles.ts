@@ -4,7 +4,7 @@ import { nowIso, type JobRec, type ModulePermissionRec, type RoleRec, type Works
 import { customRoleGrant, mergeGrants, ROLE_MODULES, ROLE_PERMISSIONS } from '../permissions'
 import type { Route } from './route'
 
-/** Permissions and custom roles (pai-api.md §1.6, §3.3; rules M4, M7). */
+/** Permissions and custom roles (docs/pai-api-facts.md §1.6, §3.3; rules M4, M7). */
 
 const ROLE_NAME_RE = /^[A-Za-z0-9_-]{1,64}$/
 const TYPES = ['NoPrivilege', 'ReadOnly', 'ReadWrite', 'FullAccess', 'CustomPermissions']

@@ -3,7 +3,7 @@ import { arr, bad, bool, csv, jsonBody, page, str } from '../http'
 import { nowIso, type TenantRec, type WorkspaceRec } from '../model'
 import type { Route } from './route'
 
-/** Workspace lifecycle (pai-api.md §1.2, §2). */
+/** Workspace lifecycle (docs/pai-api-facts.md §1.2, §2). */
 
 const NAME_RE = /^[A-Za-z][A-Za-z0-9_]{2,22}$/
 
@@ -34,7 +34,7 @@ export function workspaceView(
     IsDefault: ws.IsDefault,
     ExtraInfos: { TenantId: t.uid },
   }
-  // The quirk of pai-api.md §1: list items spell it `resourceGroupId`.
+  // The quirk of docs/pai-api-facts.md §1: list items spell it `resourceGroupId`.
   v[opts.listItem ? 'resourceGroupId' : 'ResourceGroupId'] = ws.ResourceGroupId
   if (opts.verbose && ownerUser)
     v.Owner = {

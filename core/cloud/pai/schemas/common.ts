@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /**
- * AIWorkSpace 2021-02-04 answers and inputs, spelled exactly as the API spells them (pai-api.md §1).
+ * AIWorkSpace 2021-02-04 answers and inputs, spelled exactly as the API spells them (docs/pai-api-facts.md §1).
  * Answers keep only the declared fields; a field the cloud omits is optional unless we cannot work
  * without it (IDs and names). This file holds the pieces every area shares.
  */

@@ -3,7 +3,7 @@ import { Str, Labels, Rid } from './common'
 
 // ---- configs (§1.5)
 
-/** The documented category of each documented key (pai-api.md §1.5.1). */
+/** The documented category of each documented key (docs/pai-api-facts.md §1.5.1). */
 export const CONFIG_CATEGORIES: Record<string, string> = {
   tempStoragePath: 'CommonResourceConfig',
   isAutoRecycle: 'DLCAutoRecycle',

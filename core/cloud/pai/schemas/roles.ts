@@ -21,7 +21,6 @@ export const ModulePermissionSchema = z.object({
     )
     .optional(),
 })
-export type ModulePermission = z.infer<typeof ModulePermissionSchema>
 
 export const WorkspaceRoleSchema = z.object({
   RoleId: Str,
@@ -84,7 +83,7 @@ export type ListWorkspaceRolesInput = z.infer<typeof ListWorkspaceRolesInput>
 export const InstanceJobSchema = z.object({
   ...Rid,
   InstanceJobId: Str,
-  /** Running states vary; `Successful` and `Failed` are final (pai-api.md §1.6). */
+  /** Running states vary; `Successful` and `Failed` are final (docs/pai-api-facts.md §1.6). */
   Status: Str,
   Type: Str.optional(),
   InstanceId: Str.optional(),

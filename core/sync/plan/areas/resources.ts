@@ -25,7 +25,7 @@ export function planResources(ctx: PlanContext, a: Actions): void {
         EnvType: mi.envType,
         ResourceType: RESOURCE_TYPE_OF_KIND[mi.kind],
       }
-      // GroupName is required for every type but MaxCompute (pai-api.md §1.4): the resource's own name by default.
+      // GroupName is required for every type but MaxCompute (docs/pai-api-facts.md §1.4): the resource's own name by default.
       if (mi.groupName) res.GroupName = mi.groupName
       else if (mi.kind !== 'maxcompute') res.GroupName = mi.name
       if (mi.isDefault) res.IsDefault = true

@@ -11,12 +11,6 @@ export function roleLabel(t: T, roleId: string, customRoles: readonly CustomRole
   return customRoles.find((r) => r.roleId === roleId)?.name ?? roleId
 }
 
-/** An event type's name, with its source: `DLC任务 / 任务超时`. */
-export function eventTypeLabel(t: T, eventType: string): string {
-  const source = eventType.slice(0, eventType.indexOf('.'))
-  return `${t(`config.notifications.eventSource.${source}`)} / ${t(`config.notifications.eventType.${keySegment(eventType)}`)}`
-}
-
 /** Which tab of the screen shows the field at a JSON pointer. */
 export type ConfigTab =
   'basic' | 'resources' | 'members' | 'scheduling' | 'notifications' | 'storage' | 'sls' | 'switches'

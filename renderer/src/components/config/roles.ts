@@ -1,6 +1,6 @@
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { BUILTIN_ROLE_IDS, OWNER_ROLE } from '@shared/domain'
+import { BUILTIN_ROLE_IDS, GRANTABLE_ROLE_IDS } from '@shared/domain'
 import { useDraftStore } from '../../stores/draft'
 import { uiMessages } from '../../i18n'
 import { keySegment, roleLabel } from './labels'
@@ -11,7 +11,7 @@ export function useRoleOptions() {
   const draft = useDraftStore()
   const customRoles = computed(() => draft.config?.customRoles ?? [])
   const grantable = computed(() => [
-    ...BUILTIN_ROLE_IDS.filter((r) => r !== OWNER_ROLE).map((id) => ({ id: id as string, label: roleLabel(t, id) })),
+    ...GRANTABLE_ROLE_IDS.map((id) => ({ id: id as string, label: roleLabel(t, id) })),
     ...customRoles.value.filter((r) => r.roleId).map((r) => ({ id: r.roleId!, label: r.name })),
   ])
   const label = (id: string): string => roleLabel(t, id, customRoles.value)

@@ -30,6 +30,7 @@ const en: Shape<typeof zhCN> = {
     offline: 'Offline',
     profile: 'Active profile',
     noProfile: 'Offline only',
+    job: 'Refreshing: {done}/{total}',
   },
   diagnostics: {
     title: 'Diagnostics',
@@ -40,11 +41,6 @@ const en: Shape<typeof zhCN> = {
     runtime: 'Runtime',
     dataDir: 'Data folder',
     logDir: 'Log folder',
-  },
-  common: {
-    placeholder: 'This screen arrives in a later version.',
-    loading: 'Loading…',
-    error: 'Something went wrong',
   },
 }
 export default en

@@ -57,14 +57,6 @@ const wizard: Shape<typeof zh> = {
       maxcompute: 'MaxCompute',
       flink: 'Flink fully managed',
     },
-    roleNames: {
-      admin: 'Administrator',
-      algoDeveloper: 'Algorithm developer',
-      algoOperator: 'Algorithm O&M',
-      labelManager: 'Labeling administrator',
-      guest: 'Guest',
-      maxcompute: 'MaxCompute developer',
-    },
   },
 }
 export default wizard

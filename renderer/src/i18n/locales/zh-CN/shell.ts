@@ -27,6 +27,7 @@ export default {
     offline: '离线',
     profile: '当前账号',
     noProfile: '仅离线使用',
+    job: '正在刷新:{done}/{total}',
   },
   diagnostics: {
     title: '诊断',
@@ -37,10 +38,5 @@ export default {
     runtime: '运行环境',
     dataDir: '数据目录',
     logDir: '日志目录',
-  },
-  common: {
-    placeholder: '此页面将在后续版本中提供。',
-    loading: '加载中…',
-    error: '出错了',
   },
 }

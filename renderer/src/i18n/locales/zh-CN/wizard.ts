@@ -52,13 +52,5 @@ export default {
       maxcompute: 'MaxCompute资源',
       flink: 'Flink全托管资源',
     },
-    roleNames: {
-      admin: '管理员',
-      algoDeveloper: '算法开发',
-      algoOperator: '算法运维',
-      labelManager: '标注管理员',
-      guest: '访客',
-      maxcompute: 'MaxCompute开发',
-    },
   },
 }

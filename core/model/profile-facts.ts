@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { IdentitySchema } from '@shared/domain'
+import { IdentitySchema, type Identity } from '@shared/domain'
 import type { Store } from '../store'
 
 /**
@@ -26,4 +26,18 @@ export function writeProfileFacts(store: Store, profileId: string, patch: Partia
   const next = ProfileFactsSchema.parse({ ...readProfileFacts(store, profileId), ...patch })
   store.settings.set(keyOf(profileId), next)
   return next
+}
+
+/**
+ * Records who the profile's AccessKey belongs to, as just seen by STS, without losing a known PAI-policy answer:
+ * STS cannot tell whether a RAM user holds AliyunPAIFullAccess, so what we knew about the same user is kept.
+ */
+export function recordIdentity(store: Store, profileId: string, seen: Identity): Identity {
+  const known = readProfileFacts(store, profileId).identity
+  const identity =
+    seen.kind === 'ram' && known?.kind === 'ram' && known.userId === seen.userId
+      ? { ...seen, hasPaiFullAccess: known.hasPaiFullAccess }
+      : seen
+  writeProfileFacts(store, profileId, { identity, fetchedAt: new Date().toISOString() })
+  return identity
 }

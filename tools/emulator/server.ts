@@ -186,6 +186,11 @@ async function serve(
     else if (service === 'sts') body = handleSts(inc, caller, action)
     else body = handleSls(core, inc, caller, slsPath, project)
     if (fault === 'drop-after') return drop()
+    // The work is done; the answer comes late (`late`) or when the test releases it (`hold`).
+    if (fault === 'late') await sleep(injected?.latencyMs ?? 1000)
+    if (fault === 'hold') await faults.hold(action, injected?.holdMs ?? 5 * 60_000)
+    if (req.socket.destroyed)
+      return record({ at: d.now(), service, action, status: 0, requestId: inc.requestId, fault })
     const answer =
       service === 'sls'
         ? jsonAnswer(200, body, { 'x-log-requestid': inc.requestId })
@@ -226,6 +231,7 @@ function control(d: PipelineDeps, inc: Incoming): Answer {
             throttleQps: d.faults.throttleQps,
             faultRate: d.faults.faultRate,
             pending: d.faults.pending(),
+            held: d.faults.heldCounts(),
           },
         })
       case 'POST /__emulator/reset':
@@ -238,6 +244,10 @@ function control(d: PipelineDeps, inc: Incoming): Answer {
       case 'POST /__emulator/faults':
         d.faults.set(FaultSettingsSchema.parse(body))
         return jsonAnswer(200, { ok: true, pending: d.faults.pending() })
+      case 'POST /__emulator/release': {
+        const { action } = z.object({ action: z.string().optional() }).parse(body)
+        return jsonAnswer(200, { ok: true, released: d.faults.release(action) })
+      }
       case 'DELETE /__emulator/faults':
         d.faults.clear()
         return jsonAnswer(200, { ok: true })

@@ -22,6 +22,7 @@ export const FAULT_KINDS = [
   'latency',
   'late',
   'hold',
+  'hold-answer',
 ] as const
 export type FaultKind = (typeof FAULT_KINDS)[number]
 
@@ -35,7 +36,7 @@ export const InjectSchema = z.object({
   retryAfterMs: z.number().int().min(0).optional(),
   /** `latency`: the wait before the request is performed; `late`: after it is performed, before the answer. */
   latencyMs: z.number().int().min(0).optional(),
-  /** `hold`: the longest an answer is held (ms) when nobody releases it. Default 5 minutes. */
+  /** `hold`, `hold-answer`: the longest a request is held (ms) when nobody releases it. Default 5 minutes. */
   holdMs: z.number().int().min(0).optional(),
 })
 export type Inject = z.infer<typeof InjectSchema>
@@ -58,7 +59,7 @@ export class Faults {
   private injected: Inject[] = []
   private windowStart = 0
   private windowCount = 0
-  /** Answers of `hold` faults: performed, not sent yet (the request is "in flight" for the client). */
+  /** Requests of `hold` faults (not performed yet) and answers of `hold-answer` faults (performed, not sent yet). */
   private readonly held = new Set<{ action: string; release: () => void }>()
 
   constructor(o: { latencyMs: number; throttleQps: number; faultRate: number; seed: number }) {
@@ -83,7 +84,7 @@ export class Faults {
     this.release()
   }
 
-  /** Waits until the held answer is released (or `holdMs` passes). The request was already performed. */
+  /** Waits until the held request (or answer) is released, or `holdMs` passes. */
   hold(action: string, holdMs: number): Promise<void> {
     return new Promise((resolve) => {
       const entry = {
@@ -99,14 +100,14 @@ export class Faults {
     })
   }
 
-  /** How many answers are held, per action. */
+  /** How many requests or answers are held, per action. */
   heldCounts(): Record<string, number> {
     const out: Record<string, number> = {}
     for (const h of this.held) out[h.action] = (out[h.action] ?? 0) + 1
     return out
   }
 
-  /** Sends the held answers (of one action, or all); returns how many. */
+  /** Lets the held requests and answers go on (of one action, or all); returns how many. */
   release(action?: string): number {
     let n = 0
     for (const h of [...this.held])

@@ -31,9 +31,9 @@ export interface RunningEmulator {
   /** Changes latency / throttling / fault rate, or queues injected faults, at run time. */
   faults(settings: FaultSettings): void
   clearFaults(): void
-  /** Answers held by `hold` faults (performed, not yet sent), per action. */
+  /** Requests held by `hold` faults (not performed yet) and answers held by `hold-answer` faults, per action. */
   held(): Record<string, number>
-  /** Sends held answers (of one action, or all); returns how many. */
+  /** Lets held requests and answers go on (of one action, or all); returns how many. */
   release(action?: string): number
   /** The cloud requests served, newest last (with the fault applied, if any). */
   requests(): LoggedRequest[]

@@ -178,6 +178,10 @@ async function serve(
     if (fault === '503')
       throw new EmuError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.')
     if (fault === 'drop-before') return drop()
+    // Received, not performed yet, for as long as the test wants: a slow server with the request in flight.
+    if (fault === 'hold') await faults.hold(action, injected?.holdMs ?? 5 * 60_000)
+    if (req.socket.destroyed)
+      return record({ at: d.now(), service, action, status: 0, requestId: inc.requestId, fault })
     const caller = core.callerOf(account)
     const at = d.now()
     let body: unknown
@@ -186,9 +190,9 @@ async function serve(
     else if (service === 'sts') body = handleSts(inc, caller, action)
     else body = handleSls(core, inc, caller, slsPath, project)
     if (fault === 'drop-after') return drop()
-    // The work is done; the answer comes late (`late`) or when the test releases it (`hold`).
+    // The work is done; the answer comes late (`late`) or when the test releases it (`hold-answer`).
     if (fault === 'late') await sleep(injected?.latencyMs ?? 1000)
-    if (fault === 'hold') await faults.hold(action, injected?.holdMs ?? 5 * 60_000)
+    if (fault === 'hold-answer') await faults.hold(action, injected?.holdMs ?? 5 * 60_000)
     if (req.socket.destroyed)
       return record({ at: d.now(), service, action, status: 0, requestId: inc.requestId, fault })
     const answer =

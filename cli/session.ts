@@ -37,7 +37,9 @@ export class Session {
   async getCore(): Promise<Core> {
     if (!this.core) {
       const { createCore } = await import('../core/core')
-      this.core = createCore({ dataDir: this.dataDir, runtime: 'cli' })
+      // No worker until this command queues or retries work (an apply): a read never re-queues or claims ops,
+      // and an apply while the desktop app sends leaves its ops to the app (docs/cli.md).
+      this.core = createCore({ dataDir: this.dataDir, runtime: 'cli', syncWorker: 'when-needed' })
     }
     return this.core
   }

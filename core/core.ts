@@ -22,8 +22,13 @@ import { APP_NAME, APP_VERSION } from './version'
 export interface CoreOptions {
   dataDir: string
   runtime: CoreServices['info']['runtime']
-  /** Start the outbox worker (default true). A second process on the same data dir (e.g. a CLI read) may pass false. */
-  startSyncWorker?: boolean
+  /**
+   * When this process sends the outbox (one process per data folder holds the worker lease, see docs/sync.md):
+   * `now` (default; the app and the harness): take the lease at start, or as soon as its holder lets go;
+   * `when-needed` (the CLI): only once this process queues or retries work, so read-only commands never start a
+   * worker; `never`: only read and queue.
+   */
+  syncWorker?: 'now' | 'when-needed' | 'never'
 }
 
 /**
@@ -65,6 +70,9 @@ export function createCore(opts: CoreOptions): Core {
     secret: (profileId, ref) => cloud.dingTalkSecret(profileId, ref),
     identity: (profileId) => cloud.identity(profileId),
     log,
+    dataDir: opts.dataDir,
+    runtime: opts.runtime,
+    sender: opts.syncWorker === 'never' ? 'never' : 'when-needed',
   })
   const services: CoreServices = {
     info: { name: APP_NAME, version: APP_VERSION, runtime: opts.runtime, dataDir: opts.dataDir, logDir },
@@ -80,8 +88,9 @@ export function createCore(opts: CoreOptions): Core {
     bundles: new BundlesService(store, vault, settings, workspaces, events),
   }
   const handlers = createHandlers(services)
-  // Resume the outbox: ops left pending or in flight by an earlier run continue (nothing sent twice).
-  if (opts.startSyncWorker !== false) sync.start()
+  // Resume the outbox once this process holds the worker lease: ops left pending or in flight by an earlier
+  // sender continue (a create in flight is looked up by natural key before it is sent again).
+  if ((opts.syncWorker ?? 'now') === 'now') sync.start()
 
   const call: Core['call'] = (channel, payload, ctx) =>
     dispatch(handlers, channel, payload, {

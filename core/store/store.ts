@@ -67,6 +67,11 @@ export class Store {
     return !this.closed
   }
 
+  /** Inside a transaction now (false after SQLite rolled one back by itself, e.g. on a full disk). */
+  get inTransaction(): boolean {
+    return !this.closed && this.db.inTransaction
+  }
+
   /**
    * Runs `fn` in one immediate transaction (nested calls become savepoints), e.g. a draft save and the
    * outbox ops it implies. `fn` must be synchronous.

@@ -10,6 +10,7 @@ type SyncChannel =
   | 'sync.markManualDone'
   | 'sync.drift'
   | 'sync.retry'
+  | 'sync.cancel'
   | 'activity.list'
 
 export function syncHandlers(s: CoreServices): HandlersFor<SyncChannel> {
@@ -20,11 +21,12 @@ export function syncHandlers(s: CoreServices): HandlersFor<SyncChannel> {
     'sync.apply': ({ key, planFingerprint }) => s.sync.apply(key, planFingerprint),
     'sync.status': (q) => {
       const { settled: _settled, ...status } = s.sync.status(q)
-      return status
+      return { ...status, sender: s.sync.senderState() }
     },
     'sync.markManualDone': ({ key, actionId }, ctx) => s.sync.markManualDone(key, actionId, ctx.locale),
     'sync.drift': ({ key, live }) => s.sync.drift(key, live ?? false),
-    'sync.retry': ({ opId }) => ({ ok: s.sync.retry(opId) }),
+    'sync.retry': ({ opId }) => ({ ok: true, ...s.sync.retry(opId) }),
+    'sync.cancel': (q) => s.sync.cancel(q),
     'activity.list': ({ offset, limit, profileId }) =>
       s.sync.activity(profileId ? { offset, limit, profileId } : { offset, limit }),
   }

@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import type { Channel, RequestOf, ResponseOf } from '@shared/ipc/contract'
 import type { Envelope } from '@shared/ipc/api'
 import { DEFAULT_LOCALE } from '@shared/locale'
@@ -16,6 +15,7 @@ import { CloudSessions } from './services/cloud-sessions'
 import { SyncService } from './sync'
 import { BundlesService } from './bundles'
 import { openStore } from './store'
+import { privateDir } from './store/private-files'
 import { Vault } from './vault'
 import { APP_NAME, APP_VERSION } from './version'
 
@@ -51,7 +51,8 @@ export interface Core {
 }
 
 export function createCore(opts: CoreOptions): Core {
-  fs.mkdirSync(opts.dataDir, { recursive: true })
+  // AccessKey IDs, webhook tokens, drafts: the data folder is its owner's only (0700), whatever the umask.
+  privateDir(opts.dataDir)
   const logDir = logDirFor(opts.dataDir)
   const log = new Logger(logDir)
   const events = new EventHub()

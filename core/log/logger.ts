@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { privateDir, privateFile } from '../store/private-files'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 
@@ -13,8 +14,10 @@ export class Logger {
 
   constructor(logDir?: string) {
     if (logDir) {
-      fs.mkdirSync(logDir, { recursive: true })
+      // Logs name profiles, workspaces and request IDs: owner only (0700 / 0600), whatever the umask.
+      privateDir(logDir)
       this.file = path.join(logDir, 'app.log')
+      privateFile(this.file)
     }
   }
 
@@ -32,7 +35,7 @@ export class Logger {
 
   log(level: LogLevel, msg: string, fields: Record<string, unknown> = {}): void {
     const line = this.redact(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields }))
-    if (this.file) fs.appendFileSync(this.file, line + '\n')
+    if (this.file) fs.appendFileSync(this.file, line + '\n', { mode: 0o600 })
     else if (level === 'error' || level === 'warn') process.stderr.write(line + '\n')
   }
 

@@ -63,13 +63,20 @@ export function profilesHandlers(s: CoreServices): HandlersFor<ProfilesChannel> 
     'store.recovery': (_req, ctx) => {
       const r = s.store.recovery
       if (!r) return { recovery: null }
-      const code = r.restoredFrom ? 'STORE_RECOVERED' : 'STORE_RECOVERED_NO_BACKUP'
-      const message = formatMessage(ctx.locale, code, {
-        detail: r.detail,
-        damaged: r.damagedFiles[0] ?? '',
-        backup: r.restoredFrom ?? '',
-        backupAt: r.restoredBackupAt ?? '',
-      })
+      const code =
+        r.reason === 'wal-damaged'
+          ? 'STORE_WAL_DAMAGED'
+          : r.restoredFrom
+            ? 'STORE_RECOVERED'
+            : 'STORE_RECOVERED_NO_BACKUP'
+      const held = r.heldOps ? ` ${formatMessage(ctx.locale, 'STORE_OPS_HELD', { count: r.heldOps })}` : ''
+      const message =
+        formatMessage(ctx.locale, code, {
+          detail: r.detail,
+          damaged: r.damagedFiles[0] ?? '',
+          backup: r.restoredFrom ?? '',
+          backupAt: r.restoredBackupAt ?? '',
+        }) + held
       return { recovery: { ...r, code, message } }
     },
   }

@@ -39,4 +39,14 @@ export const outboxMessages = {
     'zh-CN': '当前没有进程在发送此数据目录的变更:任务已排队,等待发送进程接手',
     en: 'No process is sending the changes of this data folder right now: the run is queued until one takes over',
   },
+  STORE_WAL_DAMAGED: {
+    'zh-CN':
+      '上次未正常关闭,数据库的预写日志已损坏:{detail}。这些更改已丢失,损坏的日志已保留在 {damaged};其余数据完好(已完整检查)。',
+    en: 'The last session did not close cleanly and the database log is damaged: {detail}. Those changes are lost; the damaged log is kept at {damaged}. The rest of the data is sound (fully checked).',
+  },
+  STORE_OPS_HELD: {
+    'zh-CN':
+      '有 {count} 个待发送操作来自此前的状态,不会自动发送:请在「待同步变更」中查看,重新生成计划后执行,或取消它们。',
+    en: '{count} queued operation(s) come from that earlier state and are not sent on their own: see Pending changes, make a new plan and apply it, or cancel them.',
+  },
 } satisfies Catalog

@@ -47,6 +47,8 @@ export interface EngineOptions {
   commitIntervalMs?: number
   /** How long ops a dead sender left in flight wait before they are sent again (ms; default 300 here). */
   inFlightGraceMs?: number
+  /** `never`: this engine only queues (another process would send). */
+  sender?: 'never'
 }
 
 export function openEngine(o: EngineOptions): Engine {
@@ -91,6 +93,7 @@ export function openEngine(o: EngineOptions): Engine {
       inFlightGraceMs: o.inFlightGraceMs ?? 300,
     },
     runtime: 'test',
+    ...(o.sender ? { sender: o.sender } : {}),
     ...(o.leaseRetryMs ? { leaseRetryMs: o.leaseRetryMs } : {}),
   })
   if (o.start !== false) sync.start()

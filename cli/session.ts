@@ -68,6 +68,9 @@ export class Session {
         // No keychain in a pipeline: secrets (e.g. a bundle's encrypted DingTalk secrets) stay in memory.
         vault: this.throwAway ? 'memory' : 'os',
         ...(keychainService ? { keychainService } : {}),
+        // No worker until this command queues or retries work (an apply): a read never re-queues or claims ops,
+        // and an apply while the desktop app sends leaves its ops to the app (docs/cli.md).
+        syncWorker: 'when-needed',
       })
       if (this.throwAway) this.envProfileId = (await this.addEnvProfile()).id
     }

@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import type { Channel, RequestOf, ResponseOf } from '@shared/ipc/contract'
 import type { Envelope } from '@shared/ipc/api'
 import { DEFAULT_LOCALE } from '@shared/locale'
@@ -21,6 +20,7 @@ import { CloudSessions, type TestOnlyRoutes } from './services/cloud-sessions'
 import { SyncService } from './sync'
 import { BundlesService } from './bundles'
 import { openStore, type Store } from './store'
+import { privateDir } from './private-files'
 import { Vault } from './vault'
 import { APP_NAME, APP_VERSION } from './version'
 
@@ -38,8 +38,13 @@ export interface CoreServices extends HandlerServices {
 export interface CoreOptions {
   dataDir: string
   runtime: CoreInfo['runtime']
-  /** Start the outbox worker (default true). A second process on the same data dir (e.g. a CLI read) may pass false. */
-  startSyncWorker?: boolean
+  /**
+   * When this process sends the outbox (one process per data folder holds the worker lease, see docs/sync.md):
+   * `now` (default; the app and the harness): take the lease at start, or as soon as its holder lets go;
+   * `when-needed` (the CLI): only once this process queues or retries work, so read-only commands never start a
+   * worker; `never`: only read and queue.
+   */
+  syncWorker?: 'now' | 'when-needed' | 'never'
   /** Test-only redirections of DingTalk and the ECS metadata service; the shipped app never sets them. */
   testOnly?: TestOnlyRoutes
   /** `memory`: no OS keychain (a throw-away data directory, the CLI's `--credentials env`). Default `os`. */
@@ -71,7 +76,8 @@ export interface Core {
 }
 
 export function createCore(opts: CoreOptions): Core {
-  fs.mkdirSync(opts.dataDir, { recursive: true })
+  // AccessKey IDs, webhook tokens, drafts: the data folder is its owner's only (0700), whatever the umask.
+  privateDir(opts.dataDir)
   const logDir = logDirFor(opts.dataDir)
   const log = new Logger(logDir)
   const events = new EventHub()
@@ -100,6 +106,9 @@ export function createCore(opts: CoreOptions): Core {
       return who
     },
     log,
+    dataDir: opts.dataDir,
+    runtime: opts.runtime,
+    sender: opts.syncWorker === 'never' ? 'never' : 'when-needed',
   })
   const services: CoreServices = {
     info: { name: APP_NAME, version: APP_VERSION, runtime: opts.runtime, dataDir: opts.dataDir, logDir },
@@ -120,8 +129,9 @@ export function createCore(opts: CoreOptions): Core {
     bundles: new BundlesService(store, vault, settings, workspaces, events),
   }
   const handlers = createHandlers(services)
-  // Resume the outbox: ops left pending or in flight by an earlier run continue (nothing sent twice).
-  if (opts.startSyncWorker !== false) sync.start()
+  // Resume the outbox once this process holds the worker lease: ops left pending or in flight by an earlier
+  // sender continue (a create in flight is looked up by natural key before it is sent again).
+  if ((opts.syncWorker ?? 'now') === 'now') sync.start()
 
   let closing: Promise<void> | undefined
   const call: Core['call'] = (channel, payload, ctx) =>

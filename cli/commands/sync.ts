@@ -9,6 +9,7 @@ import { table } from '../output'
 import { confirm, readSecret } from '../secret-input'
 import type { Session } from '../session'
 import { printProblems, readBundleFile } from './bundle'
+import { senderNote } from './runs'
 import { refresh } from './workspace'
 
 export interface PlanOptions {
@@ -184,9 +185,14 @@ export async function applyCommand(
 
 async function follow(s: Session, runId: string, queued: number, timeoutMs: number): Promise<RunStatus> {
   const started = Date.now()
+  let told = false
   try {
     for (;;) {
       const st = await s.call('sync.status', { runId })
+      // Another process (the desktop app) may be this data folder's sender: the run waits in its queue.
+      const note = told ? null : senderNote(s.locale, st.sender)
+      told = true
+      if (note) s.out.note(note)
       const done = st.ops.filter((op) => op.status === 'done').length
       s.out.progress(`Applying: ${done}/${queued || st.ops.length} ${bar(done, queued || st.ops.length)}`)
       if (st.finished) return st

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import querystring from 'node:querystring'
-import OpenApiClient, { $OpenApiUtil, OpenApiUtil } from '@alicloud/openapi-core'
+import { OpenApiUtil } from '@alicloud/openapi-core'
 import * as $dara from '@darabonba/typescript'
 import type { CredentialSource } from './credentials'
 import type { CloudProfile, ServiceName } from './profile'
@@ -19,11 +19,17 @@ export interface AcsRequest {
   pathname: string
   query?: Record<string, unknown>
   body?: Record<string, unknown>
+  /** false for creates: they get the longer `createReadTimeoutMs`. */
+  idempotent?: boolean
 }
 
 export interface Timeouts {
+  /** DNS, TCP connect and TLS handshake: a request that fails here was not sent. */
   connectTimeoutMs: number
+  /** From the connection being up to the whole answer. */
   readTimeoutMs: number
+  /** The same for creates (not idempotent), which PAI can take long to answer; a timeout there means "reconcile". */
+  createReadTimeoutMs?: number
 }
 
 /** Percent-encodes one path parameter as the generated SDKs do (`$dara.URL.percentEncode`). */
@@ -55,16 +61,15 @@ export class AcsHttpError extends Error {
   }
 }
 
-type Runtime = Parameters<OpenApiClient['callApi']>[2]
-
 /**
- * Sends ACS3 calls for one service. Direct connections go through openapi-core's `callApi`; when a
- * proxy applies, the request is built and signed the same way (openapi-core's `OpenApiUtil`) and sent
- * through a proxy agent, because openapi-core's transport ignores its proxy settings.
+ * Sends ACS3 calls for one service. Each request is built and signed the way openapi-core's `callApi` does it
+ * (its `OpenApiUtil`: the same headers, `x-acs-content-sha256`, `getAuthorization`), and sent by our own sender
+ * (http-send.ts), directly or through a proxy agent. Not through openapi-core's transport: httpx uses the connect
+ * timeout as the socket's idle timeout and calls it "ConnectTimeout", so a create answered after 5 s looked unsent
+ * and was sent again; it also ignores proxies. Our sender tells "not connected" from "sent, no answer yet".
  */
 export class AcsTransport {
   readonly endpoint: string
-  private readonly client: OpenApiClient
   private readonly proxyUrl: string | undefined
 
   constructor(
@@ -76,63 +81,29 @@ export class AcsTransport {
     this.endpoint = endpointFor(profile, service)
     const { host, port } = splitHostPort(this.endpoint, profile.protocol)
     this.proxyUrl = proxyFor(profile.proxy, profile.protocol, host, port)
-    this.client = new OpenApiClient(
-      new $OpenApiUtil.Config({
-        // The SDK asks the source before every request: temporary credentials are refreshed in time.
-        credential: credentials.credential,
-        regionId: profile.region,
-        endpoint: this.endpoint,
-        protocol: profile.protocol,
-        readTimeout: timeouts.readTimeoutMs,
-        connectTimeout: timeouts.connectTimeoutMs,
-      }),
-    )
   }
 
   get proxied(): boolean {
     return this.proxyUrl !== undefined
   }
 
-  /** Sends once; throws openapi-core errors (or AcsHttpError) for 4xx/5xx, Node errors for the network. */
+  /**
+   * Sends once; throws AcsHttpError for 4xx/5xx, SendError (with `requestSent`) for the network. A call that is
+   * not idempotent (a create) waits `createReadTimeoutMs` for its answer: PAI can take long to answer one.
+   */
   async send(r: AcsRequest): Promise<RawResponse> {
-    return this.proxyUrl ? this.sendProxied(r, this.proxyUrl) : this.sendDirect(r)
-  }
-
-  private async sendDirect(r: AcsRequest): Promise<RawResponse> {
-    const params = new $OpenApiUtil.Params({
-      action: r.action,
-      version: r.version,
-      protocol: this.profile.protocol.toUpperCase(),
-      pathname: r.pathname,
-      method: r.method,
-      authType: 'AK',
-      style: r.style,
-      reqBodyType: r.style === 'RPC' ? 'formData' : 'json',
-      bodyType: 'string',
-    })
-    const req = new $OpenApiUtil.OpenApiRequest({ query: toQuery(r.query), body: r.body })
-    const runtime: Runtime = new $dara.RuntimeOptions({
-      readTimeout: this.timeouts.readTimeoutMs,
-      connectTimeout: this.timeouts.connectTimeoutMs,
-    })
-    const res = (await this.client.callApi(params, req, runtime)) as {
-      body: unknown
-      headers: Record<string, string>
-      statusCode: number
-    }
-    return {
-      status: res.statusCode,
-      headers: res.headers ?? {},
-      body: typeof res.body === 'string' ? res.body : JSON.stringify(res.body),
-    }
-  }
-
-  private async sendProxied(r: AcsRequest, proxyUrl: string): Promise<RawResponse> {
     const protocol = this.profile.protocol
     const cred = await this.credentials.get()
     const query = toQuery(r.query)
-    const bodyText = r.body !== undefined ? JSON.stringify(r.body) : undefined
-    const body = bodyText !== undefined ? Buffer.from(bodyText, 'utf8') : undefined
+    let body: Buffer | undefined
+    let contentType: string | undefined
+    if (r.body !== undefined && r.style === 'RPC') {
+      body = Buffer.from(OpenApiUtil.toForm(r.body), 'utf8')
+      contentType = 'application/x-www-form-urlencoded'
+    } else if (r.body !== undefined) {
+      body = Buffer.from(JSON.stringify(r.body), 'utf8')
+      contentType = 'application/json; charset=utf-8'
+    }
     const headers: Record<string, string> = {
       host: this.endpoint,
       'x-acs-version': r.version,
@@ -148,7 +119,7 @@ export class AcsTransport {
       headers['x-acs-accesskey-id'] = cred.accessKeyId
       headers['x-acs-security-token'] = cred.securityToken
     }
-    if (body) headers['content-type'] = 'application/json; charset=utf-8'
+    if (contentType) headers['content-type'] = contentType
     const payloadHash = crypto
       .createHash('sha256')
       .update(body ?? Buffer.alloc(0))
@@ -168,7 +139,6 @@ export class AcsTransport {
     )
     const qs = querystring.stringify(query)
     const { host, port } = splitHostPort(this.endpoint, protocol)
-    const agent = proxyAgent(proxyUrl, protocol)
     const res = await sendRaw({
       protocol,
       connectHost: host,
@@ -177,8 +147,12 @@ export class AcsTransport {
       path: r.pathname + (qs ? `?${qs}` : ''),
       headers,
       body,
-      agent,
-      ...this.timeouts,
+      agent: this.proxyUrl ? proxyAgent(this.proxyUrl, protocol) : undefined,
+      connectTimeoutMs: this.timeouts.connectTimeoutMs,
+      readTimeoutMs:
+        r.idempotent === false
+          ? Math.max(this.timeouts.readTimeoutMs, this.timeouts.createReadTimeoutMs ?? 0)
+          : this.timeouts.readTimeoutMs,
     })
     if (res.status >= 400) throw httpErrorOf(res)
     return res

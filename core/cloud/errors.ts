@@ -9,9 +9,12 @@ import { AppError } from '@shared/ipc/errors'
 export type Outcome =
   /** The server answered and refused: nothing changed. */
   | 'rejected'
-  /** The request never left this machine (refused connection, DNS, connect timeout): nothing changed. */
+  /** The request never left this machine (refused connection, DNS, connect timeout, TLS): nothing changed. */
   | 'not-sent'
-  /** The request may have been processed but its answer was lost (reset after send, read timeout, 5xx). */
+  /**
+   * The request was written (or may have been) and no answer came: reset after send, no answer within the read
+   * timeout, 5xx. The operation may have happened: a create is reconciled by natural key before any resend.
+   */
   | 'unknown'
 
 export interface CloudFailure {
@@ -103,21 +106,28 @@ export function normalizeFailure(err: unknown): CloudFailure {
     }
   }
   const code = str(e.code) ?? ''
+  // Our sender (http-send.ts) knows whether the request can have left this machine; nothing else is as sure.
+  const sent = typeof e.requestSent === 'boolean' ? e.requestSent : undefined
   if (
     name === 'RequestTimeoutError' ||
     /Timeout/i.test(code) ||
     /^(Connect|Read)Timeout/.test(message) ||
     code === 'ETIMEDOUT'
   ) {
-    const connect = /connect/i.test(message) || /connect/i.test(code)
-    return {
-      kind: 'timeout',
-      outcome: connect ? 'not-sent' : 'unknown',
-      detail: connect ? 'connect timeout' : 'read timeout',
-    }
+    if (sent !== undefined)
+      return {
+        kind: 'timeout',
+        outcome: sent ? 'unknown' : 'not-sent',
+        detail: sent ? 'no answer in time' : 'connect timeout',
+      }
+    // httpx (openapi-core's transport) raises "ConnectTimeout" from the socket's idle timer, which also fires while
+    // the server is working on a request already written: it does not prove the request was not sent.
+    return { kind: 'timeout', outcome: 'unknown', detail: /connect/i.test(message) ? 'timeout' : 'read timeout' }
   }
   if (code && /^E[A-Z]+$|^ERR_|CERT|^EPROTO$/.test(code)) {
-    return { kind: 'network', outcome: NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown', detail: code }
+    const outcome =
+      sent !== undefined ? (sent ? 'unknown' : 'not-sent') : NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown'
+    return { kind: 'network', outcome, detail: code }
   }
   if (/socket hang up|ECONNRESET|EPIPE/i.test(message))
     return { kind: 'network', outcome: 'unknown', detail: 'connection reset' }

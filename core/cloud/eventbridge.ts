@@ -147,6 +147,7 @@ export function createEventBridgeClient(t: AcsTransport, ctx: RetryContext): Eve
           method: 'POST',
           pathname: '/',
           query,
+          idempotent,
         }),
       (res) => {
         const body = parseJson(Envelope, res, op)

@@ -59,7 +59,12 @@ export interface CloudClients {
   limiterFor(service: 'pai' | 'eventBridge' | 'sts' | 'sls'): ConcurrencyLimiter
 }
 
-export const DEFAULT_TIMEOUTS: Timeouts = { connectTimeoutMs: 5_000, readTimeoutMs: 20_000 }
+/** Connect 5 s; an answer within 20 s, or 60 s for a create (PAI's creates can be slow to answer). */
+export const DEFAULT_TIMEOUTS: Timeouts = {
+  connectTimeoutMs: 5_000,
+  readTimeoutMs: 20_000,
+  createReadTimeoutMs: 60_000,
+}
 
 /**
  * Builds the clients of one profile, signing with `opts.credentials` (or a static key given with the

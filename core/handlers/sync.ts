@@ -9,6 +9,7 @@ type SyncChannel =
   | 'sync.status'
   | 'sync.markManualDone'
   | 'sync.retry'
+  | 'sync.cancel'
   | 'activity.list'
 
 export function syncHandlers(s: HandlerServices): HandlersFor<SyncChannel> {
@@ -22,10 +23,11 @@ export function syncHandlers(s: HandlerServices): HandlersFor<SyncChannel> {
     },
     'sync.status': (q) => {
       const { settled: _settled, ...status } = s.sync.status(q)
-      return status
+      return { ...status, sender: s.sync.senderState() }
     },
     'sync.markManualDone': ({ key, actionId }, ctx) => s.sync.markManualDone(key, actionId, ctx.locale),
-    'sync.retry': ({ opId }) => ({ ok: s.sync.retry(opId) }),
+    'sync.retry': ({ opId }) => ({ ok: true, ...s.sync.retry(opId) }),
+    'sync.cancel': (q) => s.sync.cancel(q),
     'activity.list': ({ offset, limit, profileId }) =>
       s.sync.activity(profileId ? { offset, limit, profileId } : { offset, limit }),
   }

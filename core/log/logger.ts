@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { printableJson } from '@shared/printable'
+import { privateDir, privateFile } from '../private-files'
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error'
 
@@ -14,8 +15,10 @@ export class Logger {
 
   constructor(logDir?: string) {
     if (logDir) {
-      fs.mkdirSync(logDir, { recursive: true })
+      // Logs name profiles, workspaces and request IDs: owner only (0700 / 0600), whatever the umask.
+      privateDir(logDir)
       this.file = path.join(logDir, 'app.log')
+      privateFile(this.file)
     }
   }
 
@@ -34,7 +37,7 @@ export class Logger {
   log(level: LogLevel, msg: string, fields: Record<string, unknown> = {}): void {
     // One JSON line: text from outside (a file, the cloud) can neither break the line nor reach a terminal raw.
     const line = this.redact(printableJson(JSON.stringify({ t: new Date().toISOString(), level, msg, ...fields })))
-    if (this.file) fs.appendFileSync(this.file, line + '\n')
+    if (this.file) fs.appendFileSync(this.file, line + '\n', { mode: 0o600 })
     else if (level === 'error' || level === 'warn') process.stderr.write(line + '\n')
   }
 

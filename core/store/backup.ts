@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { quickCheck, type Db } from './database'
+import { privateDir, tightenFile } from '../private-files'
 
 /** How many backups are kept in `<dataDir>/backups` (the oldest beyond this are deleted). */
 export const KEEP_BACKUPS = 3
@@ -29,21 +30,46 @@ export function listBackups(dir: string): string[] {
     .map((f) => path.join(dir, f))
 }
 
+/** Flushes a file's content to the disk (fsync). */
+export function fsyncFile(file: string): void {
+  const fd = fs.openSync(file, 'r+')
+  try {
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** Makes a rename in `dir` durable (POSIX: fsync the folder; Windows has no folder handle to flush, NTFS logs it). */
+export function fsyncDir(dir: string): void {
+  if (process.platform === 'win32') return
+  const fd = fs.openSync(dir, 'r')
+  try {
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
 /**
- * Writes a compact copy of the database with `VACUUM INTO` (to a temporary name, then renamed, so a
- * half-written backup never looks like one) and keeps the newest KEEP_BACKUPS. A database that fails
- * quick_check is not backed up: a damaged copy must never push a good one out.
+ * Writes a compact copy of the database with `VACUUM INTO` to a temporary name, flushes it to the disk, then
+ * renames it (and flushes the folder), so a backup that exists by its name is complete even after a power cut;
+ * keeps the newest KEEP_BACKUPS. A database that fails quick_check is not backed up: a damaged copy must never
+ * push a good one out. Backups are the owner's only (0600).
  */
 export function makeBackup(db: Db, dir: string, now: Date): { file: string } | { skipped: string } {
   const problems = quickCheck(db)
   if (problems.length) return { skipped: `quick_check: ${problems.join('; ')}` }
-  fs.mkdirSync(dir, { recursive: true })
+  privateDir(dir)
   let file = path.join(dir, `${PREFIX}${fileStamp(now)}${SUFFIX}`)
   for (let i = 1; fs.existsSync(file); i++) file = path.join(dir, `${PREFIX}${fileStamp(now)}-${i}${SUFFIX}`)
   const tmp = `${file}.tmp`
   fs.rmSync(tmp, { force: true })
   db.prepare('VACUUM INTO ?').run(tmp)
+  tightenFile(tmp)
+  fsyncFile(tmp)
   fs.renameSync(tmp, file)
+  fsyncDir(dir)
   pruneBackups(dir)
   return { file }
 }

@@ -43,15 +43,16 @@ function isDamageError(err: unknown): err is Error & { code: string } {
 }
 
 /**
- * Opens the file with our pragmas and runs quick_check. A damaged file comes back as `{damage}` (the
+ * Opens the file with our pragmas and runs quick_check (or, after an unclean shutdown, the complete
+ * integrity_check). A damaged file comes back as `{damage}` (the
  * connection is closed); any other failure (permissions, disk full, locked) is STORE_OPEN_FAILED.
  */
-export function openChecked(file: string): { db: Db } | { damage: Damage } {
+export function openChecked(file: string, check: 'quick' | 'full' = 'quick'): { db: Db } | { damage: Damage } {
   let db: Db | undefined
   try {
     db = new Database(file, { timeout: BUSY_TIMEOUT_MS })
     applyPragmas(db)
-    const problems = quickCheck(db)
+    const problems = check === 'full' ? integrityCheck(db) : quickCheck(db)
     if (problems.length) {
       db.close()
       return { damage: { reason: 'corrupt', detail: problems.slice(0, 3).join('; ') } }
@@ -73,14 +74,26 @@ export function openChecked(file: string): { db: Db } | { damage: Damage } {
   }
 }
 
-/** Opens a backup read-only and says whether it is sound and which schema version it has. */
+/** Tables every database of this app has had since its first schema (a backup without them is not ours). */
+const CORE_TABLES = ['profiles', 'settings', 'cached_workspaces', 'drafts', 'outbox', 'activity']
+
+/**
+ * Opens a backup read-only and says whether it is a sound database of this app, and which schema version it has.
+ * Sound means: quick_check passes AND it has a schema version and the app's tables. An empty or tiny file passes
+ * quick_check (SQLite reads it as an empty database), so it is never taken for a backup.
+ */
 export function inspectBackup(file: string): { ok: true; version: number } | { ok: false; detail: string } {
   let db: Db | undefined
   try {
     db = new Database(file, { readonly: true, fileMustExist: true })
     const problems = quickCheck(db)
+    if (problems.length) return { ok: false, detail: problems.join('; ') }
     const version = db.pragma('user_version', { simple: true }) as number
-    return problems.length ? { ok: false, detail: problems.join('; ') } : { ok: true, version }
+    if (version < 1) return { ok: false, detail: 'not a database of this app (no schema version)' }
+    const have = new Set(db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all())
+    const missing = CORE_TABLES.filter((t) => !have.has(t))
+    if (missing.length) return { ok: false, detail: `not a database of this app (no table ${missing.join(', ')})` }
+    return { ok: true, version }
   } catch (err) {
     return { ok: false, detail: err instanceof Error ? err.message : String(err) }
   } finally {

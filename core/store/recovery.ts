@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { StoreRecovery } from '@shared/ipc/channels/profiles'
-import { backupTime, fileStamp, listBackups } from './backup'
+import { backupTime, fileStamp, fsyncDir, fsyncFile, listBackups } from './backup'
+import { tightenFile } from '../private-files'
 import { inspectBackup, type Damage } from './database'
 
 const COMPANIONS = ['', '-wal', '-shm'] as const
@@ -43,7 +44,10 @@ export function restoreNewestBackup(
     }
     const tmp = `${file}.restoring`
     fs.copyFileSync(b, tmp)
+    tightenFile(tmp)
+    fsyncFile(tmp)
     fs.renameSync(tmp, file)
+    fsyncDir(path.dirname(file))
     return { restoredFrom: b, tried }
   }
   return { restoredFrom: null, tried }

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { DriftItem, Plan, RefreshResult } from '@shared/ipc/channels/sync'
 import type { Locale } from '@shared/locale'
 import type { Store } from '../store'
@@ -6,10 +7,13 @@ import type { SyncContext, SyncDeps } from './deps'
 import { Planning } from './planning'
 import { refreshJob } from './refresh-job'
 import { applyPlan } from './runs/apply'
+import { cancelOps, retryOp } from './runs/control'
 import { RunRecords, type RunMeta } from './runs/records'
 import { afterDone, settleRun } from './runs/settle'
 import { runStatus, waitForRun, type RunState } from './runs/status'
 import { OutboxWorker } from './worker'
+import { WorkerLease } from './worker-lease'
+import { Sender, type SenderState } from './worker-sender'
 
 export type { SyncDeps } from './deps'
 
@@ -24,7 +28,8 @@ export class SyncService {
   private readonly planning: Planning
   private readonly runs: RunRecords
   /** The pieces the run functions share. */
-  private readonly units: { planning: Planning; runs: RunRecords; worker: OutboxWorker }
+  private readonly units: { planning: Planning; runs: RunRecords; worker: OutboxWorker; sender: Sender }
+  private readonly sender: Sender
 
   constructor(d: SyncDeps) {
     this.c = { ...d, now: d.now ?? (() => new Date()) }
@@ -40,11 +45,26 @@ export class SyncService {
       afterDone: (op, result) => afterDone(this.c, this.runs, op, result),
       onRunSettled: (runId) => settleRun(this.c, this.units, runId),
     })
-    this.units = { planning: this.planning, runs: this.runs, worker: this.worker }
+    const lease = new WorkerLease(d.dataDir ?? path.dirname(d.store.file), d.runtime ?? 'core')
+    this.sender = new Sender(lease, () => this.resume(), d.leaseRetryMs ?? 2_000, d.log)
+    this.units = { planning: this.planning, runs: this.runs, worker: this.worker, sender: this.sender }
   }
 
-  /** Resumes the outbox (ops left in flight by a crash are re-queued) and settles runs left unsettled. */
+  /**
+   * Becomes this data directory's one sender (the worker lease), now or as soon as the process holding it lets go.
+   * Only then is anything re-queued or claimed. A `never` engine only reads and queues.
+   */
   start(): void {
+    if (this.c.sender !== 'never') this.sender.want()
+  }
+
+  /** Who sends this data directory's outbox: this process, another one, or nobody. */
+  senderState(): SenderState {
+    return this.sender.state()
+  }
+
+  /** With the lease: ops a dead sender left in flight are re-queued, sending starts, unsettled runs settle. */
+  private resume(): void {
     this.worker.start()
     for (const runId of this.runs.ids()) {
       const meta = this.runs.get(runId)
@@ -54,8 +74,9 @@ export class SyncService {
     }
   }
 
-  stop(): Promise<void> {
-    return this.worker.stop()
+  async stop(): Promise<void> {
+    await this.worker.stop()
+    this.sender.release()
   }
 
   refresh(profileId: string, workspaceId?: string): Promise<RefreshResult> {
@@ -81,8 +102,11 @@ export class SyncService {
     return this.planning.drift(key, live)
   }
 
+  /** Queues the plan; this process starts sending unless another one holds the lease (that one sends it). */
   apply(key: string, planFingerprint: string): { runId: string; queued: number } {
-    return applyPlan(this.c, this.units, key, planFingerprint)
+    const queued = applyPlan(this.c, this.units, key, planFingerprint)
+    this.start()
+    return queued
   }
 
   meta(runId: string): RunMeta | undefined {
@@ -97,10 +121,16 @@ export class SyncService {
     return waitForRun(this.c.store, this.units, runId, opts)
   }
 
-  retry(opId: string): boolean {
-    this.c.store.outbox.retry(opId)
-    this.worker.kick()
-    return true
+  /** Sends a failed, blocked or cancelled op again (through the same reconcile-then-record path); see runs/control.ts. */
+  retry(opId: string): { retried: number } {
+    const r = retryOp(this.c.store, this.units, opId)
+    this.start()
+    return r
+  }
+
+  /** Cancels an op (with what depends on it) or every op of a run not sent yet; see runs/control.ts. */
+  cancel(q: { opId: string } | { runId: string }): { cancelled: number } {
+    return cancelOps(this.c.store, this.units, q)
   }
 
   activity(q: { offset: number; limit: number; profileId?: string }): {

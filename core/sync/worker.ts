@@ -3,47 +3,7 @@ import type { EventName, EventPayload } from '@shared/ipc/events'
 import type { CloudClients } from '../cloud'
 import type { OutboxOp, Store } from '../store'
 import { executeOp, type ExecResult } from './ops/execute'
-
-/** Codes after which an op stays queued and is tried again later (PowerSync's "throw on network/5xx"). */
-export const RETRYABLE = new Set([
-  'CLOUD_THROTTLED',
-  'CLOUD_SERVER',
-  'CLOUD_NETWORK',
-  'CLOUD_TIMEOUT',
-  'CLOUD_ANSWER_LOST',
-  'CLOUD_BAD_RESPONSE',
-  'CLOUD_ROLE_JOB_TIMEOUT',
-  'SYNC_WORKSPACE_NOT_READY',
-  'KEYCHAIN_UNAVAILABLE',
-])
-const OFFLINE = new Set(['CLOUD_NETWORK', 'CLOUD_TIMEOUT'])
-
-export interface OpError {
-  code: string
-  message?: string
-  requestId?: string
-  ruleId?: string
-  params?: Record<string, unknown>
-}
-
-export function opErrorOf(err: unknown): OpError {
-  if (err instanceof AppError) {
-    const d = (err.details ?? {}) as { requestId?: string }
-    const out: OpError = { code: err.code, params: err.params }
-    if (d.requestId) out.requestId = d.requestId
-    if (err.ruleId) out.ruleId = err.ruleId
-    return out
-  }
-  return { code: 'INTERNAL', message: err instanceof Error ? err.message : String(err) }
-}
-
-interface Completion {
-  op: OutboxOp
-  ok?: ExecResult
-  error?: OpError
-  retryAfter?: number
-  status?: string
-}
+import { OFFLINE, OutcomeWriter, opErrorOf, type Completion } from './worker-outcomes'
 
 export interface WorkerDeps {
   store: Store
@@ -57,6 +17,11 @@ export interface WorkerDeps {
   commitIntervalMs?: number
   /** Polling interval for async cloud work (workspace INITIALIZING, role jobs). Default 500 ms. */
   pollMs?: number
+  /**
+   * How long after it was sent an op left in flight by a sender that is gone waits before it is sent again
+   * (its request may still be in the server). Default 60 s: a create's read timeout.
+   */
+  inFlightGraceMs?: number
   /** Backoff between tries of a queued op: base * 2^(attempt-1), capped, with jitter. */
   backoff?: { baseMs: number; maxMs: number }
   /** Runs in the transaction that marks the op done (e.g. moves a new workspace's draft to its id). */
@@ -84,42 +49,61 @@ export class OutboxWorker {
   private wake: (() => void) | null = null
   private online = true
   private readonly settling = new Set<string>()
+  private readonly settlesRunning = new Set<Promise<void>>()
   private readonly max: number
-  private readonly backoff: { baseMs: number; maxMs: number }
-  private readonly random: () => number
+  private readonly outcomes: OutcomeWriter
+  /** Commits that failed in a row (disk full, database locked by another process...), and when to try again. */
+  private commitFailures = 0
+  private nextCommitAt = 0
 
   constructor(private readonly d: WorkerDeps) {
     this.max = d.maxInFlight ?? 8
     this.commitMs = d.commitIntervalMs ?? 15
-    this.backoff = d.backoff ?? { baseMs: 500, maxMs: 30_000 }
-    this.random = d.random ?? Math.random
+    this.outcomes = new OutcomeWriter({
+      store: d.store,
+      ...(d.log ? { log: d.log } : {}),
+      backoff: d.backoff ?? { baseMs: 500, maxMs: 30_000 },
+      random: d.random ?? Math.random,
+      ...(d.afterDone ? { afterDone: d.afterDone } : {}),
+    })
   }
 
   get isOnline(): boolean {
     return this.online
   }
 
-  /** Re-queues ops a previous process left in flight, then starts sending. */
+  /**
+   * Re-queues ops a previous sender left in flight, then starts sending. Only the holder of the worker lease
+   * calls this (SyncService), so no other process can have them in flight.
+   */
   start(): void {
     if (this.running) return
-    const n = this.d.store.outbox.requeueInFlight()
+    const n = this.d.store.outbox.requeueInFlight({ graceMs: this.d.inFlightGraceMs ?? 60_000 })
     if (n > 0) this.d.log?.info('outbox resumed', { requeued: n })
     this.running = true
     this.claiming = true
     this.loopDone = this.loop()
   }
 
-  /** Stops claiming; waits (up to `graceMs`) for ops in flight. Unfinished ones resume next start. */
+  /**
+   * Stops claiming; waits (up to `graceMs`) for ops in flight and then for the drift checks of runs that just
+   * ended (a CLI `apply` exits right after its run: its draft is still cleared). What is unfinished resumes at the
+   * next start.
+   */
   async stop(graceMs = 5_000): Promise<void> {
+    const deadline = Date.now() + graceMs
+    const until = (ps: Promise<unknown>[]): Promise<unknown> =>
+      Promise.race([
+        Promise.allSettled(ps),
+        new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())).unref()),
+      ])
     this.claiming = false
     this.kick()
-    await Promise.race([
-      Promise.allSettled([...this.inflight.values()]),
-      new Promise((r) => setTimeout(r, graceMs).unref()),
-    ])
+    await until([...this.inflight.values()])
     this.running = false
     this.kick()
     await this.loopDone
+    await until([...this.settlesRunning])
   }
 
   /** Something was queued or finished: look for work now. */
@@ -148,6 +132,11 @@ export class OutboxWorker {
       let free = this.running && this.claiming ? this.max - this.inflight.size : 0
       let claimed: OutboxOp[] = []
       let flushed: Completion[] = []
+      if (Date.now() < this.nextCommitAt) {
+        // The last commit failed: wait a little before writing again (the outcomes are kept meanwhile).
+        await this.sleep(this.nextCommitAt - Date.now())
+        continue
+      }
       if (this.completed.length > 0 || free > 0) {
         // Let outcomes gather for a few ms while others are in flight: fewer commits (each one fsyncs).
         const since = Date.now() - this.lastCommit
@@ -155,18 +144,31 @@ export class OutboxWorker {
           await new Promise((r) => setTimeout(r, this.commitMs - since))
         this.lastCommit = Date.now()
         free = this.running && this.claiming ? this.max - this.inflight.size : 0
+        const batch = this.completed.splice(0)
+        let later: Completion[] = []
         try {
           // Group commit: the outcomes gathered since the last turn and the next claim in ONE transaction
           // (one fsync). A crash before it commits leaves those ops in flight: they are re-sent at the next
           // start, and a create looks its object up first, so nothing is sent twice.
-          ;({ claimed, flushed } = this.d.store.transaction(() => ({
-            flushed: this.flush(),
+          ;({ claimed, flushed, later } = this.d.store.transaction(() => ({
+            ...this.outcomes.flush(batch),
             claimed: free > 0 ? this.d.store.outbox.claim({ limit: free }) : [],
           })))
+          this.commitFailures = 0
         } catch (err) {
-          this.d.log?.warn('outbox write failed', { error: err instanceof Error ? err.message : String(err) })
+          // Nothing of this commit was written: its outcomes go back to the queue, in order, for the next one.
+          for (const c of batch) delete c.status
+          this.completed.unshift(...batch)
+          this.commitFailures += 1
+          this.nextCommitAt = Date.now() + Math.min(5_000, 100 * 2 ** Math.min(this.commitFailures, 6))
+          this.d.log?.warn('outbox write failed; outcomes kept for the next commit', {
+            error: err instanceof Error ? err.message : String(err),
+            outcomes: batch.length,
+            failures: this.commitFailures,
+          })
           if (!this.d.store.isOpen) return
         }
+        this.completed.push(...later)
         for (const op of claimed) {
           const p = this.send(op).finally(() => {
             this.inflight.delete(op.opId)
@@ -221,44 +223,6 @@ export class OutboxWorker {
     }
   }
 
-  /** Writes the gathered outcomes (inside the caller's transaction). */
-  private flush(): Completion[] {
-    const store = this.d.store
-    const batch = this.completed.splice(0)
-    for (const c of batch) {
-      const op = c.op
-      if (c.ok) {
-        store.outbox.markDone(op.opId, {
-          requestId: c.ok.requestId ?? null,
-          ...(c.ok.result === undefined ? {} : { result: c.ok.result }),
-        })
-        this.d.afterDone?.(op, c.ok.result)
-        c.status = 'done'
-      } else if (c.error && RETRYABLE.has(c.error.code)) {
-        const exp = Math.min(this.backoff.maxMs, this.backoff.baseMs * 2 ** Math.max(0, Math.min(op.attempts - 1, 16)))
-        const delay = Math.max(c.retryAfter ?? 0, Math.floor(exp * (0.5 + this.random() / 2)))
-        store.outbox.markRetry(op.opId, {
-          error: c.error,
-          nextAttemptAt: new Date(Date.now() + delay),
-          requestId: c.error.requestId ?? null,
-        })
-        c.status = 'retry'
-      } else if (c.error) {
-        store.outbox.markFailed(op.opId, { error: c.error, requestId: c.error.requestId ?? null })
-        store.activity.add({
-          profileId: op.profileId,
-          workspace: op.workspaceKey,
-          action: op.kind,
-          result: 'failed',
-          requestId: c.error.requestId ?? null,
-          details: { opId: op.opId, runId: op.runId, error: c.error },
-        })
-        c.status = 'failed'
-      }
-    }
-    return batch
-  }
-
   /** Progress per run touched, and the settle hook of runs with nothing left pending or in flight. */
   private async afterFlush(batch: Completion[]): Promise<void> {
     const store = this.d.store
@@ -281,15 +245,23 @@ export class OutboxWorker {
     }
   }
 
+  /** The run was reopened (a retry, a cancel): its settle hook may run again. */
+  forget(runId: string): void {
+    this.settling.delete(runId)
+  }
+
   /** Runs the run's settle hook once per process (it is idempotent across restarts). */
-  async settle(runId: string): Promise<void> {
-    if (this.settling.has(runId) || !this.d.onRunSettled) return
+  settle(runId: string): Promise<void> {
+    const hook = this.d.onRunSettled
+    if (this.settling.has(runId) || !hook) return Promise.resolve()
     this.settling.add(runId)
-    try {
-      await this.d.onRunSettled(runId)
-    } catch (err) {
-      this.d.log?.warn('run settle failed', { runId, error: err instanceof Error ? err.message : String(err) })
-      this.settling.delete(runId)
-    }
+    const p = hook(runId)
+      .catch((err: unknown) => {
+        this.d.log?.warn('run settle failed', { runId, error: err instanceof Error ? err.message : String(err) })
+        this.settling.delete(runId)
+      })
+      .finally(() => this.settlesRunning.delete(p))
+    this.settlesRunning.add(p)
+    return p
   }
 }

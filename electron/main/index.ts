@@ -14,6 +14,16 @@ import { mainWindowOptions } from './window-options'
 app.enableSandbox()
 registerAppScheme()
 
+function dataDirFromArgs(): string | undefined {
+  const i = process.argv.indexOf('--data-dir')
+  return i > 0 ? process.argv[i + 1] : undefined
+}
+
+// One data folder for the app and the CLI (core/paths.ts): Electron's own `userData` (its single-instance lock,
+// Chromium's storage) is set to it before anything opens, so the app never reads or writes another folder.
+const dataDir = resolveDataDir(dataDirFromArgs())
+app.setPath('userData', dataDir)
+
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const origins = appOrigins(devServerUrl)
 let core: Core | undefined
@@ -37,13 +47,7 @@ if (!app.requestSingleInstanceLock()) {
     })
 }
 
-function dataDirFromArgs(): string | undefined {
-  const i = process.argv.indexOf('--data-dir')
-  return i > 0 ? process.argv[i + 1] : undefined
-}
-
 async function start(): Promise<void> {
-  const dataDir = resolveDataDir(dataDirFromArgs() ?? (app.isPackaged ? app.getPath('userData') : undefined))
   try {
     core = createCore({ dataDir, runtime: 'electron' })
   } catch (err) {

@@ -7,6 +7,7 @@ import { storeMessages } from './store'
 import { syncMessages } from './sync'
 import { bundleMessages } from './bundle'
 import { credentialMessages } from './credentials'
+import { outboxMessages } from './outbox'
 
 export type { Catalog } from './catalog'
 
@@ -22,6 +23,7 @@ export const messages: Catalog = {
   ...syncMessages,
   ...bundleMessages,
   ...credentialMessages,
+  ...outboxMessages,
 }
 
 export function hasMessage(code: string): boolean {

@@ -12,7 +12,18 @@ export function mulberry32(seed: number): () => number {
   }
 }
 
-export const FAULT_KINDS = ['throttle', '500', '503', 'drop-before', 'drop-after', 'malformed', 'latency'] as const
+export const FAULT_KINDS = [
+  'throttle',
+  '500',
+  '503',
+  'drop-before',
+  'drop-after',
+  'malformed',
+  'latency',
+  'late',
+  'hold',
+  'hold-answer',
+] as const
 export type FaultKind = (typeof FAULT_KINDS)[number]
 
 /** One injected fault: applies to the next `count` matching cloud requests. */
@@ -23,7 +34,10 @@ export const InjectSchema = z.object({
   service: z.enum(['pai', 'eventBridge', 'sts', 'sls']).optional(),
   count: z.number().int().min(1).default(1),
   retryAfterMs: z.number().int().min(0).optional(),
+  /** `latency`: the wait before the request is performed; `late`: after it is performed, before the answer. */
   latencyMs: z.number().int().min(0).optional(),
+  /** `hold`, `hold-answer`: the longest a request is held (ms) when nobody releases it. Default 5 minutes. */
+  holdMs: z.number().int().min(0).optional(),
 })
 export type Inject = z.infer<typeof InjectSchema>
 
@@ -45,6 +59,8 @@ export class Faults {
   private injected: Inject[] = []
   private windowStart = 0
   private windowCount = 0
+  /** Requests of `hold` faults (not performed yet) and answers of `hold-answer` faults (performed, not sent yet). */
+  private readonly held = new Set<{ action: string; release: () => void }>()
 
   constructor(o: { latencyMs: number; throttleQps: number; faultRate: number; seed: number }) {
     this.latencyMs = o.latencyMs
@@ -65,6 +81,41 @@ export class Faults {
     this.throttleQps = 0
     this.faultRate = 0
     this.injected = []
+    this.release()
+  }
+
+  /** Waits until the held request (or answer) is released, or `holdMs` passes. */
+  hold(action: string, holdMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const entry = {
+        action,
+        release: () => {
+          clearTimeout(timer)
+          this.held.delete(entry)
+          resolve()
+        },
+      }
+      const timer = setTimeout(entry.release, holdMs)
+      this.held.add(entry)
+    })
+  }
+
+  /** How many requests or answers are held, per action. */
+  heldCounts(): Record<string, number> {
+    const out: Record<string, number> = {}
+    for (const h of this.held) out[h.action] = (out[h.action] ?? 0) + 1
+    return out
+  }
+
+  /** Lets the held requests and answers go on (of one action, or all); returns how many. */
+  release(action?: string): number {
+    let n = 0
+    for (const h of [...this.held])
+      if (!action || h.action === action) {
+        h.release()
+        n++
+      }
+    return n
   }
 
   pending(): Inject[] {

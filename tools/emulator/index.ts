@@ -31,6 +31,10 @@ export interface RunningEmulator {
   /** Changes latency / throttling / fault rate, or queues injected faults, at run time. */
   faults(settings: FaultSettings): void
   clearFaults(): void
+  /** Requests held by `hold` faults (not performed yet) and answers held by `hold-answer` faults, per action. */
+  held(): Record<string, number>
+  /** Lets held requests and answers go on (of one action, or all); returns how many. */
+  release(action?: string): number
   /** The cloud requests served, newest last (with the fault applied, if any). */
   requests(): LoggedRequest[]
   clearRequests(): void
@@ -80,6 +84,8 @@ export async function startEmulator(input: EmulatorOptionsInput, extras: StartEx
     seed: (s) => applySeed(core, s),
     faults: (s) => faults.set(FaultSettingsSchema.parse(s)),
     clearFaults: () => faults.clear(),
+    held: () => faults.heldCounts(),
+    release: (action) => faults.release(action),
     requests: () => [...log],
     clearRequests: () => {
       log.length = 0
@@ -87,6 +93,7 @@ export async function startEmulator(input: EmulatorOptionsInput, extras: StartEx
     close: () =>
       new Promise<void>((resolve) => {
         core.save()
+        faults.release()
         server.closeAllConnections()
         server.close(() => resolve())
       }),

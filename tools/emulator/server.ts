@@ -181,6 +181,10 @@ async function serve(
     if (fault === '503')
       throw new EmuError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.')
     if (fault === 'drop-before') return drop()
+    // Received, not performed yet, for as long as the test wants: a slow server with the request in flight.
+    if (fault === 'hold') await faults.hold(action, injected?.holdMs ?? 5 * 60_000)
+    if (req.socket.destroyed)
+      return record({ at: d.now(), service, action, status: 0, requestId: inc.requestId, fault })
     const caller = account && core.callerOf(account)
     const at = d.now()
     let body: unknown
@@ -190,6 +194,11 @@ async function serve(
     else if (service === 'eventBridge') body = handleEventBridge(core, inc, caller, action, at)
     else body = handleSls(core, inc, caller, slsPath, project)
     if (fault === 'drop-after') return drop()
+    // The work is done; the answer comes late (`late`) or when the test releases it (`hold-answer`).
+    if (fault === 'late') await sleep(injected?.latencyMs ?? 1000)
+    if (fault === 'hold-answer') await faults.hold(action, injected?.holdMs ?? 5 * 60_000)
+    if (req.socket.destroyed)
+      return record({ at: d.now(), service, action, status: 0, requestId: inc.requestId, fault })
     const answer =
       service === 'sls'
         ? jsonAnswer(200, body, { 'x-log-requestid': inc.requestId })
@@ -230,6 +239,7 @@ function control(d: PipelineDeps, inc: Incoming): Answer {
             throttleQps: d.faults.throttleQps,
             faultRate: d.faults.faultRate,
             pending: d.faults.pending(),
+            held: d.faults.heldCounts(),
           },
         })
       case 'POST /__emulator/reset':
@@ -242,6 +252,10 @@ function control(d: PipelineDeps, inc: Incoming): Answer {
       case 'POST /__emulator/faults':
         d.faults.set(FaultSettingsSchema.parse(body))
         return jsonAnswer(200, { ok: true, pending: d.faults.pending() })
+      case 'POST /__emulator/release': {
+        const { action } = z.object({ action: z.string().optional() }).parse(body)
+        return jsonAnswer(200, { ok: true, released: d.faults.release(action) })
+      }
       case 'DELETE /__emulator/faults':
         d.faults.clear()
         return jsonAnswer(200, { ok: true })

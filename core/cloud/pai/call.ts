@@ -49,6 +49,7 @@ export function paiCall(t: AcsTransport, ctx: RetryContext): PaiCall {
           pathname: spec.path,
           query: spec.query,
           body: spec.body,
+          idempotent: spec.idempotent,
         }),
       (res) => parseJson(schema, res, op),
       opts,

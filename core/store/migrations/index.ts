@@ -1,4 +1,5 @@
 import { initial } from './001-initial'
+import { heldOps } from './002-held-ops'
 import { profileCredentials } from './005-profile-credentials'
 import type { Migration } from './types'
 
@@ -12,7 +13,7 @@ export type { Migration } from './types'
 const reserved = (version: number): Migration => ({ version, name: `reserved-${version}`, up() {} })
 
 /** Every schema step, in order. Append only: never edit or remove a step that has shipped. */
-export const migrations: readonly Migration[] = [initial, reserved(2), reserved(3), reserved(4), profileCredentials]
+export const migrations: readonly Migration[] = [initial, heldOps, reserved(3), reserved(4), profileCredentials]
 
 /** The schema version this build of the app writes. */
 export const LATEST_VERSION = migrations.length

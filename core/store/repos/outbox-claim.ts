@@ -6,6 +6,7 @@ export class OutboxClaim {
   private readonly qClaimable
   private readonly qClaim
   private readonly qRequeue
+  private readonly qInFlight
 
   constructor(
     private readonly db: Db,
@@ -26,8 +27,11 @@ export class OutboxClaim {
     this.qClaim = db.prepare<[string, string]>(
       "UPDATE outbox SET status = 'in_flight', attempts = attempts + 1, updated_at = ? WHERE op_id = ? AND status = 'pending'",
     )
-    this.qRequeue = db.prepare<[string]>(
-      "UPDATE outbox SET status = 'pending', updated_at = ? WHERE status = 'in_flight'",
+    this.qInFlight = db.prepare<[], { op_id: string; updated_at: string }>(
+      "SELECT op_id, updated_at FROM outbox WHERE status = 'in_flight'",
+    )
+    this.qRequeue = db.prepare<[{ opId: string; at: string; notBefore: string | null }]>(
+      "UPDATE outbox SET status = 'pending', updated_at = @at, next_attempt_at = @notBefore WHERE op_id = @opId AND status = 'in_flight'",
     )
   }
 
@@ -49,10 +53,25 @@ export class OutboxClaim {
   }
 
   /**
-   * After a crash, ops left in_flight go back to pending. Safe because each retry sends the same
-   * client token (or the sync area reconciles first for APIs without one).
+   * Ops a sender that is gone left in_flight go back to pending (only the new holder of the worker lease calls
+   * this). Their requests may still be on their way or in the server, so each waits until `graceMs` after it was
+   * claimed (sent) before it is sent again: by then an answer the old sender was waiting for would have come or
+   * timed out, and the resend's look-up by natural key (the sync area reconciles first: `attempts > 1`) sees what
+   * the server did with it. An op claimed longer ago than that goes at once.
    */
-  requeueInFlight(): number {
-    return this.qRequeue.run(this.now().toISOString()).changes
+  requeueInFlight(opts: { graceMs?: number } = {}): number {
+    const now = this.now()
+    const grace = opts.graceMs ?? 0
+    return this.db
+      .transaction(() => {
+        let n = 0
+        for (const r of this.qInFlight.all()) {
+          const due = Date.parse(r.updated_at) + grace
+          const notBefore = Number.isFinite(due) && due > now.getTime() ? new Date(due).toISOString() : null
+          n += this.qRequeue.run({ opId: r.op_id, at: now.toISOString(), notBefore }).changes
+        }
+        return n
+      })
+      .immediate()
   }
 }

@@ -11,6 +11,14 @@ const DEPENDENTS = `
     SELECT o.op_id FROM outbox o, json_each(o.depends_on) d JOIN dep ON d.value = dep.op_id
   )`
 
+/** Every op `@opId` depends on, directly or through others. */
+const ANCESTORS = `
+  WITH RECURSIVE anc(op_id) AS (
+    SELECT d.value FROM outbox o, json_each(o.depends_on) d WHERE o.op_id = @opId
+    UNION
+    SELECT d.value FROM outbox o, json_each(o.depends_on) d JOIN anc ON o.op_id = anc.op_id
+  )`
+
 /**
  * An op's results and state changes (done, retry, failed, blocked, retried, cancelled), each checked
  * against the state it comes from (OUTBOX_BAD_TRANSITION otherwise), with the cascade to dependents.
@@ -20,6 +28,7 @@ export class OutboxTransitions {
   private readonly qBlockDependents
   private readonly qCancelDependents
   private readonly qUnblockDependents
+  private readonly qReviveAncestors
 
   constructor(
     private readonly db: Db,
@@ -64,7 +73,14 @@ export class OutboxTransitions {
     this.qUnblockDependents = db.prepare<[{ opId: string; at: string }]>(
       `${DEPENDENTS}
        UPDATE outbox SET status = 'pending', updated_at = @at, next_attempt_at = NULL
-       WHERE op_id IN (SELECT op_id FROM dep) AND status = 'blocked'`,
+       WHERE op_id IN (SELECT op_id FROM dep) AND status = 'blocked'
+         AND op_id NOT IN (SELECT op_id FROM outbox_held)`,
+    )
+    this.qReviveAncestors = db.prepare<[{ opId: string; at: string }]>(
+      `${ANCESTORS}
+       UPDATE outbox SET status = 'pending', updated_at = @at, next_attempt_at = NULL
+       WHERE op_id IN (SELECT op_id FROM anc) AND status IN ('failed', 'blocked', 'cancelled')
+         AND op_id NOT IN (SELECT op_id FROM outbox_held)`,
     )
   }
 
@@ -109,13 +125,19 @@ export class OutboxTransitions {
       .immediate()
   }
 
-  /** failed, blocked or cancelled -> pending (the user asked to try again); its blocked dependents too. */
-  retry(opId: string): OutboxOp {
+  /**
+   * failed, blocked or cancelled -> pending (the user asked to try again), with what it needs and what waits for
+   * it: the ops it depends on that failed, were blocked or cancelled (a blocked op cannot run before them) and its
+   * blocked dependents. Returns the op and how many ops became pending in all.
+   */
+  retry(opId: string): { op: OutboxOp; retried: number } {
     return this.db
       .transaction(() => {
+        const at = this.now().toISOString()
         const op = this.transition(opId, ['failed', 'blocked', 'cancelled'], 'pending', {})
-        this.qUnblockDependents.run({ opId, at: this.now().toISOString() })
-        return op
+        const before = this.qReviveAncestors.run({ opId, at }).changes
+        const after = this.qUnblockDependents.run({ opId, at }).changes
+        return { op, retried: 1 + before + after }
       })
       .immediate()
   }

@@ -23,7 +23,8 @@ const WS_KINDS = new Set([
 ])
 
 /**
- * Queues the plan's apply actions in ONE transaction and wakes the worker. Refuses a stale plan
+ * Queues the plan's apply actions in ONE transaction and wakes the worker; ops of earlier runs of the draft held back
+ * after a restore are cancelled in it (the new plan replaces them). Refuses a stale plan
  * (the draft or the cache changed since it was shown: SYNC_PLAN_STALE), unresolved conflicts, a
  * draft the rules refuse, and a second run while one is still going for the same draft.
  */
@@ -47,7 +48,8 @@ export function applyPlan(
       details: { problems: blocking },
     })
   const parts = decodeDraftKey(key) as DraftKeyParts & { profileId: string }
-  for (const runId of units.runs.ofDraft(parts)) {
+  const earlier = units.runs.ofDraft(parts)
+  for (const runId of earlier) {
     const n = store.outbox.counts({ runId })
     if (n.pending + n.in_flight > 0) throw new AppError('SYNC_RUN_IN_PROGRESS', { params: { runId } })
   }
@@ -57,6 +59,8 @@ export function applyPlan(
   const opIds = new Map(applies.map((a) => [a.id, newId()]))
   const runId = newId()
   store.transaction(() => {
+    // Ops held back after a restore are superseded by this new plan of the same draft.
+    store.outbox.cancelHeldInRuns(earlier)
     store.outbox.enqueue(
       applies.map((a) => ({
         opId: opIds.get(a.id) as string,

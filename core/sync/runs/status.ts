@@ -1,7 +1,7 @@
-import type { OpView, RunStatus } from '@shared/ipc/channels/sync'
+import type { OpView, RunStatus, RunSummary } from '@shared/ipc/channels/sync'
 import { AppError } from '@shared/ipc/errors'
-import { decodeDraftKey } from '../../model/draft-key'
-import type { OutboxOp, Store } from '../../store'
+import { decodeDraftKey, encodeDraftKey } from '../../model/draft-key'
+import type { HeldOp, OutboxOp, Store } from '../../store'
 import type { OutboxWorker } from '../worker'
 import type { RunRecords } from './records'
 
@@ -19,11 +19,26 @@ export function runStatus(
   else runs = units.runs.ids()
   const ops: OpView[] = []
   const counts: Record<string, number> = {}
-  for (const runId of runs) for (const op of store.outbox.list({ runId, limit: 100_000 })) ops.push(viewOf(op))
+  const summaries: RunSummary[] = []
+  for (const runId of runs) {
+    const held = new Map(store.outbox.heldOfRun(runId).map((h) => [h.opId, h]))
+    for (const op of store.outbox.list({ runId, limit: 100_000 })) ops.push(viewOf(op, held.get(op.opId)))
+    const meta = units.runs.get(runId)
+    if (meta)
+      summaries.push({
+        runId,
+        profileId: meta.profileId,
+        workspaceKey: meta.workspaceKey,
+        key: encodeDraftKey({ profileId: meta.profileId, workspaceKey: meta.workspaceKey }),
+        createdAt: meta.createdAt,
+        settled: meta.settled,
+        ...(meta.outcome ? { outcome: meta.outcome } : {}),
+      })
+  }
   for (const o of ops) counts[o.status] = (counts[o.status] ?? 0) + 1
   const finished = ops.every((o) => o.status !== 'pending' && o.status !== 'in_flight')
   const settled = runs.every((r) => units.runs.get(r)?.settled ?? true)
-  return { ops, counts, finished, online: units.worker.isOnline, settled }
+  return { ops, counts, finished, online: units.worker.isOnline, settled, runs: summaries }
 }
 
 /** Waits until no op of the run is pending or in flight and the drift check ran (CLI, tests). */
@@ -43,7 +58,7 @@ export async function waitForRun(
   }
 }
 
-function viewOf(op: OutboxOp): OpView {
+function viewOf(op: OutboxOp, held: HeldOp | undefined): OpView {
   const err = op.lastError as { code?: unknown; message?: unknown; requestId?: unknown } | null
   const payload = op.payload as { actionId?: unknown } | null
   const v: OpView = {
@@ -67,5 +82,7 @@ function viewOf(op: OutboxOp): OpView {
     updatedAt: op.updatedAt,
   }
   if (payload && typeof payload.actionId === 'string') v.actionId = payload.actionId
+  if (held)
+    v.held = { reason: held.reason, heldAt: held.heldAt, previousStatus: held.previousStatus, source: held.source }
   return v
 }

@@ -227,13 +227,16 @@ export type ProfileUpdate = z.infer<typeof ProfileUpdateSchema>
 /** What happened when the local database was found damaged at open (null when it opened cleanly). */
 export const StoreRecoverySchema = z.object({
   at: z.string(),
-  reason: z.enum(['not-a-database', 'corrupt', 'empty']),
+  /** `wal-damaged`: after an unclean shutdown, committed changes in the write-ahead log could not be read. */
+  reason: z.enum(['not-a-database', 'corrupt', 'empty', 'wal-damaged']),
   detail: z.string(),
   /** Where the damaged database file (and its -wal/-shm companions) now are: kept, never deleted. */
   damagedFiles: z.array(z.string()),
   /** The backup the database was restored from, or null when none was usable (a new empty database). */
   restoredFrom: z.string().nullable(),
   restoredBackupAt: z.string().nullable(),
+  /** Outbox ops that were open in the restored or damaged database: held back, never sent on their own. */
+  heldOps: z.number().optional(),
 })
 export type StoreRecovery = z.infer<typeof StoreRecoverySchema>
 

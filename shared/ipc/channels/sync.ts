@@ -114,8 +114,33 @@ export const OpViewSchema = z.object({
     .nullable(),
   requestId: z.string().nullable(),
   updatedAt: z.string(),
+  /**
+   * Held back (never sent on its own) because it came back with a restored backup (`restored`) or from a database
+   * whose log was damaged (`wal-damaged`): the draft needs a new plan. `previousStatus` in_flight: it may have been
+   * sent before.
+   */
+  held: z
+    .object({
+      reason: z.enum(['restored', 'wal-damaged']),
+      heldAt: z.string(),
+      previousStatus: z.string(),
+      source: z.string().nullable(),
+    })
+    .optional(),
 })
 export type OpView = z.infer<typeof OpViewSchema>
+
+/** One run of the status: whose draft it applies (its key now), and whether its drift check ran. */
+export const RunSummarySchema = z.object({
+  runId: z.string(),
+  profileId: z.string(),
+  workspaceKey: z.string(),
+  key: z.string(),
+  createdAt: z.string(),
+  settled: z.boolean(),
+  outcome: z.enum(['cleared', 'kept']).optional(),
+})
+export type RunSummary = z.infer<typeof RunSummarySchema>
 
 export const RunStatusSchema = z.object({
   ops: z.array(OpViewSchema),
@@ -124,6 +149,18 @@ export const RunStatusSchema = z.object({
   finished: z.boolean(),
   /** Whether the core can currently reach the cloud. */
   online: z.boolean(),
+  /** The runs these ops belong to. */
+  runs: z.array(RunSummarySchema).optional(),
+  /**
+   * Who sends this data directory's outbox (one process at a time: the worker lease). `here`: the process that
+   * answers; `holder`: the one that sends (this one or another: the desktop app, a CLI apply), null when none does.
+   */
+  sender: z
+    .object({
+      here: z.boolean(),
+      holder: z.object({ pid: z.number(), runtime: z.string(), host: z.string(), since: z.string() }).nullable(),
+    })
+    .optional(),
 })
 export type RunStatus = z.infer<typeof RunStatusSchema>
 
@@ -190,8 +227,22 @@ export const syncChannels = {
     z.object({ key: DraftKey, actionId: z.string().min(1).max(300) }).strict(),
     PlanSchema,
   ),
-  /** Retries a failed or blocked op (and its blocked dependants). */
-  'sync.retry': channel(z.object({ opId: z.string().min(1).max(64) }).strict(), z.object({ ok: z.boolean() })),
+  /**
+   * Sends a failed, blocked or cancelled op again, with the failed ops it waits for and its blocked dependants;
+   * `retried`: how many ops went back to the queue. Refused for ops restored from a backup (a new plan is needed).
+   */
+  'sync.retry': channel(
+    z.object({ opId: z.string().min(1).max(64) }).strict(),
+    z.object({ ok: z.boolean(), retried: z.number() }),
+  ),
+  /** Cancels an op not sent yet (with what depends on it), or every op of a run not sent yet. */
+  'sync.cancel': channel(
+    z.union([
+      z.object({ opId: z.string().min(1).max(64) }).strict(),
+      z.object({ runId: z.string().min(1).max(64) }).strict(),
+    ]),
+    z.object({ cancelled: z.number() }),
+  ),
   /** The local activity log, newest first. */
   'activity.list': channel(
     z

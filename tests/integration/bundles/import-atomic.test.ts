@@ -15,7 +15,7 @@ import { requireKeychain } from '../vault/keychain'
 
 const cores: Core[] = []
 function newCore(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bundles-atomic-'))): Core {
-  const core = testCore({ dataDir, startSyncWorker: false })
+  const core = testCore({ dataDir, syncWorker: 'never' })
   cores.push(core)
   return core
 }

@@ -18,7 +18,7 @@ afterEach(async () => {
 })
 function newCore(): Core {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bundles-thread-'))
-  const core = testCore({ dataDir, startSyncWorker: false })
+  const core = testCore({ dataDir, syncWorker: 'never' })
   cores.push(core)
   return core
 }

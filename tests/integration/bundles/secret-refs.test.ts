@@ -34,7 +34,7 @@ describe('the apply path checks the signing secrets first', { timeout: 60_000 },
   it('D2: sync.apply of a draft whose secretRef is not in the keychain queues nothing and names the ref', async () => {
     const core = testCore({
       dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'pai-secret-refs-')),
-      startSyncWorker: false,
+      syncWorker: 'never',
     })
     cores.push(core)
     const p = await ok(

@@ -301,7 +301,7 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
     const json = await cli(['plan', file, '--profile', 'emu', '--output', 'json'])
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { code: 'SECRET_REFS_MISSING', ruleId: 'D2' } })
     // Nothing was imported: no draft of team_robot.
-    const core = testCore({ dataDir, startSyncWorker: false })
+    const core = testCore({ dataDir, syncWorker: 'never' })
     const emuId = core.services.store.profiles.getByName('emu')!.id
     const names = core.services.store.drafts
       .list({ profileId: emuId })

@@ -58,7 +58,7 @@ describe('DingTalk robot routing (issue 11 item 4)', () => {
     endpoint = await fakeEndpoint()
     proxy = await refusingProxy()
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-dingroute-'))
-    core = testCore({ dataDir, startSyncWorker: false })
+    core = testCore({ dataDir, syncWorker: 'never' })
     const added = await core.invoke('profiles.add', {
       name: 'custom-endpoint',
       region: 'cn-hangzhou',
@@ -98,7 +98,7 @@ describe('DingTalk robot routing (issue 11 item 4)', () => {
     emu.seed({ robots: [{ token: 'routed', secret: 'SECrouted' }] })
     // The environment variables the CLI and the harness read; the Electron shell never reads them.
     const testOnly = testOnlyRoutesFromEnv({ PAI_ADMIN_TEST_DINGTALK_ORIGIN: emu.url })
-    const routed = testCore({ dataDir: dir, startSyncWorker: false, testOnly })
+    const routed = testCore({ dataDir: dir, syncWorker: 'never', testOnly })
     try {
       const res = await routed.invoke('dingtalk.test', {
         profileId: null,

@@ -39,7 +39,7 @@ describe('many accounts at once', () => {
     })
     emu.seed({ tenant: OTHER.uid, workspaces: [{ WorkspaceName: 'other_train' }, { WorkspaceName: 'shared_name' }] })
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-many-'))
-    core = testCore({ dataDir, startSyncWorker: false })
+    core = testCore({ dataDir, syncWorker: 'never' })
     const at = { region: 'cn-hangzhou', endpoint: emu.endpoint, protocol: 'http' }
     const add = async (name: string, payload: Record<string, unknown>): Promise<void> => {
       ids[name] = value<ProfileView>(await core.call('profiles.add', { name, ...at, ...payload })).id

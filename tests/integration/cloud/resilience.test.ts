@@ -184,6 +184,36 @@ describe('resilience of the cloud clients', () => {
     expect(e).toMatchObject({ code: 'CLOUD_TIMEOUT', details: { attempts: 2, outcome: 'unknown' } })
   })
 
+  it('a create answered after the connect timeout is a slow answer, not an unsent request: one create, its answer used', async () => {
+    const c = make({ timeouts: { connectTimeoutMs: 300, readTimeoutMs: 2_000 } })
+    emu.faults({ inject: [{ kind: 'late', action: 'CreateWorkspace', latencyMs: 900 }] })
+    const r = await c.pai.createWorkspace({ WorkspaceName: 'ws_late', Description: 'd', EnvTypes: ['prod'] })
+    expect(r.WorkspaceId).toBeTruthy()
+    expect(emu.state().createCalls).toEqual({ [`CreateWorkspace:${MAIN.uid}/ws_late`]: 1 })
+    expect(actions('CreateWorkspace')).toEqual([expect.objectContaining({ status: 200, fault: 'late' })])
+  })
+
+  it('a create with no answer within its read timeout is an unknown outcome: reconciled by name, never sent blindly again', async () => {
+    const c = make({ timeouts: { connectTimeoutMs: 300, readTimeoutMs: 200, createReadTimeoutMs: 500 } })
+    emu.faults({ inject: [{ kind: 'late', action: 'CreateWorkspace', latencyMs: 1_500 }] })
+    const input = { WorkspaceName: 'ws_unanswered', Description: 'd', EnvTypes: ['prod' as const] }
+    const e = await appError(c.pai.createWorkspace(input))
+    expect(e).toMatchObject({ code: 'CLOUD_ANSWER_LOST', details: { outcome: 'unknown', answerLost: true } })
+    emu.faults({ inject: [{ kind: 'late', action: 'CreateWorkspace', latencyMs: 1_500 }] })
+    const again = { ...input, WorkspaceName: 'ws_unanswered2' }
+    const r = await c.pai.createWorkspace(again, {
+      reconcile: async () => {
+        const w = await c.pai.findWorkspaceByName(again.WorkspaceName)
+        return w && { WorkspaceId: w.WorkspaceId }
+      },
+    })
+    expect(r.WorkspaceId).toBeTruthy()
+    expect(emu.state().createCalls).toEqual({
+      [`CreateWorkspace:${MAIN.uid}/ws_unanswered`]: 1,
+      [`CreateWorkspace:${MAIN.uid}/ws_unanswered2`]: 1,
+    })
+  })
+
   it('nothing listening is CLOUD_NETWORK with outcome not-sent (so even a create may be retried)', async () => {
     const free = await new Promise<number>((resolve) => {
       const s = net.createServer().listen(0, '127.0.0.1', () => {

@@ -41,6 +41,14 @@ export interface EngineOptions {
   maxInFlight?: number
   concurrency?: number
   start?: boolean
+  /** How often an engine waiting for the worker lease tries again (ms). */
+  leaseRetryMs?: number
+  /** Shortest time between two group commits while ops are in flight (ms). */
+  commitIntervalMs?: number
+  /** How long ops a dead sender left in flight wait before they are sent again (ms; default 300 here). */
+  inFlightGraceMs?: number
+  /** `never`: this engine only queues (another process would send). */
+  sender?: 'never'
 }
 
 export function openEngine(o: EngineOptions): Engine {
@@ -77,7 +85,16 @@ export function openEngine(o: EngineOptions): Engine {
     clientsFor: async () => clients,
     secret: async (_p, ref) => (ref === 'robot1' ? DINGTALK_SECRET : null),
     identity: async () => ({ identity: { kind: 'main', userId: MAIN.uid } }),
-    worker: { pollMs: 20, backoff: { baseMs: 30, maxMs: 500 }, maxInFlight: o.maxInFlight ?? 8 },
+    worker: {
+      pollMs: 20,
+      backoff: { baseMs: 30, maxMs: 500 },
+      maxInFlight: o.maxInFlight ?? 8,
+      ...(o.commitIntervalMs ? { commitIntervalMs: o.commitIntervalMs } : {}),
+      inFlightGraceMs: o.inFlightGraceMs ?? 300,
+    },
+    runtime: 'test',
+    ...(o.sender ? { sender: o.sender } : {}),
+    ...(o.leaseRetryMs ? { leaseRetryMs: o.leaseRetryMs } : {}),
   })
   if (o.start !== false) sync.start()
   return {

@@ -116,7 +116,7 @@ describe('import existing profiles', () => {
     iniFile = path.join(dir, 'credentials')
     fs.writeFileSync(cliFile, JSON.stringify(cliConfig, null, '\t'), { mode: 0o600 })
     fs.writeFileSync(iniFile, credentialsIni, { mode: 0o600 })
-    core = testCore({ dataDir: path.join(dir, 'data'), startSyncWorker: false })
+    core = testCore({ dataDir: path.join(dir, 'data'), syncWorker: 'never' })
   })
   afterEach(async () => {
     for (const p of core.services.store.profiles.list()) await core.services.vault.deleteAll(p.id)

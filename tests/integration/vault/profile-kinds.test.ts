@@ -57,7 +57,7 @@ describe('profile kinds', () => {
   beforeEach(() => {
     emu.reset()
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-kinds-'))
-    core = testCore({ dataDir, startSyncWorker: false, testOnly: { ecsMetadataOrigin: emu.url } })
+    core = testCore({ dataDir, syncWorker: 'never', testOnly: { ecsMetadataOrigin: emu.url } })
   })
   afterEach(async () => {
     for (const p of core.services.store.profiles.list()) await core.services.vault.deleteAll(p.id)

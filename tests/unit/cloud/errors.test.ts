@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { hasMessage } from '@shared/messages'
 import { classify, normalizeFailure, toAppError, type CloudFailure } from '../../../core/cloud/errors'
 import { describeDingTalkAnswer } from '../../../core/cloud/dingtalk'
+import { RequestTimeoutError, SendError } from '../../../core/cloud/http-send'
 
 const http = (status: number, cloudCode?: string, cloudMessage?: string): CloudFailure => ({
   kind: 'http',
@@ -100,11 +101,29 @@ describe('cloud error mapping', () => {
     expect(
       normalizeFailure(Object.assign(new Error('ReadTimeout(200). GET http://x'), { name: 'RequestTimeoutError' })),
     ).toMatchObject({ kind: 'timeout', outcome: 'unknown' })
+    // httpx's "ConnectTimeout" is its socket idle timer: it fires while a written request waits for its answer too
     expect(
       normalizeFailure(
         Object.assign(new Error('ConnectTimeout: Connect http://x failed.'), { name: 'RequestTimeoutError' }),
       ),
-    ).toMatchObject({ kind: 'timeout', outcome: 'not-sent' })
+    ).toMatchObject({ kind: 'timeout', outcome: 'unknown' })
+    // our sender says which phase failed: only a failure before the connection was up is "not sent"
+    expect(normalizeFailure(new RequestTimeoutError('ConnectTimeout(5000)', false, 'ETIMEDOUT'))).toMatchObject({
+      kind: 'timeout',
+      outcome: 'not-sent',
+    })
+    expect(normalizeFailure(new RequestTimeoutError('ReadTimeout(60000)', true, 'ETIMEDOUT'))).toMatchObject({
+      kind: 'timeout',
+      outcome: 'unknown',
+    })
+    expect(normalizeFailure(new SendError('read ECONNRESET', false, 'ECONNRESET'))).toMatchObject({
+      kind: 'network',
+      outcome: 'not-sent',
+    })
+    expect(normalizeFailure(new SendError('connect ECONNREFUSED', true, 'ECONNREFUSED'))).toMatchObject({
+      kind: 'network',
+      outcome: 'unknown',
+    })
     expect(normalizeFailure(new SyntaxError('Unexpected end of JSON input'))).toMatchObject({ kind: 'parse' })
   })
 

@@ -118,6 +118,24 @@ describe('outbox', () => {
     expect(errCode(() => store.outbox.cancel('A'))).toBe('OUTBOX_BAD_TRANSITION')
   })
 
+  it('retrying a blocked op also retries the failed op it waits for (else it would stay pending for ever)', () => {
+    const { pid } = setup()
+    store.outbox.enqueue([
+      { opId: 'A', profileId: pid, workspaceKey: 'w', kind: 'k', payload: {} },
+      { opId: 'B', profileId: pid, workspaceKey: 'w', kind: 'k', payload: {}, dependsOn: ['A'] },
+      { opId: 'C', profileId: pid, workspaceKey: 'w', kind: 'k', payload: {}, dependsOn: ['B'] },
+    ])
+    store.outbox.claim({ limit: 1 })
+    store.outbox.markFailed('A', { error: { code: 'Forbidden' } })
+    expect(store.outbox.retry('B').retried).toBe(3)
+    expect(store.outbox.list().map((o) => [o.opId, o.status])).toEqual([
+      ['A', 'pending'],
+      ['B', 'pending'],
+      ['C', 'pending'],
+    ])
+    expect(store.outbox.claim({ limit: 10 }).map((o) => o.opId)).toEqual(['A'])
+  })
+
   it('after a crash, in-flight ops go back to pending with their attempts and client token', () => {
     const { pid } = setup()
     const { runId } = store.outbox.enqueue([

@@ -50,6 +50,28 @@ const pending: Shape<typeof zh> = {
       blocked: 'Blocked',
       cancelled: 'Cancelled',
     },
+    run: {
+      cancel: 'Cancel',
+      cancelRest: 'Cancel what is not sent',
+      cancelConfirm:
+        'Cancel the operations of this run that are not sent yet? Requests already out cannot be called back; their outcomes are recorded when they arrive.',
+      keep: 'Keep',
+      elsewhere: '{who} (pid {pid}) is sending the changes of this data folder: this run is sent by it.',
+      noSender: 'No process is sending the changes of this data folder right now: the run is queued.',
+      who: {
+        electron: 'The desktop app',
+        web: 'The browser harness',
+        cli: 'A pai-admin command',
+        test: 'A test process',
+      },
+      heldTag: 'Held',
+      heldTitle: '{count} operation(s) not sent on their own',
+      held: 'They came back with a restored backup: the cloud or the draft may have moved on. The plan above shows what the draft would change now (refresh the cloud cache first); applying a new plan replaces them, or cancel them.',
+      heldWal:
+        'The last session did not close cleanly and the database log was damaged: they come from that earlier state. Refresh the cloud cache, then apply a new plan to replace them, or cancel them.',
+      heldInFlight:
+        'Some were being sent at the time and may have reached the cloud: after a refresh, the plan shows what the cloud really has.',
+    },
     noProfile: 'Choose a profile before applying an offline draft.',
     problems: 'Validation problems',
   },

@@ -202,7 +202,9 @@ describe('issue 12: a lossless round trip', () => {
     await e.sync.waitForRun(first.runId, { timeoutMs: 30_000 })
     expect(e.store.outbox.get(op.opId)!.status).toBe('done')
     // The cache knows the member exists: nothing is planned for it, nothing is sent again.
-    const plan = e.sync.plan(key)
+    const view = app.open(key)
+    expect(view.config.members.map((m) => m.userId)).toContain(newUser)
+    const plan = e.sync.plan(view.key)
     expect(ids(plan).filter((id) => id.includes(newUser))).toEqual([])
     if (plan.counts.apply > 0) await sync(e, key)
     expect(emu.state().createCalls[`CreateMember:${wsId}/${newUser}`]).toBe(2)

@@ -13,7 +13,7 @@ import {
 import type { PlanAction } from '@shared/ipc/channels/sync'
 import type { PlanInput } from './actions'
 import { buildPlan, emptyBase } from './build'
-import { byKey, same, unionKeys } from './merge'
+import { byKey, same } from './merge'
 import { getAt, setAt } from './paths'
 
 /**
@@ -35,6 +35,7 @@ export function rebase(input: PlanInput): { draft: WorkspaceConfig; base: Worksp
   const mine = input.draft
   const base = input.base ?? emptyBase(mine)
   const t = touchedBy(buildPlan(input))
+  keepRolesOfKeptMembers(t, [mine, base], cloud)
 
   let draft: WorkspaceConfig = structuredClone(cloud)
   let next: WorkspaceConfig = structuredClone(cloud)
@@ -45,19 +46,12 @@ export function rebase(input: PlanInput): { draft: WorkspaceConfig; base: Worksp
   }
   const lists = LISTS.map((l) => {
     const [m, b, c] = [byKey(l.of(mine), l.key), byKey(l.of(base), l.key), byKey(l.of(cloud), l.key)]
-    const d: unknown[] = []
-    const nb: unknown[] = []
-    for (const k of unionKeys(m, b, c)) {
-      if (t.items[l.name].has(k)) {
-        if (m.has(k)) d.push(m.get(k))
-        if (b.has(k)) nb.push(b.get(k))
-      } else if (c.has(k)) {
-        // Both sides get the app-only fields, so the next plan compares them as equal.
-        const item = l.appOnly(c.get(k) as never, m.get(k) as never, b.get(k) as never)
-        d.push(item)
-        nb.push(structuredClone(item))
-      }
-    }
+    const kept = (k: string): boolean => t.items[l.name].has(k)
+    // Both sides of an item the plan is done with get the app-only fields, so the next plan sees them equal.
+    const done = (k: string): unknown => l.appOnly(c.get(k) as never, m.get(k) as never, b.get(k) as never)
+    // The draft keeps its order (the user's), with what the cloud added after it; the base likewise.
+    const d = inOrder([m, b, c], (k) => (kept(k) ? m.get(k) : c.has(k) ? done(k) : undefined))
+    const nb = inOrder([c, b, m], (k) => (kept(k) ? b.get(k) : c.has(k) ? structuredClone(done(k)) : undefined))
     return { l, d, nb }
   })
   for (const { l, d, nb } of lists) {
@@ -68,6 +62,20 @@ export function rebase(input: PlanInput): { draft: WorkspaceConfig; base: Worksp
   draft = retargetRoles(draft, mine, t.items.members)
   next = retargetRoles(next, base, t.items.members)
   return { draft: WorkspaceConfigSchema.parse(draft), base: WorkspaceConfigSchema.parse(next) }
+}
+
+/** The items of every key of the maps, first map's order first; `pick` says which item a key gets, if any. */
+function inOrder(maps: Array<Map<string, unknown>>, pick: (k: string) => unknown): unknown[] {
+  const seen = new Set<string>()
+  const out: unknown[] = []
+  for (const map of maps)
+    for (const k of map.keys()) {
+      if (seen.has(k)) continue
+      seen.add(k)
+      const item = pick(k)
+      if (item !== undefined) out.push(item)
+    }
+  return out
 }
 
 /** Every scalar setting the planners compare, by path. */
@@ -190,6 +198,24 @@ function touchedBy(actions: readonly PlanAction[]): Touched {
     for (const f of a.conflict ?? []) t.scalars.add(f.path)
   }
   return t
+}
+
+/**
+ * A member kept as it was may name a custom role the cloud does not have (not created yet, or gone): that role
+ * is kept as it was too, so the member's roles mean the same roles.
+ */
+function keepRolesOfKeptMembers(t: Touched, sources: WorkspaceConfig[], cloud: WorkspaceConfig): void {
+  const inCloud = new Set(cloud.customRoles.map(customRoleKey))
+  for (const source of sources) {
+    const byId = new Map(source.customRoles.filter((r) => r.roleId).map((r) => [r.roleId as string, r.name]))
+    for (const m of source.members) {
+      if (!t.items.members.has(m.userId)) continue
+      for (const id of m.roles) {
+        const name = byId.get(id)
+        if (name !== undefined && !inCloud.has(name)) t.items.customRoles.add(name)
+      }
+    }
+  }
 }
 
 /**

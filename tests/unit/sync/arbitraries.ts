@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import { WorkspaceConfigSchema, type WorkspaceConfig, type WorkspaceConfigInput } from '@shared/domain'
+import { WorkspaceConfigSchema, type WorkspaceConfig } from '@shared/domain'
 
 /**
  * Workspace configurations over a small universe of natural keys (a few users, role names, resources, rules,
@@ -120,7 +120,7 @@ function assemble(a: AreaValues): WorkspaceConfig {
     const roles = m.roles.filter((r) => !r.startsWith('role-') || listed.has(r))
     return { ...m, roles: roles.length > 0 ? roles : ['PAI.WorkspaceGuest'] }
   })
-  const input: WorkspaceConfigInput = {
+  const input = {
     basic: { name: 'ws_prop', displayName: s.displayName, description: s.description, mode: 'simple' },
     owner: { userId: OWNER },
     members: [...(a.members.withOwner ? [{ userId: OWNER, roles: ['PAI.WorkspaceOwner'] }] : []), ...members],

@@ -51,8 +51,9 @@ export class CloudRecordsRepo {
     this.qDelete = db.prepare<[string, string, string]>(
       'DELETE FROM cloud_records WHERE profile_id = ? AND workspace_key = ? AND path = ?',
     )
-    this.qDeletePrefix = db.prepare<[string, string, string]>(
-      'DELETE FROM cloud_records WHERE profile_id = ? AND workspace_key = ? AND substr(path, 1, length(?3)) = ?3',
+    this.qDeletePrefix = db.prepare<{ profileId: string; key: string; prefix: string }>(
+      `DELETE FROM cloud_records
+       WHERE profile_id = @profileId AND workspace_key = @key AND substr(path, 1, length(@prefix)) = @prefix`,
     )
     this.qRekey = db.prepare<[string, string, string]>(
       'UPDATE OR REPLACE cloud_records SET workspace_key = ?, draft_id = NULL WHERE profile_id = ? AND workspace_key = ?',
@@ -91,7 +92,7 @@ export class CloudRecordsRepo {
 
   /** Every record at or under `prefix` (e.g. one rule's target bindings). */
   deleteUnder(profileId: string, workspaceKey: string, prefix: string): number {
-    return this.qDeletePrefix.run(profileId, workspaceKey, prefix).changes
+    return this.qDeletePrefix.run({ profileId, key: workspaceKey, prefix }).changes
   }
 
   /** A new workspace was created: its draft's records become the workspace's. */

@@ -2,6 +2,7 @@ import { AppError } from '@shared/ipc/errors'
 import type { EventName, EventPayload } from '@shared/ipc/events'
 import type { CloudClients } from '../cloud'
 import type { OutboxOp, Store } from '../store'
+import { fromDependencies } from './ops/dependencies'
 import { executeOp, type ExecResult } from './ops/execute'
 
 /** Codes after which an op stays queued and is tried again later (PowerSync's "throw on network/5xx"). */
@@ -189,17 +190,6 @@ export class OutboxWorker {
     this.d.emit('net.status', { online })
   }
 
-  private workspaceIdFor(op: OutboxOp): string | undefined {
-    for (const dep of op.dependsOn) {
-      const d = this.d.store.outbox.get(dep)
-      if (d?.kind === 'workspace.create' && d.result && typeof d.result === 'object') {
-        const id = (d.result as { workspaceId?: unknown }).workspaceId
-        if (typeof id === 'string') return id
-      }
-    }
-    return undefined
-  }
-
   /** Sends one op; its outcome is recorded by the next group commit. */
   private async send(op: OutboxOp): Promise<void> {
     try {
@@ -207,7 +197,7 @@ export class OutboxWorker {
       const res = await executeOp(op.kind, op.payload, {
         clients,
         attempt: op.attempts,
-        workspaceId: this.workspaceIdFor(op),
+        ...fromDependencies(this.d.store, op),
         secret: (ref) => this.d.secret(op.profileId, ref),
         pollMs: this.d.pollMs ?? 500,
       })

@@ -56,6 +56,12 @@ export const EmulatorOptionsSchema = z.object({
   robotPerMinute: z.number().int().min(1).default(20),
   /** Skip the request log (benchmarks). */
   quiet: z.boolean().default(false),
+  /**
+   * Whether CreateMember / AddMemberRole give a member a custom role (`role-…` ID). Unknown for the real cloud
+   * (docs/emulator.md): `grant` (default) gives it; `ignore` answers success and gives nothing, as PAI update
+   * calls are known to do with what they do not take.
+   */
+  customRoleGrants: z.enum(['grant', 'ignore']).default('grant'),
 })
 export type EmulatorOptionsInput = z.input<typeof EmulatorOptionsSchema>
 export type EmulatorOptions = z.infer<typeof EmulatorOptionsSchema>

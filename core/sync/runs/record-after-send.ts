@@ -5,7 +5,7 @@ import { isLocalWorkspaceKey } from '../../store/ids'
 import { bindingPath, relayRecords, rulePrefix } from '../cloud-model'
 import type { SyncContext } from '../deps'
 import type { ExecResult } from '../ops/execute'
-import { parsePayload } from '../ops/execute'
+import { parsePayload } from '../ops/common'
 import { emptyBase } from '../plan/build'
 
 /**

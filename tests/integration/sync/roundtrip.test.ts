@@ -98,7 +98,16 @@ describe('issue 12: a lossless round trip', () => {
     const e = engine()
     const app = appOf(e)
     await e.sync.refresh(e.profileId)
-    const first = await sync(e, saveNewDraft(e, wizardDraft('rtFalse')))
+    // The custom role is created and given to a member in the same plan, which says the grant is unverified.
+    const draft = wizardDraft('rtFalse')
+    draft.members.push({ userId: u3, roles: ['role-localops'] })
+    const first = await sync(e, saveNewDraft(e, draft))
+    expect(first.plan.actions.find((a) => a.id === `member:${u3}:create`)).toMatchObject({
+      op: { payload: { Roles: ['name:ops'] } },
+      dependsOn: expect.arrayContaining(['customRole:ops:create']),
+      code: 'SYNC_CUSTOM_ROLE_GRANT_UNVERIFIED',
+      message: expect.stringContaining('ops'),
+    })
     const key = keyAfter(e, first.runId)
     const view = app.open(key)
     // No problem that nobody made: the owner was not removed.
@@ -111,9 +120,11 @@ describe('issue 12: a lossless round trip', () => {
     // The resource is associated (the screen compares with the base): never "to associate" with a remove button.
     expect(view.base?.resources.map((r) => r.name)).toEqual(['pool_a'])
     expect(view.config.resources[0]?.resourceId).toBe(Object.values(ws.resources)[0]!.Id)
-    // The custom role has its cloud ID, and the member can be given it.
+    // The custom role has its cloud ID (the member given it in the first plan holds it), and a member can be given it.
     const roleId = Object.values(ws.roles)[0]!.RoleId
     expect(view.config.customRoles.map((r) => r.roleId)).toEqual([roleId])
+    expect(Object.values(ws.members).find((m) => m.UserId === u3)!.Roles).toEqual([roleId])
+    expect(view.config.members.find((m) => m.userId === u3)!.roles).toEqual([roleId])
     app.edit(key, (c) => c.members.find((m) => m.userId === u1)!.roles.push(roleId as never))
     const plan = e.sync.plan(key)
     expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([])
@@ -209,4 +220,35 @@ describe('issue 12: a lossless round trip', () => {
     if (plan.counts.apply > 0) await sync(e, key)
     expect(emu.state().createCalls[`CreateMember:${wsId}/${newUser}`]).toBe(2)
   }, 90_000)
+
+  it('M4: a custom role the cloud accepts but does not grant ends "not applied", and the draft keeps it', async () => {
+    const strict = await startEmulator({ accounts: [MAIN], asyncDelayMs: 10, customRoleGrants: 'ignore' })
+    try {
+      strict.seed({ users: USERS })
+      const e = openEngine({ endpoint: strict.endpoint })
+      engines.push(e)
+      await e.sync.refresh(e.profileId)
+      const draft = wizardDraft('rtIgnored')
+      draft.switches.dswSsh = false
+      draft.members.push({ userId: u3, roles: ['PAI.AlgoDeveloper', 'role-localops'] })
+      const { runId } = await sync(e, saveNewDraft(e, draft))
+      const op = e.sync.status({ runId }).ops.find((o) => o.actionId === `member:${u3}:create`)!
+      expect(op).toMatchObject({ status: 'failed', lastError: { code: 'SYNC_CUSTOM_ROLE_NOT_GRANTED' } })
+      // Kept: the next plan still wants the role for the member (AddMemberRole), and says it is unverified.
+      const key = keyAfter(e, runId)
+      expect(e.sync.meta(runId)).toMatchObject({ outcome: 'kept' })
+      expect(
+        appOf(e)
+          .draftOf(key)!
+          .members.find((m) => m.userId === u3)!.roles,
+      ).toHaveLength(2)
+      const next = e.sync.plan(key)
+      expect(next.actions.map((a) => `${a.kind}:${a.id}:${a.code ?? ''}`)).toEqual([
+        `apply:member:${u3}:addRole:name:ops:SYNC_CUSTOM_ROLE_GRANT_UNVERIFIED`,
+      ])
+    } finally {
+      while (engines.length) await engines.pop()!.close()
+      await strict.close()
+    }
+  }, 60_000)
 })

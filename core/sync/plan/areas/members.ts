@@ -7,7 +7,7 @@ import {
   type Member,
   type WorkspaceConfig,
 } from '@shared/domain'
-import { customRoleRef } from '../../ops/payloads'
+import { CUSTOM_ROLE_REF, customRoleRef } from '../../ops/payloads'
 import type { Actions, PlanContext } from '../actions'
 import { byKey, mergeSet, same, seg, unionKeys } from '../merge'
 import type { CustomRolePlan } from './custom-roles'
@@ -54,7 +54,13 @@ export function planMembers(ctx: PlanContext, a: Actions, roles: CustomRolePlan)
         const hold = canHoldRoles(k, grant)
         if (!hold.allowed) a.refused('member', k, 'create', hold)
         else
-          memberActs.push(a.apply('member', k, 'create', 'member.create', { UserId: k, Roles: grant }, roleDeps(grant)))
+          memberActs.push(
+            unverified(
+              a,
+              a.apply('member', k, 'create', 'member.create', { UserId: k, Roles: grant }, roleDeps(grant)),
+              grant,
+            ),
+          )
       } else if (!same(rolesOf(names, mi), rolesOf(names, bi))) {
         a.conflict('member', k, [{ path: `/members/${seg(k)}`, base: bi, mine: mi, cloud: null }])
       }
@@ -91,7 +97,9 @@ export function planMembers(ctx: PlanContext, a: Actions, roles: CustomRolePlan)
         continue
       }
       const addIds = adds.map((r) =>
-        a.apply('member', k, `addRole:${r}`, 'member.addRole', { UserId: k, Role: r }, roleDeps([r])),
+        unverified(a, a.apply('member', k, `addRole:${r}`, 'member.addRole', { UserId: k, Role: r }, roleDeps([r])), [
+          r,
+        ]),
       )
       memberActs.push(...addIds)
       // M5: roles are added before any is removed, so the member never holds none.
@@ -100,4 +108,15 @@ export function planMembers(ctx: PlanContext, a: Actions, roles: CustomRolePlan)
     }
   }
   return memberActs
+}
+
+/**
+ * Granting a custom role through CreateMember / AddMemberRole is not documented (PAI lists only the built-in
+ * roles there, docs/sync.md "Custom roles"): the plan sends the role's cloud ID and says so before anything is
+ * sent; the op reads the member back and ends "not applied" when the cloud did not grant it.
+ */
+function unverified(a: Actions, id: string, roles: string[]): string {
+  const custom = roles.filter((r) => r.startsWith(CUSTOM_ROLE_REF)).map((r) => r.slice(CUSTOM_ROLE_REF.length))
+  if (custom.length) a.note(id, 'SYNC_CUSTOM_ROLE_GRANT_UNVERIFIED', { roles: custom.join(', ') })
+  return id
 }

@@ -18,10 +18,7 @@ export function syncHandlers(s: CoreServices): HandlersFor<SyncChannel> {
     'sync.plan': ({ key }, ctx) => s.sync.plan(key, ctx.locale),
     'sync.resolve': ({ key, choices }, ctx) => s.sync.resolve(key, choices, ctx.locale),
     'sync.apply': ({ key, planFingerprint }) => s.sync.apply(key, planFingerprint),
-    'sync.status': (q) => {
-      const { settled: _settled, ...status } = s.sync.status(q)
-      return status
-    },
+    'sync.status': (q) => s.sync.status(q),
     'sync.markManualDone': ({ key, actionId }, ctx) => s.sync.markManualDone(key, actionId, ctx.locale),
     'sync.drift': ({ key, live }) => s.sync.drift(key, live ?? false),
     'sync.retry': ({ opId }) => ({ ok: s.sync.retry(opId) }),

@@ -107,9 +107,12 @@ export async function syncFromConfig(page: Page): Promise<void> {
   await expect(page.getByTestId('plan-counts')).toBeVisible()
   await expect(page.getByTestId('plan-apply')).toBeEnabled()
   await page.getByTestId('plan-apply').click()
+  await settled(page)
+}
+
+/** The run finished and settled (the cache refreshed, the draft rebased or cleared), and no error is shown. */
+export async function settled(page: Page): Promise<void> {
   await expect(page.getByTestId('run-finished')).toBeVisible({ timeout: 90_000 })
-  // The run settles (refresh, draft rebased or cleared) a moment after its last op.
-  await expect(page.getByTestId('op-status-pending')).toHaveCount(0)
-  await page.waitForTimeout(1_500)
+  await expect(page.getByTestId('run-progress')).toHaveAttribute('data-settled', 'true', { timeout: 30_000 })
   await expect(page.getByTestId('error-alert')).toHaveCount(0)
 }

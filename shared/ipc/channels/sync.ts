@@ -124,6 +124,8 @@ export const RunStatusSchema = z.object({
   finished: z.boolean(),
   /** Whether the core can currently reach the cloud. */
   online: z.boolean(),
+  /** Whether the run has settled: the cache refreshed, the draft rebased on it or cleared. */
+  settled: z.boolean().optional(),
 })
 export type RunStatus = z.infer<typeof RunStatusSchema>
 

@@ -16,17 +16,7 @@ import { isLocalWorkspaceKey, newLocalWorkspaceKey } from '../store/ids'
 import { decodeDraftKey, encodeDraftKey, type DraftKeyParts } from './draft-key'
 import type { SettingsService } from './settings'
 import { validationContextFor } from './validation-context'
-
-export interface ListQuery {
-  profileId?: string | null
-  query?: string
-  draftsOnly?: boolean
-  status?: string
-  sortBy: 'name' | 'displayName' | 'status' | 'updated' | 'fetched'
-  order: 'asc' | 'desc'
-  offset: number
-  limit: number
-}
+import { SORT_TO_REPO, sortRows, type ListQuery } from './workspace-list'
 
 /**
  * The workspace list and offline drafts (D1): opening, creating, saving (one transaction per edit),
@@ -296,28 +286,6 @@ export class WorkspacesService {
     for (const p of res.problems) if (p.severity === 'error') errorCount++
     return { errorCount, warningCount: res.problems.length - errorCount }
   }
-}
-
-const SORT_TO_REPO = {
-  name: 'name',
-  displayName: 'displayName',
-  status: 'status',
-  updated: 'gmtModified',
-  fetched: 'fetchedAt',
-} as const
-
-function sortRows(rows: WorkspaceRow[], by: ListQuery['sortBy'], order: 'asc' | 'desc'): void {
-  const field = (r: WorkspaceRow): string =>
-    by === 'displayName'
-      ? r.displayName
-      : by === 'status'
-        ? r.status
-        : by === 'updated'
-          ? (r.draftUpdatedAt ?? '')
-          : by === 'fetched'
-            ? (r.fetchedAt ?? '')
-            : r.name
-  rows.sort((a, b) => field(a).localeCompare(field(b)) * (order === 'desc' ? -1 : 1))
 }
 
 /** The configuration's shape must parse (types, enums); rule breaks are kept and reported as problems. */

@@ -21,10 +21,7 @@ export function syncHandlers(s: HandlerServices): HandlersFor<SyncChannel> {
       await s.draftSecrets.assertPresent(key) // nothing is queued while a signing secret is missing
       return s.sync.apply(key, planFingerprint)
     },
-    'sync.status': (q) => {
-      const { settled: _settled, ...status } = s.sync.status(q)
-      return { ...status, sender: s.sync.senderState() }
-    },
+    'sync.status': (q) => ({ ...s.sync.status(q), sender: s.sync.senderState() }),
     'sync.markManualDone': ({ key, actionId }, ctx) => s.sync.markManualDone(key, actionId, ctx.locale),
     'sync.retry': ({ opId }) => ({ ok: true, ...s.sync.retry(opId) }),
     'sync.cancel': (q) => s.sync.cancel(q),

@@ -2,7 +2,8 @@ import { toErrorPayload } from '@shared/ipc/errors'
 import type { Locale } from '@shared/locale'
 import type { Store } from '../store'
 import { listAcrossProfiles } from './workspaces-all'
-import type { ListQuery, WorkspacesService } from './workspaces'
+import type { ListQuery } from './workspace-list'
+import type { WorkspacesService } from './workspaces'
 
 /** One profile's refresh: how many workspaces were read, or the error (in the caller's language). */
 interface RefreshResult {

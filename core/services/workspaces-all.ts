@@ -1,7 +1,8 @@
 import type { AllWorkspaceRow } from '@shared/ipc/channels/accounts'
 import type { WorkspaceRow } from '@shared/ipc/channels/workspaces'
 import type { Store } from '../store'
-import type { ListQuery, WorkspacesService } from './workspaces'
+import type { ListQuery } from './workspace-list'
+import type { WorkspacesService } from './workspaces'
 
 /** The repository's page limit: deeper pages of one profile are read in chunks of this size. */
 const CHUNK = 1000

@@ -9,7 +9,8 @@ import { refreshJob } from './refresh-job'
 import { applyPlan } from './runs/apply'
 import { cancelOps, retryOp } from './runs/control'
 import { RunRecords, type RunMeta } from './runs/records'
-import { afterDone, settleRun } from './runs/settle'
+import { recordAfterSend } from './runs/record-after-send'
+import { settleRun } from './runs/settle'
 import { runStatus, waitForRun, type RunState } from './runs/status'
 import { OutboxWorker } from './worker'
 import { WorkerLease } from './worker-lease'
@@ -42,7 +43,7 @@ export class SyncService {
       emit: d.emit,
       ...(d.log ? { log: d.log } : {}),
       ...(d.worker ?? {}),
-      afterDone: (op, result) => afterDone(this.c, this.runs, op, result),
+      afterDone: (op, result) => recordAfterSend(this.c, op, result),
       onRunSettled: (runId) => settleRun(this.c, this.units, runId),
     })
     const lease = new WorkerLease(d.dataDir ?? path.dirname(d.store.file), d.runtime ?? 'core')
@@ -66,9 +67,7 @@ export class SyncService {
   /** With the lease: ops a dead sender left in flight are re-queued, sending starts, unsettled runs settle. */
   private resume(): void {
     this.worker.start()
-    for (const runId of this.runs.ids()) {
-      const meta = this.runs.get(runId)
-      if (!meta || meta.settled) continue
+    for (const runId of this.runs.unsettled()) {
       const n = this.c.store.outbox.counts({ runId })
       if (n.pending === 0 && n.in_flight === 0) void this.worker.settle(runId)
     }

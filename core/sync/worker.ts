@@ -2,6 +2,7 @@ import { AppError } from '@shared/ipc/errors'
 import type { EventName, EventPayload } from '@shared/ipc/events'
 import type { CloudClients } from '../cloud'
 import type { OutboxOp, Store } from '../store'
+import { fromDependencies } from './ops/dependencies'
 import { executeOp, type ExecResult } from './ops/execute'
 import { OFFLINE, OutcomeWriter, opErrorOf, type Completion } from './worker-outcomes'
 
@@ -50,6 +51,7 @@ export class OutboxWorker {
   private online = true
   private readonly settling = new Set<string>()
   private readonly settlesRunning = new Set<Promise<void>>()
+  private readonly settleAgain = new Set<string>()
   private readonly max: number
   private readonly outcomes: OutcomeWriter
   /** Commits that failed in a row (disk full, database locked by another process...), and when to try again. */
@@ -190,17 +192,6 @@ export class OutboxWorker {
     this.d.emit('net.status', { online })
   }
 
-  private workspaceIdFor(op: OutboxOp): string | undefined {
-    for (const dep of op.dependsOn) {
-      const d = this.d.store.outbox.get(dep)
-      if (d?.kind === 'workspace.create' && d.result && typeof d.result === 'object') {
-        const id = (d.result as { workspaceId?: unknown }).workspaceId
-        if (typeof id === 'string') return id
-      }
-    }
-    return undefined
-  }
-
   /** Sends one op; its outcome is recorded by the next group commit. */
   private async send(op: OutboxOp): Promise<void> {
     try {
@@ -208,7 +199,7 @@ export class OutboxWorker {
       const res = await executeOp(op.kind, op.payload, {
         clients,
         attempt: op.attempts,
-        workspaceId: this.workspaceIdFor(op),
+        ...fromDependencies(this.d.store, op),
         secret: (ref) => this.d.secret(op.profileId, ref),
         pollMs: this.d.pollMs ?? 500,
       })
@@ -245,22 +236,38 @@ export class OutboxWorker {
     }
   }
 
-  /** The run was reopened (a retry, a cancel): its settle hook may run again. */
+  /** The run was reopened (a retry, a cancel): if its settle hook is running, it runs once more afterwards. */
   forget(runId: string): void {
-    this.settling.delete(runId)
+    if (this.settling.has(runId)) this.settleAgain.add(runId)
   }
 
-  /** Runs the run's settle hook once per process (it is idempotent across restarts). */
+  /**
+   * Runs the run's settle hook, one at a time per run (it is idempotent, and a settled run skips it). Asked
+   * again while it runs (a retried op of the run finished meanwhile), it runs once more afterwards. `stop`
+   * waits for the hooks running.
+   */
   settle(runId: string): Promise<void> {
     const hook = this.d.onRunSettled
-    if (this.settling.has(runId) || !hook) return Promise.resolve()
+    if (!hook) return Promise.resolve()
+    if (this.settling.has(runId)) {
+      this.settleAgain.add(runId)
+      return Promise.resolve()
+    }
     this.settling.add(runId)
-    const p = hook(runId)
-      .catch((err: unknown) => {
-        this.d.log?.warn('run settle failed', { runId, error: err instanceof Error ? err.message : String(err) })
-        this.settling.delete(runId)
-      })
-      .finally(() => this.settlesRunning.delete(p))
+    const loop = async (): Promise<void> => {
+      do {
+        this.settleAgain.delete(runId)
+        try {
+          await hook(runId)
+        } catch (err) {
+          this.d.log?.warn('run settle failed', { runId, error: err instanceof Error ? err.message : String(err) })
+        }
+      } while (this.settleAgain.has(runId))
+    }
+    const p = loop().finally(() => {
+      this.settling.delete(runId)
+      this.settlesRunning.delete(p)
+    })
     this.settlesRunning.add(p)
     return p
   }

@@ -84,6 +84,16 @@ export const syncMessages = {
     'zh-CN': '云端找不到自定义角色「{name}」',
     en: 'Custom role "{name}" was not found in the cloud',
   },
+  SYNC_CUSTOM_ROLE_GRANT_UNVERIFIED: {
+    'zh-CN':
+      '将通过 API 授予自定义角色「{roles}」:PAI 文档只列出了内置角色,未说明自定义角色能否这样授予。发送后会回读成员;若云端未授予,该操作会标记为未生效,请在控制台中授予',
+    en: 'Custom role "{roles}" will be granted through the API. PAI documents only its built-in roles for this, so the member is read back after the call; if the cloud did not grant it, the step ends "not applied" and the role is to be granted in the console',
+  },
+  SYNC_CUSTOM_ROLE_NOT_GRANTED: {
+    'zh-CN':
+      '云端接受了请求,但成员 {userId} 并未获得自定义角色「{name}」:请在 PAI 控制台中为其授予该角色(未生效,草稿已保留)',
+    en: 'The cloud accepted the call but member {userId} does not hold custom role "{name}": grant it in the PAI console (not applied; the draft is kept)',
+  },
   SYNC_MEMBER_MISSING: {
     'zh-CN': '云端找不到成员 {userId}',
     en: 'Member {userId} was not found in the cloud',

@@ -96,6 +96,12 @@ export const EmulatorOptionsSchema = z.object({
   oidcProviders: z.array(OidcProviderSchema).default([]),
   /** The role of "this ECS instance", served at /latest/meta-data/ram/security-credentials/ (none: 404). */
   ecsRole: z.string().optional(),
+  /**
+   * Whether CreateMember / AddMemberRole give a member a custom role (`role-…` ID). Unknown for the real cloud
+   * (docs/emulator.md): `grant` (default) gives it; `ignore` answers success and gives nothing, as PAI update
+   * calls are known to do with what they do not take.
+   */
+  customRoleGrants: z.enum(['grant', 'ignore']).default('grant'),
 })
 export type EmulatorOptionsInput = z.input<typeof EmulatorOptionsSchema>
 export type EmulatorOptions = z.infer<typeof EmulatorOptionsSchema>

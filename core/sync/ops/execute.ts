@@ -1,78 +1,12 @@
 import { AppError } from '@shared/ipc/errors'
 import type { CloudClients } from '../../cloud'
 import { targetInputOf } from '../mapping/events'
-import { CUSTOM_ROLE_REF, OP_PAYLOADS, type OpKind, type OpPayload } from './payloads'
+import { exists, needWs, notFound, orUndefined, parsePayload, roleIdByName } from './common'
+import { executeMemberOp } from './members'
+import type { OpKind } from './payloads'
+import type { ExecContext, ExecResult } from './context'
 
-/** What sending one op needs besides its payload. */
-export interface ExecContext {
-  clients: CloudClients
-  /** 1 on the first send; more when an earlier attempt may have reached the cloud (retry, crash). */
-  attempt: number
-  /** The workspace of ops queued with a workspace created earlier in the same run. */
-  workspaceId: string | undefined
-  /** A DingTalk signing secret from the keychain (D2); null when the reference is unknown. */
-  secret(ref: string): Promise<string | null>
-  /** Polling for async cloud work (workspace INITIALIZING, role jobs). */
-  pollMs: number
-}
-
-export interface ExecResult {
-  result?: Record<string, unknown>
-  requestId?: string
-}
-
-const notFound = (err: unknown): boolean => err instanceof AppError && err.code === 'CLOUD_NOT_FOUND'
-const exists = (err: unknown): boolean => err instanceof AppError && err.code === 'CLOUD_ALREADY_EXISTS'
-
-async function orUndefined<T>(p: Promise<T>): Promise<T | undefined> {
-  try {
-    return await p
-  } catch (err) {
-    if (notFound(err)) return undefined
-    throw err
-  }
-}
-
-export function parsePayload<K extends OpKind>(kind: K, payload: unknown): OpPayload<K> {
-  const schema = OP_PAYLOADS[kind]
-  if (!schema) throw new AppError('SYNC_OP_UNKNOWN', { params: { kind } })
-  const r = schema.safeParse(payload)
-  if (!r.success)
-    throw new AppError('SYNC_OP_INVALID', {
-      params: { kind, summary: r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') },
-    })
-  return r.data as OpPayload<K>
-}
-
-function needWs(ctx: ExecContext, p: { workspaceId?: string | undefined }): string {
-  const id = p.workspaceId ?? ctx.workspaceId
-  if (!id) throw new AppError('SYNC_NO_WORKSPACE_ID')
-  return id
-}
-
-async function roleIdByName(c: CloudClients, ws: string, name: string): Promise<string | undefined> {
-  const roles = await c.pai.listAllWorkspaceRoles(ws, { RoleName: name })
-  return roles.find((r) => r.RoleName === name)?.RoleId
-}
-
-async function resolveRoles(c: CloudClients, ws: string, roles: string[]): Promise<string[]> {
-  const out: string[] = []
-  for (const r of roles) {
-    if (!r.startsWith(CUSTOM_ROLE_REF)) {
-      out.push(r)
-      continue
-    }
-    const name = r.slice(CUSTOM_ROLE_REF.length)
-    const id = await roleIdByName(c, ws, name)
-    if (!id) throw new AppError('SYNC_CUSTOM_ROLE_MISSING', { params: { name } })
-    out.push(id)
-  }
-  return out
-}
-
-async function memberIdOf(c: CloudClients, ws: string, userId: string): Promise<string | undefined> {
-  return (await orUndefined(c.pai.getMember(ws, { UserId: userId })))?.MemberId
-}
+export type { ExecContext, ExecResult } from './context'
 
 /**
  * Sends one op. Creates are never repeated blindly (none of these APIs takes a ClientToken): when an
@@ -149,38 +83,11 @@ export async function executeOp(kind: string, raw: unknown, ctx: ExecContext): P
       if (id) await c.pai.deleteWorkspaceRoles(ws, [id])
       return {}
     }
-    case 'member.create': {
-      const p = parsePayload('member.create', raw)
-      const ws = needWs(ctx, p)
-      const lookup = async (): Promise<Array<{ MemberId: string; UserId: string; Roles: string[] }> | undefined> => {
-        const m = await orUndefined(c.pai.getMember(ws, { UserId: p.UserId }))
-        return m && [{ MemberId: m.MemberId, UserId: m.UserId, Roles: m.Roles }]
-      }
-      const found = retry ? await lookup() : undefined
-      const roles = await resolveRoles(c, ws, p.Roles)
-      const created =
-        found ??
-        (await c.pai.createMembers(ws, { Members: [{ UserId: p.UserId, Roles: roles }] }, { reconcile: lookup }))
-      return { result: { memberId: created[0]?.MemberId, reconciled: found !== undefined } }
-    }
+    case 'member.create':
     case 'member.addRole':
-    case 'member.removeRole': {
-      const p = parsePayload(kind as 'member.addRole', raw)
-      const ws = needWs(ctx, p)
-      const memberId = await memberIdOf(c, ws, p.UserId)
-      if (!memberId) throw new AppError('SYNC_MEMBER_MISSING', { params: { userId: p.UserId } })
-      const [role] = await resolveRoles(c, ws, [p.Role])
-      if (kind === 'member.addRole') await c.pai.addMemberRole(ws, memberId, role as string)
-      else await c.pai.removeMemberRole(ws, memberId, role as string)
-      return {}
-    }
-    case 'member.delete': {
-      const p = parsePayload('member.delete', raw)
-      const ws = needWs(ctx, p)
-      const memberId = await memberIdOf(c, ws, p.UserId)
-      if (memberId) await c.pai.deleteMembers(ws, [memberId])
-      return {}
-    }
+    case 'member.removeRole':
+    case 'member.delete':
+      return executeMemberOp(kind, raw, ctx)
     case 'resource.create': {
       const p = parsePayload('resource.create', raw)
       const ws = needWs(ctx, p)

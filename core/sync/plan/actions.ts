@@ -72,6 +72,12 @@ export class Actions {
     })
   }
 
+  /** A note on an action already planned, said before anything is sent (a message code and its parameters). */
+  note(id: string, code: string, params: Record<string, unknown>): void {
+    const a = this.list.find((x) => x.id === id)
+    if (a) Object.assign(a, { code, params })
+  }
+
   /** A call the domain refuses: the decision gives the rule, the message and its parameters. */
   refused(area: Area, target: string, verb: string, d: Decision): string {
     return this.push({

@@ -18,11 +18,7 @@ function mustGet(store: Store, opId: string): OutboxOp {
 
 /** The run is open again: its drift check (settle) runs once more when it ends. */
 function reopen(units: Units, runId: string): void {
-  const meta = units.runs.get(runId)
-  if (meta?.settled) {
-    const { outcome: _outcome, ...rest } = meta
-    units.runs.set(runId, { ...rest, settled: false })
-  }
+  units.runs.reopen(runId)
   units.worker.forget(runId)
 }
 

@@ -161,6 +161,8 @@ export const RunStatusSchema = z.object({
       holder: z.object({ pid: z.number(), runtime: z.string(), host: z.string(), since: z.string() }).nullable(),
     })
     .optional(),
+  /** Whether the run has settled: the cache refreshed, the draft rebased on it or cleared. */
+  settled: z.boolean().optional(),
 })
 export type RunStatus = z.infer<typeof RunStatusSchema>
 

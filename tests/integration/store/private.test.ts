@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createCore } from '../../../core/core'
+import { testCore } from '../../helpers/core'
 
 /**
  * D2, issue 11 item 7: the data folder holds AccessKey IDs, webhook tokens, drafts and logs, so it is its owner's
@@ -36,7 +36,7 @@ describe.skipIf(process.platform === 'win32')('a private data folder', () => {
     const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pai-private-')), 'data')
     const old = process.umask(0)
     try {
-      const core = createCore({ dataDir, runtime: 'test' })
+      const core = testCore({ dataDir })
       core.services.store.settings.set('probe', 1)
       core.services.log.info('a line')
       const open = modes(dataDir)
@@ -55,11 +55,11 @@ describe.skipIf(process.platform === 'win32')('a private data folder', () => {
 
   it('D2: a data folder made readable by others is tightened when it is opened again', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-private-'))
-    const first = createCore({ dataDir, runtime: 'test' })
+    const first = testCore({ dataDir })
     await first.close()
     for (const [p] of Object.entries(modes(dataDir)))
       fs.chmodSync(path.join(dataDir, p), fs.statSync(path.join(dataDir, p)).isDirectory() ? 0o755 : 0o644)
-    const again = createCore({ dataDir, runtime: 'test' })
+    const again = testCore({ dataDir })
     try {
       expect(privateOnly(modes(dataDir), ['.', 'logs', 'backups'])).toEqual([])
     } finally {

@@ -8,6 +8,7 @@ import { startEmulator, type RunningEmulator } from '../../../tools/emulator'
 import { buildPlan, emptyBase } from '../../../core/sync/plan/build'
 import { configFromCloud } from '../../../core/sync/mapping/from-cloud'
 import { fetchSnapshot } from '../../../core/sync/refresh'
+import { withRecords } from '../../../core/sync/cloud-model'
 import { DINGTALK_SECRET, MAIN, USERS, openEngine, saveNewDraft } from './harness'
 
 /** D5: an apply killed with SIGKILL at seeded random points resumes at the next start: nothing sent twice, nothing lost. */
@@ -140,7 +141,12 @@ describe('sync: crash and resume', () => {
           region: 'cn-hangzhou',
           draft,
           base: emptyBase(draft),
-          cloud: configFromCloud(snapshot),
+          // the model the app plans against: the DingTalk binding is recorded with the put, crash or not
+          cloud: withRecords(
+            configFromCloud(snapshot),
+            e.store.cloudRecords.list(e.profileId, w!.WorkspaceId),
+            new Date().toISOString(),
+          ),
           workspaceId: w!.WorkspaceId,
           identity: { kind: 'main', userId: MAIN.uid },
           identityRoles: [],

@@ -31,6 +31,14 @@ function grantableRole(ws: WorkspaceRec, role: string): void {
   throw bad('InvalidParameter.RoleName', `The role ${role} does not exist.`)
 }
 
+/** The roles a member is really given: with `customRoleGrants: ignore`, custom roles are accepted and dropped. */
+function granted(ctx: Ctx, ws: WorkspaceRec, roles: string[]): string[] {
+  if (ctx.core.opts.customRoleGrants === 'grant') return roles
+  const kept = roles.filter((r) => !ws.roles[r])
+  // A member keeps one role at least: an ignored custom role leaves the member a guest.
+  return kept.length > 0 ? kept : ['PAI.WorkspaceGuest']
+}
+
 function member(ws: WorkspaceRec, memberId: string | undefined): MemberRec {
   const m = memberId ? ws.members[memberId] : undefined
   if (!m) throw notFound('100600006', `Member ${memberId ?? ''} not exists`)
@@ -63,7 +71,7 @@ function createMember(ctx: Ctx): unknown {
     planned.push({
       MemberId: `${ws.WorkspaceId}-${uid}`,
       UserId: uid,
-      Roles: [...new Set(roles)],
+      Roles: [...new Set(granted(ctx, ws, roles))],
       GmtCreateTime: nowIso(ctx.now),
     })
   }
@@ -123,7 +131,7 @@ function addMemberRole(ctx: Ctx): unknown {
   const role = ctx.params.RoleName ?? ''
   grantableRole(ws, role)
   // M1: several roles per member; adding a role already held changes nothing.
-  if (!m.Roles.includes(role)) m.Roles.push(role)
+  if (!m.Roles.includes(role) && granted(ctx, ws, [role]).length > 0) m.Roles.push(role)
   return {}
 }
 

@@ -39,6 +39,11 @@ const en: Shape<typeof zhCN> = {
       noProblems: 'No problems found',
     },
     readOnly: 'You may not modify this workspace: every setting is read-only.',
+    record: {
+      console:
+        'Cloud copy: marked done in the PAI console on {date} (this setting cannot be read from the cloud; this is the value set then)',
+      app: 'Cloud copy: last set by this app on {date} (the cloud does not return it; this is the value sent then)',
+    },
     ruleTitle: 'Rule {id}',
     problemIn: '{tab}',
     basic: {

@@ -32,6 +32,7 @@ const pending: Shape<typeof zh> = {
     keepMine: 'Keep mine',
     takeCloud: 'Take cloud',
     resolve: 'Apply choices',
+    fixProblemsFirst: 'The draft has errors and the sync would be refused: fix the problems listed above first',
     resolveFirst: 'Resolve the conflicts first',
     nothingToApply: 'Nothing to apply automatically',
     progress: 'Progress',

@@ -36,6 +36,10 @@ export default {
       noProblems: '没有发现问题',
     },
     readOnly: '你没有权限修改此工作空间,所有配置只读。',
+    record: {
+      console: '云端副本:你于 {date} 标记已在 PAI 控制台完成(此设置无法从云端读取,显示的是当时的值)',
+      app: '云端副本:本应用于 {date} 设置(云端不会返回此项,显示的是当时发送的值)',
+    },
     ruleTitle: '规则 {id}',
     problemIn: '{tab}',
     basic: {

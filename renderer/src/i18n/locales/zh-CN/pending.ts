@@ -30,6 +30,7 @@ export default {
     takeCloud: '采用云端',
     resolve: '应用选择',
     resolveFirst: '请先解决冲突',
+    fixProblemsFirst: '草稿中有错误,同步会被拒绝:请先修正上面列出的问题',
     nothingToApply: '没有可自动执行的变更',
     progress: '进度',
     ops: '操作',

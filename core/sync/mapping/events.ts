@@ -6,7 +6,7 @@ import {
   type NotificationRule,
   type NotificationTarget,
 } from '@shared/domain'
-import type { EventRule, EventTarget, TargetInput } from '../../cloud'
+import type { EventTarget, TargetInput } from '../../cloud'
 
 /**
  * Notification rules <-> EventBridge (pai-api.md §5). The event `source`/`type` strings PAI publishes
@@ -17,7 +17,7 @@ import type { EventRule, EventTarget, TargetInput } from '../../cloud'
  */
 
 export const PAI_EVENT_SOURCE = 'acs.pai'
-const TYPE_PREFIX = 'pai.'
+export const TYPE_PREFIX = 'pai.'
 
 export function filterPatternOf(rule: Pick<NotificationRule, 'eventTypes' | 'scope'>): string {
   const pattern: Record<string, unknown> = {
@@ -118,15 +118,4 @@ export function targetOf(t: Pick<EventTarget, 'Type' | 'Endpoint'>): Notificatio
     default:
       return undefined
   }
-}
-
-/** A rule as ListRules/GetRule return it, as a domain rule (targets the app does not manage are left out). */
-export function ruleOf(r: EventRule, targets: readonly EventTarget[] = r.Targets ?? []): NotificationRule {
-  const { eventTypes, scope } = parseFilterPattern(r.FilterPattern)
-  const out: NotificationTarget[] = []
-  for (const t of targets) {
-    const d = targetOf(t)
-    if (d) out.push(d)
-  }
-  return { name: r.RuleName, enabled: r.Status !== 'DISABLE', eventTypes, scope, targets: out }
 }

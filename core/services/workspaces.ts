@@ -83,23 +83,40 @@ export class WorkspacesService {
     return { total: newRows.length + page.total, rows: [...fromNew, ...cachedRows] }
   }
 
-  /** The offline validation context for a draft (or for a new one under a profile). */
+  /**
+   * The offline validation context for a draft (or for a new one under a profile): the one the plan uses, so
+   * the screen and the plan never disagree. Immutability, C2 and M6 are checked against the draft's base
+   * (else the cloud copy); the identity's roles come from the cloud copy.
+   */
   context(key: string | undefined, profileIdIn?: string | null): ValidationContext {
-    const parts = key ? decodeDraftKey(key) : { profileId: this.resolveProfile(profileIdIn), workspaceKey: undefined }
-    const previous =
-      parts.workspaceKey && !isLocalWorkspaceKey(parts.workspaceKey)
-        ? this.cloudConfig(parts.profileId, parts.workspaceKey)
-        : undefined
-    return this.buildContext(parts.profileId, previous)
+    if (!key) return validationContextFor(this.store, this.resolveProfile(profileIdIn))
+    const parts = this.partsOf(key)
+    if (isLocalWorkspaceKey(parts.workspaceKey)) return validationContextFor(this.store, parts.profileId)
+    const d = this.store.drafts.get(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema, WorkspaceConfigSchema)
+    return this.draftContext(parts, d?.base?.ok ? d.base.value : null)
   }
 
-  private buildContext(profileId: string | null, previous: WorkspaceConfig | undefined): ValidationContext {
-    return validationContextFor(this.store, profileId, { previous })
+  private draftContext(parts: DraftKeyParts, base: WorkspaceConfig | null): ValidationContext {
+    if (isLocalWorkspaceKey(parts.workspaceKey)) return validationContextFor(this.store, parts.profileId)
+    const cloud = this.cloudConfig(parts.profileId, parts.workspaceKey) ?? null
+    return validationContextFor(this.store, parts.profileId, { previous: base ?? cloud, current: cloud })
+  }
+
+  /**
+   * A key's parts. A new workspace's draft moves to its WorkspaceId once created: a screen still holding the
+   * old `local-…` key finds it there.
+   */
+  private partsOf(key: string): DraftKeyParts {
+    const parts = decodeDraftKey(key)
+    if (parts.profileId === null || !isLocalWorkspaceKey(parts.workspaceKey)) return parts
+    if (this.store.drafts.get(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema)) return parts
+    const moved = this.store.syncRuns.movedKey(parts.profileId, parts.workspaceKey)
+    return moved ? { profileId: parts.profileId, workspaceKey: moved } : parts
   }
 
   /** The draft, created from the cached cloud configuration when there is none yet. */
   open(key: string, locale: Locale): DraftView {
-    const parts = decodeDraftKey(key)
+    const parts = this.partsOf(key)
     const existing = this.store.drafts.get(
       parts.profileId,
       parts.workspaceKey,
@@ -121,7 +138,7 @@ export class WorkspacesService {
       baseVersion: cached?.configVersion ?? null,
       expectedRevision: 0,
     })
-    this.events.emit('data.changed', { area: 'drafts', id: key })
+    this.events.emit('data.changed', { area: 'drafts', id: encodeDraftKey(parts) })
     return this.view(parts, locale)
   }
 
@@ -139,17 +156,17 @@ export class WorkspacesService {
 
   /** Saves the whole draft in one transaction; a stale revision is refused so no edit is lost silently. */
   save(key: string, config: unknown, revision: number, locale: Locale): DraftView {
-    const parts = decodeDraftKey(key)
+    const parts = this.partsOf(key)
     const parsed = parseConfig(config)
     const existing = this.store.drafts.get(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema)
     if (!existing) throw new AppError('NOT_FOUND', { params: { what: key } })
     this.store.drafts.save({ ...parts, draft: parsed, expectedRevision: revision })
-    this.events.emit('data.changed', { area: 'drafts', id: key })
+    this.events.emit('data.changed', { area: 'drafts', id: encodeDraftKey(parts) })
     return this.view(parts, locale)
   }
 
   discard(key: string): boolean {
-    const parts = decodeDraftKey(key)
+    const parts = this.partsOf(key)
     const done = this.store.drafts.delete(parts.profileId, parts.workspaceKey)
     if (done) this.events.emit('data.changed', { area: 'drafts', id: key })
     return done
@@ -172,8 +189,7 @@ export class WorkspacesService {
     if (!d.draft.ok)
       throw new AppError('DRAFT_UNREADABLE', { params: { key: encodeDraftKey(parts), detail: d.draft.error } })
     const base = d.base?.ok ? d.base.value : null
-    const previous = base ?? undefined
-    const ctx = this.buildContext(parts.profileId, previous)
+    const ctx = this.draftContext(parts, base)
     const result = validate(d.draft.value, ctx)
     const decision = canModify(ctx, { creating: isLocalWorkspaceKey(parts.workspaceKey) })
     const view: DraftView = {
@@ -184,6 +200,12 @@ export class WorkspacesService {
       revision: d.revision,
       updatedAt: d.updatedAt,
       problems: result.problems,
+      records:
+        parts.profileId === null
+          ? []
+          : this.store.cloudRecords
+              .list(parts.profileId, parts.workspaceKey)
+              .map((r) => ({ path: r.path, source: r.source, setAt: r.setAt })),
       canModify: { allowed: decision.allowed, ruleId: decision.ruleId },
     }
     if (!isLocalWorkspaceKey(parts.workspaceKey)) view.workspaceId = parts.workspaceKey
@@ -204,7 +226,7 @@ export class WorkspacesService {
     const d = this.store.drafts.get(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema, WorkspaceConfigSchema)
     if (!d || !d.draft.ok) return undefined
     const c = d.draft.value
-    const counts = this.problemCounts(parts.profileId, c, d.base?.ok ? d.base.value : undefined)
+    const counts = this.problemCounts(parts, c, d.base?.ok ? d.base.value : null)
     return {
       key: encodeDraftKey(parts),
       profileId: parts.profileId,
@@ -252,17 +274,24 @@ export class WorkspacesService {
       row.draftUpdatedAt = draft.updatedAt
       const d = this.store.drafts.get(w.profileId, w.workspaceId, WorkspaceConfigSchema, WorkspaceConfigSchema)
       if (d?.draft.ok)
-        Object.assign(row, this.problemCounts(w.profileId, d.draft.value, d.base?.ok ? d.base.value : undefined))
+        Object.assign(
+          row,
+          this.problemCounts(
+            { profileId: w.profileId, workspaceKey: w.workspaceId },
+            d.draft.value,
+            d.base?.ok ? d.base.value : null,
+          ),
+        )
     }
     return row
   }
 
   private problemCounts(
-    profileId: string | null,
+    parts: DraftKeyParts,
     config: WorkspaceConfig,
-    base: WorkspaceConfig | undefined,
+    base: WorkspaceConfig | null,
   ): { errorCount: number; warningCount: number } {
-    const res = validate(config, this.buildContext(profileId, base))
+    const res = validate(config, this.draftContext(parts, base))
     let errorCount = 0
     for (const p of res.problems) if (p.severity === 'error') errorCount++
     return { errorCount, warningCount: res.problems.length - errorCount }

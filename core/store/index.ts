@@ -8,4 +8,6 @@ export type { CachedWorkspace, CachedWorkspaceInput, WorkspaceSort, ListQuery, P
 export type { CachedMember, CachedMemberInput, MemberSort } from './repos/members'
 export type { Draft, DraftSaveInput, DraftSummary } from './repos/drafts'
 export { OP_STATUSES, type NewOp, type OpStatus, type OutboxOp } from './repos/outbox'
+export type { SyncRun } from './repos/sync-runs'
+export type { CloudRecord, RecordSource } from './repos/cloud-records'
 export type { ActivityEntry, ActivityInput, ActivityResult } from './repos/activity'

@@ -8,11 +8,14 @@ import { migrate } from './migrate'
 import { LATEST_VERSION } from './migrations'
 import { looksEmptied, moveAside, recoveryReport, restoreNewestBackup } from './recovery'
 import { ActivityRepo } from './repos/activity'
+import { CloudRecordsRepo } from './repos/cloud-records'
 import { DraftsRepo } from './repos/drafts'
 import { MembersRepo } from './repos/members'
 import { OutboxRepo } from './repos/outbox'
+import { ProfileFactsRepo } from './repos/profile-facts'
 import { ProfilesRepo } from './repos/profiles'
 import { SettingsRepo } from './repos/settings'
+import { SyncRunsRepo } from './repos/sync-runs'
 import { WorkspacesRepo } from './repos/workspaces'
 
 export const DB_FILE_NAME = 'pai-admin.db'
@@ -43,6 +46,9 @@ export class Store {
   readonly drafts: DraftsRepo
   readonly outbox: OutboxRepo
   readonly activity: ActivityRepo
+  readonly syncRuns: SyncRunsRepo
+  readonly profileFacts: ProfileFactsRepo
+  readonly cloudRecords: CloudRecordsRepo
   private closed = false
 
   constructor(
@@ -61,6 +67,9 @@ export class Store {
     this.drafts = new DraftsRepo(db, now)
     this.outbox = new OutboxRepo(db, now)
     this.activity = new ActivityRepo(db, now)
+    this.syncRuns = new SyncRunsRepo(db, now)
+    this.profileFacts = new ProfileFactsRepo(db, now)
+    this.cloudRecords = new CloudRecordsRepo(db, now)
   }
 
   get isOpen(): boolean {

@@ -1,4 +1,4 @@
-import { WorkspaceConfigSchema, validate, type WorkspaceConfig } from '@shared/domain'
+import { WorkspaceConfigSchema, validate, type ValidationContext, type WorkspaceConfig } from '@shared/domain'
 import type { DriftItem, Plan, PlanAction } from '@shared/ipc/channels/sync'
 import { AppError } from '@shared/ipc/errors'
 import type { Locale } from '@shared/locale'
@@ -8,15 +8,15 @@ import { validationContextFor } from '../services/validation-context'
 import { isLocalWorkspaceKey } from '../store/ids'
 import { contentHash } from '../store/json'
 import type { SyncContext } from './deps'
-import { readOverlay, writeOverlay } from './manual-overlay'
+import { overlayOf, recordsOfManualStep, relayRecords } from './cloud-model'
 import { configFromCloud } from './mapping/from-cloud'
-import { buildPlan } from './plan/build'
+import { buildPlan, type PlanInput } from './plan/build'
 import { driftOf } from './plan/drift'
 import { getAt, setAt } from './plan/paths'
 import { fetchSnapshot } from './refresh'
 
 /** A draft as planning reads it. */
-interface LoadedDraft {
+export interface LoadedDraft {
   parts: DraftKeyParts & { profileId: string }
   draft: WorkspaceConfig
   base: WorkspaceConfig | null
@@ -30,10 +30,20 @@ interface LoadedDraft {
 export class Planning {
   constructor(private readonly c: SyncContext) {}
 
+  /**
+   * The draft of a key. A new workspace's draft moves to its WorkspaceId once created: its old `local-…` key
+   * still finds it (a screen opened before the sync keeps working).
+   */
   loadDraft(key: string): LoadedDraft {
     const parts = decodeDraftKey(key)
     if (parts.profileId === null) throw new AppError('SYNC_NO_PROFILE', { params: { key } })
-    const d = this.c.store.drafts.get(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema, WorkspaceConfigSchema)
+    const store = this.c.store
+    let d = store.drafts.get(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema, WorkspaceConfigSchema)
+    const moved = d ? undefined : store.syncRuns.movedKey(parts.profileId, parts.workspaceKey)
+    if (moved) {
+      parts.workspaceKey = moved
+      d = store.drafts.get(parts.profileId, moved, WorkspaceConfigSchema, WorkspaceConfigSchema)
+    }
     if (!d) throw new AppError('NOT_FOUND', { params: { what: key } })
     if (!d.draft.ok) throw new AppError('DRAFT_UNREADABLE', { params: { key, detail: d.draft.error } })
     return {
@@ -44,10 +54,18 @@ export class Planning {
     }
   }
 
-  /** The plan of a draft against the cache. Offline: it says how old the cache is. */
-  plan(key: string, locale: Locale = 'en'): Plan {
+  /**
+   * What the planner is given for a loaded draft: the draft, its base, the cache (the cloud model) and the
+   * identity's facts, all offline. `cloud` is null for a workspace not created yet.
+   */
+  inputOf(loaded: LoadedDraft): {
+    input: PlanInput
+    ctx: ValidationContext
+    fetchedAt: string | null
+    cloudVersion: string | null
+  } {
     const store = this.c.store
-    const { parts, draft, base, revision } = this.loadDraft(key)
+    const { parts, draft, base } = loaded
     const profile = store.profiles.get(parts.profileId)
     if (!profile) throw new AppError('NOT_FOUND', { params: { what: `profile ${parts.profileId}` } })
     const creating = isLocalWorkspaceKey(parts.workspaceKey)
@@ -63,17 +81,27 @@ export class Planning {
     }
     const effectiveBase = creating ? null : (base ?? cloud)
     const ctx = validationContextFor(store, parts.profileId, { previous: effectiveBase, current: cloud })
-    const { identity, identityRoles } = ctx
-    const actions = buildPlan({
+    const input: PlanInput = {
       region: profile.region,
       draft,
       base: effectiveBase,
       cloud,
       workspaceId: creating ? undefined : parts.workspaceKey,
-      identity,
-      identityRoles,
-      manualOverlay: readOverlay(store, parts),
-    }).map((a) => withMessage(a, locale))
+      identity: ctx.identity,
+      identityRoles: ctx.identityRoles,
+    }
+    // A workspace not created yet: the console steps its draft's record says are done already.
+    if (creating) input.manualOverlay = overlayOf(store.cloudRecords.list(parts.profileId, parts.workspaceKey))
+    return { input, ctx, fetchedAt, cloudVersion }
+  }
+
+  /** The plan of a draft against the cache. Offline: it says how old the cache is. */
+  plan(key: string, locale: Locale = 'en'): Plan {
+    const loaded = this.loadDraft(key)
+    const { parts, draft, revision } = loaded
+    const creating = isLocalWorkspaceKey(parts.workspaceKey)
+    const { input, ctx, fetchedAt, cloudVersion } = this.inputOf(loaded)
+    const actions = buildPlan(input).map((a) => withMessage(a, locale))
 
     const problems = validate(draft, ctx).problems
 
@@ -123,45 +151,30 @@ export class Planning {
     return this.plan(key, locale)
   }
 
-  /** The user did a manual step in the console: the cloud is taken to hold the draft's value from now on. */
+  /**
+   * The user did a manual step in the console: the draft's value is recorded as the cloud's from now on
+   * (`cloud_records`, source `console`), and the cache shows it.
+   */
   markManualDone(key: string, actionId: string, locale: Locale = 'en'): Plan {
     const plan = this.plan(key, locale)
     const action = plan.actions.find((a) => a.id === actionId)
     if (!action || action.kind !== 'manual') throw new AppError('SYNC_ACTION_NOT_MANUAL', { params: { actionId } })
     const { parts, draft } = this.loadDraft(key)
-    const o = readOverlay(this.c.store, parts)
-    switch (action.area) {
-      case 'sls':
-        o.sls = draft.sls
-        break
-      case 'switches':
-        o.switches = {
-          ...(o.switches ?? {}),
-          [action.target]: draft.switches[action.target as keyof WorkspaceConfig['switches']],
-        }
-        break
-      case 'scheduling':
-        o.scheduling = draft.scheduling
-        break
-      case 'storage':
-        o.designerPath = draft.storage.designerPath ?? null
-        break
-      case 'notifications':
-        o.quota = draft.notifications.quota
-        break
-      case 'workspace':
-        if (draft.basic.resourceGroupId) o.resourceGroupId = draft.basic.resourceGroupId
-        break
-    }
-    writeOverlay(this.c.store, parts, o)
-    this.c.store.activity.add({
-      profileId: parts.profileId,
-      workspace: parts.workspaceKey,
-      action: 'sync.manualDone',
-      result: 'ok',
-      details: { actionId },
+    const store = this.c.store
+    store.transaction(() => {
+      for (const r of recordsOfManualStep(action, draft))
+        store.cloudRecords.put(parts.profileId, parts.workspaceKey, { ...r, source: 'console', at: this.c.now() })
+      if (!isLocalWorkspaceKey(parts.workspaceKey)) relayRecords(store, parts.profileId, parts.workspaceKey)
+      store.activity.add({
+        profileId: parts.profileId,
+        workspace: parts.workspaceKey,
+        action: 'sync.manualDone',
+        result: 'ok',
+        details: { actionId },
+      })
     })
-    return this.plan(key, locale)
+    this.c.emit('data.changed', { area: 'workspaces', id: parts.workspaceKey })
+    return this.plan(plan.key, locale)
   }
 
   /** What changed in the cloud since the draft's base; with `live`, also since the last refresh (read now, not cached). */

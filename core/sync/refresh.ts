@@ -5,6 +5,7 @@ import type { CloudClients, Page } from '../cloud'
 import type { Store } from '../store'
 import { contentHash } from '../store/json'
 import { newId } from '../store/ids'
+import { spentRecords, withRecords } from './cloud-model'
 import { configFromCloud, type CloudSnapshot } from './mapping/from-cloud'
 
 type Workspace = CloudSnapshot['workspace']
@@ -65,7 +66,10 @@ export async function fetchSnapshot(
   }
 }
 
-/** Writes one workspace's snapshot into the cache (list row, configuration with its version, members). */
+/**
+ * Writes one workspace's snapshot into the cache (list row, configuration with its version, members). The
+ * configuration cached is the cloud model: the snapshot with the record laid over it (`cloud-model.ts`).
+ */
 export function cacheSnapshot(
   store: Store,
   profileId: string,
@@ -73,9 +77,12 @@ export function cacheSnapshot(
   fetchedAt: string,
 ): { config: WorkspaceConfig; version: string } {
   const w = s.workspace
-  const config = configFromCloud(s)
+  // The cache holds the one model of the cloud: what was read, and the record of what cannot be read.
+  const records = store.cloudRecords.list(profileId, w.WorkspaceId)
+  const config = withRecords(configFromCloud(s), records, fetchedAt)
   const version = contentHash(config)
   store.transaction(() => {
+    for (const r of spentRecords(records, fetchedAt)) store.cloudRecords.delete(profileId, w.WorkspaceId, r.path)
     store.workspaces.upsertMany(
       profileId,
       [

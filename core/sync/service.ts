@@ -7,7 +7,8 @@ import { Planning } from './planning'
 import { refreshJob } from './refresh-job'
 import { applyPlan } from './runs/apply'
 import { RunRecords, type RunMeta } from './runs/records'
-import { afterDone, settleRun } from './runs/settle'
+import { recordAfterSend } from './runs/record-after-send'
+import { settleRun } from './runs/settle'
 import { runStatus, waitForRun, type RunState } from './runs/status'
 import { OutboxWorker } from './worker'
 
@@ -37,7 +38,7 @@ export class SyncService {
       emit: d.emit,
       ...(d.log ? { log: d.log } : {}),
       ...(d.worker ?? {}),
-      afterDone: (op, result) => afterDone(this.c, this.runs, op, result),
+      afterDone: (op, result) => recordAfterSend(this.c, op, result),
       onRunSettled: (runId) => settleRun(this.c, this.units, runId),
     })
     this.units = { planning: this.planning, runs: this.runs, worker: this.worker }
@@ -46,9 +47,7 @@ export class SyncService {
   /** Resumes the outbox (ops left in flight by a crash are re-queued) and settles runs left unsettled. */
   start(): void {
     this.worker.start()
-    for (const runId of this.runs.ids()) {
-      const meta = this.runs.get(runId)
-      if (!meta || meta.settled) continue
+    for (const runId of this.runs.unsettled()) {
       const n = this.c.store.outbox.counts({ runId })
       if (n.pending === 0 && n.in_flight === 0) void this.worker.settle(runId)
     }
@@ -97,8 +96,17 @@ export class SyncService {
     return waitForRun(this.c.store, this.units, runId, opts)
   }
 
+  /**
+   * Sends a failed, blocked or cancelled op again. It goes the way of a first send (looked up by natural key
+   * first, since an earlier attempt may have reached the cloud; recorded when done), and its run settles again:
+   * refreshed, so the next plan knows what the retry did.
+   */
   retry(opId: string): boolean {
-    this.c.store.outbox.retry(opId)
+    const store = this.c.store
+    store.transaction(() => {
+      const op = store.outbox.retry(opId)
+      this.runs.reopen(op.runId)
+    })
     this.worker.kick()
     return true
   }

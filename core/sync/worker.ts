@@ -84,6 +84,7 @@ export class OutboxWorker {
   private wake: (() => void) | null = null
   private online = true
   private readonly settling = new Set<string>()
+  private readonly settleAgain = new Set<string>()
   private readonly max: number
   private readonly backoff: { baseMs: number; maxMs: number }
   private readonly random: () => number
@@ -281,14 +282,27 @@ export class OutboxWorker {
     }
   }
 
-  /** Runs the run's settle hook once per process (it is idempotent across restarts). */
+  /**
+   * Runs the run's settle hook, one at a time per run (it is idempotent, and a settled run skips it). Asked
+   * again while it runs (a retried op of the run finished meanwhile), it runs once more afterwards.
+   */
   async settle(runId: string): Promise<void> {
-    if (this.settling.has(runId) || !this.d.onRunSettled) return
+    if (!this.d.onRunSettled) return
+    if (this.settling.has(runId)) {
+      this.settleAgain.add(runId)
+      return
+    }
     this.settling.add(runId)
     try {
-      await this.d.onRunSettled(runId)
-    } catch (err) {
-      this.d.log?.warn('run settle failed', { runId, error: err instanceof Error ? err.message : String(err) })
+      do {
+        this.settleAgain.delete(runId)
+        try {
+          await this.d.onRunSettled(runId)
+        } catch (err) {
+          this.d.log?.warn('run settle failed', { runId, error: err instanceof Error ? err.message : String(err) })
+        }
+      } while (this.settleAgain.has(runId))
+    } finally {
       this.settling.delete(runId)
     }
   }

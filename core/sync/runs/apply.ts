@@ -5,7 +5,7 @@ import { newId } from '../../store/ids'
 import type { SyncContext } from '../deps'
 import type { Planning } from '../planning'
 import type { OutboxWorker } from '../worker'
-import type { RunMeta, RunRecords } from './records'
+import type { RunRecords } from './records'
 
 /** Kinds whose payload addresses a workspace by id. */
 const WS_KINDS = new Set([
@@ -46,7 +46,7 @@ export function applyPlan(
       params: { count: blocking.length, rules: [...new Set(blocking.map((p) => p.ruleId))].join(', ') },
       details: { problems: blocking },
     })
-  const parts = decodeDraftKey(key) as DraftKeyParts & { profileId: string }
+  const parts = decodeDraftKey(plan.key) as DraftKeyParts & { profileId: string }
   for (const runId of units.runs.ofDraft(parts)) {
     const n = store.outbox.counts({ runId })
     if (n.pending + n.in_flight > 0) throw new AppError('SYNC_RUN_IN_PROGRESS', { params: { runId } })
@@ -72,13 +72,11 @@ export function applyPlan(
       })),
       { runId },
     )
-    const meta: RunMeta = {
+    units.runs.create(runId, {
       profileId: parts.profileId,
       workspaceKey: parts.workspaceKey,
       createdAt: c.now().toISOString(),
-      settled: false,
-    }
-    units.runs.set(runId, meta)
+    })
     store.activity.add({
       profileId: parts.profileId,
       workspace: parts.workspaceKey,

@@ -59,6 +59,12 @@ export const DraftViewSchema = z.object({
   revision: z.number().int().nonnegative(),
   updatedAt: z.string(),
   problems: z.array(ProblemSchema),
+  /**
+   * Values of the cloud copy that no API can read: what the user said they did in the console (`console`)
+   * or what this app sent (`app`: a DingTalk target's keychain binding), and when. The screens show them as
+   * "last set on <date>", not as the cloud's truth.
+   */
+  records: z.array(z.object({ path: z.string(), source: z.enum(['console', 'app']), setAt: z.string() })).default([]),
   /** Whether the acting identity may modify this workspace (A1-A3), and why not. */
   canModify: z.object({
     allowed: z.boolean(),

@@ -4,6 +4,8 @@ import { AppError } from '@shared/ipc/errors'
 import { startEmulator, type RunningEmulator } from '../../../tools/emulator'
 import { decodeDraftKey, encodeDraftKey } from '../../../core/services/draft-key'
 import { buildPlan, configFromCloud, emptyBase, fetchSnapshot } from '../../../core/sync'
+import { withRecords } from '../../../core/sync/cloud-model'
+import { targetIdOf } from '../../../core/sync/mapping/events'
 import { DINGTALK_SECRET, MAIN, USERS, fullDraft, openEngine, saveNewDraft, type Engine } from './harness'
 
 let emu: RunningEmulator
@@ -25,16 +27,24 @@ function engine(): Engine {
   return e
 }
 
-/** Reads the workspace now and plans the draft against it: nothing left means cloud == draft. */
+/**
+ * Reads the workspace now and plans the draft against it: nothing left means cloud == draft. The cloud is
+ * the model the app plans against: what was read, with the record of what cannot be read (the DingTalk
+ * targets' keychain bindings).
+ */
 async function remaining(e: Engine, name: string, draft: WorkspaceConfig): Promise<ReturnType<typeof buildPlan>> {
   const w = await e.clients.pai.findWorkspaceByName(name)
   expect(w).toBeDefined()
   const { snapshot } = await fetchSnapshot(e.clients, w!)
+  const records = e.store.cloudRecords.list(e.profileId, w!.WorkspaceId)
+  expect(records.map((r) => `${r.source}:${r.path}=${String(r.value)}`)).toEqual([
+    `app:/notifications/rules/dlc-timeouts/targets/${targetIdOf(draft.notifications.rules[0]!.targets[0]!)}/secretRef=robot1`,
+  ])
   return buildPlan({
     region: 'cn-hangzhou',
     draft,
     base: emptyBase(draft),
-    cloud: configFromCloud(snapshot),
+    cloud: withRecords(configFromCloud(snapshot), records, new Date().toISOString()),
     workspaceId: w!.WorkspaceId,
     identity: { kind: 'main', userId: MAIN.uid },
     identityRoles: [],

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WorkspaceConfigSchema, type WorkspaceConfig } from '@shared/domain'
 import { startEmulator, type RunningEmulator } from '../../../tools/emulator'
 import { buildPlan, configFromCloud, emptyBase, fetchSnapshot } from '../../../core/sync'
+import { withRecords } from '../../../core/sync/cloud-model'
 import { DINGTALK_SECRET, MAIN, USERS, openEngine, saveNewDraft } from './harness'
 
 /** D5: an apply killed with SIGKILL at seeded random points resumes at the next start: nothing sent twice, nothing lost. */
@@ -138,7 +139,12 @@ describe('sync: crash and resume', () => {
           region: 'cn-hangzhou',
           draft,
           base: emptyBase(draft),
-          cloud: configFromCloud(snapshot),
+          // the model the app plans against: the DingTalk binding is recorded with the put, crash or not
+          cloud: withRecords(
+            configFromCloud(snapshot),
+            e.store.cloudRecords.list(e.profileId, w!.WorkspaceId),
+            new Date().toISOString(),
+          ),
           workspaceId: w!.WorkspaceId,
           identity: { kind: 'main', userId: MAIN.uid },
           identityRoles: [],

@@ -23,6 +23,8 @@ export const USERS = Array.from({ length: 4 }, (_, i) => ({
   UserName: `dev${i + 1}`,
 }))
 export const DINGTALK_SECRET = 'SECsynctest0001'
+/** A second keychain entry (a target rebound to another signing secret). */
+export const DINGTALK_SECRET_2 = 'SECsynctest0002'
 
 export interface Engine {
   dataDir: string
@@ -75,7 +77,7 @@ export function openEngine(o: EngineOptions): Engine {
     store,
     emit: (event, payload) => events.push({ event, payload }),
     clientsFor: async () => clients,
-    secret: async (_p, ref) => (ref === 'robot1' ? DINGTALK_SECRET : null),
+    secret: async (_p, ref) => (ref === 'robot1' ? DINGTALK_SECRET : ref === 'robot2' ? DINGTALK_SECRET_2 : null),
     identity: async () => ({ identity: { kind: 'main', userId: MAIN.uid } }),
     worker: { pollMs: 20, backoff: { baseMs: 30, maxMs: 500 }, maxInFlight: o.maxInFlight ?? 8 },
   })

@@ -12,9 +12,19 @@ import type { Actions, PlanContext } from '../actions'
 import { byKey, mergeSet, same, seg, unionKeys } from '../merge'
 import type { CustomRolePlan } from './custom-roles'
 
+/**
+ * The name of every custom role ID known to the draft, its base or the cloud: a draft's member may name a role
+ * by the cloud's ID (the draft was rebased on the cloud) or by the draft's local one (not created yet).
+ */
+function roleNames(...configs: WorkspaceConfig[]): Map<string, string> {
+  const names = new Map<string, string>()
+  for (const c of configs)
+    for (const r of c.customRoles) if (r.roleId && !names.has(r.roleId)) names.set(r.roleId, r.name)
+  return names
+}
+
 /** A member's roles with custom role IDs replaced by `name:<role name>` (IDs differ between draft and cloud). */
-function rolesOf(config: WorkspaceConfig, m: Member): string[] {
-  const names = new Map(config.customRoles.filter((r) => r.roleId).map((r) => [r.roleId as string, r.name]))
+function rolesOf(names: Map<string, string>, m: Member): string[] {
   return m.roles.map((r) => (names.has(r) ? customRoleRef(names.get(r) as string) : r)).sort()
 }
 
@@ -25,6 +35,7 @@ function rolesOf(config: WorkspaceConfig, m: Member): string[] {
  */
 export function planMembers(ctx: PlanContext, a: Actions, roles: CustomRolePlan): string[] {
   const { mine, base, cloud } = ctx
+  const names = roleNames(mine, cloud, base)
   const memberActs: string[] = []
   const b = byKey(base.members, memberKey)
   const m = byKey(mine.members, memberKey)
@@ -39,12 +50,12 @@ export function planMembers(ctx: PlanContext, a: Actions, roles: CustomRolePlan)
     if (mi && !ci) {
       if (!bi) {
         // The owner role is the cloud's to assign (A4): it is not sent.
-        const grant = rolesOf(mine, mi).filter((r) => canGrantRole(k, r).allowed)
+        const grant = rolesOf(names, mi).filter((r) => canGrantRole(k, r).allowed)
         const hold = canHoldRoles(k, grant)
         if (!hold.allowed) a.refused('member', k, 'create', hold)
         else
           memberActs.push(a.apply('member', k, 'create', 'member.create', { UserId: k, Roles: grant }, roleDeps(grant)))
-      } else if (!same(rolesOf(mine, mi), rolesOf(base, bi))) {
+      } else if (!same(rolesOf(names, mi), rolesOf(names, bi))) {
         a.conflict('member', k, [{ path: `/members/${seg(k)}`, base: bi, mine: mi, cloud: null }])
       }
     } else if (!mi && ci) {
@@ -52,15 +63,15 @@ export function planMembers(ctx: PlanContext, a: Actions, roles: CustomRolePlan)
       const removal = canRemoveMember(cloud, k, base)
       if (!removal.allowed) {
         a.refused('member', k, 'delete', removal)
-      } else if (same(rolesOf(base, bi), rolesOf(cloud, ci))) {
+      } else if (same(rolesOf(names, bi), rolesOf(names, ci))) {
         memberActs.push(a.apply('member', k, 'delete', 'member.delete', { UserId: k }))
       } else {
         a.conflict('member', k, [{ path: `/members/${seg(k)}`, base: bi, mine: null, cloud: ci }])
       }
     } else if (mi && ci) {
-      const br = bi ? rolesOf(base, bi) : undefined
-      const mr = rolesOf(mine, mi)
-      const cr = rolesOf(cloud, ci)
+      const br = bi ? rolesOf(names, bi) : undefined
+      const mr = rolesOf(names, mi)
+      const cr = rolesOf(names, ci)
       const set = mergeSet(br, mr, cr)
       const removes: string[] = []
       for (const r of set.remove) {

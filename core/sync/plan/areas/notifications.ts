@@ -17,7 +17,7 @@ const ruleFields = (r: NotificationRule): { enabled: boolean; eventTypes: string
   scope: r.scope,
 })
 
-/** Targets by natural key, with the DingTalk secret reference left out of the comparison (the cloud cannot tell it). */
+/** Targets by natural key (type and address: a DingTalk target's keychain binding is not part of it). */
 const targetsByKey = (r: NotificationRule | undefined): Map<string, NotificationTarget> =>
   byKey(r?.targets ?? [], notificationTargetKey)
 
@@ -104,13 +104,14 @@ function planTargets(
   const tc = targetsByKey(ci)
   const set = mergeSet(tb ? [...tb.keys()] : undefined, [...tm.keys()], [...tc.keys()])
   const deps = ruleAction ? [ruleAction] : []
-  if (set.add.length)
+  const put = [...set.add, ...rebound(tb, tm, tc)]
+  if (put.length)
     a.apply(
       'targets',
       k,
       'put',
       'targets.put',
-      { ...ruleRef, targets: set.add.map((t) => tm.get(t) as NotificationTarget) },
+      { ...ruleRef, targets: put.map((t) => tm.get(t) as NotificationTarget) },
       deps,
     )
   if (set.remove.length)
@@ -122,4 +123,28 @@ function planTargets(
       { ...ruleRef, ids: set.remove.map((t) => targetIdOf(tc.get(t) as NotificationTarget)) },
       deps,
     )
+}
+
+/**
+ * DingTalk targets in both the draft and the cloud whose keychain binding the user changed: put again (same
+ * target Id), so the cloud gets the other signing secret. The cloud's binding is what this app last put
+ * (the record); where it has none, the cloud is taken to hold the base's.
+ */
+function rebound(
+  tb: Map<string, NotificationTarget> | undefined,
+  tm: Map<string, NotificationTarget>,
+  tc: Map<string, NotificationTarget>,
+): string[] {
+  const ref = (t: NotificationTarget | undefined): string | undefined =>
+    t?.type === 'dingtalk' && t.secretRef ? t.secretRef : undefined
+  const out: string[] = []
+  for (const [k, m] of tm) {
+    if (m.type !== 'dingtalk' || !tc.has(k)) continue
+    const b = ref(tb?.get(k))
+    const mine = ref(m)
+    const cloud = ref(tc.get(k)) ?? b
+    // The user changed it (when the cloud changed it too, the user's choice is the newer intent).
+    if (mine !== undefined && mine !== cloud && mine !== b) out.push(k)
+  }
+  return out
 }

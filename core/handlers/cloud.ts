@@ -1,10 +1,11 @@
 import { formatMessage } from '@shared/messages'
 import { testDingTalkRobot } from '../cloud'
+import { checkNewWorkspaceName } from '../services/name-check'
 import { readProfileFacts, writeProfileFacts } from '../services/profile-facts'
 import type { HandlersFor } from '../ipc/types'
 import type { CoreServices } from '../services'
 
-type CloudChannel = 'profiles.test' | 'dingtalk.test' | 'sls.projects' | 'sls.logstores'
+type CloudChannel = 'profiles.test' | 'dingtalk.test' | 'workspaces.checkName' | 'sls.projects' | 'sls.logstores'
 
 export function cloudHandlers(s: CoreServices): HandlersFor<CloudChannel> {
   return {
@@ -50,6 +51,8 @@ export function cloudHandlers(s: CoreServices): HandlersFor<CloudChannel> {
       if (res.errmsg !== undefined) out.errmsg = res.errmsg
       return out
     },
+    'workspaces.checkName': ({ profileId, name }) =>
+      checkNewWorkspaceName(s.store, (id) => s.cloud.clientsFor(id), profileId, name),
     'sls.projects': async ({ profileId }) => {
       const clients = await s.cloud.clientsFor(profileId)
       const projects = await clients.sls.listAllProjects()

@@ -96,6 +96,11 @@ export const domainMessages = {
       '名称已经存在:DataWorks 中存在同名工作空间「{name}」。由于PAI和DataWorks的工作空间在底层是互通的,请修改名称以确保工作空间名称的唯一性',
     en: 'Name already exists: a DataWorks workspace is named "{name}". PAI and DataWorks share workspaces underneath, so choose another name to keep it unique',
   },
+  DOMAIN_NAME_TAKEN_CLOUD: {
+    'zh-CN':
+      '名称已经存在:云端检查显示「{name}」已被占用。占用它的可能是 PAI 工作空间、回收站中已删除的工作空间,或同名的 DataWorks 工作空间(PAI 与 DataWorks 的工作空间在底层是互通的),请修改名称',
+    en: 'Name already exists: the cloud says "{name}" is taken, by a PAI workspace, a deleted one still in the recycle bin, or a DataWorks workspace of the same name (PAI and DataWorks share workspaces underneath); choose another name',
+  },
   DOMAIN_NAME_TAKEN_CASE: {
     'zh-CN':
       '名称已经存在:工作空间名称不区分大小写,「{name}」与已有的工作空间「{existing}」冲突(PAI 与 DataWorks 的工作空间共用名称),请修改名称',

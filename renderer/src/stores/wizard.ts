@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
-import { computed, reactive, ref, shallowRef } from 'vue'
+import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import {
+  checkWorkspaceName,
   validate,
   type BuiltinRoleId,
   type Problem,
@@ -9,6 +10,7 @@ import {
   type WorkspaceConfigInput,
   type WorkspaceMode,
 } from '@shared/domain'
+import type { ResponseOf } from '@shared/ipc/contract'
 import { call } from '../bridge'
 import { useAppStore } from './app'
 
@@ -46,6 +48,11 @@ function emptyForm() {
     resources: [] as WizardResource[],
   }
 }
+
+/** How long the name must stay unchanged before it is checked in the cloud (W4 as the user types). */
+export const NAME_CHECK_DEBOUNCE_MS = 400
+
+export type NameCheck = ResponseOf<'workspaces.checkName'>
 
 /**
  * The create-workspace wizard [新建工作空间] (W1-W3): the form, the configuration it makes, and the
@@ -93,10 +100,42 @@ export const useWizardStore = defineStore('wizard', () => {
     }),
   }))
 
-  /** Every problem of the configuration, from the same validator the core uses. */
+  // W4 as the user types: a well-formed name is checked after a pause, online by the cloud's own pre-check,
+  // offline against the cache (the core decides which); an answer for an older name is dropped.
+  const nameCheck = shallowRef<NameCheck | null>(null)
+  const nameChecking = ref(false)
+  let nameTimer: ReturnType<typeof setTimeout> | undefined
+  let nameSeq = 0
+  watch(
+    () => form.name.trim(),
+    (name) => {
+      clearTimeout(nameTimer)
+      const mine = ++nameSeq
+      nameCheck.value = null
+      const profileId = useAppStore().settings.activeProfileId
+      nameChecking.value = !!profileId && !checkWorkspaceName(name)
+      if (!nameChecking.value || !profileId) return
+      nameTimer = setTimeout(() => {
+        call('workspaces.checkName', { profileId, name })
+          .then((r) => {
+            if (mine === nameSeq) nameCheck.value = r
+          })
+          .catch(() => undefined) // the validator's offline check stays
+          .finally(() => {
+            if (mine === nameSeq) nameChecking.value = false
+          })
+      }, NAME_CHECK_DEBOUNCE_MS)
+    },
+  )
+
+  /** Every problem of the configuration, from the same validator the core uses, plus the online name check. */
   const problems = computed<Problem[]>(() => {
     if (!context.value) return []
-    return validate(config.value, context.value).problems
+    const found = validate(config.value, context.value).problems
+    const online = nameCheck.value
+    if (online?.problem && online.name === config.value.basic.name && !found.some((p) => p.ruleId === 'W4'))
+      return [online.problem, ...found]
+    return found
   })
 
   function problemsAt(prefix: string): Problem[] {
@@ -112,6 +151,8 @@ export const useWizardStore = defineStore('wizard', () => {
   }
 
   function reset(): void {
+    clearTimeout(nameTimer)
+    nameCheck.value = null
     Object.assign(form, emptyForm())
     step.value = 0
   }
@@ -123,6 +164,8 @@ export const useWizardStore = defineStore('wizard', () => {
     contextError,
     config,
     problems,
+    nameCheck,
+    nameChecking,
     loadContext,
     problemsAt,
     stepProblems,

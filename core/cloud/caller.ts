@@ -131,11 +131,15 @@ export function requestIdFromHeaders(res: RawResponse): string | undefined {
   return res.headers['x-acs-request-id'] ?? res.headers['x-log-requestid']
 }
 
-/** Parses a JSON answer with `schema`; anything else is CLOUD_BAD_RESPONSE with the request ID. */
+/**
+ * Parses a JSON answer with `schema`; anything else is CLOUD_BAD_RESPONSE with the request ID. `inspect` sees
+ * the parsed body first (and may throw, e.g. for a failure `Code` in a 200 answer).
+ */
 export function parseJson<S extends z.ZodType>(
   schema: S,
   res: RawResponse,
   op: Pick<OpInfo, 'service' | 'action' | 'endpoint'>,
+  inspect?: (data: unknown) => void,
 ): z.infer<S> {
   let data: unknown
   const headerId = requestIdFromHeaders(res)
@@ -144,6 +148,7 @@ export function parseJson<S extends z.ZodType>(
   } catch (err) {
     throw badResponse(op, headerId, `not JSON: ${res.body.slice(0, 60)}`, err)
   }
+  inspect?.(data)
   const parsed = schema.safeParse(data)
   if (!parsed.success) {
     const bodyId = data && typeof data === 'object' ? (data as Record<string, unknown>).RequestId : undefined

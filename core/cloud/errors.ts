@@ -143,6 +143,34 @@ function stripSdkPrefix(message: string): string {
   return m?.[1] ?? message
 }
 
+/** `Code` values that mean success in an answer body (PAI and EventBridge spell it several ways). */
+const SUCCESS_CODES = new Set(['', '0', '200', 'success', 'ok'])
+
+/**
+ * A failure carried in a 2xx answer's body: `DeleteMembers` (and other PAI calls) answer with `Code` and
+ * `Message` in the body, so a 200 with a failure `Code` (or `Success: false`) is a failure, classified by
+ * its code like any other (pai-api.md §0.A.3). Undefined when the body says nothing of failure.
+ */
+export function failureInBody(
+  body: unknown,
+  httpStatus: number,
+  requestId: string | undefined,
+): CloudFailure | undefined {
+  const b = rec(body)
+  if (!b) return undefined
+  const code = str(b.Code) ?? str(b.code)
+  const failed = b.Success === false || (code !== undefined && !SUCCESS_CODES.has(code.toLowerCase()))
+  if (!failed) return undefined
+  return {
+    kind: 'http',
+    httpStatus,
+    cloudCode: code,
+    cloudMessage: str(b.Message) ?? str(b.message),
+    requestId: str(b.RequestId) ?? requestId,
+    outcome: 'rejected',
+  }
+}
+
 /** How a failure may be retried. */
 export type RetryClass = 'throttled' | 'transient' | 'never'
 
@@ -177,12 +205,15 @@ export function classify(f: CloudFailure, action: string): Classified {
   if (has(c, /^(ServiceAccessDenied|ServiceNotEnable|ServiceNotOpen|EventBridgeNotActivated)/i))
     return { code: 'CLOUD_SERVICE_NOT_ENABLED', ruleId: 'E1', retry: 'never' }
   if (has(c, /^NoPermission$/)) return { code: 'CLOUD_WORKSPACE_ROLE', ruleId: 'A1', retry: 'never' }
-  if (has(c, /^(Forbidden|AccessDenied|Unauthorized|ProjectForbidden)/i) || status === 403) {
-    if (action === 'ListProject' || action === 'ListLogStores') return { code: 'CLOUD_SLS_PERMISSION', retry: 'never' }
-    return { code: 'CLOUD_PERMISSION', ruleId: 'A3', retry: 'never' }
-  }
+  const sls = action === 'ListProject' || action === 'ListLogStores'
+  const permission = (): Classified =>
+    sls ? { code: 'CLOUD_SLS_PERMISSION', retry: 'never' } : { code: 'CLOUD_PERMISSION', ruleId: 'A3', retry: 'never' }
+  // The cloud's code decides whatever the HTTP status (Forbidden.RAM comes as 403 or 400, PAI's numeric codes
+  // with any status, even 200: pai-api.md §0.A.3); the status decides only when the code says nothing.
+  if (has(c, /^(Forbidden|AccessDenied|Unauthorized|ProjectForbidden)/i)) return permission()
   if (
-    has(c, /^WorkspaceNameAlreadyExists$/) ||
+    // The documented clash code, and the one Alibaba's Terraform provider meets on CreateWorkspace (docs/emulator.md).
+    has(c, /^(WorkspaceNameAlreadyExists|100400009)$/) ||
     (action === 'CreateWorkspace' &&
       (status === 409 ||
         has(c, /AlreadyExist|Duplicate/i) ||
@@ -194,14 +225,15 @@ export function classify(f: CloudFailure, action: string): Classified {
   if (has(c, /^MemberMustHaveRole$/)) return { code: 'CLOUD_LAST_ROLE', ruleId: 'M5', retry: 'never' }
   if (
     has(c, /^(100400027|100400008|100700008|100600006|201300003|201900002|201900003|201400002)$/) ||
-    has(c, /NotExist|NotFound|NoSuch/i) ||
-    status === 404
+    has(c, /NotExist|NotFound|NoSuch/i)
   )
     return { code: 'CLOUD_NOT_FOUND', retry: 'never' }
-  if (has(c, /AlreadyExist|Duplicate|Conflict/i) || status === 409)
-    return { code: 'CLOUD_ALREADY_EXISTS', retry: 'never' }
-  if (status >= 500 || has(c, /^(InternalError|ServiceUnavailable|UnknownError)/i))
-    return { code: 'CLOUD_SERVER', retry: 'transient' }
+  if (has(c, /AlreadyExist|Duplicate|Conflict/i)) return { code: 'CLOUD_ALREADY_EXISTS', retry: 'never' }
+  if (has(c, /^(InternalError|ServiceUnavailable|UnknownError)/i)) return { code: 'CLOUD_SERVER', retry: 'transient' }
+  if (status === 403) return permission()
+  if (status === 404) return { code: 'CLOUD_NOT_FOUND', retry: 'never' }
+  if (status === 409) return { code: 'CLOUD_ALREADY_EXISTS', retry: 'never' }
+  if (status >= 500) return { code: 'CLOUD_SERVER', retry: 'transient' }
   return { code: 'CLOUD_REQUEST_REJECTED', retry: 'never' }
 }
 

@@ -13,8 +13,14 @@ import { collectTokenPages } from './paginate'
 const Str = z.string()
 const Num = z.coerce.number()
 
-export const ParamSchema = z.object({ ResourceKey: Str, Form: Str, Value: Str.optional(), Template: Str.optional() })
-export const TargetSchema = z.object({
+export const ParamSchema = z.looseObject({
+  ResourceKey: Str,
+  Form: Str,
+  Value: Str.optional(),
+  Template: Str.optional(),
+})
+/** Targets and rules keep every field the cloud sends (loose): a rule the app cannot map is kept as it is. */
+export const TargetSchema = z.looseObject({
   Id: Str,
   Type: Str,
   Endpoint: Str.optional(),
@@ -29,7 +35,7 @@ export const TargetSchema = z.object({
 })
 export type EventTarget = z.infer<typeof TargetSchema>
 
-export const RuleSchema = z.object({
+export const RuleSchema = z.looseObject({
   RuleName: Str,
   EventBusName: Str.optional(),
   Description: Str.optional(),

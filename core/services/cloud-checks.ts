@@ -5,6 +5,7 @@ import { testDingTalkRobot } from '../cloud'
 import { recordIdentity } from '../model/profile-facts'
 import type { Store } from '../store'
 import type { CloudSessions } from './cloud-sessions'
+import { checkNewWorkspaceName, type NameCheck } from './name-check'
 import type { ProfilesService } from './profiles'
 
 export interface ProfileTestAnswer {
@@ -68,6 +69,11 @@ export class CloudChecks {
     if (res.errcode !== undefined) out.errcode = res.errcode
     if (res.errmsg !== undefined) out.errmsg = res.errmsg
     return out
+  }
+
+  /** W4 as the user types: the cloud's own pre-check (CheckWorkspaceExists), else the cached names offline. */
+  checkName(profileId: string, name: string): Promise<NameCheck> {
+    return checkNewWorkspaceName(this.store, (id) => this.cloud.clientsFor(id), profileId, name)
   }
 
   /** L1: the SLS projects of the profile's region. */

@@ -5,6 +5,7 @@ import {
   memberKey,
   notificationRuleKey,
   notificationTargetKey,
+  passthroughConfigKey,
   priorityLimitKey,
   resourceKey,
   timeoutRuleKey,
@@ -76,8 +77,11 @@ export function sortConfig(c: WorkspaceConfig): WorkspaceConfig {
     notifications: {
       ...c.notifications,
       rules: sortByKey(c.notifications.rules.map(canonicalRule), notificationRuleKey),
+      // Foreign rules are kept as the cloud holds them: only the list is ordered, never their content.
+      foreignRules: sortByKey(c.notifications.foreignRules ?? [], notificationRuleKey),
     },
     sls: { ...c.sls, modules: sortedStrings(c.sls.modules) },
+    passthrough: { ...c.passthrough, configs: sortByKey(c.passthrough?.configs ?? [], passthroughConfigKey) },
   }
 }
 

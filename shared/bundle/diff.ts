@@ -4,6 +4,7 @@ import {
   memberKey,
   notificationRuleKey,
   notificationTargetKey,
+  passthroughConfigKey,
   priorityLimitKey,
   resourceKey,
   timeoutRuleKey,
@@ -36,6 +37,8 @@ const KEYED: Record<string, KeyFn> = {
   'scheduling.timeouts': timeoutRuleKey as KeyFn,
   'notifications.rules': notificationRuleKey as KeyFn,
   'notifications.rules[].targets': notificationTargetKey as KeyFn,
+  'notifications.foreignRules': notificationRuleKey as KeyFn,
+  'passthrough.configs': passthroughConfigKey as KeyFn,
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -1,5 +1,13 @@
 import { CONTACT_TARGET_REGIONS, TARGET_TYPES, type EventType, type ResourceKind, type TargetType } from './enums'
-import type { Member, NotificationRule, NotificationTarget, Resource, Storage, WorkspaceConfig } from './model'
+import type {
+  ForeignRule,
+  Member,
+  NotificationRule,
+  NotificationTarget,
+  Resource,
+  Storage,
+  WorkspaceConfig,
+} from './model'
 
 /** Facts the UI shows, computed from a configuration. Pure. */
 
@@ -34,6 +42,23 @@ export function targetUnits(target: NotificationTarget): number {
 export function ruleUnits(rule: Pick<NotificationRule, 'targets'>): number {
   let n = 0
   for (const t of rule.targets) n += targetUnits(t)
+  return n
+}
+
+/** EventBridge target types addressed to contacts (one unit per contact, E6), as a rule made in the console spells them. */
+const CONTACT_TARGET_WIRE_TYPES = new Set(['acs.sms', 'acs.mail', 'acs.voice'])
+
+/**
+ * Quota units a foreign rule's targets take (E6), as far as the targets tell: one per contact of an SMS,
+ * email or voice target (its `Endpoint`, comma-separated), one for any other target.
+ */
+export function foreignRuleUnits(rule: Pick<ForeignRule, 'targets'>): number {
+  let n = 0
+  for (const t of rule.targets) {
+    const type = typeof t.Type === 'string' ? t.Type : ''
+    const endpoint = typeof t.Endpoint === 'string' ? t.Endpoint : ''
+    n += CONTACT_TARGET_WIRE_TYPES.has(type) ? Math.max(1, endpoint.split(',').filter((x) => x !== '').length) : 1
+  }
   return n
 }
 

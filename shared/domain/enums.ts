@@ -31,8 +31,19 @@ export const MAXCOMPUTE_ROLE: BuiltinRoleId = 'PAI.MaxComputeDeveloper'
 export const CUSTOM_ROLE_ID_PATTERN = /^role-[A-Za-z0-9_-]{1,64}$/
 export const CustomRoleIdSchema = z.string().regex(CUSTOM_ROLE_ID_PATTERN)
 
-/** Any role a member may hold: a built-in role or a custom role ID. */
-export const RoleIdSchema = z.union([BuiltinRoleIdSchema, CustomRoleIdSchema])
+/**
+ * A role the app does not know, as the cloud spells it (e.g. a built-in role added to PAI after this app was
+ * written). A member read from the cloud keeps it, read-only; the rules refuse it anywhere else (M2).
+ */
+export const FOREIGN_ROLE_ID_PATTERN = /^[A-Za-z][A-Za-z0-9_.@:-]{0,127}$/
+export const ForeignRoleIdSchema = z.string().regex(FOREIGN_ROLE_ID_PATTERN)
+
+/** Whether a role is one the app models: a built-in role or a custom role ID. */
+export const isKnownRole = (role: string): boolean =>
+  (BUILTIN_ROLE_IDS as readonly string[]).includes(role) || CUSTOM_ROLE_ID_PATTERN.test(role)
+
+/** Any role a member may hold: a built-in role, a custom role ID, or (kept from the cloud) a role the app does not know. */
+export const RoleIdSchema = z.union([BuiltinRoleIdSchema, CustomRoleIdSchema, ForeignRoleIdSchema])
 
 /** Product modules a custom role grants per-module levels on (docs/pai-api-facts.md §3.3 `ModuleName`). */
 export const ROLE_MODULES = [
@@ -100,9 +111,13 @@ export const RESOURCE_TYPE_OF_KIND = {
   flink: 'Flink',
 } as const satisfies Record<ResourceKind, string>
 
-/** The kind for an API `ResourceType`; undefined for types outside the five (e.g. SelfManagedAckPro). */
+/**
+ * The kind for an API `ResourceType`, ignoring case (ROS spells Flink `FLINK`, the API `Flink`); undefined for
+ * types outside the five (e.g. SelfManagedAckPro).
+ */
 export function resourceKindOf(resourceType: string): ResourceKind | undefined {
-  for (const k of RESOURCE_KINDS) if (RESOURCE_TYPE_OF_KIND[k] === resourceType) return k
+  const t = resourceType.toLowerCase()
+  for (const k of RESOURCE_KINDS) if (RESOURCE_TYPE_OF_KIND[k].toLowerCase() === t) return k
   return undefined
 }
 

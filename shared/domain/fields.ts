@@ -76,12 +76,17 @@ export function checkRuleName(name: string): FieldIssue | undefined {
 
 // ---------------------------------------------------------------- OSS paths
 
-export type OssPathResult = { ok: true; bucket: string; prefix: string } | { ok: false; issue: FieldIssue }
+export type OssPathResult =
+  { ok: true; bucket: string; prefix: string; endpoint?: string } | { ok: false; issue: FieldIssue }
 
 /** OSS bucket naming: 3-63 characters, lowercase letters, digits and `-`, starting and ending with a letter or digit. */
 export function isValidBucketName(bucket: string): boolean {
   return /^[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$/.test(bucket)
 }
+
+/** An OSS endpoint host such as `oss-cn-hangzhou-internal.aliyuncs.com`: dot-separated labels of letters, digits and `-`. */
+const OSS_ENDPOINT =
+  /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/
 
 /** Bytes of `s` in UTF-8 (lone surrogates count 3, as the encoder's replacement character does). */
 export function utf8Length(s: string): number {
@@ -107,9 +112,11 @@ export function utf8Length(s: string): number {
 export const OSS_KEY_MAX_BYTES = 1023
 
 /**
- * Parses a directory path `oss://bucket/` or `oss://bucket/a/b/`: the bucket follows OSS naming, the
- * prefix is empty or ends with `/`, has no empty, `.` or `..` folder, no backslash or control character,
- * and is at most 1023 bytes of UTF-8.
+ * Parses a directory path `oss://bucket/` or `oss://bucket/a/b/`, also in the console's form with the
+ * endpoint after the bucket, `oss://bucket.oss-cn-hangzhou-internal.aliyuncs.com/a/b/` (Alibaba's SDK reads
+ * and writes both: the host's first label is the bucket, the rest the endpoint). The bucket follows OSS
+ * naming, the prefix is empty or ends with `/`, has no empty, `.` or `..` folder, no backslash or control
+ * character, and is at most 1023 bytes of UTF-8.
  */
 export function parseOssPath(value: string): OssPathResult {
   const fail = (i: FieldIssue): OssPathResult => ({ ok: false, issue: i })
@@ -117,18 +124,58 @@ export function parseOssPath(value: string): OssPathResult {
   if (!value.startsWith('oss://')) return fail(issue('DOMAIN_OSS_SCHEME', { value: shown }))
   const rest = value.slice(6)
   const slash = rest.indexOf('/')
-  const bucket = slash < 0 ? rest : rest.slice(0, slash)
+  const host = slash < 0 ? rest : rest.slice(0, slash)
+  const dot = host.indexOf('.')
+  const bucket = dot < 0 ? host : host.slice(0, dot)
+  const endpoint = dot < 0 ? undefined : host.slice(dot + 1)
   if (!isValidBucketName(bucket)) return fail(issue('DOMAIN_OSS_BUCKET', { bucket: clip(bucket) }))
+  if (endpoint !== undefined && !OSS_ENDPOINT.test(endpoint))
+    return fail(issue('DOMAIN_OSS_ENDPOINT', { value: shown, endpoint: clip(endpoint) }))
   if (slash < 0) return fail(issue('DOMAIN_OSS_TRAILING_SLASH', { value: shown }))
   const prefix = rest.slice(slash + 1)
-  if (prefix === '') return { ok: true, bucket, prefix }
+  const ok = (): OssPathResult =>
+    endpoint === undefined ? { ok: true, bucket, prefix } : { ok: true, bucket, prefix, endpoint }
+  if (prefix === '') return ok()
   if (!prefix.endsWith('/')) return fail(issue('DOMAIN_OSS_TRAILING_SLASH', { value: shown }))
   if (utf8Length(prefix) > OSS_KEY_MAX_BYTES) return fail(issue('DOMAIN_OSS_PATH', { value: shown }))
   if (/[\\\u0000-\u001f\u007f]/.test(prefix)) return fail(issue('DOMAIN_OSS_PATH', { value: shown }))
   const folders = prefix.slice(0, -1).split('/')
   for (const f of folders)
     if (f === '' || f === '.' || f === '..') return fail(issue('DOMAIN_OSS_PATH', { value: shown }))
-  return { ok: true, bucket, prefix }
+  return ok()
+}
+
+/**
+ * The place an OSS path names, without its endpoint: `oss://bucket/prefix`. Two spellings of one folder
+ * (with and without the endpoint) have the same key. Undefined for anything that does not parse.
+ */
+export function ossPathKey(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  const r = parseOssPath(value)
+  return r.ok ? `oss://${r.bucket}/${r.prefix}` : undefined
+}
+
+/** Whether two OSS paths name the same bucket and folder (endpoint or not); unparsable values compare as text. */
+export function sameOssPath(a: string | undefined, b: string | undefined): boolean {
+  const x = a === '' ? undefined : a
+  const y = b === '' ? undefined : b
+  if (x === undefined || y === undefined) return x === y
+  const kx = ossPathKey(x)
+  const ky = ossPathKey(y)
+  return kx !== undefined && ky !== undefined ? kx === ky : x === y
+}
+
+/** OSS's intranet endpoint of a region, as Alibaba's SDK builds it when the bucket's own is not known. */
+export const ossIntranetEndpoint = (region: string): string => `oss-${region}-internal.aliyuncs.com`
+
+/**
+ * A default storage path as Alibaba's SDK writes it (`oss://<bucket>.<intranet endpoint>/<path>`): a path
+ * given with its endpoint is kept as it is; one without gets the region's intranet endpoint.
+ */
+export function ossPathWithEndpoint(value: string, region: string): string {
+  const r = parseOssPath(value)
+  if (!r.ok || r.endpoint !== undefined) return value
+  return `oss://${r.bucket}.${ossIntranetEndpoint(region)}/${r.prefix}`
 }
 
 // ---------------------------------------------------------------- SLS

@@ -3,6 +3,7 @@ import type {
   Member,
   NotificationRule,
   NotificationTarget,
+  PassthroughConfig,
   PriorityLimit,
   Resource,
   TimeoutRule,
@@ -20,7 +21,10 @@ export const customRoleKey = (r: Pick<CustomRole, 'name'>): string => r.name
 /** Resources by kind, environment and name: `maxcompute/prod/my_project`. */
 export const resourceKey = (r: Pick<Resource, 'kind' | 'envType' | 'name'>): string =>
   `${r.kind}/${r.envType}/${r.name}`
-/** Notification rules by name. */
+/** Config keys the app does not model, by category and key: `CommonResourceConfig/tempStoragePath`. */
+export const passthroughConfigKey = (c: Pick<PassthroughConfig, 'category' | 'key'>): string =>
+  `${c.category ?? ''}/${c.key}`
+/** Notification rules by name (foreign rules too). */
 export const notificationRuleKey = (r: Pick<NotificationRule, 'name'>): string => r.name
 /** Priority limits by subject: `role:PAI.AlgoDeveloper`, `member:2788…`. */
 export const priorityLimitKey = (p: Pick<PriorityLimit, 'subjectType' | 'subjectId'>): string =>

@@ -101,6 +101,11 @@ export const ResourceSchema = z.object({
   spec: ResourceSpecSchema.optional(),
   /** The default resource of its kind in its environment (one per kind and environment). */
   isDefault: z.boolean().default(false),
+  /**
+   * Read-only: the `Spec` keys the cloud holds that the app does not model (e.g. `resourceId`, MaxCompute's
+   * `endpoint` and `odpsProject`), as the cloud spells them. Never sent; an update keeps them.
+   */
+  extraSpec: z.record(z.string(), z.unknown()).optional(),
 })
 export type Resource = z.infer<typeof ResourceSchema>
 
@@ -205,19 +210,46 @@ export const NotificationRuleSchema = z.object({
 export type NotificationRule = z.infer<typeof NotificationRuleSchema>
 
 /**
+ * A rule on the workspace's bus that the app cannot map exactly (made in the console, another event
+ * `source`/`type`, extra pattern keys, target types or parameters the app does not know): kept as the cloud
+ * holds it, shown read-only, never rewritten. Natural key: `name`. Signing secrets in its targets' parameters
+ * are replaced by `******` before it is stored (D2); the cloud's copy is never touched.
+ */
+export const ForeignRuleSchema = z.object({
+  /** `RuleName`. */
+  name: z.string(),
+  /** `Status` as the cloud has it (`ENABLE` / `DISABLE`). */
+  status: z.string().optional(),
+  /** `Description` as the cloud has it. */
+  description: z.string().optional(),
+  /** `FilterPattern`, the JSON text exactly as the cloud has it. */
+  filterPattern: z.string(),
+  /** The targets, each exactly as the cloud lists it (secret values masked). */
+  targets: z.array(z.record(z.string(), z.unknown())).default([]),
+  /** Set by the user's explicit delete of this rule: the plan deletes it (DeleteRule); nothing else ever does. */
+  deleteRequested: z.boolean().optional(),
+})
+export type ForeignRule = z.infer<typeof ForeignRuleSchema>
+
+/**
  * Event notifications [事件通知配置] (E1-E7). Whether EventBridge is activated and authorized (E1) is a
  * fact of the account, not configuration: it is `ValidationContext.eventBridgeAuthorized`.
  */
 export const NotificationsSchema = z.object({
   /** The rules. */
   rules: z.array(NotificationRuleSchema).default([]),
+  /** Read-only: the rules the app cannot map exactly, kept byte for byte (see ForeignRuleSchema). */
+  foreignRules: z.array(ForeignRuleSchema).default([]),
   /** Target units allowed per rule: 5 by default, raised on request, at most 100 (E6). */
   quota: z.number().default(DEFAULT_TARGET_QUOTA),
 })
 
 /** Storage paths [存储路径配置] (ST1, ST2). */
 export const StorageSchema = z.object({
-  /** Workspace default storage `oss://bucket/path/` (`CommonResourceConfig/tempStoragePath`); recommended (ST1). */
+  /**
+   * Workspace default storage `oss://bucket/path/`, or with the endpoint `oss://bucket.<endpoint>/path/` (config
+   * key `modelExportPath`, as Alibaba's SDK reads and writes it); recommended (ST1).
+   */
   defaultPath: z.string().optional(),
   /** Designer workflow data storage [工作流数据存储] `oss://bucket/path/`; wins when a workflow runs (ST2). */
   designerPath: z.string().optional(),
@@ -245,6 +277,23 @@ export const SwitchesSchema = z.object({
 })
 export type Switches = z.infer<typeof SwitchesSchema>
 
+/** A workspace config key (`ListConfigs`) the app does not model, kept as the cloud holds it. Natural key: category + key. */
+export const PassthroughConfigSchema = z.object({
+  /** `ConfigKey`. */
+  key: z.string(),
+  /** `CategoryName`, when the cloud gave one. */
+  category: z.string().optional(),
+  /** `ConfigValue`, exactly as the cloud has it. */
+  value: z.string(),
+})
+export type PassthroughConfig = z.infer<typeof PassthroughConfigSchema>
+
+/** Read-only settings the cloud holds that the app does not model: carried through drafts and bundles, never written. */
+export const PassthroughSchema = z.object({
+  /** Config keys other than the ones the app maps (the default storage path). */
+  configs: z.array(PassthroughConfigSchema).default([]),
+})
+
 /** A whole workspace configuration. */
 export const WorkspaceConfigSchema = z.object({
   basic: BasicInfoSchema,
@@ -258,6 +307,8 @@ export const WorkspaceConfigSchema = z.object({
   storage: StorageSchema.prefault({}),
   sls: SlsSchema.prefault({}),
   switches: SwitchesSchema.prefault({}),
+  /** Read-only: what the cloud holds that the app does not model, kept verbatim. */
+  passthrough: PassthroughSchema.prefault({}),
 })
 export type WorkspaceConfig = z.infer<typeof WorkspaceConfigSchema>
 /** What callers may pass in (defaults not yet applied). */

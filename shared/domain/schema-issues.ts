@@ -23,6 +23,7 @@ export function ruleForPath(path: Path): string {
       return b === 'nonMembers' ? 'S2' : b === 'timeouts' ? 'S3' : 'S1'
     case 'notifications':
       if (b === 'quota') return 'E6'
+      if (b === 'foreignRules') return 'E2'
       if (b === 'rules') return d === 'targets' ? 'E4' : d === 'eventTypes' ? 'E3' : 'E2'
       return 'E3'
     case 'storage':

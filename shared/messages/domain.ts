@@ -92,6 +92,16 @@ export const domainMessages = {
       '名称已经存在:DataWorks 中存在同名工作空间「{name}」。由于PAI和DataWorks的工作空间在底层是互通的,请修改名称以确保工作空间名称的唯一性',
     en: 'Name already exists: a DataWorks workspace is named "{name}". PAI and DataWorks share workspaces underneath, so choose another name to keep it unique',
   },
+  DOMAIN_NAME_TAKEN_CLOUD: {
+    'zh-CN':
+      '名称已经存在:云端检查显示「{name}」已被占用。占用它的可能是 PAI 工作空间、回收站中已删除的工作空间,或同名的 DataWorks 工作空间(PAI 与 DataWorks 的工作空间在底层是互通的),请修改名称',
+    en: 'Name already exists: the cloud says "{name}" is taken, by a PAI workspace, a deleted one still in the recycle bin, or a DataWorks workspace of the same name (PAI and DataWorks share workspaces underneath); choose another name',
+  },
+  DOMAIN_NAME_TAKEN_CASE: {
+    'zh-CN':
+      '名称已经存在:工作空间名称不区分大小写,「{name}」与已有的工作空间「{existing}」冲突(PAI 与 DataWorks 的工作空间共用名称),请修改名称',
+    en: 'Name already exists: workspace names ignore case, so "{name}" clashes with the existing workspace "{existing}" (PAI and DataWorks workspaces share names); choose another name',
+  },
   DOMAIN_NAME_IMMUTABLE: {
     'zh-CN': '工作空间名称创建后不可修改(原名称「{previous}」)',
     en: 'The workspace name cannot change after creation (it is "{previous}")',
@@ -270,6 +280,11 @@ export const domainMessages = {
     'zh-CN': '事件规则「{name}」的事件目标占用配额 {used},超过配额 {quota}(每个联系人占用一个配额,联系人不去重累加)',
     en: 'Event rule "{name}" uses {used} target units, more than its quota of {quota} (each contact takes one unit; contacts are not de-duplicated)',
   },
+  DOMAIN_FOREIGN_RULE_QUOTA: {
+    'zh-CN':
+      '事件规则「{name}」(在应用之外创建,只读)的事件目标占用配额 {used},超过配额 {quota};应用不会修改该规则,请在控制台调整或申请提高配额',
+    en: 'Event rule "{name}" (made outside the app, read-only) uses {used} target units, more than the quota of {quota}; the app never changes it: adjust it in the console or ask for a higher quota',
+  },
   DOMAIN_QUOTA_RANGE: {
     'zh-CN': '事件目标配额 {value} 无效,应为 {min}~{max} 的整数(默认 5,建议申请量不超过 100)',
     en: 'Target quota {value} is invalid; use a whole number from {min} to {max} (default 5, recommended at most 100)',
@@ -332,6 +347,10 @@ export const domainMessages = {
   DOMAIN_OSS_TRAILING_SLASH: {
     'zh-CN': 'OSS 路径「{value}」应为目录,以 / 结尾',
     en: 'OSS path "{value}" must be a directory ending with /',
+  },
+  DOMAIN_OSS_ENDPOINT: {
+    'zh-CN': 'OSS 路径「{value}」中的 Endpoint「{endpoint}」无效,应为如 oss-cn-hangzhou-internal.aliyuncs.com 的域名',
+    en: 'The endpoint "{endpoint}" in OSS path "{value}" is invalid; it is a host such as oss-cn-hangzhou-internal.aliyuncs.com',
   },
   DOMAIN_OSS_PATH: {
     'zh-CN': 'OSS 路径「{value}」无效:目录名不能为空、不能是 . 或 ..,不能包含反斜杠或控制字符,总长度不超过 1023 字节',

@@ -114,4 +114,27 @@ export const syncMessages = {
     'zh-CN': '规则「{rule}」的通知对象未被接受({cloudCode}):{cloudMessage}',
     en: 'The targets of rule "{rule}" were refused ({cloudCode}): {cloudMessage}',
   },
+  SYNC_NOT_APPLIED: {
+    'zh-CN':
+      '未生效:云端接受了「{field}」的修改但读回的值不同(发送 {sent},读回 {found})。该写入的格式无公开文档,请在控制台设置;草稿已保留',
+    en: 'Not applied: the cloud accepted the change of "{field}" but reads back something else (sent {sent}, read {found}). How to write it is not documented: set it in the console. The draft is kept',
+  },
+  SYNC_FOREIGN_RULE_READ_ONLY: {
+    'zh-CN':
+      '事件规则「{rule}」是在应用之外(如控制台)创建的,应用无法完整解读,只读:不会修改它。如需修改请在控制台操作,或删除该规则',
+    en: 'Event rule "{rule}" was made outside the app (e.g. in the console) and the app cannot map it exactly, so it is read-only: it is never changed. Change it in the console, or delete the rule',
+  },
+  SYNC_FOREIGN_RULE_NOT_COPIED: {
+    'zh-CN':
+      '事件规则「{rule}」是在应用之外创建的只读规则,云端没有它:应用不会复制它。如需要请在控制台重新创建,并从草稿中移除',
+    en: 'Event rule "{rule}" is a read-only rule made outside the app and the cloud does not have it: the app does not copy it. Recreate it in the console if needed, and remove it from the draft',
+  },
+  SYNC_FOREIGN_RULE_CHANGED: {
+    'zh-CN': '事件规则「{rule}」在草稿基于的状态之后已在云端被修改:不会删除它。请刷新后确认再删除',
+    en: 'Event rule "{rule}" was changed in the cloud since the draft was based on it, so it is not deleted: refresh, check it, then delete it again',
+  },
+  SYNC_PASSTHROUGH_READ_ONLY: {
+    'zh-CN': '配置项「{key}」不是应用管理的配置,只读:应用不会写入它。如需修改请在控制台操作',
+    en: 'Config key "{key}" is not one the app manages, so it is read-only: the app never writes it. Change it in the console',
+  },
 } satisfies Catalog

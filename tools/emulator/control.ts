@@ -1,6 +1,18 @@
 import { z } from 'zod'
 import { OWNER_ROLE, type EmulatorCore } from './core'
+import { parseTargets } from './eventbridge'
 import { nowIso, type WorkspaceRec } from './model'
+
+const SeedResourceSchema = z.object({
+  Name: z.string().min(1),
+  EnvType: z.enum(['dev', 'prod']).default('prod'),
+  ResourceType: z.string().min(1),
+  GroupName: z.string().optional(),
+  IsDefault: z.boolean().default(false),
+  Spec: z.record(z.string(), z.unknown()).default({}),
+  Quotas: z.array(z.object({ Id: z.string() })).default([]),
+  Labels: z.array(z.object({ Key: z.string(), Value: z.string() })).default([]),
+})
 
 /** What the test-only control path can seed (POST /__emulator/seed). */
 export const SeedSchema = z.object({
@@ -28,12 +40,34 @@ export const SeedSchema = z.object({
         /** The owner (A4); default: the tenant's main account. */
         Creator: z.string().optional(),
         members: z.array(z.object({ UserId: z.string(), Roles: z.array(z.string()).min(1) })).default([]),
+        /** CategoryName `''` stores the key with no category (as the SDK writes `modelExportPath`). */
         configs: z
           .array(
             z.object({
               CategoryName: z.string().default('CommonResourceConfig'),
               ConfigKey: z.string(),
               ConfigValue: z.string(),
+            }),
+          )
+          .default([]),
+        /** Objects made elsewhere (the console, ROS): stored exactly as given, the Spec, roles and targets too. */
+        resources: z.array(SeedResourceSchema).default([]),
+        roles: z
+          .array(
+            z.object({
+              RoleName: z.string().min(1),
+              ModulePermissions: z.array(z.looseObject({ ModuleName: z.string(), PermissionType: z.string() })),
+            }),
+          )
+          .default([]),
+        rules: z
+          .array(
+            z.object({
+              RuleName: z.string().min(1),
+              FilterPattern: z.string(),
+              Status: z.string().default('ENABLE'),
+              Description: z.string().default(''),
+              Targets: z.array(z.record(z.string(), z.unknown())).default([]),
             }),
           )
           .default([]),
@@ -56,6 +90,40 @@ export const SeedSchema = z.object({
     .default([]),
 })
 export type SeedInput = z.input<typeof SeedSchema>
+
+type SeedWorkspace = z.infer<typeof SeedSchema>['workspaces'][number]
+
+/** Resources and custom roles of a seeded workspace, stored as given. */
+function seedObjects(core: EmulatorCore, ws: WorkspaceRec, w: SeedWorkspace, at: string): void {
+  for (const r of w.resources) {
+    const rid = `Resource-${core.id().toString(36)}${ws.WorkspaceId}`
+    ws.resources[rid] = {
+      Id: rid,
+      Name: r.Name,
+      EnvType: r.EnvType,
+      ResourceType: r.ResourceType,
+      GroupName: r.GroupName ?? r.Name,
+      IsDefault: r.IsDefault,
+      Labels: r.Labels,
+      Quotas: r.Quotas,
+      Spec: r.Spec,
+      GmtCreateTime: at,
+    }
+  }
+  for (const r of w.roles) {
+    const roleId = `role-${core.id().toString(36)}${ws.WorkspaceId}`
+    ws.roles[roleId] = {
+      RoleId: roleId,
+      RoleName: r.RoleName,
+      Creator: ws.Creator,
+      ModulePermissions: r.ModulePermissions as WorkspaceRec['roles'][string]['ModulePermissions'],
+      GmtCreateTime: at,
+      GmtModifiedTime: at,
+      readyAt: 0,
+      pendingStatus: 'Creating',
+    }
+  }
+}
 
 export function applySeed(
   core: EmulatorCore,
@@ -128,6 +196,7 @@ export function applySeed(
         GmtCreateTime: at,
         GmtModifiedTime: at,
       }
+    seedObjects(core, ws, w, at)
     t.workspaces[id] = ws
     const bus = `pai-system-${w.WorkspaceName}`
     if (t.eventBridge && !t.buses[bus])
@@ -137,6 +206,17 @@ export function applySeed(
         CreateTimestamp: Date.now(),
         rules: {},
       }
+    const b = t.buses[bus]
+    for (const r of w.rules)
+      if (b)
+        b.rules[r.RuleName] = {
+          RuleName: r.RuleName,
+          Description: r.Description,
+          FilterPattern: r.FilterPattern,
+          Status: r.Status,
+          CreatedTimestamp: Date.now(),
+          targets: parseTargets(r.Targets),
+        }
     created.push({ WorkspaceName: w.WorkspaceName, WorkspaceId: id })
   }
   for (const p of s.slsProjects)

@@ -54,7 +54,9 @@ function target(raw: unknown): TargetRec {
         }
       })
     : []
-  return {
+  const known = ['Id', 'Type', 'Endpoint', 'PushRetryStrategy', 'ErrorsTolerance', 'ParamList']
+  const extra = Object.fromEntries(Object.entries(o).filter(([k]) => !known.includes(k)))
+  const rec: TargetRec = {
     Id: str(o.Id, 'Targets.Id', true),
     Type: str(o.Type, 'Targets.Type', true),
     Endpoint: str(o.Endpoint, 'Targets.Endpoint', true),
@@ -62,6 +64,8 @@ function target(raw: unknown): TargetRec {
     ErrorsTolerance: str(o.ErrorsTolerance, 'ErrorsTolerance') ?? 'ALL',
     ParamList: paramList,
   }
+  if (Object.keys(extra).length > 0) rec.extra = extra
+  return rec
 }
 
 function targets(v: string | undefined, name: string): TargetRec[] {
@@ -97,6 +101,7 @@ function paged<T>(items: T[], p: Record<string, string>): { page: T[]; next: str
 
 function targetView(t: TargetRec, busName?: string, ruleName?: string): Record<string, unknown> {
   return {
+    ...(t.extra ?? {}),
     Id: t.Id,
     Type: t.Type,
     Endpoint: t.Endpoint,
@@ -253,8 +258,9 @@ const HANDLERS: Record<string, { mutating: boolean; run: Handler }> = {
     run(_core, t, p) {
       const b = bus(t, str(p.EventBusName, 'EventBusName', true))
       const r = rule(b, str(p.RuleName, 'RuleName', true))
+      // UpdateRule replaces the pattern and the description (pai-api.md §5.2): an absent Description clears it.
       r.FilterPattern = filterPattern(p.FilterPattern)
-      if (p.Description !== undefined) r.Description = p.Description
+      r.Description = p.Description ?? ''
       if (p.Status !== undefined) {
         if (p.Status !== 'ENABLE' && p.Status !== 'DISABLE')
           throw bad('InvalidArgument', 'Status must be ENABLE or DISABLE.')
@@ -352,6 +358,9 @@ const HANDLERS: Record<string, { mutating: boolean; run: Handler }> = {
     },
   },
 }
+
+/** Parses targets as PutTargets takes them (for seeding rules made elsewhere). */
+export const parseTargets = (list: unknown[]): TargetRec[] => list.map(target)
 
 export function handleEventBridge(
   core: EmulatorCore,

@@ -10,6 +10,7 @@ import { createHandler, type LoggedRequest } from './server'
 
 export type { EmulatorOptionsInput, AccountInput, RoleInput, OidcProviderInput } from './options'
 export type { SeedInput } from './control'
+export { CONSOLE_DINGTALK_SECRET, consoleMadeWorkspace } from './seeds/console'
 export type { FaultSettings } from './faults'
 export type { EmuState } from './model'
 export type { LoggedRequest } from './server'

@@ -85,6 +85,8 @@ export interface TargetRec {
   PushRetryStrategy: string
   ErrorsTolerance: string
   ParamList: Array<{ ResourceKey: string; Form: string; Value?: string; Template?: string }>
+  /** Other fields the target was given (dead-letter queue, concurrency...), kept and listed as they came. */
+  extra?: Record<string, unknown>
 }
 
 export interface RuleRec {

@@ -20,6 +20,24 @@ export interface LoggedRequest {
   status: number
   requestId: string
   fault?: FaultKind
+  /** What a cloud call asked for: the method, the raw path, the query and the JSON body (tests read exactly what was sent). */
+  sent?: { method: string; path: string; query: Record<string, string>; body?: unknown }
+}
+
+/** The request as the log keeps it (a body over 64 KB is summarized). */
+function sentOf(inc: Incoming): NonNullable<LoggedRequest['sent']> {
+  const out: NonNullable<LoggedRequest['sent']> = { method: inc.method, path: inc.rawPath, query: { ...inc.query } }
+  if (inc.body.length === 0) return out
+  if (inc.body.length > 65_536) out.body = `(${inc.body.length} bytes)`
+  else {
+    const text = inc.body.toString('utf8')
+    try {
+      out.body = JSON.parse(text)
+    } catch {
+      out.body = text
+    }
+  }
+  return out
 }
 
 const PRODUCTS: Record<string, Service> = { '2021-02-04': 'pai', '2020-04-01': 'eventBridge', '2015-04-01': 'sts' }
@@ -142,12 +160,13 @@ async function serve(
   const { service, action } = kind
   core.state.calls[action] = (core.state.calls[action] ?? 0) + 1
   let fault: FaultKind | undefined
+  const sent = d.core.opts.quiet ? undefined : sentOf(inc)
   const finish = (a: Answer): void => {
-    record({ at: d.now(), service, action, status: a.status, requestId: inc.requestId, fault })
+    record({ at: d.now(), service, action, status: a.status, requestId: inc.requestId, fault, sent })
     send(res, a)
   }
   const drop = (): void => {
-    record({ at: d.now(), service, action, status: 0, requestId: inc.requestId, fault })
+    record({ at: d.now(), service, action, status: 0, requestId: inc.requestId, fault, sent })
     req.socket.destroy()
   }
   try {

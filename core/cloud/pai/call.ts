@@ -1,7 +1,8 @@
 import type { z } from 'zod'
 import { AppError } from '@shared/ipc/errors'
 import { encodePath, type AcsTransport } from '../acs-send'
-import { parseJson, runOp, type CallOptions, type RetryContext } from '../caller'
+import { parseJson, requestIdFromHeaders, runOp, type CallOptions, type RetryContext } from '../caller'
+import { failureInBody, toAppError } from '../errors'
 import type { Page } from '../paginate'
 
 const VERSION = '2021-02-04'
@@ -51,7 +52,12 @@ export function paiCall(t: AcsTransport, ctx: RetryContext): PaiCall {
           body: spec.body,
           idempotent: spec.idempotent,
         }),
-      (res) => parseJson(schema, res, op),
+      (res) =>
+        parseJson(schema, res, op, (data) => {
+          // A 200 whose body carries a failure Code is a failure (DeleteMembers answers so, pai-api.md §0.A.3).
+          const failure = failureInBody(data, res.status, requestIdFromHeaders(res))
+          if (failure) throw toAppError(failure, { ...op, attempts: 1 })
+        }),
       opts,
     )
   }

@@ -17,6 +17,12 @@ export interface WorkspacesApi {
   listAllWorkspaces(input?: Omit<S.ListWorkspacesInput, 'PageNumber'>): Promise<S.Workspace[]>
   /** The workspace with exactly this name, if any (ListWorkspaces filters by name fuzzily). */
   findWorkspaceByName(name: string): Promise<S.Workspace | undefined>
+  /**
+   * W4 online: whether the name is taken (by a PAI workspace, a DataWorks one, or one in the recycle bin), as
+   * `ListWorkspaces Option=CheckWorkspaceExists` answers it: `TotalCount >= 1` means taken (Alibaba's own
+   * workspace skill reads it so); the first item, when given, names the holder.
+   */
+  checkWorkspaceName(name: string): Promise<{ taken: boolean; workspaceId?: string; workspaceName?: string }>
   /** Polls GetWorkspace until Status is one of `statuses` (CreateWorkspace is asynchronous). */
   waitForWorkspaceStatus(
     workspaceId: string,
@@ -71,6 +77,24 @@ export function workspacesApi(call: PaiCall): WorkspacesApi {
     async findWorkspaceByName(name) {
       const all = await api.listAllWorkspaces({ WorkspaceName: name })
       return all.find((w) => w.WorkspaceName === name)
+    },
+    async checkWorkspaceName(name) {
+      const query = validate(
+        S.ListWorkspacesInput,
+        { Option: 'CheckWorkspaceExists', WorkspaceName: name },
+        'ListWorkspaces',
+      )
+      const r = await call(
+        { action: 'ListWorkspaces', method: 'GET', path: '/api/v1/workspaces', query, idempotent: true },
+        S.CheckWorkspaceExistsResponse,
+      )
+      const first = r.Workspaces[0]
+      const out: { taken: boolean; workspaceId?: string; workspaceName?: string } = {
+        taken: r.TotalCount >= 1 || r.Workspaces.length > 0,
+      }
+      if (first?.WorkspaceId) out.workspaceId = first.WorkspaceId
+      if (first?.WorkspaceName) out.workspaceName = first.WorkspaceName
+      return out
     },
     async waitForWorkspaceStatus(workspaceId, statuses, opts = {}) {
       const deadline = Date.now() + (opts.timeoutMs ?? 6 * 60_000)

@@ -1,12 +1,6 @@
 import { createHash } from 'node:crypto'
-import {
-  EventTypeSchema,
-  notificationTargetKey,
-  type EventType,
-  type NotificationRule,
-  type NotificationTarget,
-} from '@shared/domain'
-import type { EventRule, EventTarget, TargetInput } from '../../cloud'
+import { notificationTargetKey, type NotificationRule, type NotificationTarget } from '@shared/domain'
+import type { EventTarget, TargetInput } from '../../cloud'
 
 /**
  * Notification rules <-> EventBridge (docs/pai-api-facts.md §5). The event `source`/`type` strings PAI publishes
@@ -17,7 +11,7 @@ import type { EventRule, EventTarget, TargetInput } from '../../cloud'
  */
 
 export const PAI_EVENT_SOURCE = 'acs.pai'
-const TYPE_PREFIX = 'pai.'
+export const TYPE_PREFIX = 'pai.'
 
 export function filterPatternOf(rule: Pick<NotificationRule, 'eventTypes' | 'scope'>): string {
   const pattern: Record<string, unknown> = {
@@ -26,27 +20,6 @@ export function filterPatternOf(rule: Pick<NotificationRule, 'eventTypes' | 'sco
   }
   if (rule.scope === 'mine') pattern.data = { scope: ['mine'] }
   return JSON.stringify(pattern)
-}
-
-/** The event types and scope a filter pattern encodes; unknown type strings are dropped. */
-export function parseFilterPattern(text: string | undefined): { eventTypes: EventType[]; scope: 'mine' | 'all' } {
-  let p: unknown
-  try {
-    p = text ? JSON.parse(text) : {}
-  } catch {
-    return { eventTypes: [], scope: 'all' }
-  }
-  const obj = p && typeof p === 'object' ? (p as Record<string, unknown>) : {}
-  const types = Array.isArray(obj.type) ? obj.type : []
-  const eventTypes: EventType[] = []
-  for (const t of types) {
-    if (typeof t !== 'string' || !t.startsWith(TYPE_PREFIX)) continue
-    const parsed = EventTypeSchema.safeParse(t.slice(TYPE_PREFIX.length))
-    if (parsed.success) eventTypes.push(parsed.data)
-  }
-  const data = obj.data && typeof obj.data === 'object' ? (obj.data as Record<string, unknown>) : {}
-  const scope = Array.isArray(data.scope) && data.scope.includes('mine') ? 'mine' : 'all'
-  return { eventTypes: eventTypes.sort(), scope }
 }
 
 /** A target's Id: `t-` + 16 hex of sha256(natural key). Stable, unique within a rule. */
@@ -118,15 +91,4 @@ export function targetOf(t: Pick<EventTarget, 'Type' | 'Endpoint'>): Notificatio
     default:
       return undefined
   }
-}
-
-/** A rule as ListRules/GetRule return it, as a domain rule (targets the app does not manage are left out). */
-export function ruleOf(r: EventRule, targets: readonly EventTarget[] = r.Targets ?? []): NotificationRule {
-  const { eventTypes, scope } = parseFilterPattern(r.FilterPattern)
-  const out: NotificationTarget[] = []
-  for (const t of targets) {
-    const d = targetOf(t)
-    if (d) out.push(d)
-  }
-  return { name: r.RuleName, enabled: r.Status !== 'DISABLE', eventTypes, scope, targets: out }
 }

@@ -1,19 +1,22 @@
 import {
   OWNER_ROLE,
   PermissionLevelSchema,
+  RoleIdSchema,
   RoleModuleSchema,
   WorkspaceConfigSchema,
   modeOf,
   resourceKindOf,
   type CustomRole,
+  type ForeignRule,
   type Member,
   type NotificationRule,
+  type PassthroughConfig,
   type Resource,
   type ResourceSpec,
   type WorkspaceConfig,
 } from '@shared/domain'
 import type { EventRule, paiSchemas } from '../../cloud'
-import { ruleOf } from './events'
+import { classifyRule } from './foreign'
 
 type S = typeof paiSchemas
 type Workspace = import('zod').infer<S['WorkspaceSchema']>
@@ -33,10 +36,16 @@ export interface CloudSnapshot {
   bus: { name: string; exists: boolean; rules: EventRule[] }
 }
 
-export const TEMP_STORAGE_KEY = 'tempStoragePath'
+/**
+ * The workspace default storage path (ST1): the config key `modelExportPath`, with no category, as Alibaba's
+ * SDK reads and writes it (pai-api.md §0.A.1). Every other key is carried as it is (`passthrough.configs`).
+ */
+export const DEFAULT_STORAGE_KEY = 'modelExportPath'
 
 function memberOf(m: CloudMember): Member {
-  const out: Member = { userId: m.UserId, roles: m.Roles.length > 0 ? [...m.Roles] : [] } as Member
+  // Roles the app does not know are kept (read-only); only a spelling no role can have is left out.
+  const roles = m.Roles.filter((r) => RoleIdSchema.safeParse(r).success)
+  const out: Member = { userId: m.UserId, roles } as Member
   if (m.MemberName) out.userName = m.MemberName
   if (m.DisplayName) out.displayName = m.DisplayName
   return out
@@ -54,22 +63,33 @@ function customRoleOf(r: CloudRole): CustomRole {
 }
 
 function resourceOf(r: CloudResource): Resource | undefined {
+  // Type names are read ignoring case (ROS spells Flink `FLINK`).
   const kind = resourceKindOf(r.ResourceType ?? r.ProductType ?? '')
   const env = r.EnvType === 'dev' || r.EnvType === 'prod' ? r.EnvType : undefined
   if (!kind || !env) return undefined
   const spec: ResourceSpec = {}
   const s = r.Spec ?? {}
+  const extra: Record<string, unknown> = {}
   const ct = s.clusterType
   if (ct === 'share' || ct === 'private' || ct === 'FullyManaged') spec.clusterType = ct
   if (typeof s.gpuType === 'string') spec.gpuType = s.gpuType
   const gc =
     typeof s.gpuCount === 'number' ? s.gpuCount : typeof s.gpuCount === 'string' ? Number(s.gpuCount) : undefined
   if (gc !== undefined && Number.isFinite(gc)) spec.gpuCount = gc
+  // Whatever the domain cannot hold exactly stays as the cloud spells it (read-only, never sent).
+  for (const [k, v] of Object.entries(s)) {
+    const held =
+      (k === 'clusterType' && spec.clusterType === v) ||
+      (k === 'gpuType' && spec.gpuType === v) ||
+      (k === 'gpuCount' && spec.gpuCount !== undefined && (v === spec.gpuCount || v === String(spec.gpuCount)))
+    if (!held) extra[k] = v
+  }
   const q = r.Quotas?.[0]?.Id
   if (q) spec.quotaId = q
   const out: Resource = { kind, envType: env, name: r.Name, resourceId: r.Id, isDefault: r.IsDefault ?? false }
   if (r.GroupName) out.groupName = r.GroupName
   if (Object.keys(spec).length > 0) out.spec = spec
+  if (Object.keys(extra).length > 0) out.extraSpec = extra
   return out
 }
 
@@ -89,8 +109,22 @@ export function configFromCloud(s: CloudSnapshot): WorkspaceConfig {
   if (ownerName) owner.userName = ownerName
   if (w.Owner?.DisplayName) owner.displayName = w.Owner.DisplayName
 
-  const rules: NotificationRule[] = s.bus.rules.map((r) => ruleOf(r))
-  const storagePath = s.configs.find((c) => c.ConfigKey === TEMP_STORAGE_KEY)?.ConfigValue
+  const rules: NotificationRule[] = []
+  const foreignRules: ForeignRule[] = []
+  for (const r of s.bus.rules) {
+    const got = classifyRule(r)
+    if ('managed' in got) rules.push(got.managed)
+    else foreignRules.push(got.foreign)
+  }
+  const storage = s.configs.find((c) => c.ConfigKey === DEFAULT_STORAGE_KEY)
+  const storagePath = storage?.ConfigValue
+  const passthrough: PassthroughConfig[] = []
+  for (const c of s.configs) {
+    if (c === storage) continue
+    const p: PassthroughConfig = { key: c.ConfigKey, value: c.ConfigValue }
+    if (c.CategoryName) p.category = c.CategoryName
+    passthrough.push(p)
+  }
   const basic: WorkspaceConfig['basic'] = {
     name: w.WorkspaceName,
     displayName: w.DisplayName ?? '',
@@ -104,7 +138,8 @@ export function configFromCloud(s: CloudSnapshot): WorkspaceConfig {
     members: members.filter((m) => m.roles.length > 0),
     customRoles: s.roles.map(customRoleOf),
     resources: s.resources.map(resourceOf).filter((r): r is Resource => r !== undefined),
-    notifications: { rules },
+    notifications: { rules, foreignRules },
     storage: storagePath ? { defaultPath: storagePath } : {},
+    passthrough: { configs: passthrough },
   })
 }

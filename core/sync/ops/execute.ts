@@ -1,10 +1,10 @@
 import { AppError } from '@shared/ipc/errors'
-import type { CloudClients } from '../../cloud'
 import { targetInputOf } from '../mapping/events'
 import { exists, needWs, notFound, orUndefined, parsePayload, roleIdByName } from './common'
 import { executeMemberOp } from './members'
 import type { OpKind } from './payloads'
 import type { ExecContext, ExecResult } from './context'
+import { findResource, updateConfigsReadBack, updateResourceReadBack, updateRuleKeepingPattern } from './read-back'
 
 export type { ExecContext, ExecResult } from './context'
 
@@ -93,10 +93,7 @@ export async function executeOp(kind: string, raw: unknown, ctx: ExecContext): P
       const ws = needWs(ctx, p)
       const r = p.Resource
       const lookup = async (): Promise<string[] | undefined> => {
-        const list = await c.pai.listAllResources(ws, { ResourceName: r.Name })
-        const hit = list.find(
-          (x) => x.Name === r.Name && x.EnvType === r.EnvType && (x.ResourceType ?? x.ProductType) === r.ResourceType,
-        )
+        const hit = await findResource(c, ws, r)
         return hit && [hit.Id]
       }
       const found = retry ? await lookup() : undefined
@@ -106,24 +103,12 @@ export async function executeOp(kind: string, raw: unknown, ctx: ExecContext): P
     }
     case 'resource.update': {
       const p = parsePayload('resource.update', raw)
-      const ws = needWs(ctx, p)
-      const list = await c.pai.listAllResources(ws, { ResourceName: p.Name })
-      const hit = list.find(
-        (x) => x.Name === p.Name && x.EnvType === p.EnvType && (x.ResourceType ?? x.ProductType) === p.ResourceType,
-      )
-      if (!hit) throw new AppError('SYNC_RESOURCE_MISSING', { params: { name: p.Name } })
-      const body: Parameters<CloudClients['pai']['updateWorkspaceResource']>[1] = {
-        ResourceIds: [hit.Id],
-        ResourceType: p.ResourceType,
-      }
-      if (p.IsDefault) body.IsDefault = true
-      if (p.Spec) body.Spec = p.Spec
-      await c.pai.updateWorkspaceResource(ws, body)
+      await updateResourceReadBack(c, needWs(ctx, p), p)
       return {}
     }
     case 'config.update': {
       const p = parsePayload('config.update', raw)
-      await c.pai.updateConfigs(needWs(ctx, p), { Configs: p.Configs })
+      await updateConfigsReadBack(c, needWs(ctx, p), p.Configs)
       return {}
     }
     case 'eventBus.ensure': {
@@ -156,13 +141,7 @@ export async function executeOp(kind: string, raw: unknown, ctx: ExecContext): P
       return { result: { ruleArn: arn } }
     }
     case 'rule.update': {
-      const p = parsePayload('rule.update', raw)
-      await c.eventBridge.updateRule({
-        EventBusName: p.busName,
-        RuleName: p.RuleName,
-        FilterPattern: p.FilterPattern,
-        Status: p.Status,
-      })
+      await updateRuleKeepingPattern(c, parsePayload('rule.update', raw))
       return {}
     }
     case 'rule.delete': {

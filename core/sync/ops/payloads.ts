@@ -51,6 +51,7 @@ export const OP_PAYLOADS = {
     EnvType: z.enum(['dev', 'prod']),
     ResourceType: z.string(),
     IsDefault: z.literal(true).optional(),
+    /** Only the Spec keys the draft changed (null removes one); the op lays them over the cloud's current Spec. */
     Spec: z.record(z.string(), z.unknown()).optional(),
   }),
   'config.update': z.object({

@@ -3,6 +3,7 @@ import type { PlanAction } from '@shared/ipc/channels/sync'
 import { Actions, type PlanContext, type PlanInput } from './actions'
 import { planConsoleSteps } from './areas/console'
 import { planCustomRoleDeletes, planCustomRoles } from './areas/custom-roles'
+import { planForeignRules, planPassthrough } from './areas/foreign'
 import { planMembers } from './areas/members'
 import { planNotifications } from './areas/notifications'
 import { planResources } from './areas/resources'
@@ -48,6 +49,8 @@ export function buildPlan(input: PlanInput): PlanAction[] {
   planResources(ctx, a)
   planStorage(ctx, a)
   planNotifications(ctx, a)
+  planForeignRules(ctx, a)
+  planPassthrough(ctx, a)
   planConsoleSteps(ctx, a)
 
   const actions = [...root.list, ...a.list]

@@ -1,5 +1,12 @@
 import { configDeltas, type ConfigDelta } from '@shared/bundle'
-import { customRoleKey, memberKey, notificationRuleKey, resourceKey, type WorkspaceConfig } from '@shared/domain'
+import {
+  customRoleKey,
+  memberKey,
+  notificationRuleKey,
+  passthroughConfigKey,
+  resourceKey,
+  type WorkspaceConfig,
+} from '@shared/domain'
 import type { DriftItem } from '@shared/ipc/channels/sync'
 import { byKey, same, seg } from './merge'
 
@@ -34,6 +41,20 @@ const OBJECTS: ReadonlyArray<{
     pointer: '/notifications/rules',
     key: notificationRuleKey as KeyFn,
     list: (c) => c.notifications.rules,
+  },
+  {
+    area: 'rule',
+    at: ['notifications', 'foreignRules'],
+    pointer: '/notifications/foreignRules',
+    key: notificationRuleKey as KeyFn,
+    list: (c) => c.notifications.foreignRules,
+  },
+  {
+    area: 'config',
+    at: ['passthrough', 'configs'],
+    pointer: '/passthrough/configs',
+    key: passthroughConfigKey as KeyFn,
+    list: (c) => c.passthrough.configs,
   },
 ]
 

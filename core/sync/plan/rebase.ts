@@ -4,10 +4,13 @@ import {
   memberKey,
   notificationRuleKey,
   notificationTargetKey,
+  passthroughConfigKey,
   resourceKey,
   type CustomRole,
+  type ForeignRule,
   type Member,
   type NotificationRule,
+  type PassthroughConfig,
   type WorkspaceConfig,
 } from '@shared/domain'
 import type { PlanAction } from '@shared/ipc/channels/sync'
@@ -95,7 +98,7 @@ const SCALARS = [
   '/switches/dswPublicAccess',
 ] as const
 
-type ListName = 'members' | 'customRoles' | 'resources' | 'rules'
+type ListName = 'members' | 'customRoles' | 'resources' | 'rules' | 'foreignRules' | 'passthrough'
 
 interface ListDef<T> {
   name: ListName
@@ -154,6 +157,22 @@ const LISTS: ReadonlyArray<ListDef<never>> = [
       }
     },
   } satisfies ListDef<NotificationRule>,
+  // Read-only items: the cloud's copy is the truth; one the plan still acts on (a delete asked for, a
+  // refusal) stays the draft's, so the user's request is neither lost nor done twice.
+  {
+    name: 'foreignRules',
+    key: notificationRuleKey,
+    of: (c) => c.notifications.foreignRules,
+    set: (c, items) => ({ ...c, notifications: { ...c.notifications, foreignRules: items as ForeignRule[] } }),
+    appOnly: (c) => c,
+  } satisfies ListDef<ForeignRule>,
+  {
+    name: 'passthrough',
+    key: passthroughConfigKey,
+    of: (c) => c.passthrough.configs,
+    set: (c, items) => ({ ...c, passthrough: { ...c.passthrough, configs: items as PassthroughConfig[] } }),
+    appOnly: (c) => c,
+  } satisfies ListDef<PassthroughConfig>,
 ] as never
 
 interface Touched {
@@ -169,7 +188,7 @@ const AREA_LIST: Partial<Record<PlanAction['area'], ListName>> = {
   targets: 'rules',
 }
 const AREA_SCALAR: Partial<Record<PlanAction['area'], (a: PlanAction) => string>> = {
-  config: () => '/storage/defaultPath',
+  config: () => '/storage/defaultPath', // the default storage; pass-through keys are items (touchedBy)
   storage: () => '/storage/designerPath',
   sls: () => '/sls',
   scheduling: () => '/scheduling',
@@ -181,9 +200,21 @@ const AREA_SCALAR: Partial<Record<PlanAction['area'], (a: PlanAction) => string>
 function touchedBy(actions: readonly PlanAction[]): Touched {
   const t: Touched = {
     scalars: new Set(),
-    items: { members: new Set(), customRoles: new Set(), resources: new Set(), rules: new Set() },
+    items: {
+      members: new Set(),
+      customRoles: new Set(),
+      resources: new Set(),
+      rules: new Set(),
+      foreignRules: new Set(),
+      passthrough: new Set(),
+    },
   }
   for (const a of actions) {
+    // Refusals of read-only items and the delete of a foreign rule (areas/foreign.ts) touch those items.
+    if (a.verb === 'readOnly' || (a.area === 'rule' && a.verb === 'delete')) {
+      t.items[a.area === 'config' ? 'passthrough' : 'foreignRules'].add(a.target)
+      if (a.area === 'config') continue
+    }
     const list = AREA_LIST[a.area]
     if (list) t.items[list].add(a.target)
     const scalar = AREA_SCALAR[a.area]

@@ -1,8 +1,9 @@
 import { defineStore } from 'pinia'
-import { computed, reactive, ref, shallowRef } from 'vue'
+import { computed, reactive, ref, shallowRef, watch } from 'vue'
 import {
   WorkspaceConfigSchema,
   creationSummary,
+  checkWorkspaceName,
   validate,
   type CreationSummary,
   type BuiltinRoleId,
@@ -12,6 +13,7 @@ import {
   type WorkspaceConfigInput,
   type WorkspaceMode,
 } from '@shared/domain'
+import type { ResponseOf } from '@shared/ipc/contract'
 import { call } from '../bridge'
 import { useAppStore } from './app'
 
@@ -49,6 +51,11 @@ function emptyForm() {
     resources: [] as WizardResource[],
   }
 }
+
+/** How long the name must stay unchanged before it is checked in the cloud (W4 as the user types). */
+export const NAME_CHECK_DEBOUNCE_MS = 400
+
+export type NameCheck = ResponseOf<'workspaces.checkName'>
 
 /**
  * The create-workspace wizard [新建工作空间] (W1-W3): the form, the configuration it makes, and the
@@ -96,16 +103,48 @@ export const useWizardStore = defineStore('wizard', () => {
     }),
   }))
 
+  // W4 as the user types: a well-formed name is checked after a pause, online by the cloud's own pre-check,
+  // offline against the cache (the core decides which); an answer for an older name is dropped.
+  const nameCheck = shallowRef<NameCheck | null>(null)
+  const nameChecking = ref(false)
+  let nameTimer: ReturnType<typeof setTimeout> | undefined
+  let nameSeq = 0
+  watch(
+    () => form.name.trim(),
+    (name) => {
+      clearTimeout(nameTimer)
+      const mine = ++nameSeq
+      nameCheck.value = null
+      const profileId = useAppStore().settings.activeProfileId
+      nameChecking.value = !!profileId && !checkWorkspaceName(name)
+      if (!nameChecking.value || !profileId) return
+      nameTimer = setTimeout(() => {
+        call('workspaces.checkName', { profileId, name })
+          .then((r) => {
+            if (mine === nameSeq) nameCheck.value = r
+          })
+          .catch(() => undefined) // the validator's offline check stays
+          .finally(() => {
+            if (mine === nameSeq) nameChecking.value = false
+          })
+      }, NAME_CHECK_DEBOUNCE_MS)
+    },
+  )
+
   /** W3: what the confirmation step lists (null while the form does not make a configuration yet). */
   const summary = computed<CreationSummary | null>(() => {
     const parsed = WorkspaceConfigSchema.safeParse(config.value)
     return parsed.success ? creationSummary(parsed.data) : null
   })
 
-  /** Every problem of the configuration, from the same validator the core uses. */
+  /** Every problem of the configuration, from the same validator the core uses, plus the online name check. */
   const problems = computed<Problem[]>(() => {
     if (!context.value) return []
-    return validate(config.value, context.value).problems
+    const found = validate(config.value, context.value).problems
+    const online = nameCheck.value
+    if (online?.problem && online.name === config.value.basic.name && !found.some((p) => p.ruleId === 'W4'))
+      return [online.problem, ...found]
+    return found
   })
 
   function problemsAt(prefix: string): Problem[] {
@@ -121,6 +160,8 @@ export const useWizardStore = defineStore('wizard', () => {
   }
 
   function reset(): void {
+    clearTimeout(nameTimer)
+    nameCheck.value = null
     Object.assign(form, emptyForm())
     step.value = 0
   }
@@ -133,6 +174,8 @@ export const useWizardStore = defineStore('wizard', () => {
     config,
     summary,
     problems,
+    nameCheck,
+    nameChecking,
     loadContext,
     problemsAt,
     stepProblems,

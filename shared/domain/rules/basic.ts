@@ -15,18 +15,23 @@ export const checkBasic: Rule = (cfg, env, c) => {
     const nameIssue = checkWorkspaceName(b.name)
     if (c.fails(!nameIssue)) c.error('/basic/name', 'W1', nameIssue!.code, nameIssue!.params)
     else {
-      // W4: against every name in the cache; a PAI clash is named first, else the DataWorks one.
+      // W4: against every name in the cache, ignoring case as the cloud does (docs/emulator.md); an exact PAI
+      // clash is named first, then an exact DataWorks one, then a clash that differs only in case.
       let pai = false
       let dataworks = false
+      let caseOnly: string | undefined
+      const lower = b.name.toLowerCase()
       for (const k of env.knownWorkspaces) {
         c.checks++
         if (k.name === b.name) {
           if (k.source === 'pai') pai = true
           else dataworks = true
-        }
+        } else if (caseOnly === undefined && k.name.toLowerCase() === lower) caseOnly = k.name
       }
       if (pai) c.error('/basic/name', 'W4', 'DOMAIN_NAME_TAKEN', { name: b.name })
       else if (dataworks) c.error('/basic/name', 'W4', 'DOMAIN_NAME_TAKEN_DATAWORKS', { name: b.name })
+      else if (caseOnly !== undefined)
+        c.error('/basic/name', 'W4', 'DOMAIN_NAME_TAKEN_CASE', { name: b.name, existing: caseOnly })
     }
   }
   const d = checkDescription(b.description)

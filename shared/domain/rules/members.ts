@@ -1,4 +1,4 @@
-import { CUSTOM_ROLE_ID_PATTERN, MAXCOMPUTE_ROLE, OWNER_ROLE } from '../enums'
+import { CUSTOM_ROLE_ID_PATTERN, MAXCOMPUTE_ROLE, OWNER_ROLE, isKnownRole } from '../enums'
 import { checkCustomRoleName } from '../fields'
 import { canGrantRole, canRemoveMember, canRevokeRole } from '../permissions'
 import type { Rule } from './env'
@@ -17,6 +17,12 @@ export const checkMembers: Rule = (cfg, env, c) => {
   if (env.ownerId) prevOwners.add(env.ownerId)
   for (const m of env.previous?.members ?? []) if (m.roles.includes(OWNER_ROLE)) prevOwners.add(m.userId)
 
+  // Roles the app does not know that each member held in the cloud: kept as they are, read-only (M2).
+  const heldForeign = new Map<string, Set<string>>()
+  for (const m of env.previous?.members ?? [])
+    for (const r of m.roles)
+      if (!isKnownRole(r)) heldForeign.set(m.userId, (heldForeign.get(m.userId) ?? new Set()).add(r))
+
   const indexOf = env.memberIndex
   const members = cfg.members
   for (let i = 0; i < members.length; i++) {
@@ -32,6 +38,11 @@ export const checkMembers: Rule = (cfg, env, c) => {
       if (typeof role !== 'string') continue
       if (c.fails(j === 0 || roles.indexOf(role) === j))
         c.error(`/members/${i}/roles/${j}`, 'M1', 'DOMAIN_MEMBER_DUPLICATE_ROLE', { userId: id, role })
+      if (!isKnownRole(role)) {
+        if (c.fails(heldForeign.get(id)?.has(role) === true))
+          c.error(`/members/${i}/roles/${j}`, 'M2', 'DOMAIN_ROLE_UNKNOWN', { role })
+        continue
+      }
       const grant = canGrantRole(id, role)
       if (!grant.allowed) {
         // Whoever held the role in the cloud keeps it; nobody else is granted it.

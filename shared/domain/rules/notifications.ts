@@ -1,5 +1,5 @@
 import { MAX_TARGET_QUOTA, type EventType } from '../enums'
-import { contactTargetsAvailable, isTargetAllowed, targetUnits } from '../derived'
+import { contactTargetsAvailable, foreignRuleUnits, isTargetAllowed, targetUnits } from '../derived'
 import {
   checkContact,
   checkDingTalkWebhook,
@@ -22,12 +22,24 @@ export const checkNotifications: Rule = (cfg, env, c) => {
   const quotaOk = Number.isInteger(n.quota) && n.quota >= 1 && n.quota <= MAX_TARGET_QUOTA
   if (c.fails(quotaOk))
     c.error('/notifications/quota', 'E6', 'DOMAIN_QUOTA_RANGE', { value: n.quota, min: 1, max: MAX_TARGET_QUOTA })
-  if (n.rules.length > 0 && c.fails(env.eventBridgeAuthorized !== false))
+  if (n.rules.length + n.foreignRules.length > 0 && c.fails(env.eventBridgeAuthorized !== false))
     c.warn('/notifications', 'E1', 'DOMAIN_EVENTBRIDGE_NOT_AUTHORIZED')
 
   const hasTimeoutRule = cfg.scheduling.timeouts.some((t) => t?.enabled === true)
   const contactsHere = env.region === undefined || contactTargetsAvailable(env.region)
+  // Names are unique across the app's rules and the read-only ones (one namespace on the bus).
   const names = new Set<string>()
+  for (let i = 0; i < n.foreignRules.length; i++) {
+    const f = n.foreignRules[i]
+    if (!f) continue
+    const p = `/notifications/foreignRules/${i}`
+    if (c.fails(!names.has(f.name))) c.error(`${p}/name`, 'E2', 'DOMAIN_RULE_DUPLICATE', { name: f.name })
+    names.add(f.name)
+    // E6 as far as its targets tell; a warning, as the app never changes the rule (and the quota may be raised).
+    const used = f.deleteRequested ? 0 : foreignRuleUnits(f)
+    if (quotaOk && c.fails(used <= n.quota))
+      c.warn(`${p}/targets`, 'E6', 'DOMAIN_FOREIGN_RULE_QUOTA', { name: f.name, used, quota: n.quota })
+  }
   for (let i = 0; i < n.rules.length; i++) {
     const rule = n.rules[i]
     if (!rule) continue

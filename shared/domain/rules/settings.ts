@@ -1,5 +1,5 @@
 import type { DomainCode } from '../../messages/domain'
-import { checkSlsLogstore, checkSlsProject, parseOssPath } from '../fields'
+import { checkSlsLogstore, checkSlsProject, parseOssPath, sameOssPath } from '../fields'
 import type { Switches } from '../model'
 import type { Rule } from './env'
 
@@ -19,7 +19,7 @@ export const checkStorage: Rule = (cfg, _env, c) => {
     const r = parseOssPath(s.designerPath)
     if (c.fails(r.ok))
       c.error('/storage/designerPath', 'ST2', r.ok ? 'DOMAIN_OSS_PATH' : r.issue.code, r.ok ? {} : r.issue.params)
-    else if (defaultOk && c.fails(s.designerPath === s.defaultPath))
+    else if (defaultOk && c.fails(sameOssPath(s.designerPath, s.defaultPath)))
       c.warn('/storage/designerPath', 'ST2', 'DOMAIN_STORAGE_DESIGNER_WINS', { designerPath: s.designerPath })
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../channel'
-import { IdentitySchema } from '../../domain'
+import { IdentitySchema, ProblemSchema } from '../../domain'
 import { CallerInfoSchema } from './profiles'
 
 const ProfileRef = z.object({ profileId: z.string().min(1).max(100) })
@@ -37,6 +37,20 @@ export const cloudChannels = {
       message: z.string(),
       errcode: z.number().optional(),
       errmsg: z.string().optional(),
+    }),
+  ),
+  /**
+   * W4 while the user types a new workspace's name (debounced by the renderer): online, `ListWorkspaces
+   * Option=CheckWorkspaceExists`; offline (or when the cloud cannot be asked), the cached PAI and DataWorks names.
+   */
+  'workspaces.checkName': channel(
+    ProfileRef.extend({ name: z.string().max(100) }).strict(),
+    z.object({
+      name: z.string(),
+      source: z.enum(['cloud', 'cache']),
+      taken: z.boolean(),
+      problem: ProblemSchema.optional(),
+      cloudError: z.string().optional(),
     }),
   ),
   /** L1: the SLS projects of the profile's region, for the picker. */

@@ -240,7 +240,7 @@ describe.each(LIBS)('AIWorkSpace contract through %s', (_lib, make) => {
       (mc.body.Resources as Array<{ Name: string; IsDefault: boolean; Spec: Record<string, unknown> }>).find(
         (r) => r.Name === 'mc_prod',
       ),
-    ).toMatchObject({ IsDefault: true, Spec: { Project: 'mc_prod' } })
+    ).toMatchObject({ IsDefault: true, Spec: { odpsProject: 'mc_prod' } }) // MaxCompute's Spec as ROS spells it
   })
 
   it('configs: UpdateConfigs upserts tempStoragePath, ListConfigs filters by key', async () => {

@@ -57,3 +57,48 @@ describe('refresh learns the DataWorks names for the offline name check', () => 
     expect(clash?.code).toBe('DOMAIN_NAME_TAKEN_DATAWORKS')
   })
 })
+
+describe('the wizard checks a new name as the user types (W4)', () => {
+  it("W4: online the cloud's own pre-check answers (names clash ignoring case, DataWorks too); offline the cache does", async () => {
+    const profile = await ok(
+      core.invoke('profiles.add', {
+        name: 'emu-names',
+        region: 'cn-hangzhou',
+        endpoint: emu.endpoint,
+        protocol: 'http',
+        accessKeyId: MAIN.accessKeyId,
+        accessKeySecret: MAIN.accessKeySecret,
+      }),
+    )
+    emu.seed({ workspaces: [{ WorkspaceName: 'taken_ws' }] })
+    const check = (name: string) => ok(core.invoke('workspaces.checkName', { profileId: profile.id, name }))
+    emu.clearRequests()
+    // Before any refresh the cache knows nothing: only the cloud can tell.
+    expect(await check('Taken_WS')).toMatchObject({
+      source: 'cloud',
+      taken: true,
+      problem: { ruleId: 'W4', severity: 'error', code: 'DOMAIN_NAME_TAKEN_CASE', params: { existing: 'taken_ws' } },
+    })
+    expect(emu.requests().map((r) => r.sent?.query)).toContainEqual(
+      expect.objectContaining({ Option: 'CheckWorkspaceExists', WorkspaceName: 'Taken_WS' }),
+    )
+    expect(await check('DW_FINANCE')).toMatchObject({ source: 'cloud', taken: true, problem: { ruleId: 'W4' } })
+    expect(await check('brand_new_ws')).toEqual({ name: 'brand_new_ws', source: 'cloud', taken: false })
+    // A malformed name is never sent.
+    emu.clearRequests()
+    expect(await check('9bad')).toMatchObject({ source: 'cache', taken: false })
+    expect(emu.requests()).toEqual([])
+
+    // Offline (the emulator stopped answering), after a refresh: the cache decides, ignoring case as the cloud does.
+    await ok(core.invoke('sync.refresh', { profileId: profile.id }))
+    emu.faults({ inject: [{ kind: 'drop-before', count: 20 }] })
+    const offline = await check('TAKEN_ws')
+    emu.clearFaults()
+    expect(offline).toMatchObject({
+      source: 'cache',
+      taken: true,
+      cloudError: expect.stringMatching(/^CLOUD_/),
+      problem: { ruleId: 'W4', code: 'DOMAIN_NAME_TAKEN_CASE' },
+    })
+  }, 60_000)
+})

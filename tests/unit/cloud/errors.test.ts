@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { hasMessage } from '@shared/messages'
-import { classify, normalizeFailure, toAppError, type CloudFailure } from '../../../core/cloud/errors'
+import { classify, failureInBody, normalizeFailure, toAppError, type CloudFailure } from '../../../core/cloud/errors'
 import { describeDingTalkAnswer } from '../../../core/cloud/dingtalk'
 import { RequestTimeoutError, SendError } from '../../../core/cloud/http-send'
 
@@ -51,6 +51,38 @@ describe('cloud error mapping', () => {
       code: 'CLOUD_NAME_CONFLICT',
     })
     expect(classify(http(409, 'Conflict'), 'CreateRule').code).toBe('CLOUD_ALREADY_EXISTS')
+  })
+
+  it('PAI codes decide whatever the HTTP status (pai-api.md §0.A.3): 100600006, 100600017, Forbidden.RAM', () => {
+    for (const status of [200, 400, 403, 404, 500]) {
+      expect(classify(http(status, '100600006'), 'GetMember').code, `${status}`).toBe('CLOUD_NOT_FOUND')
+      expect(classify(http(status, '100600017'), 'DeleteMembers'), `${status}`).toMatchObject({
+        code: 'CLOUD_OWNER_PROTECTED',
+        ruleId: 'M6',
+      })
+      expect(classify(http(status, 'Forbidden.RAM'), 'ListMembers'), `${status}`).toMatchObject({
+        code: 'CLOUD_PERMISSION',
+        ruleId: 'A3',
+      })
+    }
+  })
+
+  it('W4: both clash codes seen for CreateWorkspace (WorkspaceNameAlreadyExists, 100400009) are a name conflict', () => {
+    for (const code of ['WorkspaceNameAlreadyExists', '100400009'])
+      expect(classify(http(400, code, 'Workspace exist error'), 'CreateWorkspace')).toMatchObject({
+        code: 'CLOUD_NAME_CONFLICT',
+        ruleId: 'W4',
+      })
+  })
+
+  it('a 200 answer whose body carries a failure Code is a failure; success codes and no code are not', () => {
+    const f = failureInBody({ RequestId: 'R9', Code: '100600017', Message: 'Owner not allowed to delete' }, 200, 'H1')
+    expect(f).toMatchObject({ kind: 'http', httpStatus: 200, cloudCode: '100600017', requestId: 'R9' })
+    expect(classify(f!, 'DeleteMembers').code).toBe('CLOUD_OWNER_PROTECTED')
+    expect(failureInBody({ Success: false, Message: 'no' }, 200, 'H2')).toMatchObject({ requestId: 'H2' })
+    for (const ok of [{}, { RequestId: 'x' }, { Code: '200' }, { Code: 'Success' }, { Code: 'OK', Success: true }])
+      expect(failureInBody(ok, 200, undefined), JSON.stringify(ok)).toBeUndefined()
+    expect(failureInBody([1, 2], 200, undefined)).toBeUndefined()
   })
 
   it('an SLS 401/403 is an SLS permission problem, not A3', () => {

@@ -21,7 +21,7 @@ describe('the workspace model', () => {
     const c = WorkspaceConfigSchema.parse({ basic: { name: 'ws_a' } })
     expect(c.basic).toEqual({ name: 'ws_a', displayName: '', description: '', mode: 'simple' })
     expect(c.members).toEqual([])
-    expect(c.notifications).toEqual({ rules: [], quota: 5 })
+    expect(c.notifications).toEqual({ rules: [], foreignRules: [], quota: 5 })
     expect(c.switches).toEqual({ dlcContainerAccess: false, dswSsh: false, dswPublicAccess: false })
     expect(c.scheduling.nonMembers).toEqual({ allowed: true })
     expect(c.sls.modules).toEqual([])

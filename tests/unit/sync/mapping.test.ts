@@ -1,13 +1,8 @@
+import { exactPattern } from '../../../core/sync/mapping/foreign'
 import { describe, expect, it } from 'vitest'
 import { WorkspaceConfigSchema, type NotificationTarget } from '@shared/domain'
 import { configFromCloud, type CloudSnapshot } from '../../../core/sync/mapping/from-cloud'
-import {
-  filterPatternOf,
-  parseFilterPattern,
-  targetIdOf,
-  targetInputOf,
-  targetOf,
-} from '../../../core/sync/mapping/events'
+import { filterPatternOf, targetIdOf, targetInputOf, targetOf } from '../../../core/sync/mapping/events'
 import { getAt, setAt } from '../../../core/sync/plan/paths'
 import { driftOf as diffConfigs } from '../../../core/sync/plan/drift'
 
@@ -56,7 +51,10 @@ const snapshot: CloudSnapshot = {
     { Id: 'r2', Name: 'mc_proj', EnvType: 'dev', ResourceType: 'MaxCompute', Quotas: [{ Id: 'q1' }] },
     { Id: 'r3', Name: 'self', EnvType: 'prod', ResourceType: 'SelfManagedASI' },
   ],
-  configs: [{ ConfigKey: 'tempStoragePath', ConfigValue: 'oss://b/p/' }],
+  configs: [
+    { ConfigKey: 'modelExportPath', ConfigValue: 'oss://b.oss-cn-hangzhou-internal.aliyuncs.com/p/' },
+    { CategoryName: 'CommonResourceConfig', ConfigKey: 'tempStoragePath', ConfigValue: 'oss://old/tmp/' },
+  ],
   bus: {
     name: 'pai-system-team_a',
     exists: true,
@@ -69,6 +67,14 @@ const snapshot: CloudSnapshot = {
           { Id: 't1', Type: 'acs.dingtalk', Endpoint: 'https://oapi.dingtalk.com/robot/send?access_token=x' },
           { Id: 't2', Type: 'acs.sms', Endpoint: '138,139' },
           { Id: 't3', Type: 'acs.fc.function', Endpoint: 'acs:fc:...' },
+        ],
+      },
+      {
+        RuleName: 'r-model',
+        FilterPattern: filterPatternOf({ eventTypes: ['model.versionApproved'], scope: 'all' }),
+        Targets: [
+          targetInputOf({ type: 'http', url: 'https://h.example/x' }),
+          targetInputOf({ type: 'sms', contacts: ['138', '139'] }),
         ],
       },
     ],
@@ -102,17 +108,32 @@ describe('mapping: cloud -> domain', () => {
     ])
     expect(c.resources[0]!.spec).toEqual({ clusterType: 'private', gpuType: 'A10', gpuCount: 8 })
     expect(c.resources[1]!.spec).toEqual({ quotaId: 'q1' })
-    expect(c.storage.defaultPath).toBe('oss://b/p/')
+    // ST1: the default storage is modelExportPath, kept as the cloud spells it (with its endpoint)
+    expect(c.storage.defaultPath).toBe('oss://b.oss-cn-hangzhou-internal.aliyuncs.com/p/')
+    // every other config key is carried as it is
+    expect(c.passthrough.configs).toEqual([
+      { key: 'tempStoragePath', category: 'CommonResourceConfig', value: 'oss://old/tmp/' },
+    ])
+    // a rule whose targets the app wrote exactly is the app's own
     expect(c.notifications.rules).toEqual([
       {
-        name: 'r-dlc',
-        enabled: false,
-        scope: 'mine',
-        eventTypes: ['dlc.faultTolerance', 'dlc.jobProgress'],
+        name: 'r-model',
+        enabled: true,
+        scope: 'all',
+        eventTypes: ['model.versionApproved'],
         targets: [
-          { type: 'dingtalk', webhook: 'https://oapi.dingtalk.com/robot/send?access_token=x' },
+          { type: 'http', url: 'https://h.example/x' },
           { type: 'sms', contacts: ['138', '139'] },
         ],
+      },
+    ])
+    // a rule with a target type (and target ids) the app does not know is kept whole, read-only
+    expect(c.notifications.foreignRules).toEqual([
+      {
+        name: 'r-dlc',
+        status: 'DISABLE',
+        filterPattern: snapshot.bus.rules[0]!.FilterPattern,
+        targets: snapshot.bus.rules[0]!.Targets,
       },
     ])
   })
@@ -122,9 +143,9 @@ describe('mapping: notification rules <-> EventBridge', () => {
   it('E3: the filter pattern round-trips event types and scope', () => {
     for (const scope of ['mine', 'all'] as const) {
       const p = filterPatternOf({ eventTypes: ['model.versionApproved', 'workflow.taskFailed'], scope })
-      expect(parseFilterPattern(p)).toEqual({ eventTypes: ['model.versionApproved', 'workflow.taskFailed'], scope })
+      expect(exactPattern(p)).toEqual({ eventTypes: ['model.versionApproved', 'workflow.taskFailed'], scope })
     }
-    expect(parseFilterPattern('not json')).toEqual({ eventTypes: [], scope: 'all' })
+    expect(exactPattern('not json')).toBeUndefined()
   })
 
   it('E4: targets round-trip; ids are stable per natural key; the DingTalk secret only goes out when given (D2)', () => {
@@ -153,9 +174,9 @@ describe('paths and drift', () => {
     expect(getAt(c, `/resources/${encodeURIComponent('general/prod/pool_a')}/isDefault`)).toBe(true)
     const d = setAt(c, '/members/2001', undefined)
     expect(d.members.map((m) => m.userId)).toEqual(['1000'])
-    const e = setAt(c, '/notifications/rules/r-dlc/enabled', true)
-    expect(e.notifications.rules[0]!.enabled).toBe(true)
-    expect(c.notifications.rules[0]!.enabled).toBe(false)
+    const e = setAt(c, '/notifications/rules/r-model/enabled', false)
+    expect(e.notifications.rules[0]!.enabled).toBe(false)
+    expect(c.notifications.rules[0]!.enabled).toBe(true)
   })
   it('drift lists what changed, per object', () => {
     const after = setAt(setAt(c, '/basic/description', 'new'), '/members/2001', undefined)

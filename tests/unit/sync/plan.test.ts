@@ -39,7 +39,7 @@ describe('plan: new workspace', () => {
       members: [{ userId: '2001', roles: ['PAI.AlgoDeveloper', 'role-local1'] }],
       customRoles: [{ roleId: 'role-local1', name: 'ops', permissions: { DSW: 'ReadOnly' } }],
       resources: [{ kind: 'general', envType: 'prod', name: 'grp_a' }],
-      storage: { defaultPath: 'oss://b/p/' },
+      storage: { defaultPath: 'oss://bkt/p/' },
       notifications: {
         rules: [
           { name: 'r1', eventTypes: ['dlc.jobTimeout'], targets: [{ type: 'http', url: 'https://x.example/hook' }] },
@@ -56,7 +56,12 @@ describe('plan: new workspace', () => {
     expect(member.dependsOn).toEqual(expect.arrayContaining(['workspace:ws_demo:create', 'customRole:ops:create']))
     expect(byId.get('rule:r1:create')!.dependsOn).toContain('eventBus:pai-system-ws_demo:ensure')
     expect(byId.get('targets:r1:put')!.dependsOn).toContain('rule:r1:create')
-    expect(byId.get('config:tempStoragePath:update')!.api).toBe('UpdateConfigs')
+    // ST1: the default storage is modelExportPath, with no category, written as Alibaba's SDK writes it
+    const storage = byId.get('config:modelExportPath:update')!
+    expect(storage.api).toBe('UpdateConfigs')
+    expect(storage.op?.payload).toEqual({
+      Configs: [{ ConfigKey: 'modelExportPath', ConfigValue: 'oss://bkt.oss-cn-hangzhou-internal.aliyuncs.com/p/' }],
+    })
     // dependencies always point backwards
     const pos = new Map(ids.map((id, i) => [id, i]))
     for (const a of acts) for (const d of a.dependsOn) expect(pos.get(d)!).toBeLessThan(pos.get(a.id)!)

@@ -12,11 +12,15 @@ const CATEGORY_OF: Record<string, string> = {
   quotaMaximumDuration: 'QuotaMaximumDuration',
   predefinedTags: 'CommonTagConfig',
 }
+/** Keys Alibaba's own SDK writes with no category (pai-python-sdk: the default storage, the MaxCompute table lifecycle). */
+const UNCATEGORIZED = new Set(['modelExportPath', 'tempTableLifecycle'])
 const PRIORITY_CATEGORIES = ['DLCPriorityConfig', 'DSWPriorityConfig']
+/** `oss://bucket/...` or, as the console and the SDK write it, `oss://bucket.<endpoint>/...`. */
+const OSS_URI = /^oss:\/\/[a-z0-9][a-z0-9-]{1,61}[a-z0-9](\.[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+)?(\/[^\s]*)?$/
 
 function checkValue(key: string, value: string): void {
-  if (key === 'tempStoragePath' && value !== '' && !/^oss:\/\/[a-z0-9][a-z0-9-]{1,61}[a-z0-9](\/[^\s]*)?$/.test(value))
-    throw bad('InvalidParameter.ConfigValue', 'tempStoragePath must be an OSS path such as oss://bucket/path/.')
+  if ((key === 'tempStoragePath' || key === 'modelExportPath') && value !== '' && !OSS_URI.test(value))
+    throw bad('InvalidParameter.ConfigValue', `${key} must be an OSS path such as oss://bucket/path/.`)
   if (key === 'isAutoRecycle' && value !== 'true' && value !== 'false')
     throw bad('InvalidParameter.ConfigValue', 'isAutoRecycle must be "true" or "false".')
   if (key === 'predefinedTags') {
@@ -42,6 +46,7 @@ function categoryFor(key: string, given: string | undefined): string {
   }
   if (documented && given && given !== documented)
     throw bad('InvalidParameter.CategoryName', `${key} belongs to category ${documented}.`)
+  if (UNCATEGORIZED.has(key)) return given ?? ''
   const c = given ?? documented
   if (!c) throw bad('InvalidParameter.CategoryName', `CategoryName is required for the key ${key}.`)
   return c
@@ -95,7 +100,7 @@ function listConfigs(ctx: Ctx): unknown {
     TotalCount: items.length,
     Configs: items.map((c) => ({
       ConfigId: c.ConfigId,
-      CategoryName: c.CategoryName,
+      ...(c.CategoryName ? { CategoryName: c.CategoryName } : {}),
       ConfigKey: c.ConfigKey,
       ConfigValue: c.ConfigValue,
       GmtCreateTime: c.GmtCreateTime,

@@ -118,8 +118,10 @@ function deleteMembers(ctx: Ctx): unknown {
   ctx.core.requireAdmin(ctx.caller, ws)
   const ids = csv(str(ctx.inc.query.MemberIds, 'MemberIds', true))
   const targets = ids.map((id) => member(ws, id))
-  // M6: the owner cannot be removed (the whole batch is refused).
-  if (targets.some((m) => m.Roles.includes(OWNER_ROLE))) throw bad('100600017', 'Owner not allowed to delete')
+  // M6: the owner cannot be removed (the whole batch is refused). The answer is a 200 whose body carries the
+  // code, as the SDK's own example of DeleteMembers' answer shows it (docs/emulator.md).
+  if (targets.some((m) => m.Roles.includes(OWNER_ROLE)))
+    return { Code: '100600017', Message: 'Owner not allowed to delete' }
   for (const m of targets) delete ws.members[m.MemberId]
   return { Code: '200', Message: 'success' }
 }

@@ -17,6 +17,22 @@ const TYPES = [
 ]
 const NAME_RE = /^[A-Za-z][A-Za-z0-9_]{2,27}$/
 
+/** The API's spelling of a type given in any case (ROS sends `FLINK`, the API's own docs say `Flink`). */
+const typeOf = (given: string): string | undefined => TYPES.find((t) => t.toLowerCase() === given.toLowerCase())
+const sameType = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase()
+
+/**
+ * `Spec` keys documented per type: `clusterType`, `resourceId`, `resourceName` for ECS/Lingjun/ACS (the SDK's
+ * text), `endpoint` and `odpsProject` for MaxCompute (ROS). An update replaces these; any other key in an
+ * update is accepted and ignored, as PAI update calls are reported to do (docs/emulator.md).
+ */
+const SPEC_KEYS: Record<string, readonly string[]> = {
+  ecs: ['clusterType', 'resourceId', 'resourceName'],
+  lingjun: ['clusterType', 'resourceId', 'resourceName'],
+  acs: ['clusterType', 'resourceId', 'resourceName'],
+  maxcompute: ['endpoint', 'odpsProject'],
+}
+
 function labels(v: unknown): Array<{ Key: string; Value: string }> {
   return (arr(v, 'Labels') ?? []).map((l) => {
     const o = obj(l, 'Labels[]')
@@ -54,14 +70,14 @@ function resourceView(ws: WorkspaceRec, r: ResourceRec, verbose: boolean): Recor
       CardType: 'CPU',
       Specs: [],
     }))
-  if (r.ResourceType === 'MaxCompute') v.Encryption = { Enabled: false, Algorithm: '', Key: '' }
+  if (sameType(r.ResourceType, 'MaxCompute')) v.Encryption = { Enabled: false, Algorithm: '', Key: '' }
   return v
 }
 
 /** One default resource per resource type and environment. */
 function makeDefault(ws: WorkspaceRec, r: ResourceRec): void {
   for (const o of Object.values(ws.resources))
-    if (o.ResourceType === r.ResourceType && o.EnvType === r.EnvType) o.IsDefault = false
+    if (sameType(o.ResourceType, r.ResourceType) && o.EnvType === r.EnvType) o.IsDefault = false
   r.IsDefault = true
 }
 
@@ -85,28 +101,35 @@ function createWorkspaceResource(ctx: Ctx): unknown {
   const planned: ResourceRec[] = []
   for (const r of items) {
     const name = str(r.Name, 'Resources.Name', true)
-    const type = str(r.ResourceType, 'Resources.ResourceType') ?? str(r.ProductType, 'Resources.ProductType', true)
+    const given = str(r.ResourceType, 'Resources.ResourceType') ?? str(r.ProductType, 'Resources.ProductType', true)
     const env = str(r.EnvType, 'Resources.EnvType', true)
-    if (!TYPES.includes(type)) throw bad('InvalidParameter.ResourceType', `Unknown ResourceType ${type}.`)
+    if (!typeOf(given)) throw bad('InvalidParameter.ResourceType', `Unknown ResourceType ${given}.`)
+    // Stored as sent: a resource attached through ROS lists as FLINK.
+    const type = given
     if (!ws.EnvTypes.includes(env)) throw bad('InvalidParameter.EnvType', `The workspace has no ${env} environment.`)
     if (!NAME_RE.test(name))
       throw bad(
         'InvalidParameter.Name',
         'A resource Name is 3 to 28 letters, digits or underscores, starting with a letter.',
       )
-    if (type === 'MaxCompute' && option !== 'Attach')
+    const mc = sameType(type, 'MaxCompute')
+    if (mc && option !== 'Attach')
       throw bad('InvalidParameter.Option', 'MaxCompute resources only support Option=Attach.')
     const sp = spec(r.Spec)
     // C3: MaxCompute is CPU only.
     if (
-      type === 'MaxCompute' &&
-      (sp.gpu !== undefined || sp.GPU !== undefined || /gpu/i.test(String(sp.cardType ?? sp.CardType ?? '')))
+      mc &&
+      (sp.gpu !== undefined ||
+        sp.GPU !== undefined ||
+        (sp.gpuCount !== undefined && Number(sp.gpuCount) !== 0) ||
+        (sp.gpuType !== undefined && sp.gpuType !== '') ||
+        /gpu/i.test(String(sp.cardType ?? sp.CardType ?? '')))
     )
       throw bad('InvalidParameter.Spec', 'MaxCompute resources are CPU only.')
-    if (type !== 'MaxCompute' && !str(r.GroupName, 'Resources.GroupName'))
+    if (!mc && !str(r.GroupName, 'Resources.GroupName'))
       throw bad('MissingParameter', `Resources.GroupName is required for ${type}.`)
     const clash = [...Object.values(ws.resources), ...planned].some(
-      (o) => o.ResourceType === type && o.EnvType === env && o.Name === name,
+      (o) => sameType(o.ResourceType, type) && o.EnvType === env && o.Name === name,
     )
     if (clash)
       throw bad(
@@ -124,9 +147,10 @@ function createWorkspaceResource(ctx: Ctx): unknown {
       Quotas: (arr(r.Quotas, 'Resources.Quotas') ?? []).map((q) => ({
         Id: str(obj(q, 'Quotas[]').Id, 'Quotas.Id', true),
       })),
+      // MaxCompute's Spec as ROS spells it; created with the project's endpoint when none is given.
       Spec:
-        type === 'MaxCompute' && Object.keys(sp).length === 0
-          ? { Endpoint: `http://service.${ctx.core.opts.region}.maxcompute.aliyun.com/api`, Project: name }
+        mc && Object.keys(sp).length === 0
+          ? { endpoint: `http://service.${ctx.core.opts.region}.maxcompute.aliyun-inc.com/api`, odpsProject: name }
           : sp,
       GmtCreateTime: nowIso(ctx.now),
     }
@@ -153,7 +177,7 @@ function listResources(ctx: Ctx): unknown {
     )
   } else throw bad('InvalidParameter.Option', 'Option must be ListResourceByWorkspace or ListResource.')
   const types = csv(q.ResourceTypes ?? q.ProductTypes)
-  if (types.length) pairs = pairs.filter(([, r]) => types.includes(r.ResourceType))
+  if (types.length) pairs = pairs.filter(([, r]) => types.some((t) => sameType(t, r.ResourceType)))
   if (q.ResourceName) pairs = pairs.filter(([, r]) => r.Name.toLowerCase().includes(q.ResourceName!.toLowerCase()))
   if (q.GroupName) pairs = pairs.filter(([, r]) => r.GroupName === q.GroupName)
   pairs.sort(([, a], [, b]) => a.GmtCreateTime.localeCompare(b.GmtCreateTime) || a.Id.localeCompare(b.Id))
@@ -180,7 +204,7 @@ function updateWorkspaceResource(ctx: Ctx): unknown {
   } else targets = Object.values(ws.resources).filter((r) => r.GroupName === group)
   if (targets.length === 0) throw notFound('ResourceNotExists', `No resource in group ${group ?? ''}`)
   const type = str(b.ResourceType, 'ResourceType') ?? str(b.ProductType, 'ProductType')
-  if (type) targets = targets.filter((r) => r.ResourceType === type)
+  if (type) targets = targets.filter((r) => sameType(r.ResourceType, type))
   const want = labels(b.Labels)
   if (want.length)
     targets = targets.filter((r) => want.every((l) => r.Labels.some((x) => x.Key === l.Key && x.Value === l.Value)))
@@ -188,7 +212,14 @@ function updateWorkspaceResource(ctx: Ctx): unknown {
   if (isDefault === false) throw bad('InvalidParameter.IsDefault', 'IsDefault only accepts true.')
   const sp = b.Spec === undefined ? undefined : spec(b.Spec)
   for (const r of targets) {
-    if (sp) r.Spec = { ...r.Spec, ...sp }
+    if (sp) {
+      // The documented keys are replaced by what is sent; any other key is accepted and ignored.
+      const known = SPEC_KEYS[r.ResourceType.toLowerCase()] ?? []
+      const next: Record<string, unknown> = {}
+      for (const [k, v] of Object.entries(r.Spec)) if (!known.includes(k)) next[k] = v
+      for (const k of known) if (sp[k] !== undefined) next[k] = sp[k]
+      r.Spec = next
+    }
     if (isDefault) makeDefault(ws, r)
   }
   return { ResourceIds: targets.map((r) => r.Id) }

@@ -46,15 +46,18 @@ export function workspaceView(
   return v
 }
 
-/** W4: a name clashes with another PAI workspace or a DataWorks workspace (they share one namespace). */
-function nameTaken(ctx: Ctx, t: TenantRec, name: string): boolean {
+/**
+ * W4: the PAI or DataWorks workspace (they share one namespace) whose name clashes with `name`. Names are
+ * compared ignoring case: our reading of the evidence (docs/emulator.md), which the domain's offline check shares.
+ */
+function holderOf(ctx: Ctx, t: TenantRec, name: string): { WorkspaceId?: string; WorkspaceName: string } | undefined {
   const lower = name.toLowerCase()
-  const dw = [...ctx.core.opts.dataworksNames, ...t.dataworksNames]
-  return (
-    Object.values(t.workspaces).some((w) => w.WorkspaceName.toLowerCase() === lower) ||
-    dw.some((n) => n.toLowerCase() === lower)
-  )
+  const ws = Object.values(t.workspaces).find((w) => w.WorkspaceName.toLowerCase() === lower)
+  if (ws) return { WorkspaceId: ws.WorkspaceId, WorkspaceName: ws.WorkspaceName }
+  const dw = [...ctx.core.opts.dataworksNames, ...t.dataworksNames].find((n) => n.toLowerCase() === lower)
+  return dw === undefined ? undefined : { WorkspaceName: dw }
 }
+const nameTaken = (ctx: Ctx, t: TenantRec, name: string): boolean => holderOf(ctx, t, name) !== undefined
 
 function description(v: unknown, required: boolean): string | undefined {
   const d = required ? str(v, 'Description', true) : str(v, 'Description')
@@ -118,6 +121,11 @@ function listWorkspaces(ctx: Ctx): unknown {
   const t = ctx.caller.tenant
   if (q.Option === 'GetResourceLimits')
     return { ResourceLimits: { PAI_share: 1, DLC_share: 1, MaxCompute_share: 1 }, TotalCount: 0 }
+  if (q.Option === 'CheckWorkspaceExists') {
+    // Alibaba's workspace skill reads TotalCount (>= 1: taken) and Workspaces[0]; the item's shape is our guess.
+    const holder = holderOf(ctx, t, str(q.WorkspaceName, 'WorkspaceName', true))
+    return { TotalCount: holder ? 1 : 0, Workspaces: holder ? [holder] : [] }
+  }
   const modules = csv(q.ModuleList)
   if (modules.length && !modules.includes('PAI') && modules.includes('DataWorks')) {
     // DataWorks-only workspaces (names that PAI's share, W4): listed with ModuleList=DataWorks (docs/emulator.md).

@@ -43,6 +43,12 @@ export const ListWorkspacesResponse = z.object({
   TotalCount: z.coerce.number().default(0),
   Workspaces: z.array(ListedWorkspaceSchema).default([]),
 })
+/** `ListWorkspaces Option=CheckWorkspaceExists`: only the count is relied on; items are read leniently. */
+export const CheckWorkspaceExistsResponse = z.object({
+  ...Rid,
+  TotalCount: z.coerce.number().default(0),
+  Workspaces: z.array(z.object({ WorkspaceId: Id.optional(), WorkspaceName: Str.optional() })).default([]),
+})
 export const CreateWorkspaceResponse = z.object({ ...Rid, WorkspaceId: Id })
 
 export const CreateWorkspaceInput = z.object({
@@ -66,6 +72,8 @@ export const ListWorkspacesInput = z.object({
   ResourceGroupId: Str.optional(),
   /** Comma list of modules, default `PAI`; `DataWorks` lists the DataWorks workspaces that share PAI's names (W4). */
   ModuleList: Str.optional(),
+  /** `GetWorkspaces` (default); `CheckWorkspaceExists` with `WorkspaceName` checks a name before creating (W4). */
+  Option: z.enum(['GetWorkspaces', 'GetResourceLimits', 'CheckWorkspaceExists']).optional(),
 })
 export type ListWorkspacesInput = z.infer<typeof ListWorkspacesInput>
 

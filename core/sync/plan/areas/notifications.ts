@@ -9,6 +9,7 @@ import type { ConflictField } from '@shared/ipc/channels/sync'
 import { filterPatternOf, targetIdOf } from '../../mapping/events'
 import { conflictOf, type Actions, type PlanContext } from '../actions'
 import { byKey, merge3, mergeSet, same, seg, unionKeys } from '../merge'
+import { foreignRuleNames } from './foreign'
 
 const ruleFields = (r: NotificationRule): { enabled: boolean; eventTypes: string[]; scope: string } => ({
   enabled: r.enabled,
@@ -30,7 +31,10 @@ export function planNotifications(ctx: PlanContext, a: Actions): void {
   let busAction: string | undefined
   const ensureBus = (): string =>
     (busAction ??= a.apply('eventBus', busName, 'ensure', 'eventBus.ensure', { busName, workspaceName: wsName }))
+  // Rules the cloud holds as foreign (made or edited outside the app) are never planned here (foreign.ts).
+  const foreign = foreignRuleNames(ctx)
   for (const k of unionKeys(b, m, c)) {
+    if (foreign.has(k)) continue
     const [bi, mi, ci] = [b.get(k), m.get(k), c.get(k)]
     const ruleRef = { busName, RuleName: k }
     let ruleAction: string | undefined

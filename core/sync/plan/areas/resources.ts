@@ -1,4 +1,5 @@
 import { RESOURCE_TYPE_OF_KIND, canDetachResource, resourceKey, type Resource } from '@shared/domain'
+import type { ConflictField } from '@shared/ipc/channels/sync'
 import type { OpPayload } from '../../ops/payloads'
 import { conflictOf, type Actions, type PlanContext } from '../actions'
 import { byKey, merge3, seg, unionKeys } from '../merge'
@@ -9,6 +10,14 @@ function specOf(r: Resource): Record<string, unknown> | undefined {
   if (r.spec?.gpuType) s.gpuType = r.spec.gpuType
   if (r.spec?.gpuCount !== undefined) s.gpuCount = r.spec.gpuCount
   return Object.keys(s).length > 0 ? s : undefined
+}
+
+/**
+ * A MaxCompute resource's `Spec` as ROS documents it (`ALIYUN::PAI::WorkspaceResourceMaxCompute`): the
+ * project's `endpoint` and `odpsProject`; the endpoint is the region's intranet MaxCompute endpoint.
+ */
+function maxComputeSpec(project: string, region: string): Record<string, unknown> {
+  return { endpoint: `http://service.${region}.maxcompute.aliyun-inc.com/api`, odpsProject: project }
 }
 
 /** Compute resources by kind/env/name: associate new ones, update default and spec; C2: never detached. */
@@ -30,14 +39,23 @@ export function planResources(ctx: PlanContext, a: Actions): void {
       else if (mi.kind !== 'maxcompute') res.GroupName = mi.name
       if (mi.isDefault) res.IsDefault = true
       if (mi.spec?.quotaId) res.Quotas = [{ Id: mi.spec.quotaId }]
-      const spec = specOf(mi)
+      const spec = specOf(mi) ?? (mi.kind === 'maxcompute' ? maxComputeSpec(mi.name, ctx.input.region) : undefined)
       if (spec) res.Spec = spec
       a.apply('resource', k, 'create', 'resource.create', { Resource: res })
     } else if (!mi && ci) {
       if (bi || !ctx.creating) a.refused('resource', k, 'detach', canDetachResource(ci))
     } else if (mi && ci) {
       const mDef = merge3(bi?.isDefault, mi.isDefault, ci.isDefault)
-      const mSpec = merge3(bi ? specOf(bi) : undefined, specOf(mi), specOf(ci))
+      // Spec key by key: only the keys the draft changed are sent (null removes one); the op lays them over
+      // the cloud's current Spec, so keys the app does not model are kept.
+      const [sb, sm, sc] = [bi ? (specOf(bi) ?? {}) : {}, specOf(mi) ?? {}, specOf(ci) ?? {}]
+      const specChanges: Record<string, unknown> = {}
+      const specConflicts: ConflictField[] = []
+      for (const key of new Set([...Object.keys(sb), ...Object.keys(sm), ...Object.keys(sc)])) {
+        const r = merge3(bi ? sb[key] : undefined, sm[key], sc[key])
+        if (r.kind === 'apply') specChanges[key] = r.value ?? null
+        specConflicts.push(...conflictOf(`/resources/${seg(k)}/spec/${seg(key)}`, r))
+      }
       const upd: OpPayload<'resource.update'> = {
         Name: mi.name,
         EnvType: mi.envType,
@@ -49,15 +67,12 @@ export function planResources(ctx: PlanContext, a: Actions): void {
         upd.IsDefault = true
         changed = true
       }
-      if (mSpec.kind === 'apply' && mSpec.value) {
-        upd.Spec = mSpec.value
+      if (Object.keys(specChanges).length > 0) {
+        upd.Spec = specChanges
         changed = true
       }
       if (changed) a.apply('resource', k, 'update', 'resource.update', upd)
-      const conflicts = [
-        ...conflictOf(`/resources/${seg(k)}/isDefault`, mDef),
-        ...conflictOf(`/resources/${seg(k)}/spec`, mSpec),
-      ]
+      const conflicts = [...conflictOf(`/resources/${seg(k)}/isDefault`, mDef), ...specConflicts]
       if (conflicts.length) a.conflict('resource', k, conflicts)
     }
   }

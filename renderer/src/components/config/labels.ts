@@ -1,4 +1,4 @@
-import type { CustomRole } from '@shared/domain'
+import { BUILTIN_ROLE_IDS, type CustomRole } from '@shared/domain'
 
 /** i18n key segments cannot hold dots: `PAI.WorkspaceAdmin` -> `PAI_WorkspaceAdmin`. */
 export const keySegment = (id: string): string => id.replace(/\./g, '_')
@@ -7,7 +7,8 @@ type T = (key: string, params?: Record<string, unknown>) => string
 
 /** A role's name for display: a built-in role's console name, a custom role's name, else its ID. */
 export function roleLabel(t: T, roleId: string, customRoles: readonly CustomRole[] = []): string {
-  if (roleId.startsWith('PAI.')) return t(`config.members.role.${keySegment(roleId)}`)
+  // A role the app does not know (kept from the cloud) is shown as the cloud spells it.
+  if ((BUILTIN_ROLE_IDS as readonly string[]).includes(roleId)) return t(`config.members.role.${keySegment(roleId)}`)
   return customRoles.find((r) => r.roleId === roleId)?.name ?? roleId
 }
 
@@ -42,6 +43,8 @@ export function tabOfPointer(pointer: string): ConfigTab | undefined {
     case 'sls':
     case 'switches':
       return head
+    case 'passthrough':
+      return 'basic'
     default:
       return undefined
   }

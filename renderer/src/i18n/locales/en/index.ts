@@ -9,6 +9,7 @@ import pending from './pending'
 import bundles from './bundles'
 import config from './config'
 import credentials from './credentials'
+import kept from './kept'
 
 /** English UI strings, one file per area; typed against zh-CN so a missing key is a compile error. */
 const en: Shape<typeof zhCN> = {
@@ -21,5 +22,6 @@ const en: Shape<typeof zhCN> = {
   ...bundles,
   ...config,
   ...credentials,
+  ...kept,
 }
 export default en

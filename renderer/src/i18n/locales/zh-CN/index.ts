@@ -7,6 +7,7 @@ import pending from './pending'
 import bundles from './bundles'
 import config from './config'
 import credentials from './credentials'
+import kept from './kept'
 
 /**
  * zh-CN UI strings, in the PAI console's own terms, one file per area. The English catalog
@@ -22,4 +23,5 @@ export default {
   ...bundles,
   ...config,
   ...credentials,
+  ...kept,
 }

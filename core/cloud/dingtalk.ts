@@ -7,7 +7,7 @@ import type { ProxySetting } from './profile'
 import { proxyAgent, proxyFor } from './proxy'
 
 /**
- * DingTalk custom robot (pai-api.md §6): the "加签" signature and the connectivity test of rule E7.
+ * DingTalk custom robot (docs/pai-api-facts.md §6): the "加签" signature and the connectivity test of rule E7.
  * The signing secret is only ever used here to compute `sign`; it is never logged or returned.
  */
 

@@ -149,7 +149,7 @@ const SUCCESS_CODES = new Set(['', '0', '200', 'success', 'ok'])
 /**
  * A failure carried in a 2xx answer's body: `DeleteMembers` (and other PAI calls) answer with `Code` and
  * `Message` in the body, so a 200 with a failure `Code` (or `Success: false`) is a failure, classified by
- * its code like any other (pai-api.md §0.A.3). Undefined when the body says nothing of failure.
+ * its code like any other (docs/pai-api-facts.md §1.7). Undefined when the body says nothing of failure.
  */
 export function failureInBody(
   body: unknown,
@@ -209,7 +209,7 @@ export function classify(f: CloudFailure, action: string): Classified {
   const permission = (): Classified =>
     sls ? { code: 'CLOUD_SLS_PERMISSION', retry: 'never' } : { code: 'CLOUD_PERMISSION', ruleId: 'A3', retry: 'never' }
   // The cloud's code decides whatever the HTTP status (Forbidden.RAM comes as 403 or 400, PAI's numeric codes
-  // with any status, even 200: pai-api.md §0.A.3); the status decides only when the code says nothing.
+  // with any status, even 200: docs/pai-api-facts.md §1.7); the status decides only when the code says nothing.
   if (has(c, /^(Forbidden|AccessDenied|Unauthorized|ProjectForbidden)/i)) return permission()
   if (
     // The documented clash code, and the one Alibaba's Terraform provider meets on CreateWorkspace (docs/emulator.md).

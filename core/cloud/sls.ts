@@ -13,7 +13,7 @@ import type { CloudProfile } from './profile'
 import { endpointFor } from './profile'
 import { proxyAgent, proxyFor } from './proxy'
 
-/** SLS 2020-12-30 ListProject / ListLogStores for the "Configure SLS" screen (rule L1, pai-api.md §7). */
+/** SLS 2020-12-30 ListProject / ListLogStores for the "Configure SLS" screen (rule L1, docs/pai-api-facts.md §7). */
 
 export const SlsProjectSchema = z.object({
   projectName: z.string(),

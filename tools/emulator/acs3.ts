@@ -3,7 +3,7 @@ import { EmuError, header, type Incoming } from './http'
 import type { Account } from './options'
 
 /**
- * ACS3-HMAC-SHA256 verification, server side, as pai-api.md §4.2 describes it: the canonical request
+ * ACS3-HMAC-SHA256 verification, server side, as docs/pai-api-facts.md §4.2 describes it: the canonical request
  * is rebuilt from what arrived (method, raw path, decoded-and-re-encoded query, the headers that
  * SignedHeaders lists, the SHA-256 of the body bytes), hashed, and HMAC'd with the key's secret.
  */

@@ -3,7 +3,7 @@ import type { EmulatorCore } from './core'
 import type { Incoming } from './http'
 
 /**
- * A DingTalk custom robot (`POST /robot/send?access_token=…&timestamp=…&sign=…`, pai-api.md §6). Errors
+ * A DingTalk custom robot (`POST /robot/send?access_token=…&timestamp=…&sign=…`, docs/pai-api-facts.md §6). Errors
  * come back with HTTP 200 and a non-zero errcode, as the real one does.
  */
 export function handleRobot(core: EmulatorCore, inc: Incoming, now: number): { errcode: number; errmsg: string } {

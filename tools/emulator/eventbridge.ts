@@ -258,7 +258,7 @@ const HANDLERS: Record<string, { mutating: boolean; run: Handler }> = {
     run(_core, t, p) {
       const b = bus(t, str(p.EventBusName, 'EventBusName', true))
       const r = rule(b, str(p.RuleName, 'RuleName', true))
-      // UpdateRule replaces the pattern and the description (pai-api.md §5.2): an absent Description clears it.
+      // UpdateRule replaces the pattern and the description (docs/pai-api-facts.md §5.2): an absent Description clears it.
       r.FilterPattern = filterPattern(p.FilterPattern)
       r.Description = p.Description ?? ''
       if (p.Status !== undefined) {

@@ -65,7 +65,7 @@ export function slsProjectOf(host: string | undefined): string | undefined {
   return labels[0]
 }
 
-/** SLS 2020-12-30 ListProject (`GET /`) and ListLogStores (`GET /logstores` on a project host), pai-api.md §7. */
+/** SLS 2020-12-30 ListProject (`GET /`) and ListLogStores (`GET /logstores` on a project host), docs/pai-api-facts.md §7. */
 export function handleSls(
   core: EmulatorCore,
   inc: Incoming,

@@ -54,7 +54,7 @@ export function paiCall(t: AcsTransport, ctx: RetryContext): PaiCall {
         }),
       (res) =>
         parseJson(schema, res, op, (data) => {
-          // A 200 whose body carries a failure Code is a failure (DeleteMembers answers so, pai-api.md §0.A.3).
+          // A 200 whose body carries a failure Code is a failure (DeleteMembers answers so, docs/pai-api-facts.md §1.7).
           const failure = failureInBody(data, res.status, requestIdFromHeaders(res))
           if (failure) throw toAppError(failure, { ...op, attempts: 1 })
         }),

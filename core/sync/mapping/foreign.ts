@@ -3,7 +3,7 @@ import type { EventRule, EventTarget } from '../../cloud'
 import { PAI_EVENT_SOURCE, TYPE_PREFIX, targetInputOf, targetOf } from './events'
 
 /**
- * Which rules on `pai-system-<workspace>` the app manages, and which it keeps as they are (pai-api.md §0.A.5:
+ * Which rules on `pai-system-<workspace>` the app manages, and which it keeps as they are (docs/pai-api-facts.md §5.3:
  * PAI's own event strings are not published, and real workspaces hold rules made in the console). A rule is
  * the app's only when its pattern is exactly the app's encoding (events.ts) and every target is exactly what
  * the app would write for it (type, Id, endpoint, parameters); anything else is a foreign rule, kept byte for
@@ -69,7 +69,7 @@ function sameParams(cloud: readonly unknown[], ours: readonly Param[], dingtalk:
     seen.add(k)
     if (Object.keys(raw).some((f) => !['ResourceKey', 'Form', 'Value', 'Template'].includes(f))) return false
     if (k === 'SecretKey' && dingtalk && raw.Form === 'CONSTANT') continue
-    // The service may add IsBase64Encode=false by itself (pai-api.md §5.2).
+    // The service may add IsBase64Encode=false by itself (docs/pai-api-facts.md §5.2).
     if (k === 'IsBase64Encode' && raw.Value === 'false' && !want.has(k)) continue
     const w = want.get(k)
     if (!w || raw.Form !== w.Form || (raw.Value ?? undefined) !== w.Value || (raw.Template ?? undefined) !== w.Template)

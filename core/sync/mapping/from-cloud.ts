@@ -38,7 +38,7 @@ export interface CloudSnapshot {
 
 /**
  * The workspace default storage path (ST1): the config key `modelExportPath`, with no category, as Alibaba's
- * SDK reads and writes it (pai-api.md §0.A.1). Every other key is carried as it is (`passthrough.configs`).
+ * SDK reads and writes it (docs/pai-api-facts.md §1.5). Every other key is carried as it is (`passthrough.configs`).
  */
 export const DEFAULT_STORAGE_KEY = 'modelExportPath'
 

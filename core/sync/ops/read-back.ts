@@ -6,7 +6,7 @@ import { mergeFilterPattern } from '../mapping/foreign'
 import type { OpPayload } from './payloads'
 
 /**
- * The updates whose effect the app cannot take for granted (pai-api.md §0.A.6: a PAI update call can accept
+ * The updates whose effect the app cannot take for granted (docs/pai-api-facts.md §1.7: a PAI update call can accept
  * an unknown field, answer only a RequestId, and change nothing). Each reads the value back after writing;
  * a mismatch ends the op as `SYNC_NOT_APPLIED`, never as done, so the draft is kept. Updates also lay the
  * change over what the cloud holds now, so nothing the app does not model is overwritten.

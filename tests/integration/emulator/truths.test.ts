@@ -5,7 +5,7 @@ import { CONSOLE_DINGTALK_SECRET, consoleMadeWorkspace, type RunningEmulator } f
 import { CAROL, MAIN, startTestEmulator } from './support'
 
 /**
- * What the emulator learned from Alibaba's own SDKs and infrastructure specs (pai-api.md §0.A), through the
+ * What the emulator learned from Alibaba's own SDKs and infrastructure specs (docs/pai-api-facts.md), through the
  * app's cloud clients over real HTTP: the default storage key, resource specs and type names as ROS spells
  * them, errors as PAI sends them, the name pre-check, and the console-made seed kept as it was given.
  */
@@ -44,7 +44,7 @@ async function newWorkspace(name: string): Promise<string> {
   return WorkspaceId
 }
 
-describe('emulator truths (pai-api.md §0.A)', () => {
+describe('emulator truths (docs/pai-api-facts.md)', () => {
   it('ST1: modelExportPath is written with no category and read back with or without its endpoint', async () => {
     const id = await newWorkspace('truth_storage')
     const value = 'oss://bkt.oss-cn-hangzhou-internal.aliyuncs.com/pai/'

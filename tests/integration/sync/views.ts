@@ -1,6 +1,7 @@
 import {
   OWNER_ROLE,
   notificationTargetKey,
+  ossPathKey,
   resourceKey,
   type NotificationTarget,
   type WorkspaceConfig,
@@ -58,7 +59,8 @@ function areas(c: WorkspaceConfig) {
       displayName: c.basic.displayName || c.basic.name,
       description: c.basic.description,
     },
-    defaultPath: c.storage.defaultPath ?? null,
+    // ST1: the cloud holds the path as Alibaba's SDK writes it (with the endpoint); the same folder either way.
+    defaultPath: (c.storage.defaultPath && (ossPathKey(c.storage.defaultPath) ?? c.storage.defaultPath)) ?? null,
   }
 }
 

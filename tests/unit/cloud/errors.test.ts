@@ -53,7 +53,7 @@ describe('cloud error mapping', () => {
     expect(classify(http(409, 'Conflict'), 'CreateRule').code).toBe('CLOUD_ALREADY_EXISTS')
   })
 
-  it('PAI codes decide whatever the HTTP status (pai-api.md §0.A.3): 100600006, 100600017, Forbidden.RAM', () => {
+  it('PAI codes decide whatever the HTTP status (docs/pai-api-facts.md §1.7): 100600006, 100600017, Forbidden.RAM', () => {
     for (const status of [200, 400, 403, 404, 500]) {
       expect(classify(http(status, '100600006'), 'GetMember').code, `${status}`).toBe('CLOUD_NOT_FOUND')
       expect(classify(http(status, '100600017'), 'DeleteMembers'), `${status}`).toMatchObject({

@@ -9,17 +9,6 @@ const root = path.resolve(__dirname, '../../..')
 const FACTS = 'docs/pai-api-facts.md'
 const SELF = 'tests/unit/foundation/api-facts.test.ts'
 
-/** Files still to be pointed at docs/pai-api-facts.md by their owner (engineer E, changing them now). */
-const NOT_YET_CONVERTED = new Set([
-  'core/cloud/dingtalk.ts',
-  'core/cloud/profile.ts',
-  'core/cloud/sls.ts',
-  'renderer/src/components/profiles/regions.ts',
-  'tools/emulator/acs3.ts',
-  'tools/emulator/dingtalk.ts',
-  'tools/emulator/sts-sls.ts',
-])
-
 function sources(): string[] {
   const out: string[] = []
   for (const dir of ['core', 'shared', 'cli', 'web', 'electron', 'renderer', 'tools', 'tests', 'bench', 'docs'])
@@ -50,11 +39,7 @@ describe('comments that stay true', () => {
 
   it('no comment cites pai-api.md, which is not in the repository', () => {
     const offenders = sources().filter(
-      (f) =>
-        !NOT_YET_CONVERTED.has(f) &&
-        f !== FACTS &&
-        f !== SELF &&
-        /\bpai-api\.md\b/.test(fs.readFileSync(path.join(root, f), 'utf8')),
+      (f) => f !== FACTS && f !== SELF && /\bpai-api\.md\b/.test(fs.readFileSync(path.join(root, f), 'utf8')),
     )
     expect(offenders).toEqual([])
   })

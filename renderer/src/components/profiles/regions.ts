@@ -1,6 +1,6 @@
 import type { Locale } from '@shared/locale'
 
-/** Regions where PAI (AIWorkSpace) has an endpoint (pai-api.md §4), with the console's names. */
+/** Regions where PAI (AIWorkSpace) has an endpoint (docs/pai-api-facts.md §4), with the console's names. */
 export const PAI_REGIONS: readonly { id: string; zh: string; en: string }[] = [
   { id: 'cn-hangzhou', zh: '华东1(杭州)', en: 'China (Hangzhou)' },
   { id: 'cn-shanghai', zh: '华东2(上海)', en: 'China (Shanghai)' },

@@ -7,11 +7,14 @@ import { integrityCheck, openChecked, type Db } from './database'
 import { migrate } from './migrate'
 import { LATEST_VERSION } from './migrations'
 import { looksEmptied, moveAside, recoveryReport, restoreNewestBackup } from './recovery'
+import { AccessRepo } from './repos/access'
+import { AccessChangesRepo } from './repos/access-changes'
 import { ActivityRepo } from './repos/activity'
 import { DraftsRepo } from './repos/drafts'
 import { MembersRepo } from './repos/members'
 import { OutboxRepo } from './repos/outbox'
 import { ProfilesRepo } from './repos/profiles'
+import { RamPoliciesRepo } from './repos/ram-policies'
 import { SettingsRepo } from './repos/settings'
 import { WorkspacesRepo } from './repos/workspaces'
 
@@ -43,6 +46,10 @@ export class Store {
   readonly drafts: DraftsRepo
   readonly outbox: OutboxRepo
   readonly activity: ActivityRepo
+  /** Who can do what across every profile's cache (issue 16). */
+  readonly access: AccessRepo
+  readonly accessChanges: AccessChangesRepo
+  readonly ramPolicies: RamPoliciesRepo
   private closed = false
 
   constructor(
@@ -61,6 +68,9 @@ export class Store {
     this.drafts = new DraftsRepo(db, now)
     this.outbox = new OutboxRepo(db, now)
     this.activity = new ActivityRepo(db, now)
+    this.access = new AccessRepo(db)
+    this.accessChanges = new AccessChangesRepo(db, now)
+    this.ramPolicies = new RamPoliciesRepo(db)
   }
 
   get isOpen(): boolean {

@@ -4,7 +4,8 @@ import type { Migration } from './types'
  * Access across the fleet (issue 16): what the access overview [访问权限总览] queries needs, kept up to date
  * by triggers so the refresh (which writes `cached_members` and `cached_configs`) does not change.
  *
- * - `cached_members_user`: every membership of one user (the user's page, the cells of a page of users).
+ * - `cached_members_user`: every membership of one user (the user's page, the cells of a page of users), covering
+ *   the roles, so a scan of every membership's roles reads the index only.
  * - `access_users`: one row per UserId over every profile's cache, with a sort name, the lower-cased names
  *   for the filter and the number of memberships (the overview's first page and its counts without a scan
  *   of every member row).
@@ -19,7 +20,8 @@ export const access: Migration = {
   name: 'access',
   up(db) {
     db.exec(`
-      CREATE INDEX cached_members_user ON cached_members (user_id, profile_id, workspace_id);
+      -- Covering: a user's memberships, and a scan of every membership's roles, never read the wide rows.
+      CREATE INDEX cached_members_user ON cached_members (user_id, profile_id, workspace_id, member_id, roles_json);
 
       CREATE TABLE access_users (
         user_id      TEXT PRIMARY KEY,
@@ -31,7 +33,6 @@ export const access: Migration = {
         memberships  INTEGER NOT NULL
       ) STRICT;
       CREATE INDEX access_users_name ON access_users (name COLLATE NOCASE, user_id);
-      CREATE INDEX access_users_count ON access_users (memberships, name COLLATE NOCASE, user_id);
 
       INSERT INTO access_users (user_id, name, display_name, account_name, account_type, search, memberships)
         SELECT user_id, coalesce(max(member_name), max(account_name), max(display_name), user_id), max(display_name),
@@ -39,11 +40,7 @@ export const access: Migration = {
         FROM cached_members GROUP BY user_id;
 
       CREATE TRIGGER access_users_member_insert AFTER INSERT ON cached_members BEGIN
-        UPDATE access_users SET memberships = memberships + 1,
-          name = coalesce(NEW.member_name, NEW.account_name, NEW.display_name, NEW.user_id),
-          display_name = NEW.display_name, account_name = NEW.account_name, account_type = NEW.account_type,
-          search = NEW.search || char(31) || NEW.user_id
-          WHERE user_id = NEW.user_id;
+        UPDATE access_users SET memberships = memberships + 1 WHERE user_id = NEW.user_id;
         INSERT INTO access_users (user_id, name, display_name, account_name, account_type, search, memberships)
           SELECT NEW.user_id, coalesce(NEW.member_name, NEW.account_name, NEW.display_name, NEW.user_id),
                  NEW.display_name, NEW.account_name, NEW.account_type, NEW.search || char(31) || NEW.user_id, 1

@@ -67,26 +67,30 @@ interface Built {
   params: Record<string, unknown>
 }
 
-/** The WHERE clause on memberships `cm` (joined with workspaces `w` and access facts `a` when it needs them). */
-function membershipWhere(f: AccessFilter): { where: string[]; params: Record<string, unknown>; joins: string } {
+/**
+ * The WHERE clause on memberships `cm`. Workspace terms become one `(profile, workspace) IN (…)` set and user
+ * terms one `user_id IN (…)` set, so SQLite can start from them (the cache's primary key or the user index).
+ */
+function membershipWhere(f: AccessFilter): { where: string[]; params: Record<string, unknown> } {
   const where: string[] = []
   const params: Record<string, unknown> = {}
-  let needW = false
-  let needA = false
+  const ws: string[] = []
   if (f.profileIds) {
-    where.push('cm.profile_id IN (SELECT value FROM json_each(@profileIds))')
+    ws.push('w.profile_id IN (SELECT value FROM json_each(@profileIds))')
     params.profileIds = JSON.stringify(f.profileIds)
   }
   if (f.workspace) {
-    needW = true
-    where.push('instr(w.search, @workspace) > 0')
+    ws.push('instr(w.search, @workspace) > 0')
     params.workspace = f.workspace.toLowerCase()
   }
   if (f.fetchedBefore) {
-    needA = true
-    where.push('(a.config_fetched_at IS NULL OR a.config_fetched_at < @fetchedBefore)')
+    ws.push('(a.config_fetched_at IS NULL OR a.config_fetched_at < @fetchedBefore)')
     params.fetchedBefore = f.fetchedBefore
   }
+  if (ws.length)
+    where.push(`(cm.profile_id, cm.workspace_id) IN (SELECT w.profile_id, w.workspace_id FROM cached_workspaces w
+      LEFT JOIN access_workspaces a ON a.profile_id = w.profile_id AND a.workspace_id = w.workspace_id
+      WHERE ${ws.join(' AND ')})`)
   const roleTerms: string[] = []
   ;(f.builtinRoles ?? []).forEach((r, i) => {
     roleTerms.push(`instr(cm.roles_json, @br${i}) > 0`)
@@ -100,18 +104,13 @@ function membershipWhere(f: AccessFilter): { where: string[]; params: Record<str
   }
   if (f.builtinRoles !== undefined || f.customRoleNames !== undefined)
     where.push(roleTerms.length ? `(${roleTerms.join(' OR ')})` : '0')
-  if (f.adminsOnly) {
-    needA = true
+  if (f.adminsOnly)
     where.push(`(${ADMIN_ROLES.map((r) => `instr(cm.roles_json, '${JSON.stringify(r)}') > 0`).join(' OR ')}
-      OR a.owner_user_id = cm.user_id)`)
-  }
-  const joins = [
-    needW ? 'JOIN cached_workspaces w ON w.profile_id = cm.profile_id AND w.workspace_id = cm.workspace_id' : '',
-    needA ? 'LEFT JOIN access_workspaces a ON a.profile_id = cm.profile_id AND a.workspace_id = cm.workspace_id' : '',
-  ].join(' ')
-  return { where, params, joins }
+      OR (cm.profile_id, cm.workspace_id, cm.user_id) IN (SELECT profile_id, workspace_id, owner_user_id FROM access_workspaces))`)
+  return { where, params }
 }
 
+/** Terms on users `u` (access_users): by name or UserId. */
 function userWhere(f: AccessFilter): { where: string[]; params: Record<string, unknown> } {
   const where: string[] = []
   const params: Record<string, unknown> = {}
@@ -206,10 +205,10 @@ export class AccessRepo {
   private matching(f: AccessFilter): Built {
     const m = membershipWhere(f)
     const u = userWhere(f)
+    const where = [...m.where]
+    if (u.where.length) where.push(`cm.user_id IN (SELECT u.user_id FROM access_users u WHERE ${and(u.where)})`)
     return {
-      sql: `SELECT cm.user_id, cm.profile_id, cm.workspace_id FROM cached_members cm ${m.joins}
-        ${u.where.length ? 'JOIN access_users u ON u.user_id = cm.user_id' : ''}
-        WHERE ${and([...m.where, ...u.where])}`,
+      sql: `SELECT cm.user_id, cm.profile_id, cm.workspace_id FROM cached_members cm WHERE ${and(where)}`,
       params: { ...m.params, ...u.params },
     }
   }
@@ -323,7 +322,7 @@ export class AccessRepo {
     if (userIds.length === 0) return []
     const m = membershipWhere(f)
     const sql = `SELECT cm.user_id, cm.profile_id, cm.workspace_id, cm.member_id, cm.roles_json
-      FROM cached_members cm INDEXED BY cached_members_user ${m.joins}
+      FROM cached_members cm INDEXED BY cached_members_user
       WHERE cm.user_id IN (SELECT value FROM json_each(@ids)) AND ${and(m.where)}`
     const rows = this.run<
       Array<{ user_id: string; profile_id: string; workspace_id: string; member_id: string; roles_json: string }>

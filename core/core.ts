@@ -14,6 +14,8 @@ import { ProfilesService } from './services/profiles'
 import { WorkspacesService } from './services/workspaces'
 import { CloudSessions } from './services/cloud-sessions'
 import { SyncService } from './sync'
+import { AccessService } from './services/access'
+import { AccessBulkService } from './services/access-bulk'
 import { BundlesService } from './bundles'
 import { openStore } from './store'
 import { Vault } from './vault'
@@ -77,6 +79,8 @@ export function createCore(opts: CoreOptions): Core {
     workspaces,
     cloud,
     sync,
+    access: new AccessService(store),
+    accessBulk: new AccessBulkService({ store, sync, workspaces }),
     bundles: new BundlesService(store, vault, settings, workspaces, events),
   }
   const handlers = createHandlers(services)

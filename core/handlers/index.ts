@@ -6,6 +6,7 @@ import { workspacesHandlers } from './workspaces'
 import { cloudHandlers } from './cloud'
 import { bundlesHandlers } from './bundles'
 import { syncHandlers } from './sync'
+import { accessHandlers } from './access'
 
 /** The full handler table: one slice per area, merged. Transport-agnostic. */
 export function createHandlers(s: CoreServices): HandlerTable {
@@ -16,5 +17,6 @@ export function createHandlers(s: CoreServices): HandlerTable {
     ...cloudHandlers(s),
     ...bundlesHandlers(s),
     ...syncHandlers(s),
+    ...accessHandlers(s),
   }
 }

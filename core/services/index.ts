@@ -8,6 +8,8 @@ import type { WorkspacesService } from './workspaces'
 import type { CloudSessions } from './cloud-sessions'
 import type { BundlesService } from '../bundles'
 import type { SyncService } from '../sync'
+import type { AccessService } from './access'
+import type { AccessBulkService } from './access-bulk'
 
 export interface CoreInfo {
   name: string
@@ -36,4 +38,8 @@ export interface CoreServices {
   bundles: BundlesService
   /** Refresh, plan, apply through the outbox, status, drift (core/sync). */
   sync: SyncService
+  /** Who can do what across every profile's cache (issue 16). */
+  access: AccessService
+  /** Bulk access changes as drafts and one combined plan (issue 16). */
+  accessBulk: AccessBulkService
 }

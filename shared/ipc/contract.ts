@@ -5,6 +5,7 @@ import { workspacesChannels } from './channels/workspaces'
 import { syncChannels } from './channels/sync'
 import { bundlesChannels } from './channels/bundles'
 import { cloudChannels } from './channels/cloud'
+import { accessChannels } from './channels/access'
 
 /**
  * The IPC contract: every channel the renderer may call, with its request and response schemas.
@@ -17,6 +18,7 @@ export const contract = {
   ...syncChannels,
   ...bundlesChannels,
   ...cloudChannels,
+  ...accessChannels,
 } as const
 
 export type Contract = typeof contract

@@ -6,6 +6,7 @@ import { cloudMessages } from './cloud'
 import { storeMessages } from './store'
 import { syncMessages } from './sync'
 import { bundleMessages } from './bundle'
+import { accessMessages } from './access'
 
 export type { Catalog, Message } from './catalog'
 export { interpolate } from './catalog'
@@ -21,6 +22,7 @@ export const messages: Catalog = {
   ...storeMessages,
   ...syncMessages,
   ...bundleMessages,
+  ...accessMessages,
 }
 
 export function hasMessage(code: string): boolean {

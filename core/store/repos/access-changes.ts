@@ -41,6 +41,7 @@ export class AccessChangesRepo {
   private readonly qQueue
   private readonly qStatus
   private readonly qByRun
+  private readonly qParts
 
   constructor(
     db: Db,
@@ -61,6 +62,9 @@ export class AccessChangesRepo {
       'UPDATE access_changes SET status = ?, updated_at = ? WHERE id = ?',
     )
     this.qByRun = db.prepare<[string], Row>('SELECT * FROM access_changes WHERE run_id = ? ORDER BY created_at')
+    this.qParts = db.prepare<[string, string, string]>(
+      'UPDATE access_changes SET parts_json = ?, updated_at = ? WHERE id = ?',
+    )
   }
 
   add(kind: AccessChangeKind, request: unknown, parts: unknown, id = newId()): string {
@@ -91,6 +95,11 @@ export class AccessChangesRepo {
   markQueued(id: string, runId: string, activityId: number | null): void {
     const n = this.qQueue.run(runId, activityId, this.now().toISOString(), id).changes
     if (n === 0) throw new AppError('ACCESS_CHANGE_NOT_DRAFTED', { params: { id } })
+  }
+
+  /** Records what became of the parts (the runs queued so far). */
+  setParts(id: string, parts: unknown): void {
+    this.qParts.run(JSON.stringify(parts), this.now().toISOString(), id)
   }
 
   setStatus(id: string, status: AccessChangeStatus): boolean {

@@ -1,0 +1,22 @@
+import type { HandlersFor } from '../ipc/types'
+import type { CoreServices } from '../services'
+import { assertDraftSecretRefs } from '../services/secret-refs'
+
+type AccessChannel =
+  'access.overview' | 'access.user' | 'access.change' | 'access.plan' | 'access.apply' | 'access.progress'
+
+export function accessHandlers(s: CoreServices): HandlersFor<AccessChannel> {
+  return {
+    'access.overview': (q) => s.access.overview(q),
+    'access.user': ({ userId }) => s.access.user(userId),
+    'access.change': (req, ctx) => s.accessBulk.change(req, ctx.locale),
+    'access.plan': ({ changeId }, ctx) => s.accessBulk.plan(changeId, ctx.locale),
+    'access.apply': async ({ changeId, fingerprint }, ctx) => {
+      // as sync.apply: nothing is queued while a signing secret a draft refers to is missing
+      for (const p of s.accessBulk.plan(changeId, ctx.locale).parts)
+        if (p.drafted && p.counts.apply > 0) await assertDraftSecretRefs(s.store, s.vault, p.key)
+      return s.accessBulk.apply(changeId, fingerprint, ctx.locale)
+    },
+    'access.progress': ({ changeId }) => s.accessBulk.progress(changeId),
+  }
+}

@@ -204,6 +204,7 @@ export class AccessBulkService {
         fingerprint: plan.fingerprint,
         counts,
         actions: plan.actions,
+        problems: plan.problems.filter((x) => x.severity === 'error'),
         fetchedAt: plan.fetchedAt,
         cacheAgeMs: plan.cacheAgeMs,
       }
@@ -215,6 +216,7 @@ export class AccessBulkService {
       fingerprint: p.runId ? `run:${p.runId}` : '',
       counts: { ...zero(), refused: refused.length },
       actions: [],
+      problems: [],
       fetchedAt,
       cacheAgeMs: fetchedAt ? Math.max(0, this.now.getTime() - Date.parse(fetchedAt)) : null,
     }

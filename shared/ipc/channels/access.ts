@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../channel'
+import { ProblemSchema } from '../../domain'
 import { PlanActionSchema } from './sync'
 
 /**
@@ -158,6 +159,8 @@ export const AccessPartSchema = z.object({
   /** The plan's actions (the whole draft's: other edits waiting on it are shown too). */
   actions: z.array(PlanActionSchema),
   refused: z.array(AccessRefusalSchema),
+  /** The draft's validation errors (a part with any is not applied until they are fixed). */
+  problems: z.array(ProblemSchema),
   /** How old the cached copy the change was planned on is. */
   fetchedAt: z.string().nullable(),
   cacheAgeMs: z.number().nullable(),

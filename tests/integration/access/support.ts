@@ -135,6 +135,7 @@ export function seedFleet(emu: RunningEmulator): Record<string, string> {
     workspaces: [
       {
         WorkspaceName: 'fraud_model',
+        Description: 'fraud_model team',
         Creator: ALICE,
         members: [
           { UserId: BOB, Roles: ['PAI.AlgoDeveloper'] },
@@ -143,6 +144,7 @@ export function seedFleet(emu: RunningEmulator): Record<string, string> {
       },
       {
         WorkspaceName: 'rec_sys',
+        Description: 'rec_sys team',
         members: [
           { UserId: ALICE, Roles: ['PAI.WorkspaceAdmin'] },
           { UserId: BOB, Roles: [CUSTOM_ROLE.RoleId] },
@@ -157,6 +159,7 @@ export function seedFleet(emu: RunningEmulator): Record<string, string> {
     workspaces: [
       {
         WorkspaceName: 'lab_vision',
+        Description: 'lab_vision team',
         members: [
           { UserId: ALICE, Roles: ['PAI.AlgoDeveloper'] },
           { UserId: BOB, Roles: ['PAI.WorkspaceGuest', 'PAI.LabelManager'] },

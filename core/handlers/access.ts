@@ -1,13 +1,21 @@
 import type { HandlersFor } from '../ipc/types'
 import type { CoreServices } from '../services'
+import { exportAccess } from '../services/access-export'
 import { assertDraftSecretRefs } from '../services/secret-refs'
 
 type AccessChannel =
-  'access.overview' | 'access.user' | 'access.change' | 'access.plan' | 'access.apply' | 'access.progress'
+  | 'access.overview'
+  | 'access.export'
+  | 'access.user'
+  | 'access.change'
+  | 'access.plan'
+  | 'access.apply'
+  | 'access.progress'
 
 export function accessHandlers(s: CoreServices): HandlersFor<AccessChannel> {
   return {
     'access.overview': (q) => s.access.overview(q),
+    'access.export': ({ query, format }, ctx) => exportAccess(s.access, query, format, ctx.locale),
     'access.user': ({ userId }) => s.access.user(userId),
     'access.change': (req, ctx) => s.accessBulk.change(req, ctx.locale),
     'access.plan': ({ changeId }, ctx) => s.accessBulk.plan(changeId, ctx.locale),

@@ -84,13 +84,15 @@ export class AccessBulkService {
       const name = this.d.store.workspaces.get(t.profileId, t.workspaceId)?.name ?? t.workspaceId
       if (!current) throw new AppError('DRAFT_NO_CLOUD_COPY', { params: { workspaceId: t.workspaceId } })
       const e = t.edit(current)
+      // a draft that already holds the change (an earlier change not applied yet) is still a part of this one
+      const drafted = e.changed || (existing !== undefined && cached !== undefined && t.edit(cached).changed)
       if (e.changed) {
         const view = this.d.workspaces.open(key, locale)
         const again = t.edit(view.config)
         this.d.workspaces.save(key, again.config, view.revision, locale)
       }
-      if (e.changed || e.refused.length)
-        parts.push({ profileId: t.profileId, workspaceId: t.workspaceId, name, drafted: e.changed, refused: e.refused })
+      if (drafted || e.refused.length)
+        parts.push({ profileId: t.profileId, workspaceId: t.workspaceId, name, drafted, refused: e.refused })
     }
     if (parts.length === 0) throw new AppError('ACCESS_NOTHING_TO_CHANGE', { params: { kind: req.kind } })
     const id = this.d.store.accessChanges.add(req.kind, req, parts)

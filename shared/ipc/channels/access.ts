@@ -190,9 +190,23 @@ export const AccessProgressSchema = z.object({
 })
 export type AccessProgress = z.infer<typeof AccessProgressSchema>
 
+export const AccessExportSchema = z.object({
+  fileName: z.string(),
+  mime: z.string(),
+  /** The file's bytes. */
+  base64: z.string(),
+  rows: z.number().int(),
+})
+export type AccessExport = z.infer<typeof AccessExportSchema>
+
 export const accessChannels = {
   /** A page of users by workspaces, with counts, from the cache of every profile. */
   'access.overview': channel(AccessQuerySchema, AccessOverviewSchema),
+  /** The filtered overview (every page) as a CSV or XLSX file, one row per membership. */
+  'access.export': channel(
+    z.object({ query: AccessQuerySchema, format: z.enum(['csv', 'xlsx']) }).strict(),
+    AccessExportSchema,
+  ),
   /** A user's page: every workspace the user belongs to, with roles, owner mark and last refresh. */
   'access.user': channel(
     z.object({ userId: UserId }).strict(),

@@ -8,6 +8,7 @@ import wizard from './wizard'
 import pending from './pending'
 import bundles from './bundles'
 import config from './config'
+import access from './access'
 
 /** English UI strings, one file per area; typed against zh-CN so a missing key is a compile error. */
 const en: Shape<typeof zhCN> = {
@@ -19,5 +20,6 @@ const en: Shape<typeof zhCN> = {
   ...pending,
   ...bundles,
   ...config,
+  ...access,
 }
 export default en

@@ -6,6 +6,7 @@ import wizard from './wizard'
 import pending from './pending'
 import bundles from './bundles'
 import config from './config'
+import access from './access'
 
 /**
  * zh-CN UI strings, in the PAI console's own terms, one file per area. The English catalog
@@ -20,4 +21,5 @@ export default {
   ...pending,
   ...bundles,
   ...config,
+  ...access,
 }

@@ -80,7 +80,7 @@ export function createCore(opts: CoreOptions): Core {
     cloud,
     sync,
     access: new AccessService(store),
-    accessBulk: new AccessBulkService({ store, sync, workspaces }),
+    accessBulk: new AccessBulkService({ store, sync, emit: (event, payload) => events.emit(event, payload) }),
     bundles: new BundlesService(store, vault, settings, workspaces, events),
   }
   const handlers = createHandlers(services)

@@ -23,7 +23,7 @@ import {
   type RawRefusal,
 } from './access-edits'
 import { encodeDraftKey } from './draft-key'
-import type { WorkspacesService } from './workspaces'
+import type { Emit } from '../ipc/types'
 
 const RefusalRecord = z.object({
   userId: z.string(),
@@ -63,7 +63,8 @@ export class AccessBulkService {
     private readonly d: {
       store: Store
       sync: SyncService
-      workspaces: WorkspacesService
+      /** Tells the screens that drafts changed (as the workspace service does at each save). */
+      emit?: Emit
       now?: () => Date
     },
   ) {}
@@ -72,30 +73,46 @@ export class AccessBulkService {
     return this.d.now?.() ?? new Date()
   }
 
-  /** Writes the change as drafts and returns its combined plan. */
+  /**
+   * Writes the change as drafts (all in one transaction, as the workspace screens would save them: a
+   * workspace without a draft gets one based on its cached copy) and returns its combined plan.
+   */
   change(req: AccessChangeRequest, locale: Locale): AccessChangePlan {
     const targets = this.targets(req)
+    const store = this.d.store
     const parts: PartRecord[] = []
-    for (const t of targets) {
-      const key = encodeDraftKey({ profileId: t.profileId, workspaceKey: t.workspaceId })
-      const existing = this.d.store.drafts.get(t.profileId, t.workspaceId, WorkspaceConfigSchema)
-      const cached = this.cachedConfig(t.profileId, t.workspaceId)
-      const current = existing?.draft.ok ? existing.draft.value : cached
-      const name = this.d.store.workspaces.get(t.profileId, t.workspaceId)?.name ?? t.workspaceId
-      if (!current) throw new AppError('DRAFT_NO_CLOUD_COPY', { params: { workspaceId: t.workspaceId } })
-      const e = t.edit(current)
-      // a draft that already holds the change (an earlier change not applied yet) is still a part of this one
-      const drafted = e.changed || (existing !== undefined && cached !== undefined && t.edit(cached).changed)
-      if (e.changed) {
-        const view = this.d.workspaces.open(key, locale)
-        const again = t.edit(view.config)
-        this.d.workspaces.save(key, again.config, view.revision, locale)
+    const written: string[] = []
+    store.transaction(() => {
+      for (const t of targets) {
+        const existing = store.drafts.get(t.profileId, t.workspaceId, WorkspaceConfigSchema)
+        const cachedRow = store.workspaces.getConfig(t.profileId, t.workspaceId, WorkspaceConfigSchema)
+        const cached = cachedRow?.config.ok ? cachedRow.config.value : undefined
+        const current = existing?.draft.ok ? existing.draft.value : cached
+        const name = store.workspaces.get(t.profileId, t.workspaceId)?.name ?? t.workspaceId
+        if (!current) throw new AppError('DRAFT_NO_CLOUD_COPY', { params: { workspaceId: t.workspaceId } })
+        const e = t.edit(current)
+        // a draft that already holds the change (an earlier change not applied yet) is still a part of this one
+        const drafted = e.changed || (existing !== undefined && cached !== undefined && t.edit(cached).changed)
+        if (e.changed) {
+          const keyParts = { profileId: t.profileId, workspaceKey: t.workspaceId }
+          if (existing) store.drafts.save({ ...keyParts, draft: e.config, expectedRevision: existing.revision })
+          else
+            store.drafts.save({
+              ...keyParts,
+              draft: e.config,
+              base: current,
+              baseVersion: cachedRow?.configVersion ?? null,
+              expectedRevision: 0,
+            })
+          written.push(encodeDraftKey(keyParts))
+        }
+        if (drafted || e.refused.length)
+          parts.push({ profileId: t.profileId, workspaceId: t.workspaceId, name, drafted, refused: e.refused })
       }
-      if (drafted || e.refused.length)
-        parts.push({ profileId: t.profileId, workspaceId: t.workspaceId, name, drafted, refused: e.refused })
-    }
-    if (parts.length === 0) throw new AppError('ACCESS_NOTHING_TO_CHANGE', { params: { kind: req.kind } })
-    const id = this.d.store.accessChanges.add(req.kind, req, parts)
+      if (parts.length === 0) throw new AppError('ACCESS_NOTHING_TO_CHANGE', { params: { kind: req.kind } })
+    })
+    for (const id of written) this.d.emit?.('data.changed', { area: 'drafts', id })
+    const id = store.accessChanges.add(req.kind, req, parts)
     return this.plan(id, locale)
   }
 

@@ -5,8 +5,6 @@ import { createCloudClients, LimiterRegistry, type CloudClients } from '../../..
 import { EventHub } from '../../../core/ipc/events'
 import { AccessService } from '../../../core/services/access'
 import { AccessBulkService } from '../../../core/services/access-bulk'
-import { SettingsService, sqliteSettingsStore } from '../../../core/services/settings'
-import { WorkspacesService } from '../../../core/services/workspaces'
 import { openStore, type Store } from '../../../core/store'
 import { SyncService } from '../../../core/sync'
 import type { RunningEmulator } from '../../../tools/emulator'
@@ -89,7 +87,6 @@ export function openFleet(emu: RunningEmulator, o: { dataDir?: string; start?: b
     )
   }
   const events = new EventHub()
-  const settings = new SettingsService(sqliteSettingsStore(store.settings, () => undefined))
   const sync = new SyncService({
     store,
     emit: (event, payload) => events.emit(event, payload),
@@ -102,12 +99,11 @@ export function openFleet(emu: RunningEmulator, o: { dataDir?: string; start?: b
     now,
   })
   if (o.start !== false) sync.start()
-  const workspaces = new WorkspacesService(store, settings, events)
   return {
     store,
     sync,
     access: new AccessService(store, now),
-    bulk: new AccessBulkService({ store, sync, workspaces, now }),
+    bulk: new AccessBulkService({ store, sync, emit: (e, p) => events.emit(e, p), now }),
     clock,
     now,
     clients,

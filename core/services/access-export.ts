@@ -10,7 +10,7 @@ export const HEADERS: Record<Locale, string[]> = {
 }
 
 /** One page of the overview as rows: one per membership, in the order of its users. */
-export function rowsOfPage(page: AccessOverview): string[][] {
+function rowsOfPage(page: AccessOverview): string[][] {
   const rows: string[][] = []
   const ws = new Map(page.workspaces.map((w) => [w.key, w]))
   const cells = new Map<string, AccessOverview['cells']>()

@@ -9,11 +9,4 @@ export type { CachedMember, CachedMemberInput, MemberSort } from './repos/member
 export type { Draft, DraftSaveInput, DraftSummary } from './repos/drafts'
 export { OP_STATUSES, type NewOp, type OpStatus, type OutboxOp } from './repos/outbox'
 export type { ActivityEntry, ActivityInput, ActivityResult } from './repos/activity'
-export type { AccessCell, AccessFilter, AccessSort, AccessUserRow, AccessWorkspace } from './repos/access'
-export {
-  ACCESS_CHANGE_KINDS,
-  type AccessChangeKind,
-  type AccessChangeRecord,
-  type AccessChangeStatus,
-} from './repos/access-changes'
-export type { RamPolicyFact } from './repos/ram-policies'
+export type { AccessFilter, AccessWorkspace } from './repos/access'

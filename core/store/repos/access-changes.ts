@@ -4,12 +4,11 @@ import type { Db } from '../database'
 import { newId } from '../ids'
 import { readJson, type Checked } from '../json'
 
-export const ACCESS_CHANGE_KINDS = ['grant', 'revoke', 'offboard', 'copy', 'replace'] as const
-export type AccessChangeKind = (typeof ACCESS_CHANGE_KINDS)[number]
+type AccessChangeKind = 'grant' | 'revoke' | 'offboard' | 'copy' | 'replace'
 /** drafted: its drafts wait on 待同步变更; queued: applied (run_id says which run); discarded. */
-export type AccessChangeStatus = 'drafted' | 'queued' | 'discarded'
+type AccessChangeStatus = 'drafted' | 'queued' | 'discarded'
 
-export interface AccessChangeRecord<R = unknown, P = unknown> {
+interface AccessChangeRecord<R = unknown, P = unknown> {
   id: string
   kind: AccessChangeKind
   request: Checked<R>
@@ -37,10 +36,7 @@ interface Row {
 export class AccessChangesRepo {
   private readonly qInsert
   private readonly qGet
-  private readonly qList
   private readonly qQueue
-  private readonly qStatus
-  private readonly qByRun
   private readonly qParts
 
   constructor(
@@ -52,16 +48,9 @@ export class AccessChangesRepo {
        VALUES (?, ?, ?, ?, 'drafted', ?, ?)`,
     )
     this.qGet = db.prepare<[string], Row>('SELECT * FROM access_changes WHERE id = ?')
-    this.qList = db.prepare<[string | null, number], Row>(
-      `SELECT * FROM access_changes WHERE (?1 IS NULL OR status = ?1) ORDER BY created_at DESC, id DESC LIMIT ?2`,
-    )
     this.qQueue = db.prepare<[string, number | null, string, string]>(
       `UPDATE access_changes SET status = 'queued', run_id = ?, activity_id = ?, updated_at = ? WHERE id = ? AND status = 'drafted'`,
     )
-    this.qStatus = db.prepare<[AccessChangeStatus, string, string]>(
-      'UPDATE access_changes SET status = ?, updated_at = ? WHERE id = ?',
-    )
-    this.qByRun = db.prepare<[string], Row>('SELECT * FROM access_changes WHERE run_id = ? ORDER BY created_at')
     this.qParts = db.prepare<[string, string, string]>(
       'UPDATE access_changes SET parts_json = ?, updated_at = ? WHERE id = ?',
     )
@@ -78,19 +67,6 @@ export class AccessChangesRepo {
     return r ? toRecord(r, request, parts) : undefined
   }
 
-  list<R, P>(
-    request: z.ZodType<R>,
-    parts: z.ZodType<P>,
-    q: { status?: AccessChangeStatus; limit?: number } = {},
-  ): AccessChangeRecord<R, P>[] {
-    const limit = Math.min(Math.max(1, Math.trunc(q.limit ?? 100)), 1000)
-    return this.qList.all(q.status ?? null, limit).map((r) => toRecord(r, request, parts))
-  }
-
-  byRun<R, P>(runId: string, request: z.ZodType<R>, parts: z.ZodType<P>): AccessChangeRecord<R, P>[] {
-    return this.qByRun.all(runId).map((r) => toRecord(r, request, parts))
-  }
-
   /** drafted -> queued with its run; ACCESS_CHANGE_NOT_DRAFTED when it was applied or discarded meanwhile. */
   markQueued(id: string, runId: string, activityId: number | null): void {
     const n = this.qQueue.run(runId, activityId, this.now().toISOString(), id).changes
@@ -100,10 +76,6 @@ export class AccessChangesRepo {
   /** Records what became of the parts (the runs queued so far). */
   setParts(id: string, parts: unknown): void {
     this.qParts.run(JSON.stringify(parts), this.now().toISOString(), id)
-  }
-
-  setStatus(id: string, status: AccessChangeStatus): boolean {
-    return this.qStatus.run(status, this.now().toISOString(), id).changes > 0
   }
 }
 

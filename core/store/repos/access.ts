@@ -26,7 +26,7 @@ export interface AccessFilter {
   minWorkspaces?: number
 }
 
-export interface AccessUserRow {
+interface AccessUserRow {
   userId: string
   name: string
   displayName: string | null
@@ -36,7 +36,7 @@ export interface AccessUserRow {
   workspaces: number
 }
 
-export interface AccessCell {
+interface AccessCell {
   userId: string
   profileId: string
   workspaceId: string
@@ -57,7 +57,7 @@ export interface AccessWorkspace {
   fetchedAt: string | null
 }
 
-export type AccessSort = 'name' | 'workspaces'
+type AccessSort = 'name' | 'workspaces'
 
 const ADMIN_ROLES = ['PAI.WorkspaceAdmin', 'PAI.WorkspaceOwner']
 const RolesSchema = z.array(z.string())

@@ -10,37 +10,9 @@ export interface RamPolicyFact {
   checkedAt: string
 }
 
-interface Row {
-  profile_id: string
-  user_id: string
-  user_name: string
-  has_pai_full_access: number
-  policies_json: string
-  checked_at: string
-}
-
-const toFact = (r: Row): RamPolicyFact => {
-  let policies: string[] = []
-  try {
-    const v = JSON.parse(r.policies_json) as unknown
-    if (Array.isArray(v)) policies = v.filter((x): x is string => typeof x === 'string')
-  } catch {
-    policies = []
-  }
-  return {
-    profileId: r.profile_id,
-    userId: r.user_id,
-    userName: r.user_name,
-    hasPaiFullAccess: r.has_pai_full_access === 1,
-    policies,
-    checkedAt: r.checked_at,
-  }
-}
-
 /** What RAM last said about the policies of the RAM users who are members (A3), per profile. */
 export class RamPoliciesRepo {
   private readonly qUpsert
-  private readonly qList
   private readonly qWithout
 
   constructor(private readonly db: Db) {
@@ -50,9 +22,6 @@ export class RamPoliciesRepo {
        ON CONFLICT (profile_id, user_id) DO UPDATE SET user_name = excluded.user_name,
          has_pai_full_access = excluded.has_pai_full_access, policies_json = excluded.policies_json,
          checked_at = excluded.checked_at`,
-    )
-    this.qList = db.prepare<[string | null], Row>(
-      'SELECT * FROM access_ram_policies WHERE (?1 IS NULL OR profile_id = ?1) ORDER BY profile_id, user_name',
     )
     this.qWithout = db
       .prepare<[], string>('SELECT DISTINCT user_id FROM access_ram_policies WHERE has_pai_full_access = 0')
@@ -71,10 +40,6 @@ export class RamPoliciesRepo {
           checkedAt: f.checkedAt,
         })
     })()
-  }
-
-  list(profileId?: string): RamPolicyFact[] {
-    return this.qList.all(profileId ?? null).map(toFact)
   }
 
   /** UserIds RAM said hold no AliyunPAIFullAccess. */

@@ -12,7 +12,7 @@ const Id = z.string().min(1).max(200)
 const UserId = z.string().min(1).max(64)
 
 /** The overview's filters; every term narrows the memberships that count. */
-export const AccessQuerySchema = z
+const AccessQuerySchema = z
   .object({
     /** Part of a user's name or UserId. */
     user: z.string().max(200).optional(),
@@ -35,7 +35,7 @@ export const AccessQuerySchema = z
   .strict()
 export type AccessQuery = z.input<typeof AccessQuerySchema>
 
-export const AccessUserSchema = z.object({
+const AccessUserSchema = z.object({
   userId: z.string(),
   name: z.string(),
   displayName: z.string().nullable(),
@@ -46,7 +46,7 @@ export const AccessUserSchema = z.object({
 })
 export type AccessUser = z.infer<typeof AccessUserSchema>
 
-export const AccessWorkspaceSchema = z.object({
+const AccessWorkspaceSchema = z.object({
   /** The draft key (`<profileId>:<WorkspaceId>`), as the workspace screens take it. */
   key: z.string(),
   profileId: z.string(),
@@ -62,10 +62,10 @@ export const AccessWorkspaceSchema = z.object({
 export type AccessWorkspace = z.infer<typeof AccessWorkspaceSchema>
 
 /** A role as a cell shows it: built-in roles by ID, custom roles by name. */
-export const AccessRoleSchema = z.object({ id: z.string(), name: z.string(), custom: z.boolean() })
+const AccessRoleSchema = z.object({ id: z.string(), name: z.string(), custom: z.boolean() })
 export type AccessRole = z.infer<typeof AccessRoleSchema>
 
-export const AccessCellSchema = z.object({
+const AccessCellSchema = z.object({
   userId: z.string(),
   /** The workspace's key (as in AccessWorkspace). */
   key: z.string(),
@@ -74,7 +74,7 @@ export const AccessCellSchema = z.object({
 })
 export type AccessCell = z.infer<typeof AccessCellSchema>
 
-export const AccessOverviewSchema = z.object({
+const AccessOverviewSchema = z.object({
   totalUsers: z.number().int(),
   totalMemberships: z.number().int(),
   users: z.array(AccessUserSchema),
@@ -86,7 +86,7 @@ export const AccessOverviewSchema = z.object({
 })
 export type AccessOverview = z.infer<typeof AccessOverviewSchema>
 
-export const AccessMembershipSchema = z.object({
+const AccessMembershipSchema = z.object({
   workspace: AccessWorkspaceSchema,
   memberId: z.string(),
   roles: z.array(AccessRoleSchema),
@@ -134,7 +134,7 @@ export const AccessChangeRequestSchema = z.discriminatedUnion('kind', [
 export type AccessChangeRequest = z.infer<typeof AccessChangeRequestSchema>
 
 /** A step of a bulk change the rules refuse, with what to do instead. */
-export const AccessRefusalSchema = z.object({
+const AccessRefusalSchema = z.object({
   userId: z.string(),
   /** What was asked, e.g. `delete`, `removeRole:PAI.AlgoDeveloper`, `addRole:ops-team`. */
   verb: z.string(),
@@ -143,10 +143,9 @@ export const AccessRefusalSchema = z.object({
   message: z.string(),
   instead: z.string(),
 })
-export type AccessRefusal = z.infer<typeof AccessRefusalSchema>
 
 /** One workspace's share of a bulk change: its draft's plan (from the sync planner) and what was refused. */
-export const AccessPartSchema = z.object({
+const AccessPartSchema = z.object({
   key: z.string(),
   profileId: z.string(),
   workspaceId: z.string(),
@@ -167,7 +166,7 @@ export const AccessPartSchema = z.object({
 })
 export type AccessPart = z.infer<typeof AccessPartSchema>
 
-export const AccessChangePlanSchema = z.object({
+const AccessChangePlanSchema = z.object({
   changeId: z.string(),
   kind: z.string(),
   parts: z.array(AccessPartSchema),
@@ -180,7 +179,7 @@ export const AccessChangePlanSchema = z.object({
 })
 export type AccessChangePlan = z.infer<typeof AccessChangePlanSchema>
 
-export const AccessProgressSchema = z.object({
+const AccessProgressSchema = z.object({
   changeId: z.string(),
   runs: z.array(z.object({ key: z.string(), runId: z.string() })),
   done: z.number(),
@@ -190,7 +189,7 @@ export const AccessProgressSchema = z.object({
 })
 export type AccessProgress = z.infer<typeof AccessProgressSchema>
 
-export const AccessExportSchema = z.object({
+const AccessExportSchema = z.object({
   fileName: z.string(),
   mime: z.string(),
   /** The file's bytes. */

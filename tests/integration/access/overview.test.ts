@@ -110,6 +110,34 @@ describe('access overview [访问权限总览] from the cache of every profile',
     expect(Date.parse(byName.get('rec_sys')!.workspace.fetchedAt!)).toBeGreaterThan(fleet.now().getTime() - DAY)
   })
 
+  it('A3: RAM users without AliyunPAIFullAccess, as RAM last answered for each profile', async () => {
+    await refreshed()
+    // no RAM answer recorded yet: nobody is known to lack the policy
+    expect(fleet.access.overview({ withoutPaiFullAccess: true }).totalUsers).toBe(0)
+    const at = fleet.now().toISOString()
+    fleet.store.ramPolicies.upsertMany([
+      {
+        profileId: 'p-a',
+        userId: BOB,
+        userName: 'bob',
+        hasPaiFullAccess: false,
+        policies: ['AliyunOSSFullAccess'],
+        checkedAt: at,
+      },
+      {
+        profileId: 'p-a',
+        userId: ALICE,
+        userName: 'alice',
+        hasPaiFullAccess: true,
+        policies: ['AliyunPAIFullAccess'],
+        checkedAt: at,
+      },
+    ])
+    const without = fleet.access.overview({ withoutPaiFullAccess: true })
+    expect(users(without)).toEqual([BOB])
+    expect(without.totalMemberships).toBe(3)
+  })
+
   it('bad input: an unknown role or user is named; a filter that matches nothing is an empty page', async () => {
     await refreshed()
     const role = errorOf(() => fleet.access.overview({ roles: ['PAI.WorkspaceAdmin', 'no-such-role'] }))

@@ -8,6 +8,7 @@ type AccessChannel =
   | 'access.export'
   | 'access.user'
   | 'access.change'
+  | 'access.pending'
   | 'access.plan'
   | 'access.apply'
   | 'access.progress'
@@ -18,6 +19,7 @@ export function accessHandlers(s: CoreServices): HandlersFor<AccessChannel> {
     'access.export': ({ query, format }, ctx) => exportAccess(s.access, query, format, ctx.locale),
     'access.user': ({ userId }) => s.access.user(userId),
     'access.change': (req, ctx) => s.accessBulk.change(req, ctx.locale),
+    'access.pending': () => ({ changes: s.accessBulk.pending() }),
     'access.plan': ({ changeId }, ctx) => s.accessBulk.plan(changeId, ctx.locale),
     'access.apply': async ({ changeId, fingerprint }, ctx) => {
       // as sync.apply: nothing is queued while a signing secret a draft refers to is missing

@@ -4,6 +4,7 @@ import {
   AccessChangeRequestSchema,
   type AccessChangePlan,
   type AccessChangeRequest,
+  type AccessPendingChange,
   type AccessPart,
   type AccessProgress,
 } from '@shared/ipc/channels/access'
@@ -114,6 +115,19 @@ export class AccessBulkService {
     for (const id of written) this.d.emit?.('data.changed', { area: 'drafts', id })
     const id = store.accessChanges.add(req.kind, req, parts)
     return this.plan(id, locale)
+  }
+
+  /** The bulk changes not applied yet (the pending screen lists them beside the drafts). */
+  pending(): AccessPendingChange[] {
+    return this.d.store.accessChanges
+      .drafted(AccessChangeRequestSchema, PartsRecord)
+      .filter((r) => r.parts.ok)
+      .map((r) => ({
+        changeId: r.id,
+        kind: r.kind,
+        createdAt: r.createdAt,
+        workspaces: r.parts.ok ? r.parts.value.map((p) => p.name) : [],
+      }))
   }
 
   /** The combined plan: every part planned again by the sync planner, with the refusals of the change. */

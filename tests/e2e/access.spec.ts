@@ -156,9 +156,18 @@ test.describe('访问权限总览 (access overview) against the emulator', () =>
     await expect(owner.getByTestId('access-plan-instead')).toContainText('负责人')
     await expect(plan.getByTestId('access-plan-apply')).toHaveCount(2)
     await shot(page, 'access-plan-zh-CN')
-    await plan.getByTestId('access-apply').click()
-    await expect(plan.getByTestId('access-progress')).toContainText('已完成:2/2,失败 0', { timeout: 90_000 })
     await plan.getByTestId('access-plan-close').click()
+
+    // The same change waits on 待同步变更 as one combined plan: one Apply across both workspaces.
+    await page.getByTestId('nav-/pending').click()
+    await page.getByTestId('pending-bulk-change').filter({ hasText: '离职处理' }).click()
+    const again = page.getByTestId('access-plan')
+    await expect(again.getByTestId('access-plan-counts')).toContainText('将执行 2 项,拒绝 1 项')
+    await again.getByTestId('access-apply').click()
+    await expect(again.getByTestId('access-progress')).toContainText('已完成:2/2,失败 0', { timeout: 90_000 })
+    await again.getByTestId('access-plan-close').click()
+    await expect(page.getByTestId('pending-bulk-change')).toHaveCount(0)
+    await page.getByTestId('nav-/access').click()
 
     // After a refresh the overview shows Alice only where she is the owner.
     await page.getByTestId('access-refresh').click()

@@ -38,6 +38,7 @@ export class AccessChangesRepo {
   private readonly qGet
   private readonly qQueue
   private readonly qParts
+  private readonly qDrafted
 
   constructor(
     db: Db,
@@ -50,6 +51,9 @@ export class AccessChangesRepo {
     this.qGet = db.prepare<[string], Row>('SELECT * FROM access_changes WHERE id = ?')
     this.qQueue = db.prepare<[string, number | null, string, string]>(
       `UPDATE access_changes SET status = 'queued', run_id = ?, activity_id = ?, updated_at = ? WHERE id = ? AND status = 'drafted'`,
+    )
+    this.qDrafted = db.prepare<[number], Row>(
+      `SELECT * FROM access_changes WHERE status = 'drafted' ORDER BY created_at DESC, id DESC LIMIT ?`,
     )
     this.qParts = db.prepare<[string, string, string]>(
       'UPDATE access_changes SET parts_json = ?, updated_at = ? WHERE id = ?',
@@ -65,6 +69,11 @@ export class AccessChangesRepo {
   get<R, P>(id: string, request: z.ZodType<R>, parts: z.ZodType<P>): AccessChangeRecord<R, P> | undefined {
     const r = this.qGet.get(id)
     return r ? toRecord(r, request, parts) : undefined
+  }
+
+  /** Changes whose drafts still wait on 待同步变更, newest first. */
+  drafted<R, P>(request: z.ZodType<R>, parts: z.ZodType<P>, limit = 100): AccessChangeRecord<R, P>[] {
+    return this.qDrafted.all(limit).map((r) => toRecord(r, request, parts))
   }
 
   /** drafted -> queued with its run; ACCESS_CHANGE_NOT_DRAFTED when it was applied or discarded meanwhile. */

@@ -198,6 +198,14 @@ const AccessExportSchema = z.object({
 })
 export type AccessExport = z.infer<typeof AccessExportSchema>
 
+const AccessPendingChangeSchema = z.object({
+  changeId: z.string(),
+  kind: z.string(),
+  createdAt: z.string(),
+  workspaces: z.array(z.string()),
+})
+export type AccessPendingChange = z.infer<typeof AccessPendingChangeSchema>
+
 export const accessChannels = {
   /** A page of users by workspaces, with counts, from the cache of every profile. */
   'access.overview': channel(AccessQuerySchema, AccessOverviewSchema),
@@ -213,6 +221,8 @@ export const accessChannels = {
   ),
   /** Writes a bulk change as drafts on the affected workspaces and returns the combined plan. */
   'access.change': channel(AccessChangeRequestSchema, AccessChangePlanSchema),
+  /** Bulk changes whose drafts wait on 待同步变更 (not applied yet). */
+  'access.pending': channel(z.object({}).strict(), z.object({ changes: z.array(AccessPendingChangeSchema) })),
   /** The combined plan of a bulk change, planned again. */
   'access.plan': channel(z.object({ changeId: Id }).strict(), AccessChangePlanSchema),
   /** One Apply across every workspace of the change (each part's fingerprint must still hold). */

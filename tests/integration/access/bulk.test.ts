@@ -79,7 +79,12 @@ describe('bulk access changes as drafts and one combined plan', () => {
       expect(p.actions.filter((a) => a.kind === 'apply').map((a) => a.id)).toEqual([`member:${ALICE}:delete`])
     }
     expect(plan.counts).toMatchObject({ apply: 2, refused: 1, conflict: 0 })
+    // it waits on 待同步变更 until applied
+    expect(fleet.bulk.pending().map((c) => [c.changeId, c.kind, c.workspaces.length])).toEqual([
+      [plan.changeId, 'offboard', 3],
+    ])
     await applied(fleet, plan.changeId, plan.fingerprint)
+    expect(fleet.bulk.pending()).toEqual([])
     expect(cloudRoles(0, 'rec_sys', ALICE)).toBeUndefined()
     expect(cloudRoles(1, 'lab_vision', ALICE)).toBeUndefined()
     expect(cloudRoles(0, 'fraud_model', ALICE)).toEqual(['PAI.WorkspaceOwner'])

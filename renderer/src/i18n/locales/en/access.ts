@@ -35,5 +35,14 @@ export default {
     applying: 'Applying: {done}/{total}',
     finished: 'Finished: {done}/{total}, {failed} failed',
     close: 'Close',
+    pendingTitle: 'Bulk access changes',
+    inWorkspaces: '{n} workspaces',
+    kinds: {
+      grant: 'Grant roles',
+      revoke: 'Revoke roles',
+      offboard: 'Offboard',
+      copy: 'Copy members',
+      replace: 'Replace a role',
+    },
   },
 } satisfies Shape<typeof zh>

@@ -32,5 +32,8 @@ export default {
     applying: '正在应用:{done}/{total}',
     finished: '已完成:{done}/{total},失败 {failed}',
     close: '关闭',
+    pendingTitle: '批量访问权限变更',
+    inWorkspaces: '{n} 个工作空间',
+    kinds: { grant: '授予角色', revoke: '移除角色', offboard: '离职处理', copy: '复制成员', replace: '替换角色' },
   },
 }

@@ -6,7 +6,8 @@ import { printable, printableJson, printableLines } from '@shared/printable'
  * and any control character left in the text is escaped on the way out; JSON escapes every control character.
  */
 
-export type OutputMode = 'table' | 'json'
+/** csv: `access list` writes CSV; every other command prints its table. */
+export type OutputMode = 'table' | 'json' | 'csv'
 
 export interface Out {
   mode: OutputMode

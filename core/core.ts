@@ -18,6 +18,9 @@ import { ProfileImporter } from './services/profile-import'
 import { WorkspacesService } from './services/workspaces'
 import { CloudSessions, type TestOnlyRoutes } from './services/cloud-sessions'
 import { SyncService } from './sync'
+import { AccessService } from './services/access'
+import { AccessBulkService } from './services/access-bulk'
+import { exportAccess } from './services/access-export'
 import { BundlesService } from './bundles'
 import { openStore, type Store } from './store'
 import { privateDir } from './private-files'
@@ -110,6 +113,7 @@ export function createCore(opts: CoreOptions): Core {
     runtime: opts.runtime,
     sender: opts.syncWorker === 'never' ? 'never' : 'when-needed',
   })
+  const access = new AccessService(store)
   const services: CoreServices = {
     info: { name: APP_NAME, version: APP_VERSION, runtime: opts.runtime, dataDir: opts.dataDir, logDir },
     events,
@@ -126,6 +130,9 @@ export function createCore(opts: CoreOptions): Core {
     storeHealth: new StoreHealth(store),
     draftSecrets: { assertPresent: (key) => assertDraftSecretRefs(store, vault, key) },
     sync,
+    access,
+    accessExport: (q, format, locale) => exportAccess(access, q, format, locale),
+    accessBulk: new AccessBulkService({ store, sync, emit: (event, payload) => events.emit(event, payload) }),
     bundles: new BundlesService(store, vault, settings, workspaces, events),
   }
   const handlers = createHandlers(services)

@@ -7,6 +7,7 @@ import { cloudHandlers } from './cloud'
 import { bundlesHandlers } from './bundles'
 import { syncHandlers } from './sync'
 import { accountsHandlers } from './accounts'
+import { accessHandlers } from './access'
 
 /** The full handler table: one slice per area, merged. Transport-agnostic. */
 export function createHandlers(s: HandlerServices): HandlerTable {
@@ -18,5 +19,6 @@ export function createHandlers(s: HandlerServices): HandlerTable {
     ...bundlesHandlers(s),
     ...syncHandlers(s),
     ...accountsHandlers(s),
+    ...accessHandlers(s),
   }
 }

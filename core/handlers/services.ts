@@ -1,5 +1,9 @@
 import type { EventHub } from '../ipc/events'
 import type { BundlesService } from '../bundles'
+import type { AccessService } from '../services/access'
+import type { AccessBulkService } from '../services/access-bulk'
+import type { AccessExport, AccessQuery } from '@shared/ipc/channels/access'
+import type { Locale } from '@shared/locale'
 import type { AccountsService } from '../services/accounts'
 import type { CloudChecks } from '../services/cloud-checks'
 import type { ProfilesService } from '../services/profiles'
@@ -42,4 +46,10 @@ export interface HandlerServices {
   draftSecrets: { assertPresent(key: string): Promise<void> }
   /** Refresh, plan, apply through the outbox, status, drift (core/sync). */
   sync: SyncService
+  /** Who can do what across every profile's cache (issue 16). */
+  access: AccessService
+  /** Bulk access changes as drafts and one combined plan (issue 16). */
+  accessBulk: AccessBulkService
+  /** The overview as a CSV or XLSX file (the same rows and filters). */
+  accessExport(q: AccessQuery, format: 'csv' | 'xlsx', locale: Locale): Promise<AccessExport>
 }

@@ -1,5 +1,6 @@
 import type { Channel, ParsedRequestOf, ResponseOf } from '@shared/ipc/contract'
 import type { Locale } from '@shared/locale'
+import type { EventName, EventPayload } from '@shared/ipc/events'
 
 /** Who is calling and how to answer: the same for Electron IPC, the HTTP harness, tests and the CLI. */
 export interface CallContext {
@@ -19,3 +20,6 @@ export type HandlerTable = { [C in Channel]: Handler<C> }
 
 /** A slice of the table, as each area provides it. */
 export type HandlersFor<C extends Channel> = { [K in C]: Handler<K> }
+
+/** Emits an event of the contract to every window (the core's EventHub). */
+export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void

@@ -10,6 +10,8 @@ import { OpenLock } from './open-lock'
 import { privateDir, privateFile, tightenFile } from '../private-files'
 import { looksEmptied, moveAside, recoveryReport, restoreNewestBackup } from './recovery'
 import { checkWal } from './wal-check'
+import { AccessRepo } from './repos/access'
+import { AccessChangesRepo } from './repos/access-changes'
 import { ActivityRepo } from './repos/activity'
 import { CloudRecordsRepo } from './repos/cloud-records'
 import { DraftsRepo } from './repos/drafts'
@@ -17,6 +19,7 @@ import { MembersRepo } from './repos/members'
 import { OutboxRepo } from './repos/outbox'
 import { ProfileFactsRepo } from './repos/profile-facts'
 import { ProfilesRepo } from './repos/profiles'
+import { RamPoliciesRepo } from './repos/ram-policies'
 import { SettingsRepo } from './repos/settings'
 import { SyncRunsRepo } from './repos/sync-runs'
 import { WorkspacesRepo } from './repos/workspaces'
@@ -52,6 +55,10 @@ export class Store {
   readonly syncRuns: SyncRunsRepo
   readonly profileFacts: ProfileFactsRepo
   readonly cloudRecords: CloudRecordsRepo
+  /** Who can do what across every profile's cache (issue 16). */
+  readonly access: AccessRepo
+  readonly accessChanges: AccessChangesRepo
+  readonly ramPolicies: RamPoliciesRepo
   private closed = false
 
   constructor(
@@ -75,6 +82,9 @@ export class Store {
     this.syncRuns = new SyncRunsRepo(db, now)
     this.profileFacts = new ProfileFactsRepo(db, now)
     this.cloudRecords = new CloudRecordsRepo(db, now)
+    this.access = new AccessRepo(db)
+    this.accessChanges = new AccessChangesRepo(db, now)
+    this.ramPolicies = new RamPoliciesRepo(db)
   }
 
   get isOpen(): boolean {

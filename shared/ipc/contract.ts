@@ -7,6 +7,7 @@ import { syncChannels } from './channels/sync'
 import { bundlesChannels } from './channels/bundles'
 import { cloudChannels } from './channels/cloud'
 import { accountsChannels } from './channels/accounts'
+import { accessChannels } from './channels/access'
 
 /**
  * The IPC contract: every channel the renderer may call, with its request and response schemas.
@@ -21,6 +22,7 @@ export const contract = {
   ...bundlesChannels,
   ...cloudChannels,
   ...accountsChannels,
+  ...accessChannels,
 } as const
 
 export type Contract = typeof contract

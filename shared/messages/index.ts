@@ -8,6 +8,7 @@ import { syncMessages } from './sync'
 import { bundleMessages } from './bundle'
 import { credentialMessages } from './credentials'
 import { outboxMessages } from './outbox'
+import { accessMessages } from './access'
 
 export type { Catalog } from './catalog'
 
@@ -24,6 +25,7 @@ export const messages: Catalog = {
   ...bundleMessages,
   ...credentialMessages,
   ...outboxMessages,
+  ...accessMessages,
 }
 
 export function hasMessage(code: string): boolean {

@@ -1,20 +1,14 @@
 import { initial } from './001-initial'
 import { heldOps } from './002-held-ops'
 import { syncTables } from './003-sync-tables'
-import { profileCredentials } from './005-profile-credentials'
+import { profileCredentials } from './004-profile-credentials'
+import { access } from './005-access'
 import type { Migration } from './types'
 
 export type { Migration } from './types'
 
-/**
- * A stand-in for step 4, which is being written on another branch at the same time. It keeps the list
- * numbered 1..N until that step is merged, and is then replaced by it. It was never released: no user
- * database has run it.
- */
-const reserved = (version: number): Migration => ({ version, name: `reserved-${version}`, up() {} })
-
 /** Every schema step, in order. Append only: never edit or remove a step that has shipped. */
-export const migrations: readonly Migration[] = [initial, heldOps, syncTables, reserved(4), profileCredentials]
+export const migrations: readonly Migration[] = [initial, heldOps, syncTables, profileCredentials, access]
 
 /** The schema version this build of the app writes. */
 export const LATEST_VERSION = migrations.length

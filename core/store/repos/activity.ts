@@ -63,6 +63,8 @@ export class ActivityRepo {
   private readonly qAdd
   private readonly qList
   private readonly qCount
+  private readonly qUpdate
+  private readonly qGet
 
   constructor(
     db: Db,
@@ -82,6 +84,20 @@ export class ActivityRepo {
            AND (@workspace IS NULL OR workspace = @workspace) AND (@action IS NULL OR action = @action)`,
       )
       .pluck()
+    this.qUpdate = db.prepare<[ActivityResult, string | null, number]>(
+      'UPDATE activity SET result = ?, details_json = ? WHERE id = ?',
+    )
+    this.qGet = db.prepare<[number], Row>('SELECT * FROM activity WHERE id = ?')
+  }
+
+  get(id: number): ActivityEntry | undefined {
+    const r = this.qGet.get(id)
+    return r ? toEntry(r) : undefined
+  }
+
+  /** Sets the outcome of an entry written before the work ended (a bulk change, when its run settles). */
+  update(id: number, e: { result: ActivityResult; details?: unknown }): boolean {
+    return this.qUpdate.run(e.result, e.details === undefined ? null : JSON.stringify(e.details), id).changes > 0
   }
 
   add(e: ActivityInput): number {

@@ -38,6 +38,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'nav.pending' },
       },
       {
+        path: 'access',
+        name: 'access',
+        component: () => import('../views/AccessView.vue'),
+        meta: { title: 'nav.access' },
+      },
+      {
         path: 'activity',
         name: 'activity',
         component: () => import('../views/ActivityView.vue'),

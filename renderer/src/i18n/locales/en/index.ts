@@ -10,6 +10,7 @@ import bundles from './bundles'
 import config from './config'
 import credentials from './credentials'
 import kept from './kept'
+import access from './access'
 
 /** English UI strings, one file per area; typed against zh-CN so a missing key is a compile error. */
 const en: Shape<typeof zhCN> = {
@@ -23,5 +24,6 @@ const en: Shape<typeof zhCN> = {
   ...config,
   ...credentials,
   ...kept,
+  ...access,
 }
 export default en

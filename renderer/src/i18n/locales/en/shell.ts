@@ -15,6 +15,7 @@ const en: Shape<typeof zhCN> = {
     workspaces: 'Workspaces',
     create: 'Create workspace',
     pending: 'Pending changes',
+    access: 'Access overview',
     activity: 'Activity log',
     profiles: 'Profiles',
     importExport: 'Import & export',

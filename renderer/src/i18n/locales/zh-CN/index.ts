@@ -8,6 +8,7 @@ import bundles from './bundles'
 import config from './config'
 import credentials from './credentials'
 import kept from './kept'
+import access from './access'
 
 /**
  * zh-CN UI strings, in the PAI console's own terms, one file per area. The English catalog
@@ -24,4 +25,5 @@ export default {
   ...config,
   ...credentials,
   ...kept,
+  ...access,
 }

@@ -12,6 +12,7 @@ export default {
     workspaces: '工作空间列表',
     create: '新建工作空间',
     pending: '待同步变更',
+    access: '访问权限总览',
     activity: '操作记录',
     profiles: '账号',
     importExport: '导入与导出',

@@ -12,7 +12,7 @@ import type { Migration } from './types'
  * - `caller_json`: who the credentials belonged to at the last check (GetCallerIdentity) and when.
  */
 export const profileCredentials: Migration = {
-  version: 5,
+  version: 4,
   name: 'profile-credentials',
   up(db) {
     db.exec(`

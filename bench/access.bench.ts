@@ -1,0 +1,168 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { WorkspaceConfigSchema } from '@shared/domain'
+import { EventHub } from '../core/ipc/events'
+import { AccessService } from '../core/services/access'
+import { AccessBulkService } from '../core/services/access-bulk'
+import { openStore, type Store } from '../core/store'
+import { SyncService } from '../core/sync'
+import { percentile, type Bench, type BenchFigure } from './types'
+
+/**
+ * Access across the fleet (issue 16) on 1,000 cached workspaces of 200 members each (200,000 member rows):
+ * the overview's first page and a user's memberships (store queries), and offboarding one user who is in
+ * every workspace, planned (drafts written, each workspace planned by the sync planner).
+ */
+const WORKSPACES = 1000
+const MEMBERS = 200
+const ROLES = ['PAI.AlgoDeveloper', 'PAI.AlgoOperator', 'PAI.LabelManager', 'PAI.WorkspaceGuest', 'PAI.WorkspaceAdmin']
+const EVERYWHERE = '2999999999999999'
+const uid = (i: number): string => `28${String(i).padStart(14, '0')}`
+
+function seed(store: Store): string {
+  const pid = store.profiles.insert({
+    name: 'bench',
+    region: 'cn-hangzhou',
+    endpoint: null,
+    protocol: 'https',
+    accessKeyId: 'LTAI',
+    proxy: null,
+  }).id
+  const owner = '1999000000000001'
+  store.transaction(() => {
+    const ws = Array.from({ length: WORKSPACES }, (_, i) => ({
+      workspaceId: String(500_000 + i),
+      name: `team_${i}`,
+      displayName: `项目 ${i}`,
+      status: 'ENABLED',
+      mode: 'standard',
+      owner,
+    }))
+    store.workspaces.upsertMany(pid, ws, { replaceAll: true })
+    ws.forEach((w, i) => {
+      // a pool of 20,000 people, each in about 10 workspaces; one user in every workspace
+      const people = Array.from({ length: MEMBERS - 1 }, (_, j) => uid((i * 37 + j * 101) % 20_000))
+      const unique = [...new Set(people)]
+      const members = [
+        { userId: owner, roles: ['PAI.WorkspaceOwner'] },
+        ...unique.map((u, j) => ({ userId: u, roles: [ROLES[j % ROLES.length]!] })),
+        { userId: EVERYWHERE, roles: ['PAI.AlgoDeveloper'] },
+      ]
+      const config = WorkspaceConfigSchema.parse({
+        basic: { name: w.name, displayName: w.displayName, description: 'bench', mode: 'standard' },
+        owner: { userId: owner },
+        members,
+        storage: { defaultPath: 'oss://bench/pai/' },
+      })
+      store.workspaces.saveConfig(pid, w.workspaceId, config)
+      store.members.upsertMany(
+        pid,
+        w.workspaceId,
+        members.map((m) => ({
+          memberId: `${w.workspaceId}-${m.userId}`,
+          userId: m.userId,
+          memberName: `user_${m.userId.slice(-5)}`,
+          displayName: null,
+          accountName: null,
+          accountType: '5',
+          roles: m.roles,
+          gmtCreate: null,
+        })),
+        { replaceAll: true },
+      )
+    })
+  })
+  return pid
+}
+
+function timeIt(n: number, fn: () => unknown): number[] {
+  const out: number[] = []
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now()
+    fn()
+    out.push(performance.now() - t0)
+  }
+  return out
+}
+
+const bench: Bench = {
+  title: 'Access overview (1,000 workspaces x 200 members)',
+  async run() {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bench-access-'))
+    const store = openStore({ dataDir: dir })
+    const figures: BenchFigure[] = []
+    try {
+      const t0 = performance.now()
+      seed(store)
+      figures.push({ name: 'cache filled (repos, triggers on)', value: performance.now() - t0, unit: 'ms' })
+      const rows = store.access.users({}).totalMemberships
+      const access = new AccessService(store)
+      const first = timeIt(50, () => {
+        const page = store.access.users({}, { limit: 100 })
+        store.access.cells(
+          page.rows.map((r) => r.userId),
+          {},
+        )
+      })
+      const p99 = percentile(first, 99)
+      figures.push({
+        name: 'first page of users + cells (store), p99',
+        value: p99,
+        unit: 'ms',
+        target: '< 50 ms',
+        ok: p99 < 50,
+        note: `${rows} member rows`,
+      })
+      const filtered = timeIt(20, () => store.access.users({ adminsOnly: true }, { limit: 100 }))
+      figures.push({
+        name: 'first page, administrators only (store), p99',
+        value: percentile(filtered, 99),
+        unit: 'ms',
+      })
+      const service = timeIt(20, () => access.overview({ limit: 100 }))
+      figures.push({
+        name: 'overview call (page + 1,000 columns + cells), p99',
+        value: percentile(service, 99),
+        unit: 'ms',
+      })
+      const user = timeIt(50, () => store.access.memberships(EVERYWHERE))
+      const u99 = percentile(user, 99)
+      figures.push({
+        name: 'all workspaces of one user (1,000), p99',
+        value: u99,
+        unit: 'ms',
+        target: '< 10 ms',
+        ok: u99 < 10,
+      })
+      const events = new EventHub()
+      const sync = new SyncService({
+        store,
+        emit: (e, p) => events.emit(e, p),
+        clientsFor: () => Promise.reject(new Error('offline bench')),
+        secret: async () => null,
+      })
+      const bulk = new AccessBulkService({ store, sync })
+      const t1 = performance.now()
+      const plan = bulk.change({ kind: 'offboard', userId: EVERYWHERE }, 'en')
+      const planned = performance.now() - t1
+      figures.push({
+        name: 'offboard one user from 1,000 workspaces, planned',
+        value: planned,
+        unit: 'ms',
+        target: '< 1 s',
+        ok: planned < 1000,
+        note: `${plan.counts.apply} deletes planned in ${plan.parts.length} workspaces`,
+      })
+      const t2 = performance.now()
+      bulk.plan(plan.changeId, 'en')
+      figures.push({ name: 'the combined plan again (1,000 parts)', value: performance.now() - t2, unit: 'ms' })
+    } finally {
+      store.close({ backup: false })
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+    return figures
+  },
+}
+
+export default bench

@@ -1,0 +1,363 @@
+import { z } from 'zod'
+import { BUILTIN_ROLE_IDS, WorkspaceConfigSchema, type WorkspaceConfig } from '@shared/domain'
+import {
+  AccessChangeRequestSchema,
+  type AccessChangePlan,
+  type AccessChangeRequest,
+  type AccessPendingChange,
+  type AccessPart,
+  type AccessProgress,
+} from '@shared/ipc/channels/access'
+import { AppError } from '@shared/ipc/errors'
+import type { Plan, RunStatus } from '@shared/ipc/channels/sync'
+import type { Locale } from '@shared/locale'
+import { formatMessage } from '@shared/messages'
+import type { Store } from '../store'
+import { contentHash } from '../store/json'
+import {
+  copyMembers,
+  grantRoles,
+  removeMember,
+  replaceRole,
+  revokeRoles,
+  type Edited,
+  type RawRefusal,
+} from './access-edits'
+import { encodeDraftKey } from '../model/draft-key'
+import type { Emit } from '../ipc/types'
+
+const RefusalRecord = z.object({
+  userId: z.string(),
+  verb: z.string(),
+  ruleId: z.string().optional(),
+  code: z.string(),
+  params: z.record(z.string(), z.unknown()),
+  instead: z.string(),
+})
+const PartRecord = z.object({
+  profileId: z.string(),
+  workspaceId: z.string(),
+  name: z.string(),
+  drafted: z.boolean(),
+  refused: z.array(RefusalRecord),
+  runId: z.string().optional(),
+})
+type PartRecord = z.infer<typeof PartRecord>
+const PartsRecord = z.array(PartRecord)
+
+interface Target {
+  profileId: string
+  workspaceId: string
+  edit: (config: WorkspaceConfig) => Edited
+}
+
+/** What bulk changes need of the sync engine: plan a draft, queue its plan, follow a run. */
+export interface BulkSync {
+  plan(key: string, locale: Locale): Plan
+  apply(key: string, fingerprint: string): { runId: string }
+  status(q: { runId: string }): RunStatus
+}
+
+const BUILTIN = new Set<string>(BUILTIN_ROLE_IDS)
+const zero = (): AccessPart['counts'] => ({ apply: 0, manual: 0, refused: 0, conflict: 0 })
+
+/**
+ * Bulk access changes (issue 16 item 3): each becomes drafts on the affected workspaces (through the
+ * workspace service, as an edit would), planned by the sync planner per workspace and shown as one plan;
+ * one Apply queues every workspace's plan through the sync engine's outbox (resume, no duplicate creates).
+ */
+export class AccessBulkService {
+  constructor(
+    private readonly d: {
+      store: Store
+      /** The sync engine's plan, apply and status (passed in: services sit below core/sync). */
+      sync: BulkSync
+      /** Tells the screens that drafts changed (as the workspace service does at each save). */
+      emit?: Emit
+      now?: () => Date
+    },
+  ) {}
+
+  private get now(): Date {
+    return this.d.now?.() ?? new Date()
+  }
+
+  /**
+   * Writes the change as drafts (all in one transaction, as the workspace screens would save them: a
+   * workspace without a draft gets one based on its cached copy) and returns its combined plan.
+   */
+  change(req: AccessChangeRequest, locale: Locale): AccessChangePlan {
+    const targets = this.targets(req)
+    const store = this.d.store
+    const parts: PartRecord[] = []
+    const written: string[] = []
+    store.transaction(() => {
+      for (const t of targets) {
+        const existing = store.drafts.get(t.profileId, t.workspaceId, WorkspaceConfigSchema)
+        const cachedRow = store.workspaces.getConfig(t.profileId, t.workspaceId, WorkspaceConfigSchema)
+        const cached = cachedRow?.config.ok ? cachedRow.config.value : undefined
+        const current = existing?.draft.ok ? existing.draft.value : cached
+        const name = store.workspaces.get(t.profileId, t.workspaceId)?.name ?? t.workspaceId
+        if (!current) throw new AppError('DRAFT_NO_CLOUD_COPY', { params: { workspaceId: t.workspaceId } })
+        const e = t.edit(current)
+        // a draft that already holds the change (an earlier change not applied yet) is still a part of this one
+        const drafted = e.changed || (existing !== undefined && cached !== undefined && t.edit(cached).changed)
+        if (e.changed) {
+          const keyParts = { profileId: t.profileId, workspaceKey: t.workspaceId }
+          if (existing) store.drafts.save({ ...keyParts, draft: e.config, expectedRevision: existing.revision })
+          else
+            store.drafts.save({
+              ...keyParts,
+              draft: e.config,
+              base: current,
+              baseVersion: cachedRow?.configVersion ?? null,
+              expectedRevision: 0,
+            })
+          written.push(encodeDraftKey(keyParts))
+        }
+        if (drafted || e.refused.length)
+          parts.push({ profileId: t.profileId, workspaceId: t.workspaceId, name, drafted, refused: e.refused })
+      }
+      if (parts.length === 0) throw new AppError('ACCESS_NOTHING_TO_CHANGE', { params: { kind: req.kind } })
+    })
+    for (const id of written) this.d.emit?.('data.changed', { area: 'drafts', id })
+    const id = store.accessChanges.add(req.kind, req, parts)
+    return this.plan(id, locale)
+  }
+
+  /** The bulk changes not applied yet (the pending screen lists them beside the drafts). */
+  pending(): AccessPendingChange[] {
+    return this.d.store.accessChanges
+      .drafted(AccessChangeRequestSchema, PartsRecord)
+      .filter((r) => r.parts.ok)
+      .map((r) => ({
+        changeId: r.id,
+        kind: r.kind,
+        createdAt: r.createdAt,
+        workspaces: r.parts.ok ? r.parts.value.map((p) => p.name) : [],
+      }))
+  }
+
+  /** The combined plan: every part planned again by the sync planner, with the refusals of the change. */
+  plan(changeId: string, locale: Locale): AccessChangePlan {
+    const rec = this.record(changeId)
+    const parts = rec.parts.map((p) => this.planPart(p, locale))
+    const counts = zero()
+    for (const p of parts) for (const k of Object.keys(counts) as Array<keyof typeof counts>) counts[k] += p.counts[k]
+    const ages = parts.map((p) => p.cacheAgeMs).filter((x): x is number => x !== null)
+    return {
+      changeId,
+      kind: rec.kind,
+      parts,
+      counts,
+      oldestCacheAgeMs: ages.length ? Math.max(...ages) : null,
+      fingerprint: contentHash(parts.map((p) => [p.key, p.fingerprint])),
+      status: rec.status,
+    }
+  }
+
+  /**
+   * One Apply: the plan is made again and must match `fingerprint` (SYNC_PLAN_STALE), then every part not
+   * queued yet is queued by the sync engine. A part refused by the engine stops the loop; the parts queued
+   * so far are recorded, so applying again queues only the rest.
+   */
+  apply(changeId: string, fingerprint: string, locale: Locale = 'en'): AccessProgress {
+    const rec = this.record(changeId)
+    if (rec.status !== 'drafted') throw new AppError('ACCESS_CHANGE_NOT_DRAFTED', { params: { id: changeId } })
+    const plan = this.plan(changeId, locale)
+    if (plan.fingerprint !== fingerprint)
+      throw new AppError('SYNC_PLAN_STALE', { ruleId: 'D5', params: { key: changeId } })
+    const parts = rec.parts.map((p) => ({ ...p }))
+    let failure: unknown
+    for (const [i, p] of parts.entries()) {
+      const planned = plan.parts[i]!
+      if (p.runId || !p.drafted || planned.counts.apply === 0) continue
+      try {
+        p.runId = this.d.sync.apply(planned.key, planned.fingerprint).runId
+      } catch (e) {
+        failure = e
+        break
+      }
+    }
+    this.d.store.accessChanges.setParts(changeId, parts)
+    if (failure) throw failure
+    const activityId = this.d.store.activity.add({
+      action: `access.${rec.kind}`,
+      result: 'info',
+      details: { changeId, request: rec.request, parts: parts.map((p, i) => partSummary(p, plan.parts[i]!)) },
+    })
+    this.d.store.accessChanges.markQueued(changeId, parts.find((p) => p.runId)?.runId ?? changeId, activityId)
+    return this.progress(changeId)
+  }
+
+  /** Progress across every run of the change; the activity entry gets its outcome once all have finished. */
+  progress(changeId: string): AccessProgress {
+    const rec = this.record(changeId)
+    const runs: AccessProgress['runs'] = []
+    let done = 0
+    let total = 0
+    let failed = 0
+    let finished = true
+    for (const p of rec.parts) {
+      if (!p.runId) continue
+      runs.push({ key: encodeDraftKey({ profileId: p.profileId, workspaceKey: p.workspaceId }), runId: p.runId })
+      const s = this.d.sync.status({ runId: p.runId })
+      total += s.ops.length
+      done += s.ops.filter((o) => o.status === 'done').length
+      failed += s.ops.filter((o) => o.status === 'failed' || o.status === 'blocked').length
+      if (!s.finished) finished = false
+    }
+    if (finished && rec.activityId !== null) {
+      const entry = this.d.store.activity.get(rec.activityId)
+      if (entry?.result === 'info')
+        this.d.store.activity.update(rec.activityId, {
+          result: failed > 0 ? 'failed' : 'ok',
+          details: { ...(entry.details as object), done, failed, total },
+        })
+    }
+    return { changeId, runs, done, total, failed, finished }
+  }
+
+  private record(changeId: string): {
+    kind: string
+    status: AccessChangePlan['status']
+    request: unknown
+    parts: PartRecord[]
+    activityId: number | null
+  } {
+    const r = this.d.store.accessChanges.get(changeId, AccessChangeRequestSchema, PartsRecord)
+    if (!r) throw new AppError('NOT_FOUND', { params: { what: changeId } })
+    if (!r.parts.ok || !r.request.ok) throw new AppError('ACCESS_CHANGE_UNREADABLE', { params: { id: changeId } })
+    return { kind: r.kind, status: r.status, request: r.request.value, parts: r.parts.value, activityId: r.activityId }
+  }
+
+  private planPart(p: PartRecord, locale: Locale): AccessPart {
+    const key = encodeDraftKey({ profileId: p.profileId, workspaceKey: p.workspaceId })
+    const refused = p.refused.map((r) => renderRefusal(r, locale))
+    const base = { key, profileId: p.profileId, workspaceId: p.workspaceId, workspaceName: p.name, refused }
+    const hasDraft = p.drafted && !p.runId && this.d.store.drafts.get(p.profileId, p.workspaceId, WorkspaceConfigSchema)
+    if (hasDraft) {
+      const plan = this.d.sync.plan(key, locale)
+      const counts = { ...plan.counts, refused: plan.counts.refused + refused.length }
+      return {
+        ...base,
+        drafted: true,
+        fingerprint: plan.fingerprint,
+        counts,
+        actions: plan.actions,
+        problems: plan.problems.filter((x) => x.severity === 'error'),
+        fetchedAt: plan.fetchedAt,
+        cacheAgeMs: plan.cacheAgeMs,
+      }
+    }
+    const fetchedAt = this.d.store.workspaces.getConfig(p.profileId, p.workspaceId, z.unknown())?.fetchedAt ?? null
+    return {
+      ...base,
+      drafted: p.drafted,
+      fingerprint: p.runId ? `run:${p.runId}` : '',
+      counts: { ...zero(), refused: refused.length },
+      actions: [],
+      problems: [],
+      fetchedAt,
+      cacheAgeMs: fetchedAt ? Math.max(0, this.now.getTime() - Date.parse(fetchedAt)) : null,
+    }
+  }
+
+  private cachedConfig(profileId: string, workspaceId: string): WorkspaceConfig | undefined {
+    const got = this.d.store.workspaces.getConfig(profileId, workspaceId, WorkspaceConfigSchema)
+    return got?.config.ok ? got.config.value : undefined
+  }
+
+  private knownUser(userId: string): void {
+    if (!this.d.store.access.user(userId)) throw new AppError('ACCESS_USER_UNKNOWN', { params: { userId } })
+  }
+
+  private knownRoles(roles: readonly string[]): void {
+    const custom = new Set(this.d.store.access.customRoleNameList())
+    const unknown = roles.filter((r) => !BUILTIN.has(r) && !custom.has(r))
+    if (unknown.length) throw new AppError('ACCESS_ROLE_UNKNOWN', { params: { roles: unknown.join(', ') } })
+  }
+
+  private knownWorkspace(w: { profileId: string; workspaceId: string }): void {
+    if (!this.d.store.workspaces.get(w.profileId, w.workspaceId))
+      throw new AppError('ACCESS_WORKSPACE_UNKNOWN', { params: { workspace: `${w.profileId}/${w.workspaceId}` } })
+  }
+
+  private userWorkspaces(userIds: readonly string[]): Array<{ profileId: string; workspaceId: string }> {
+    const seen = new Map<string, { profileId: string; workspaceId: string }>()
+    for (const u of userIds)
+      for (const m of this.d.store.access.memberships(u))
+        seen.set(`${m.profileId}/${m.workspaceId}`, { profileId: m.profileId, workspaceId: m.workspaceId })
+    return [...seen.values()]
+  }
+
+  /** The affected workspaces and what the change does to each. */
+  private targets(req: AccessChangeRequest): Target[] {
+    switch (req.kind) {
+      case 'grant': {
+        req.userIds.forEach((u) => this.knownUser(u))
+        this.knownRoles(req.roles)
+        req.workspaces.forEach((w) => this.knownWorkspace(w))
+        return req.workspaces.map((w) => ({ ...w, edit: (c) => grantRoles(c, req.userIds, req.roles) }))
+      }
+      case 'revoke': {
+        req.userIds.forEach((u) => this.knownUser(u))
+        this.knownRoles(req.roles)
+        req.workspaces?.forEach((w) => this.knownWorkspace(w))
+        const ws = req.workspaces ?? this.userWorkspaces(req.userIds)
+        return ws.map((w) => ({ ...w, edit: (c) => revokeRoles(c, req.userIds, req.roles) }))
+      }
+      case 'offboard': {
+        this.knownUser(req.userId)
+        return this.userWorkspaces([req.userId]).map((w) => ({
+          ...w,
+          edit: (c) => removeMember(c, req.userId, this.cachedConfig(w.profileId, w.workspaceId)),
+        }))
+      }
+      case 'copy': {
+        this.knownWorkspace(req.from)
+        req.to.forEach((w) => this.knownWorkspace(w))
+        const from = this.cachedConfig(req.from.profileId, req.from.workspaceId)
+        if (!from) throw new AppError('DRAFT_NO_CLOUD_COPY', { params: { workspaceId: req.from.workspaceId } })
+        return req.to
+          .filter((w) => w.profileId !== req.from.profileId || w.workspaceId !== req.from.workspaceId)
+          .map((w) => ({ ...w, edit: (c) => copyMembers(from, c) }))
+      }
+      case 'replace': {
+        this.knownRoles([req.role, req.with])
+        req.workspaces?.forEach((w) => this.knownWorkspace(w))
+        const holding = BUILTIN.has(req.role) ? { builtinRoles: [req.role] } : { customRoleNames: [req.role] }
+        const ws = req.workspaces ?? this.d.store.access.workspaces(holding)
+        return ws.map((w) => ({
+          profileId: w.profileId,
+          workspaceId: w.workspaceId,
+          edit: (c) => replaceRole(c, req.role, req.with),
+        }))
+      }
+    }
+  }
+}
+
+function renderRefusal(r: RawRefusal, locale: Locale): AccessPart['refused'][number] {
+  const out: AccessPart['refused'][number] = {
+    userId: r.userId,
+    verb: r.verb,
+    code: r.code,
+    message: formatMessage(locale, r.code, r.params),
+    instead: formatMessage(locale, r.instead, r.params),
+  }
+  if (r.ruleId) out.ruleId = r.ruleId
+  return out
+}
+
+function partSummary(p: PartRecord, planned: AccessPart): Record<string, unknown> {
+  return {
+    profileId: p.profileId,
+    workspaceId: p.workspaceId,
+    workspace: p.name,
+    runId: p.runId ?? null,
+    apply: planned.counts.apply,
+    refused: planned.counts.refused,
+    rules: [...new Set(planned.refused.map((r) => r.ruleId).filter(Boolean))],
+  }
+}

@@ -1,0 +1,115 @@
+import { defineStore } from 'pinia'
+import { reactive, ref, shallowRef } from 'vue'
+import type { AccessOverview, AccessQuery } from '@shared/ipc/channels/access'
+import { call } from '../bridge'
+
+/** Users fetched per `access.overview` call while scrolling. */
+const PAGE = 200
+
+/**
+ * 访问权限总览: the filters and a sparse list of users with their cells, filled page by page as the virtual
+ * grid shows them. The columns (workspaces) and the counts come with the first page.
+ */
+export const useAccessStore = defineStore('access', () => {
+  const filters = reactive({
+    user: '',
+    workspace: '',
+    roles: [] as string[],
+    profileIds: [] as string[],
+    adminsOnly: false,
+    minWorkspaces: undefined as number | undefined,
+    withoutPaiFullAccess: false,
+    notRefreshedDays: undefined as number | undefined,
+    sort: 'name' as 'name' | 'workspaces',
+  })
+  const totalUsers = ref(0)
+  const totalMemberships = ref(0)
+  const workspaces = shallowRef<AccessOverview['workspaces']>([])
+  const customRoleNames = shallowRef<string[]>([])
+  const users = shallowRef<(AccessOverview['users'][number] | undefined)[]>([])
+  /** Cells by `<userId>|<workspace key>`. */
+  const cells = shallowRef(new Map<string, AccessOverview['cells'][number]>())
+  const loading = ref(false)
+  const error = ref<unknown>(null)
+  const loaded = new Set<number>()
+  let generation = 0
+
+  function query(): AccessQuery {
+    const q: AccessQuery = { sort: filters.sort }
+    if (filters.user.trim()) q.user = filters.user.trim()
+    if (filters.workspace.trim()) q.workspace = filters.workspace.trim()
+    if (filters.roles.length) q.roles = [...filters.roles]
+    if (filters.profileIds.length) q.profileIds = [...filters.profileIds]
+    if (filters.adminsOnly) q.adminsOnly = true
+    if (filters.minWorkspaces) q.minWorkspaces = filters.minWorkspaces
+    if (filters.withoutPaiFullAccess) q.withoutPaiFullAccess = true
+    if (filters.notRefreshedDays !== undefined) q.notRefreshedDays = filters.notRefreshedDays
+    return q
+  }
+
+  function take(page: number, o: AccessOverview): void {
+    const next = users.value.slice()
+    next.length = o.totalUsers
+    o.users.forEach((u, i) => (next[page * PAGE + i] = u))
+    users.value = next
+    const m = new Map(cells.value)
+    for (const c of o.cells) m.set(`${c.userId}|${c.key}`, c)
+    cells.value = m
+  }
+
+  async function fetchPage(page: number, gen: number): Promise<void> {
+    loaded.add(page)
+    const o = await call('access.overview', { ...query(), offset: page * PAGE, limit: PAGE })
+    if (gen !== generation) return
+    if (page === 0) {
+      totalUsers.value = o.totalUsers
+      totalMemberships.value = o.totalMemberships
+      workspaces.value = o.workspaces
+      customRoleNames.value = o.customRoleNames
+    }
+    take(page, o)
+  }
+
+  /** Reloads from the first page (after a filter change or a refresh). */
+  async function load(): Promise<void> {
+    const gen = ++generation
+    loaded.clear()
+    users.value = []
+    cells.value = new Map()
+    loading.value = true
+    error.value = null
+    try {
+      await fetchPage(0, gen)
+    } catch (err) {
+      if (gen === generation) error.value = err
+    } finally {
+      if (gen === generation) loading.value = false
+    }
+  }
+
+  /** Loads the pages covering rows [start, end) that are not loaded yet. */
+  function ensureRange(start: number, end: number): void {
+    const gen = generation
+    for (let p = Math.floor(start / PAGE); p * PAGE < Math.min(end, totalUsers.value); p++)
+      if (!loaded.has(p))
+        void fetchPage(p, gen).catch((err: unknown) => {
+          loaded.delete(p)
+          error.value = err
+        })
+  }
+
+  return {
+    filters,
+    totalUsers,
+    totalMemberships,
+    workspaces,
+    customRoleNames,
+    users,
+    cells,
+    loading,
+    error,
+    query,
+    load,
+    ensureRange,
+  }
+})

@@ -1,0 +1,193 @@
+/// <reference lib="dom" />
+import fs from 'node:fs'
+import { parse } from 'csv-parse/sync'
+import ExcelJS from 'exceljs'
+import { test as base, expect, type Page } from '@playwright/test'
+import {
+  EMULATOR_ACCOUNTS,
+  startEmulator,
+  startHarness,
+  stopEmulator,
+  stopHarness,
+  type RunningEmulator,
+  type RunningHarness,
+} from './harness'
+import { expectAccessible, goto, inputOf, pick, shot } from './helpers'
+
+/** Needs the keychain: run inside dbus-run-session with gnome-keyring unlocked (see notes in the README). */
+
+const TOKEN = 'access-e2e-control-token'
+const ALICE = '2100000000000101'
+const BOB = '2100000000000102'
+
+/** Workspaces made outside the app: Alice is the owner of fraud_model (a RAM user made it) and a member elsewhere. */
+async function seed(emu: RunningEmulator): Promise<void> {
+  const res = await fetch(`${emu.url}/__emulator/seed`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-emulator-token': TOKEN },
+    body: JSON.stringify({
+      tenant: EMULATOR_ACCOUNTS.main.uid,
+      users: [
+        { UserId: ALICE, UserName: 'alice', DisplayName: 'Alice Wang' },
+        { UserId: BOB, UserName: 'bob', DisplayName: 'Bob Li' },
+      ],
+      workspaces: [
+        { WorkspaceName: 'fraud_model', Description: 'fraud team', Creator: ALICE },
+        {
+          WorkspaceName: 'rec_sys',
+          Description: 'recommendations',
+          members: [
+            { UserId: ALICE, Roles: ['PAI.WorkspaceAdmin'] },
+            { UserId: BOB, Roles: ['PAI.AlgoDeveloper'] },
+          ],
+        },
+        {
+          WorkspaceName: 'lab_vision',
+          Description: 'vision lab',
+          members: [{ UserId: ALICE, Roles: ['PAI.AlgoDeveloper'] }],
+        },
+      ],
+    }),
+  })
+  expect(res.status).toBe(200)
+}
+
+const test = base.extend<{ emulator: RunningEmulator; harness: RunningHarness }>({
+  emulator: async ({}, use) => {
+    const e = await startEmulator(['--control-token', TOKEN])
+    await use(e)
+    await stopEmulator(e)
+  },
+  harness: async ({ emulator }, use) => {
+    void emulator
+    const h = await startHarness()
+    await use(h)
+    await stopHarness(h)
+  },
+})
+
+async function addProfile(page: Page, emulator: RunningEmulator): Promise<void> {
+  await goto(page, '/profiles')
+  await page.getByTestId('profile-add').click()
+  await inputOf(page, 'profile-name').fill('生产账号')
+  await pick(page, 'profile-region', /华东1\(杭州\)/)
+  await inputOf(page, 'profile-endpoint').fill(emulator.endpoint)
+  await page.getByTestId('profile-protocol').getByText('HTTP', { exact: true }).click()
+  await inputOf(page, 'profile-akid').fill(EMULATOR_ACCOUNTS.main.accessKeyId)
+  await inputOf(page, 'profile-secret').fill(EMULATOR_ACCOUNTS.main.accessKeySecret)
+  await page.getByTestId('profile-save').click()
+  await expect(page.getByTestId('profile-dialog')).toBeHidden()
+  await page.getByTestId('profile-actions-生产账号').getByTestId('profile-set-active').click()
+}
+
+async function download(page: Page, testId: string): Promise<string> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()])
+  const file = await dl.path()
+  expect(file).toBeTruthy()
+  return file!
+}
+
+test.describe('访问权限总览 (access overview) against the emulator', () => {
+  test('M6: find every workspace of a user, export, offboard with the owner refused, apply, see it after refresh', async ({
+    page,
+    harness,
+    emulator,
+  }) => {
+    test.setTimeout(180_000)
+    await seed(emulator)
+    await page.goto(harness.url)
+    await addProfile(page, emulator)
+
+    await page.getByTestId('nav-/access').click()
+    await page.getByTestId('access-refresh').click()
+    await expect(page.getByTestId('access-refresh')).not.toHaveClass(/is-loading/)
+    await expect(page.getByTestId('access-counts')).toContainText('3 个用户,6 个成员关系,3 个工作空间')
+    await inputOf(page, 'access-filter-user').fill('alice')
+    await expect(page.getByTestId('access-counts')).toContainText('1 个用户,3 个成员关系')
+    // the fixed user column is a table of its own: count the distinct users shown
+    const shown = (): Promise<string[]> =>
+      page.$$eval('[data-testid="access-row"]', (rows) => [
+        ...new Set(rows.map((r) => r.getAttribute('data-user') ?? '')),
+      ])
+    await expect.poll(shown).toEqual([ALICE])
+    await expect(page.getByTestId('access-owner')).toHaveCount(1)
+    await expectAccessible(page, 'access overview')
+    await shot(page, 'access-zh-CN')
+
+    // The exports of the filtered view, read back with the libraries that wrote them.
+    const csv = parse(fs.readFileSync(await download(page, 'access-export-csv'), 'utf8'), { bom: true }) as string[][]
+    expect(csv[0]).toEqual([
+      '用户',
+      'UserId',
+      '工作空间',
+      '工作空间ID',
+      '账号配置',
+      '地域',
+      '角色',
+      '负责人',
+      '最近刷新',
+    ])
+    expect(
+      csv
+        .slice(1)
+        .map((r) => `${r[1]}/${r[2]}/${r[7]}`)
+        .sort(),
+    ).toEqual([`${ALICE}/fraud_model/yes`, `${ALICE}/lab_vision/`, `${ALICE}/rec_sys/`])
+    const book = new ExcelJS.Workbook()
+    await book.xlsx.readFile(await download(page, 'access-export-xlsx'))
+    const sheet = book.worksheets[0]!
+    expect(sheet.rowCount).toBe(4)
+    const roles = [2, 3, 4].map((i) => `${sheet.getRow(i).getCell(3).text}:${sheet.getRow(i).getCell(7).text}`).sort()
+    expect(roles).toEqual([
+      'fraud_model:PAI.WorkspaceOwner',
+      'lab_vision:PAI.AlgoDeveloper',
+      'rec_sys:PAI.WorkspaceAdmin',
+    ])
+
+    // The user's page, then offboarding as one plan across workspaces.
+    await page.getByTestId('access-user').first().click()
+    await expect(page.getByTestId('access-membership')).toHaveCount(3)
+    await expect(page.getByTestId('access-membership-owner')).toHaveCount(1)
+    await page.getByTestId('access-offboard').click()
+    const plan = page.getByTestId('access-plan')
+    await expect(plan.getByTestId('access-plan-counts')).toContainText('将执行 2 项,拒绝 1 项')
+    const owner = plan.getByTestId('access-plan-part').filter({ hasText: 'fraud_model' })
+    await expect(owner.getByTestId('access-plan-rule')).toHaveText('M6')
+    await expect(owner.getByTestId('access-plan-instead')).toContainText('负责人')
+    await expect(plan.getByTestId('access-plan-apply')).toHaveCount(2)
+    await shot(page, 'access-plan-zh-CN')
+    await plan.getByTestId('access-plan-close').click()
+
+    // The same change waits on 待同步变更 as one combined plan: one Apply across both workspaces.
+    await page.getByTestId('nav-/pending').click()
+    await page.getByTestId('pending-bulk-change').filter({ hasText: '离职处理' }).click()
+    const again = page.getByTestId('access-plan')
+    await expect(again.getByTestId('access-plan-counts')).toContainText('将执行 2 项,拒绝 1 项')
+    await again.getByTestId('access-apply').click()
+    await expect(again.getByTestId('access-progress')).toContainText('已完成:2/2,失败 0', { timeout: 90_000 })
+    await again.getByTestId('access-plan-close').click()
+    await expect(page.getByTestId('pending-bulk-change')).toHaveCount(0)
+    await page.getByTestId('nav-/access').click()
+
+    // After a refresh the overview shows Alice only where she is the owner.
+    await page.getByTestId('access-refresh').click()
+    await expect(page.getByTestId('access-refresh')).not.toHaveClass(/is-loading/)
+    await expect(page.getByTestId('access-counts')).toContainText('1 个用户,1 个成员关系')
+
+    // A cell opens that workspace's member tab.
+    await page.getByTestId('access-cell').first().click()
+    await expect(page).toHaveURL(/#\/workspaces\/[^?]+\?tab=members/)
+  })
+
+  test('a filter that matches nothing says so, with zero counts', async ({ page, harness, emulator }) => {
+    await seed(emulator)
+    await page.goto(harness.url)
+    await addProfile(page, emulator)
+    await goto(page, '/access')
+    await page.getByTestId('access-refresh').click()
+    await expect(page.getByTestId('access-refresh')).not.toHaveClass(/is-loading/)
+    await inputOf(page, 'access-filter-user').fill('nobody-at-all')
+    await expect(page.getByTestId('access-empty')).toBeVisible()
+    await expect(page.getByTestId('access-counts')).toContainText('0 个用户')
+  })
+})

@@ -196,14 +196,14 @@ describe('access overview queries (migration 005)', () => {
       customRoles: [{ roleId: 'role-x', name: 'x' }],
     })
     s1.close({ backup: false })
-    // Back to schema 1 as an older app left it: the access tables gone, the version number 1.
+    // Back to schema 4 as the app before the access step left it: the access tables gone, the version number 4.
     const raw = new Database(`${dir}/pai-admin.db`)
     raw.exec(`DROP TABLE access_users; DROP TABLE access_workspaces; DROP TABLE access_custom_roles;
       DROP TABLE access_changes; DROP TABLE access_ram_policies; DROP INDEX cached_members_user;
       DROP TRIGGER access_users_member_insert; DROP TRIGGER access_users_member_delete;
       DROP TRIGGER access_users_member_move; DROP TRIGGER access_users_member_names;
       DROP TRIGGER access_config_insert; DROP TRIGGER access_config_update; DROP TRIGGER access_config_delete;
-      PRAGMA user_version = 1;`)
+      PRAGMA user_version = 4;`)
     raw.close()
     store = openStore({ dataDir: dir })
     expect(store.access.user('11')).toMatchObject({ name: 'alice', workspaces: 1 })

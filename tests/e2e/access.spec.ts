@@ -71,6 +71,7 @@ async function addProfile(page: Page, emulator: RunningEmulator): Promise<void> 
   await page.getByTestId('profile-add').click()
   await inputOf(page, 'profile-name').fill('生产账号')
   await pick(page, 'profile-region', /华东1\(杭州\)/)
+  await page.getByTestId('profile-endpoint-custom').click()
   await inputOf(page, 'profile-endpoint').fill(emulator.endpoint)
   await page.getByTestId('profile-protocol').getByText('HTTP', { exact: true }).click()
   await inputOf(page, 'profile-akid').fill(EMULATOR_ACCOUNTS.main.accessKeyId)

@@ -188,7 +188,7 @@ const bench: Bench = {
         const at = `${latencyMs} ms`
         const cold = await applyCase(emu, 1000, adaptive)
         out.push(...figures(`${at}, adaptive, cold (a new process)`, cold, QPS, true))
-        const warm = await applyCase(emu, 1000, adaptive, { warmUp: 100 })
+        const warm = await applyCase(emu, 1000, adaptive, { warmUp: 300 })
         out.push(...figures(`${at}, adaptive, warm (2nd run of a process)`, warm, QPS, true))
         const fixed = await applyCase(emu, latencyMs > 100 ? 300 : 1000, {
           maxInFlight: 8,

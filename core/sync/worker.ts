@@ -6,6 +6,7 @@ import { fromDependencies } from './ops/dependencies'
 import { executeOp, type ExecResult } from './ops/execute'
 import { OFFLINE, OutcomeWriter, opErrorOf, type Completion } from './worker-outcomes'
 import { InFlightWindow } from './worker-window'
+import { ProgressCoalescer } from './progress'
 
 export interface WorkerDeps {
   store: Store
@@ -59,12 +60,15 @@ export class OutboxWorker {
   /** Ops allowed in flight now (learned from the endpoints' pacing). */
   readonly window: InFlightWindow
   private readonly outcomes: OutcomeWriter
+  /** sync.progress a few times a second per run, with the latest counts (progress.ts). */
+  private readonly progress: ProgressCoalescer
   /** Commits that failed in a row (disk full, database locked by another process...), and when to try again. */
   private commitFailures = 0
   private nextCommitAt = 0
 
   constructor(private readonly d: WorkerDeps) {
     this.window = new InFlightWindow(d.maxInFlight)
+    this.progress = new ProgressCoalescer((p) => d.emit('sync.progress', p))
     this.commitMs = d.commitIntervalMs ?? 15
     this.outcomes = new OutcomeWriter({
       store: d.store,
@@ -110,6 +114,7 @@ export class OutboxWorker {
     this.running = false
     this.kick()
     await this.loopDone
+    this.progress.flush()
     await until([...this.settlesRunning])
   }
 
@@ -220,7 +225,7 @@ export class OutboxWorker {
     }
   }
 
-  /** Progress per run touched, and the settle hook of runs with nothing left pending or in flight. */
+  /** Progress per run touched (coalesced), and the settle hook of runs with nothing left pending or in flight. */
   private async afterFlush(batch: Completion[]): Promise<void> {
     const store = this.d.store
     const byRun = new Map<string, Completion>()
@@ -230,15 +235,19 @@ export class OutboxWorker {
       const counts = store.outbox.counts({ runId })
       const total = Object.values(counts).reduce((a, b) => a + b, 0)
       const finished = counts.done + counts.failed + counts.cancelled + counts.blocked
-      this.d.emit('sync.progress', {
-        runId,
-        opId: last.op.opId,
-        status: last.status ?? 'unknown',
-        done: finished,
-        total,
-        ...(last.error ? { message: last.error.code } : {}),
-      })
-      if (counts.pending === 0 && counts.in_flight === 0) void this.settle(runId)
+      const idle = counts.pending === 0 && counts.in_flight === 0
+      this.progress.push(
+        {
+          runId,
+          opId: last.op.opId,
+          status: last.status ?? 'unknown',
+          done: finished,
+          total,
+          ...(last.error ? { message: last.error.code } : {}),
+        },
+        idle,
+      )
+      if (idle) void this.settle(runId)
     }
   }
 

@@ -32,6 +32,10 @@ export class ConcurrencyLimiter {
   get max(): number {
     return this.pacer ? Math.min(this.cap, this.pacer.window) : this.cap
   }
+  /** The hard cap (`resize` sets it). */
+  get maxConcurrent(): number {
+    return this.cap
+  }
   /** Tasks running now. */
   get active(): number {
     return this.running

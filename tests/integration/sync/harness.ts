@@ -32,7 +32,8 @@ export interface Engine {
   clients: CloudClients
   sync: SyncService
   profileId: string
-  events: Array<{ event: EventName; payload: unknown }>
+  /** What the core emitted, with when (Date.now()). */
+  events: Array<{ event: EventName; payload: unknown; at: number }>
   close(): Promise<void>
 }
 
@@ -93,7 +94,7 @@ export function openEngine(o: EngineOptions): Engine {
   const events: Engine['events'] = []
   const sync = new SyncService({
     store,
-    emit: (event, payload) => events.push({ event, payload }),
+    emit: (event, payload) => events.push({ event, payload, at: Date.now() }),
     clientsFor: async () => clients,
     secret: async (_p, ref) => (ref === 'robot1' ? DINGTALK_SECRET : ref === 'robot2' ? DINGTALK_SECRET_2 : null),
     identity: async () => ({ identity: { kind: 'main', userId: MAIN.uid } }),

@@ -55,7 +55,8 @@ export interface OpInfo {
 }
 
 /**
- * Runs one cloud operation: a slot from the endpoint's limiter per attempt (released while waiting),
+ * Runs one cloud operation: a slot from the endpoint's limiter per attempt (released while waiting; each answer
+ * teaches the limiter's pacing),
  * retries per retry.ts, errors mapped per errors.ts, and the answer parsed by `parse`.
  */
 export async function runOp<T>(
@@ -71,7 +72,7 @@ export async function runOp<T>(
     const started = performance.now()
     let res: RawResponse
     try {
-      res = await ctx.limiter.run(attemptOnce)
+      res = await ctx.limiter.run(attemptOnce, (err) => throttleOf(err, op.action))
     } catch (err) {
       // Already ours (a credential that could not be obtained, a refused AssumeRole, a bad proxy): final.
       if (err instanceof AppError) throw err
@@ -125,6 +126,13 @@ export async function runOp<T>(
   }
   const f = last?.failure ?? { kind: 'network', outcome: 'unknown' as const }
   throw toAppError(f, { ...op, attempts: last?.attempt ?? ctx.policy.maxAttempts }, last?.cause)
+}
+
+/** A throttling answer's `x-acs-retry-after` (0 when it gave none); undefined for any other failure. */
+function throttleOf(err: unknown, action: string): number | undefined {
+  if (err instanceof AppError) return undefined
+  const f = normalizeFailure(err)
+  return classify(f, action).retry === 'throttled' ? (f.retryAfterMs ?? 0) : undefined
 }
 
 export function requestIdFromHeaders(res: RawResponse): string | undefined {

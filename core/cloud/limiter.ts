@@ -1,17 +1,40 @@
+import { Pacer, type PacingState } from './pacing'
+
 /**
- * A concurrency cap: at most `max` tasks run at once, the rest wait in FIFO order. One limiter per
- * endpoint (see LimiterRegistry); the sync engine may share the registry and resize a limiter.
+ * What a failed attempt tells the limiter: the `x-acs-retry-after` of a throttling answer (0 when it gave none), or
+ * undefined when the service did not throttle it.
+ */
+export type ThrottleJudge = (err: unknown) => number | undefined
+
+/**
+ * One endpoint's limiter: at most `max` requests at once, the rest wait in FIFO order. `max` is the smaller of a
+ * hard cap and the window the limiter learns (pacing.ts), and requests also wait for the learned rate and for a
+ * throttling answer's `x-acs-retry-after`. One per endpoint (see LimiterRegistry).
  */
 export class ConcurrencyLimiter {
   private running = 0
-  private readonly waiting: Array<() => void> = []
+  private readonly waiting: Array<(sentAt: number) => void> = []
+  /** Null for a plain fixed cap (what the benchmark compares with). */
+  private readonly pacer: Pacer | null
+  private timer: NodeJS.Timeout | null = null
+  private readonly now: () => number
 
-  constructor(private maxConcurrent: number) {
-    if (!(maxConcurrent >= 1)) throw new RangeError('maxConcurrent must be at least 1')
+  constructor(
+    private cap: number,
+    opts: { adaptive?: boolean; now?: () => number } = {},
+  ) {
+    if (!(cap >= 1)) throw new RangeError('maxConcurrent must be at least 1')
+    this.pacer = opts.adaptive === false ? null : new Pacer(cap)
+    this.now = opts.now ?? (() => performance.now())
   }
 
+  /** Requests allowed at once now: the learned window, within the cap. */
   get max(): number {
-    return this.maxConcurrent
+    return this.pacer ? Math.min(this.cap, this.pacer.window) : this.cap
+  }
+  /** The hard cap (`resize` sets it). */
+  get maxConcurrent(): number {
+    return this.cap
   }
   /** Tasks running now. */
   get active(): number {
@@ -21,29 +44,44 @@ export class ConcurrencyLimiter {
   get pending(): number {
     return this.waiting.length
   }
+  /** What the limiter has learned (window, rate, gate, round trip). */
+  get pacing(): PacingState | null {
+    return this.pacer?.state() ?? null
+  }
 
-  /** Changes the cap; raising it starts waiting tasks at once. */
+  /** Changes the hard cap; raising it starts waiting tasks at once. */
   resize(max: number): void {
     if (!(max >= 1)) throw new RangeError('maxConcurrent must be at least 1')
-    this.maxConcurrent = max
+    this.cap = max
+    this.pacer?.setCeiling(max)
     this.drain()
   }
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    await this.acquire()
+  /**
+   * Runs `task` when a slot, a token and the gate allow. Its answer teaches the pacer: a success or a failure
+   * `judge` does not call throttling is accepted; a throttling one slows the endpoint down.
+   */
+  async run<T>(task: () => Promise<T>, judge?: ThrottleJudge): Promise<T> {
+    const sentAt = await this.acquire()
     try {
-      return await task()
+      const out = await task()
+      this.pacer?.accept(sentAt, this.now())
+      return out
+    } catch (err) {
+      const retryAfter = judge?.(err)
+      if (retryAfter === undefined) this.pacer?.accept(sentAt, this.now())
+      else this.pacer?.throttled(sentAt, this.now(), retryAfter)
+      throw err
     } finally {
       this.release()
     }
   }
 
-  private acquire(): Promise<void> {
-    if (this.running < this.maxConcurrent) {
-      this.running++
-      return Promise.resolve()
-    }
-    return new Promise((resolve) => this.waiting.push(resolve))
+  private acquire(): Promise<number> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve)
+      this.drain()
+    })
   }
 
   private release(): void {
@@ -52,26 +90,42 @@ export class ConcurrencyLimiter {
   }
 
   private drain(): void {
-    while (this.running < this.maxConcurrent && this.waiting.length > 0) {
+    while (this.running < this.max && this.waiting.length > 0) {
+      const now = this.now()
+      const wait = this.pacer?.take(now) ?? 0
+      if (wait > 0) return this.wakeIn(wait)
       this.running++
-      this.waiting.shift()!()
+      this.waiting.shift()!(now)
     }
+  }
+
+  private wakeIn(ms: number): void {
+    if (this.timer) return
+    // unref: a paced queue never keeps a process (the CLI) alive on its own
+    this.timer = setTimeout(() => {
+      this.timer = null
+      this.drain()
+    }, ms).unref()
   }
 }
 
-/** Default cap per endpoint: the PAI and EventBridge APIs throttle per account well above this. */
-export const DEFAULT_MAX_CONCURRENT_PER_ENDPOINT = 6
+/** Hard cap per endpoint when none is given: a safety bound; the learned window is what limits in practice. */
+export const DEFAULT_MAX_CONCURRENT_PER_ENDPOINT = 64
 
 /** One limiter per endpoint key (`protocol://host:port`). */
 export class LimiterRegistry {
   private readonly limiters = new Map<string, ConcurrencyLimiter>()
 
-  constructor(private readonly defaultMax = DEFAULT_MAX_CONCURRENT_PER_ENDPOINT) {}
+  /** `adaptive: false`: a plain fixed cap per endpoint, no pacing (the old engine, which the benchmark compares with). */
+  constructor(
+    private readonly defaultMax = DEFAULT_MAX_CONCURRENT_PER_ENDPOINT,
+    private readonly opts: { adaptive?: boolean } = {},
+  ) {}
 
   forEndpoint(key: string): ConcurrencyLimiter {
     let l = this.limiters.get(key)
     if (!l) {
-      l = new ConcurrencyLimiter(this.defaultMax)
+      l = new ConcurrencyLimiter(this.defaultMax, this.opts)
       this.limiters.set(key, l)
     }
     return l

@@ -5,6 +5,8 @@ import type { OutboxOp, Store } from '../store'
 import { fromDependencies } from './ops/dependencies'
 import { executeOp, type ExecResult } from './ops/execute'
 import { OFFLINE, OutcomeWriter, opErrorOf, type Completion } from './worker-outcomes'
+import { InFlightWindow } from './worker-window'
+import { ProgressCoalescer } from './progress'
 
 export interface WorkerDeps {
   store: Store
@@ -12,7 +14,10 @@ export interface WorkerDeps {
   secret(profileId: string, ref: string): Promise<string | null>
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void
   log?: { warn(msg: string, f?: Record<string, unknown>): void; info(msg: string, f?: Record<string, unknown>): void }
-  /** Ops sent at once (each call also waits for the endpoint's limiter). Default 8. */
+  /**
+   * A hard cap on ops sent at once. Without it the window follows what the endpoints' limiters learn
+   * (worker-window.ts), up to a safety bound of 64.
+   */
   maxInFlight?: number
   /** Shortest time between two outbox commits while ops are in flight (group commit). Default 15 ms. */
   commitIntervalMs?: number
@@ -52,14 +57,18 @@ export class OutboxWorker {
   private readonly settling = new Set<string>()
   private readonly settlesRunning = new Set<Promise<void>>()
   private readonly settleAgain = new Set<string>()
-  private readonly max: number
+  /** Ops allowed in flight now (learned from the endpoints' pacing). */
+  readonly window: InFlightWindow
   private readonly outcomes: OutcomeWriter
+  /** sync.progress a few times a second per run, with the latest counts (progress.ts). */
+  private readonly progress: ProgressCoalescer
   /** Commits that failed in a row (disk full, database locked by another process...), and when to try again. */
   private commitFailures = 0
   private nextCommitAt = 0
 
   constructor(private readonly d: WorkerDeps) {
-    this.max = d.maxInFlight ?? 8
+    this.window = new InFlightWindow(d.maxInFlight)
+    this.progress = new ProgressCoalescer((p) => d.emit('sync.progress', p))
     this.commitMs = d.commitIntervalMs ?? 15
     this.outcomes = new OutcomeWriter({
       store: d.store,
@@ -105,6 +114,7 @@ export class OutboxWorker {
     this.running = false
     this.kick()
     await this.loopDone
+    this.progress.flush()
     await until([...this.settlesRunning])
   }
 
@@ -131,7 +141,7 @@ export class OutboxWorker {
 
   private async loop(): Promise<void> {
     while (this.running || this.completed.length > 0) {
-      let free = this.running && this.claiming ? this.max - this.inflight.size : 0
+      let free = this.running && this.claiming ? this.window.size - this.inflight.size : 0
       let claimed: OutboxOp[] = []
       let flushed: Completion[] = []
       if (Date.now() < this.nextCommitAt) {
@@ -145,7 +155,7 @@ export class OutboxWorker {
         if (this.inflight.size > 0 && since < this.commitMs)
           await new Promise((r) => setTimeout(r, this.commitMs - since))
         this.lastCommit = Date.now()
-        free = this.running && this.claiming ? this.max - this.inflight.size : 0
+        free = this.running && this.claiming ? this.window.size - this.inflight.size : 0
         const batch = this.completed.splice(0)
         let later: Completion[] = []
         try {
@@ -181,7 +191,7 @@ export class OutboxWorker {
         if (flushed.length > 0) await this.afterFlush(flushed)
       }
       if (!this.running && this.completed.length === 0) break
-      if ((claimed.length > 0 && this.inflight.size < this.max) || this.completed.length > 0) continue
+      if ((claimed.length > 0 && this.inflight.size < this.window.size) || this.completed.length > 0) continue
       await this.sleep(this.inflight.size > 0 ? 250 : 100)
     }
   }
@@ -196,6 +206,7 @@ export class OutboxWorker {
   private async send(op: OutboxOp): Promise<void> {
     try {
       const clients = await this.d.clientsFor(op.profileId)
+      this.window.sentWith(clients)
       const res = await executeOp(op.kind, op.payload, {
         clients,
         attempt: op.attempts,
@@ -214,7 +225,7 @@ export class OutboxWorker {
     }
   }
 
-  /** Progress per run touched, and the settle hook of runs with nothing left pending or in flight. */
+  /** Progress per run touched (coalesced), and the settle hook of runs with nothing left pending or in flight. */
   private async afterFlush(batch: Completion[]): Promise<void> {
     const store = this.d.store
     const byRun = new Map<string, Completion>()
@@ -224,15 +235,19 @@ export class OutboxWorker {
       const counts = store.outbox.counts({ runId })
       const total = Object.values(counts).reduce((a, b) => a + b, 0)
       const finished = counts.done + counts.failed + counts.cancelled + counts.blocked
-      this.d.emit('sync.progress', {
-        runId,
-        opId: last.op.opId,
-        status: last.status ?? 'unknown',
-        done: finished,
-        total,
-        ...(last.error ? { message: last.error.code } : {}),
-      })
-      if (counts.pending === 0 && counts.in_flight === 0) void this.settle(runId)
+      const idle = counts.pending === 0 && counts.in_flight === 0
+      this.progress.push(
+        {
+          runId,
+          opId: last.op.opId,
+          status: last.status ?? 'unknown',
+          done: finished,
+          total,
+          ...(last.error ? { message: last.error.code } : {}),
+        },
+        idle,
+      )
+      if (idle) void this.settle(runId)
     }
   }
 

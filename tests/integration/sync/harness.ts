@@ -32,7 +32,8 @@ export interface Engine {
   clients: CloudClients
   sync: SyncService
   profileId: string
-  events: Array<{ event: EventName; payload: unknown }>
+  /** What the core emitted, with when (Date.now()). */
+  events: Array<{ event: EventName; payload: unknown; at: number }>
   close(): Promise<void>
 }
 
@@ -40,8 +41,12 @@ export interface EngineOptions {
   dataDir?: string
   endpoint: string
   profileId?: string
-  maxInFlight?: number
-  concurrency?: number
+  /** A hard cap on ops in flight (default 8 here); null: the product's default (the learned window). */
+  maxInFlight?: number | null
+  /** A hard cap per endpoint (default 6 here); null: the product's default (the learned window). */
+  concurrency?: number | null
+  /** false: the endpoint limiter is a plain fixed cap, with no pacing (the benchmark's baseline). */
+  adaptive?: boolean
   start?: boolean
   /** How often an engine waiting for the worker lease tries again (ms). */
   leaseRetryMs?: number
@@ -78,19 +83,25 @@ export function openEngine(o: EngineOptions): Engine {
       accessKeySecret: MAIN.accessKeySecret,
       proxy: 'none',
     },
-    { limiters: new LimiterRegistry(o.concurrency ?? 6), retry: { baseDelayMs: 20, maxDelayMs: 400 } },
+    {
+      limiters:
+        o.concurrency === null
+          ? new LimiterRegistry()
+          : new LimiterRegistry(o.concurrency ?? 6, { adaptive: o.adaptive ?? true }),
+      retry: { baseDelayMs: 20, maxDelayMs: 400 },
+    },
   )
   const events: Engine['events'] = []
   const sync = new SyncService({
     store,
-    emit: (event, payload) => events.push({ event, payload }),
+    emit: (event, payload) => events.push({ event, payload, at: Date.now() }),
     clientsFor: async () => clients,
     secret: async (_p, ref) => (ref === 'robot1' ? DINGTALK_SECRET : ref === 'robot2' ? DINGTALK_SECRET_2 : null),
     identity: async () => ({ identity: { kind: 'main', userId: MAIN.uid } }),
     worker: {
       pollMs: 20,
       backoff: { baseMs: 30, maxMs: 500 },
-      maxInFlight: o.maxInFlight ?? 8,
+      ...(o.maxInFlight === null ? {} : { maxInFlight: o.maxInFlight ?? 8 }),
       ...(o.commitIntervalMs ? { commitIntervalMs: o.commitIntervalMs } : {}),
       inFlightGraceMs: o.inFlightGraceMs ?? 300,
     },

@@ -1,0 +1,139 @@
+/**
+ * What an endpoint's limiter learns from the answers it sees, with no setting to tune:
+ * - an in-flight window, AIMD: +1 per answer until the first throttling answer (slow start, and only while the
+ *   round trip does not stretch beyond twice the shortest: that is queueing, not the service), then +1 per window of
+ *   answers; halved on a throttling answer (once per round trip: the answers of requests sent before the last
+ *   decrease do not count again), never below what the learned rate needs over the round trip (Little's law), and
+ *   never above it by much (requests beyond that would only queue here);
+ * - a rate (a token bucket of small burst): unknown (unpaced) until the first throttling answer, then the number of
+ *   requests the service accepted in its current one-second window (which `x-acs-retry-after`, the time to the next
+ *   window, tells apart), a little below it, probing upwards by 1% a second while nothing is throttled;
+ * - a gate: after a throttling answer nothing is sent before `x-acs-retry-after` has passed (less half the shortest
+ *   round trip, the time a request takes to get there).
+ */
+
+/** The share of the learned limit the bucket sends at (the rest absorbs jitter in where the service's window falls). */
+const HEADROOM = 0.97
+/** The service's throttling window: Alibaba Cloud's API limits are per second. */
+const WINDOW_MS = 1000
+/** The in-flight window before anything was learned. */
+export const INITIAL_WINDOW = 8
+
+export interface PacingState {
+  /** Requests allowed in flight now. */
+  window: number
+  /** Requests a second the bucket sends at; Infinity until a throttling answer taught a limit. */
+  rate: number
+  /** No request is sent before this time (performance.now() milliseconds). */
+  gateUntil: number
+  /** Shortest round trip seen (ms). */
+  minRttMs: number
+  throttles: number
+}
+
+export class Pacer {
+  private win = INITIAL_WINDOW
+  private slowStart = true
+  private learned = Infinity
+  private tokens = 1
+  private refilledAt = 0
+  private gate = 0
+  private minRtt = Infinity
+  /** Smoothed round trip (ms), as TCP keeps it. */
+  private srtt = 0
+  private lastDecrease = -Infinity
+  private lastThrottle = -Infinity
+  private lastProbe = 0
+  private throttleCount = 0
+  /** Times of accepted answers in the last two windows (oldest first). */
+  private readonly accepted: number[] = []
+
+  constructor(private ceiling: number) {}
+
+  setCeiling(ceiling: number): void {
+    this.ceiling = ceiling
+  }
+
+  state(): PacingState {
+    return {
+      window: this.window,
+      rate: this.learned,
+      gateUntil: this.gate,
+      minRttMs: this.minRtt,
+      throttles: this.throttleCount,
+    }
+  }
+
+  /** Requests allowed in flight (at least 1, at most the ceiling). */
+  get window(): number {
+    return Math.max(1, Math.min(this.ceiling, Math.floor(this.win)))
+  }
+
+  /** 0 when a request may be sent now (and takes its token); else the milliseconds to wait. */
+  take(now: number): number {
+    if (now < this.gate) return this.gate - now
+    if (!Number.isFinite(this.learned)) return 0
+    const burst = Math.max(1, this.learned * 0.02)
+    this.tokens = Math.min(burst, this.tokens + ((now - this.refilledAt) * this.learned) / 1000)
+    this.refilledAt = now
+    if (this.tokens >= 1) {
+      this.tokens -= 1
+      return 0
+    }
+    return Math.max(1, Math.ceil(((1 - this.tokens) * 1000) / this.learned))
+  }
+
+  /** An answer that was not a throttling one, to a request sent at `sentAt`. */
+  accept(sentAt: number, now: number): void {
+    const rtt = Math.max(0, now - sentAt)
+    this.minRtt = Math.min(this.minRtt, rtt)
+    this.srtt = this.srtt === 0 ? rtt : this.srtt * 0.875 + rtt * 0.125
+    this.accepted.push(now)
+    while (this.accepted.length > 0 && this.accepted[0]! < now - 2 * WINDOW_MS) this.accepted.shift()
+    const need = this.bdp()
+    // Slow start only while the round trip does not stretch: past that, more in flight only waits longer somewhere.
+    if (this.slowStart) {
+      if (this.srtt <= 2 * this.minRtt + 5) this.win += 1
+    } else if (this.win < need + 2) this.win += 1 / Math.max(1, this.win)
+    if (Number.isFinite(this.learned)) {
+      this.win = Math.min(this.win, Math.max(need * 1.5, need + 2))
+      if (now - this.lastThrottle >= WINDOW_MS && now - this.lastProbe >= WINDOW_MS) {
+        // Gently near the limit just learned, faster the longer nothing is throttled (the other client left).
+        const quiet = Math.floor((now - this.lastThrottle) / WINDOW_MS)
+        this.learned = this.learned * (1 + 0.01 * Math.min(quiet, 20)) + 0.1
+        this.lastProbe = now
+      }
+    }
+    this.win = Math.min(this.win, this.ceiling)
+  }
+
+  /** A throttling answer, to a request sent at `sentAt`, with the service's `x-acs-retry-after` when it gave one. */
+  throttled(sentAt: number, now: number, retryAfterMs?: number): void {
+    this.throttleCount++
+    this.lastThrottle = now
+    this.tokens = 0
+    this.refilledAt = now
+    const wait = retryAfterMs !== undefined && retryAfterMs > 0 ? Math.min(retryAfterMs, WINDOW_MS) : undefined
+    if (wait !== undefined) {
+      const halfTrip = Number.isFinite(this.minRtt) ? this.minRtt / 2 : 0
+      this.gate = Math.max(this.gate, now + wait - halfTrip)
+    }
+    // One decrease per round trip: requests already on their way when we slowed down tell nothing new.
+    if (sentAt < this.lastDecrease) return
+    this.lastDecrease = now
+    this.slowStart = false
+    const since = wait !== undefined ? now + wait - WINDOW_MS : now - WINDOW_MS
+    let inWindow = 0
+    for (const t of this.accepted) if (t >= since) inWindow++
+    const estimate = Math.max(1, inWindow) * HEADROOM
+    // Throttled below what the window counted: another client shares the quota; slow down anyway.
+    this.learned = estimate < this.learned ? estimate : this.learned * 0.9
+    this.win = Math.min(this.win, Math.max(Math.floor(this.win / 2), Math.ceil(this.bdp()), 1))
+  }
+
+  /** What the learned rate needs in flight over the (smoothed) round trip: Little's law. */
+  private bdp(): number {
+    if (!Number.isFinite(this.learned) || this.srtt === 0) return this.ceiling
+    return (this.learned * this.srtt) / 1000 + 1
+  }
+}

@@ -1,6 +1,6 @@
 // Issue 18, "First contact and daily use": the keyboard, a 1024×700 window, the wizard's "start over" and
 // profile switch, a deleted profile's test result.
-import { invoke } from './config-fixtures'
+import { createDraft, invoke, newConfig, openConfig } from './config-fixtures'
 import { EMULATOR_ACCOUNTS, emulatorTest, expect, test } from './harness'
 import { goto, inputOf, setLocale } from './helpers'
 
@@ -118,4 +118,19 @@ for (const l of LOCALES) {
       await expect(result).toHaveCount(0)
     },
   )
+}
+
+for (const l of [
+  { locale: 'zh-CN', minutes: '分钟' },
+  { locale: 'en', minutes: 'minutes' },
+] as const) {
+  test(`${l.locale}: number fields of durations show their unit (${l.minutes})`, async ({ page, harness }) => {
+    await invoke(harness, 'settings.update', { locale: l.locale })
+    const d = await createDraft(harness, newConfig('ws_units'))
+    await openConfig(page, harness, d.key, 'scheduling')
+    await page.getByTestId('timeout-add').click()
+    // The timeout row has no visible label of its own: the unit after the input says what the number counts.
+    for (const id of ['sched-max-runtime', 'sched-nm-runtime', 'timeout-minutes-0'])
+      await expect(page.getByTestId(`${id}-unit`)).toHaveText(l.minutes)
+  })
 }

@@ -95,6 +95,9 @@ export class ProfilesService {
       result: 'ok',
       details: { name: rec.name, kind: rec.kind, secretsStored: written, importedFrom: rec.importedFrom },
     })
+    // The first profile becomes the current one (a newcomer should not have to pick the only choice there is).
+    if (this.activeId() === null && this.store.profiles.list().length === 1)
+      this.settings.update({ activeProfileId: rec.id })
     // A new id has no other keychain entry: no need to ask the keychain (which may be locked).
     return this.view(rec, (k) => written.includes(k), this.activeId())
   }

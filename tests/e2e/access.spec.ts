@@ -78,7 +78,10 @@ async function addProfile(page: Page, emulator: RunningEmulator): Promise<void> 
   await inputOf(page, 'profile-secret').fill(EMULATOR_ACCOUNTS.main.accessKeySecret)
   await page.getByTestId('profile-save').click()
   await expect(page.getByTestId('profile-dialog')).toBeHidden()
-  await page.getByTestId('profile-actions-生产账号').getByTestId('profile-set-active').click()
+  // The first profile is current by itself.
+  const setActive = page.getByTestId('profile-actions-生产账号').getByTestId('profile-set-active')
+  if (await setActive.isEnabled()) await setActive.click()
+  await expect(page.getByTestId('active-profile')).toContainText('生产账号')
 }
 
 async function download(page: Page, testId: string): Promise<string> {

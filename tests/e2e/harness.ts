@@ -161,7 +161,8 @@ export async function startEmulator(extraArgs: string[] = []): Promise<RunningEm
 }
 
 export async function stopEmulator(e: RunningEmulator): Promise<void> {
-  if (e.process.exitCode === null && e.process.pid !== undefined) {
+  // A process ended by a signal has no exit code but a signal code: stopping it twice must not wait forever.
+  if (e.process.exitCode === null && e.process.signalCode === null && e.process.pid !== undefined) {
     const exited = new Promise((r) => e.process.once('exit', r))
     // npx runs tsx runs node: end the process group this test started.
     process.kill(-e.process.pid, 'SIGTERM')

@@ -45,8 +45,8 @@ test.describe('profiles [账号]', () => {
     // The secret never reaches the page.
     await expect(page.locator('body')).not.toContainText('s3cr3t-value')
 
-    // Set active: the status bar shows it.
-    await page.getByTestId('profile-actions-测试账号').getByTestId('profile-set-active').click()
+    // The first profile becomes the current one by itself: the status bar shows it.
+    await expect(page.getByTestId('profile-actions-测试账号').getByTestId('profile-set-active')).toBeDisabled()
     await expect(page.getByTestId('active-profile')).toContainText('测试账号')
     await expect(page.getByTestId('profile-active-tag')).toBeVisible()
     await expectAccessible(page, 'profiles')

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, watch } from 'vue'
 import type { AppSettings } from '@shared/ipc/channels/app'
 import type { Locale } from '@shared/locale'
 import type { ResponseOf } from '@shared/ipc/contract'
@@ -11,7 +11,12 @@ type Theme = AppSettings['theme']
 /** App-wide state: settings (language, theme, active profile), online status, core info. */
 export const useAppStore = defineStore('app', () => {
   const settings = ref<AppSettings>({ locale: 'zh-CN', theme: 'system', activeProfileId: null })
-  const online = ref<boolean>(navigator.onLine)
+  /**
+   * Whether the cloud answers the current profile: true / false as the last refresh or outbox send found it
+   * (net.status), null while nothing has been asked in this session. The browser's own network state only says
+   * offline (no network means no cloud); its "online" says nothing about the cloud.
+   */
+  const online = ref<boolean | null>(navigator.onLine ? null : false)
   const info = ref<{ version: string; runtime: string; dataDir: string; logDir: string } | null>(null)
   const recovery = ref<ResponseOf<'store.recovery'>['recovery']>(null)
   /** A long job the core reports progress of (job.progress: a refresh), until it is done. */
@@ -42,7 +47,7 @@ export const useAppStore = defineStore('app', () => {
       systemDark.value = e.matches
       applyTheme()
     })
-    window.addEventListener('online', () => (online.value = true))
+    window.addEventListener('online', () => (online.value = null))
     window.addEventListener('offline', () => (online.value = false))
     onEvent('net.status', (p) => (online.value = p.online))
     onEvent(
@@ -50,6 +55,14 @@ export const useAppStore = defineStore('app', () => {
       (p) => (job.value = p.done < p.total ? { kind: p.kind, done: p.done, total: p.total } : null),
     )
   }
+
+  // Another profile is another cloud account: what was known of the last one's cloud says nothing of it.
+  watch(
+    () => settings.value.activeProfileId,
+    () => {
+      if (online.value === true) online.value = null
+    },
+  )
 
   async function setLocale(locale: Locale): Promise<void> {
     setUiLocale(locale)

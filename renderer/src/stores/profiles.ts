@@ -21,6 +21,10 @@ export const useProfilesStore = defineStore('profiles', () => {
     activeProfileId.value = res.activeProfileId
     keychainError.value = res.keychainError
     loaded.value = true
+    // The core decides which profile is current (the first one added becomes it): the whole app follows.
+    const app = useAppStore()
+    if (app.settings.activeProfileId !== res.activeProfileId)
+      app.settings = { ...app.settings, activeProfileId: res.activeProfileId }
     if (!subscribed) {
       subscribed = true
       onEvent('data.changed', (p) => {

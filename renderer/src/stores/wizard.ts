@@ -166,6 +166,13 @@ export const useWizardStore = defineStore('wizard', () => {
     step.value = 0
   }
 
+  // A half-finished form belongs to the profile it was started under: another profile starts from scratch
+  // (its names, members and resources are another account's).
+  watch(
+    () => useAppStore().settings.activeProfileId,
+    () => reset(),
+  )
+
   return {
     form,
     step,

@@ -57,7 +57,8 @@ describe('profiles through the IPC contract (real SQLite, real keychain)', () =>
       protocol: 'https',
       proxy: null,
       hasSecret: true,
-      active: false,
+      // The first profile of a data folder becomes the current one.
+      active: true,
       draftCount: 0,
     })
     expect(p).not.toHaveProperty('accessKeySecret')
@@ -150,6 +151,20 @@ describe('profiles through the IPC contract (real SQLite, real keychain)', () =>
     )
 
     expect(c.services.store.activity.list({ profileId: p.id }).map((e) => e.action)).toContain('secret.setDingtalk')
+  })
+
+  it('the first profile becomes the current one; a later one, or one added after choosing offline, does not', async () => {
+    const c = newCore()
+    const first = value<ProfileView>(await c.call('profiles.add', { name: 'first', ...base }))
+    expect(first.active).toBe(true)
+    expect(value<{ activeProfileId: string }>(await c.call('profiles.list', {})).activeProfileId).toBe(first.id)
+    const second = value<ProfileView>(await c.call('profiles.add', { name: 'second', ...base }))
+    expect(second.active).toBe(false)
+    // Offline only, chosen with profiles present: a new profile leaves that choice alone.
+    value(await c.call('profiles.setActive', { id: null }))
+    const third = value<ProfileView>(await c.call('profiles.add', { name: 'third', ...base }))
+    expect(third.active).toBe(false)
+    expect(value(await c.call('settings.get', {}))).toMatchObject({ activeProfileId: null })
   })
 
   it('remembers the active profile across restarts and clears it when that profile is removed', async () => {

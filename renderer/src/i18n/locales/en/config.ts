@@ -202,6 +202,7 @@ const en: Shape<typeof zhCN> = {
       },
       timeoutType: 'Kind',
       timeoutMinutes: 'Threshold (minutes)',
+      unitMinutes: 'minutes',
       timeoutEnabled: 'Enabled',
       addTimeout: 'Add a timeout rule',
       removeTimeout: 'Delete',

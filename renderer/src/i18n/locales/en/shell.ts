@@ -22,6 +22,9 @@ const en: Shape<typeof zhCN> = {
     settings: 'Settings',
     diagnostics: 'Diagnostics',
     workspaceConfig: 'Workspace configuration',
+    label: 'Main navigation',
+    fold: 'Fold the sidebar',
+    unfold: 'Unfold the sidebar',
   },
   recovery: {
     title: 'The local database was damaged and has been recovered',
@@ -29,6 +32,7 @@ const en: Shape<typeof zhCN> = {
   status: {
     online: 'Online',
     offline: 'Offline',
+    unknown: 'Cloud not contacted yet',
     profile: 'Active profile',
     noProfile: 'Offline only',
     job: 'Refreshing: {done}/{total}',

@@ -47,6 +47,7 @@ const wizard: Shape<typeof zh> = {
     confirmHint:
       'Check everything below. Confirming creates a local draft; review its plan under Pending changes and apply it to the cloud.',
     create: 'Create draft',
+    startOver: 'Start over',
     created: 'Draft created',
     problems: 'Problems',
     errorsInStep: 'Fix the errors in this step first',

@@ -196,6 +196,7 @@ export default {
       },
       timeoutType: '类型',
       timeoutMinutes: '阈值(分钟)',
+      unitMinutes: '分钟',
       timeoutEnabled: '启用',
       addTimeout: '添加超时规则',
       removeTimeout: '删除',

@@ -19,6 +19,9 @@ export default {
     settings: '设置',
     diagnostics: '诊断',
     workspaceConfig: '工作空间配置',
+    label: '主导航',
+    fold: '收起侧栏',
+    unfold: '展开侧栏',
   },
   recovery: {
     title: '本地数据库已损坏并已自动恢复',
@@ -26,6 +29,7 @@ export default {
   status: {
     online: '在线',
     offline: '离线',
+    unknown: '尚未连接云端',
     profile: '当前账号',
     noProfile: '仅离线使用',
     job: '正在刷新:{done}/{total}',

@@ -42,6 +42,7 @@ export default {
     noResources: '暂未关联资源',
     confirmHint: '请确认以下信息。确认后将创建本地草稿,在“待同步变更”中查看计划并同步到云端。',
     create: '创建草稿',
+    startOver: '重新开始',
     created: '已创建草稿',
     problems: '问题',
     errorsInStep: '请先修正本步骤中的错误',

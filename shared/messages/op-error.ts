@@ -38,5 +38,5 @@ export function opErrorText(locale: Locale, e: OpErrorView): string {
   if (!hasMessage(e.code)) return e.message ?? e.code
   const text = formatMessage(locale, e.code, { ...e.params, requestId: e.requestId ?? e.params?.requestId ?? '-' })
   if (!e.cloudMessage || text.includes(e.cloudMessage)) return text
-  return `${text} ${formatMessage(locale, 'OP_CLOUD_SAID', { cloudCode: e.cloudCode ?? '-', cloudMessage: e.cloudMessage })}`
+  return `${text} — ${formatMessage(locale, 'OP_CLOUD_SAID', { cloudCode: e.cloudCode ?? '-', cloudMessage: e.cloudMessage })}`
 }

@@ -24,6 +24,10 @@ export const syncMessages = {
     en: 'Draft {key} cannot be read: {detail}',
   },
   // ---- sync engine (core/sync)
+  DEPENDENCY_FAILED: {
+    'zh-CN': '未发送:它依赖的操作失败了,该操作成功后才会发送',
+    en: 'Not sent: an operation it depends on failed; it is sent once that one succeeds',
+  },
   OP_CLOUD_SAID: {
     'zh-CN': '云端原文:{cloudCode} {cloudMessage}',
     en: 'The cloud said: {cloudCode} {cloudMessage}',

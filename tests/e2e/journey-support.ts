@@ -90,6 +90,8 @@ export async function addActiveProfile(
   await page.getByTestId('profile-add').click()
   await inputOf(page, 'profile-name').fill(name)
   await pick(page, 'profile-region', /华东1\(杭州\)/)
+  // One custom endpoint for every service: the emulator.
+  await page.getByTestId('profile-endpoint-custom').click()
   await inputOf(page, 'profile-endpoint').fill(emulator.endpoint)
   await page.getByTestId('profile-protocol').getByText('HTTP', { exact: true }).click()
   await inputOf(page, 'profile-akid').fill(account.accessKeyId)

@@ -20,6 +20,7 @@ async function draftAndPlan(
   name: string,
   members: Array<{ uid: string; name: string }>,
   role: string,
+  consoleStep = false,
 ): Promise<void> {
   await goto(page, '/workspaces/new')
   await inputOf(page, 'wiz-name').fill(name)
@@ -37,6 +38,12 @@ async function draftAndPlan(
   await page.getByTestId('wiz-next').click()
   await expect(page).toHaveURL(/#\/workspaces\/[^/]+%3Alocal-/)
   const key = decodeURIComponent(page.url().split('#/workspaces/')[1]!)
+  if (consoleStep) {
+    // A switch only the console can set (G2): a step for a person in the plan.
+    await page.getByTestId('tab-switches').click()
+    await page.getByTestId('switch-dswSsh').click()
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved')
+  }
   await page.evaluate((k) => (window.location.hash = `/pending?key=${encodeURIComponent(k)}`), key)
   await expect(page.getByTestId('plan-apply')).toBeEnabled()
 }
@@ -62,7 +69,17 @@ test.describe('readable progress [同步进度]', () => {
         { uid: UNKNOWN, name: 'bob' },
       ],
       '算法开发',
+      true,
     )
+    // The plan says what it does, to whom, in words; the raw key only on hover.
+    const whats = page.getByTestId('plan-action-what')
+    await expect(whats.filter({ hasText: `添加成员 · bob (${UNKNOWN})` })).toHaveCount(1)
+    await expect(whats.filter({ hasText: '创建工作空间 · progress_ws' })).toHaveCount(1)
+    await expect(page.getByTestId('plan-actions')).not.toContainText('member · create')
+    // A console step cannot be marked done before the workspace exists.
+    await expect(page.getByTestId('plan-mark-done')).toBeDisabled()
+    await expect(page.getByTestId('plan-mark-done-later')).toBeVisible()
+    await shot(page, 'plan-zh-CN')
     await page.getByTestId('plan-apply').click()
 
     const summary = page.getByTestId('run-summary')
@@ -113,6 +130,10 @@ test.describe('readable progress [同步进度]', () => {
     await draftAndPlan(page, 'clash_ws', [{ uid: KNOWN, name: 'alice' }], 'Algorithm developer')
     // Meanwhile a DataWorks workspace took the name (PAI and DataWorks share names: W4).
     await emulator.seed({ dataworksNames: ['clash_ws'] })
+    const whats = page.getByTestId('plan-action-what')
+    await expect(whats.filter({ hasText: 'Create workspace · clash_ws' })).toHaveCount(1)
+    await expect(whats.filter({ hasText: `Add member · alice (${KNOWN})` })).toHaveCount(1)
+    await shot(page, 'plan-en')
     await page.getByTestId('plan-apply').click()
 
     const create = row(page, 'clash_ws')

@@ -24,6 +24,7 @@ const pending: Shape<typeof zh> = {
     },
     openConsole: 'Open the PAI console',
     markDone: 'I did it',
+    markDoneAfterCreate: 'This step can be done in the console only once the workspace exists: apply first',
     done: 'Done',
     field: 'Field',
     base: 'Base',

@@ -21,6 +21,7 @@ export default {
     },
     openConsole: '打开 PAI 控制台',
     markDone: '我已完成',
+    markDoneAfterCreate: '工作空间创建后才能在控制台完成此步骤:先同步到云端',
     done: '已完成',
     field: '字段',
     base: '原值',

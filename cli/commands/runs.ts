@@ -1,6 +1,7 @@
 import type { Plan, RunStatus } from '@shared/ipc/channels/sync'
 import type { Locale } from '@shared/locale'
 import { formatMessage } from '@shared/messages'
+import { opErrorText } from '@shared/messages/op-error'
 import { CliError, EXIT, ExitWith, exitCodeFor } from '../exit-codes'
 import { table } from '../output'
 import type { Session } from '../session'
@@ -61,7 +62,7 @@ export async function statusCommand(s: Session, o: { run?: string; offline?: boo
               op.kind,
               op.held ? `${op.status} (${op.held.reason})` : op.status,
               op.attempts,
-              op.lastError ? formatMessage(s.locale, op.lastError.code, { requestId: op.lastError.requestId }) : '',
+              op.lastError ? opErrorText(s.locale, op.lastError) : '',
             ]),
           ),
         )

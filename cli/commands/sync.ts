@@ -4,6 +4,7 @@ import { formatProblemLine } from '../../core/bundles/problems'
 import { CliError, EXIT, exitCodeFor, ExitWith } from '../exit-codes'
 import type { Locale } from '@shared/locale'
 import { formatMessage } from '@shared/messages'
+import { opErrorText } from '@shared/messages/op-error'
 import { printable } from '@shared/printable'
 import { table } from '../output'
 import { confirm, readSecret } from '../secret-input'
@@ -173,7 +174,7 @@ export async function applyCommand(
         for (const op of failed)
           lines.push(
             printable(
-              `  ${op.kind}: ${op.status} ${op.lastError?.code ?? ''} ${op.lastError?.message ?? ''}${op.lastError?.requestId ? ` (RequestId ${op.lastError.requestId})` : ''}`,
+              `  ${op.kind} ${op.subject?.label ?? op.subject?.target ?? ''}: ${op.status} ${op.lastError?.code ?? ''} ${op.lastError ? opErrorText(s.locale, op.lastError) : ''}${op.lastError?.requestId ? ` (RequestId ${op.lastError.requestId})` : ''}`,
             ),
           )
         return lines.join('\n')

@@ -51,10 +51,18 @@ export interface DingTalkTestResult {
 }
 
 /** The robot's errcode/errmsg as one of our message codes. */
-export function describeDingTalkAnswer(errcode: number, errmsg: string): Pick<DingTalkTestResult, 'ok' | 'code'> {
+export function describeDingTalkAnswer(
+  errcode: number,
+  errmsg: string,
+  signed = true,
+): Pick<DingTalkTestResult, 'ok' | 'code'> {
   if (errcode === 0) return { ok: true, code: 'DINGTALK_OK' }
   const m = errmsg.toLowerCase()
   if (errcode === 310000) {
+    // A robot with 加签 answers an unsigned message with a timestamp or signature error: the secret is missing,
+    // not the clock or a wrong secret.
+    if (!signed && (m.includes('sign') || m.includes('timestamp')))
+      return { ok: false, code: 'DINGTALK_SECRET_MISSING' }
     if (m.includes('sign')) return { ok: false, code: 'DINGTALK_SIGN_MISMATCH' }
     if (m.includes('timestamp')) return { ok: false, code: 'DINGTALK_TIMESTAMP_INVALID' }
     if (m.includes('keyword')) return { ok: false, code: 'DINGTALK_KEYWORD_MISSING' }
@@ -126,7 +134,7 @@ export async function testDingTalkRobot(
         params: { endpoint: target.host, detail: `HTTP ${res.status}, not an answer of the DingTalk robot` },
         httpStatus: res.status,
       }
-    const d = describeDingTalkAnswer(answer.errcode, answer.errmsg)
+    const d = describeDingTalkAnswer(answer.errcode, answer.errmsg, !!input.secret)
     return {
       ...d,
       params: { errcode: answer.errcode, errmsg: answer.errmsg },

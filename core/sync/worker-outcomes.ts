@@ -59,7 +59,7 @@ function isStorageError(err: unknown): boolean {
 /** What writing outcomes needs. */
 interface OutcomeDeps {
   store: Store
-  log?: { warn(msg: string, f?: Record<string, unknown>): void }
+  log?: { warn(msg: string, f?: Record<string, unknown>): void; info?(msg: string, f?: Record<string, unknown>): void }
   backoff: { baseMs: number; maxMs: number }
   random: () => number
   afterDone?(op: OutboxOp, result: ExecResult['result']): void
@@ -83,6 +83,7 @@ export class OutcomeWriter {
       try {
         this.d.store.transaction(() => this.record(c, (c.recordFailures ?? 0) >= RECORD_TRIES))
         flushed.push(c)
+        this.logOutcome(c)
       } catch (err) {
         delete c.status
         // The database refused a write (disk full, I/O error, busy), or rolled the whole transaction back: the
@@ -100,6 +101,29 @@ export class OutcomeWriter {
       }
     }
     return { flushed, later }
+  }
+
+  /**
+   * One log line per recorded outcome (done, retry later, failed), so that a log a user sends explains what happened:
+   * what the op acted on, its attempt, the error's code and params with the cloud's own code, message and request ID.
+   * Never the payload (the logger redacts what the vault has seen, and AccessKey IDs, in every line).
+   */
+  private logOutcome(c: Completion): void {
+    if (!c.status || !this.d.log?.info) return
+    const p = c.op.payload as { subject?: unknown } | null
+    const fields: Record<string, unknown> = {
+      opId: c.op.opId,
+      runId: c.op.runId,
+      workspace: c.op.workspaceKey,
+      kind: c.op.kind,
+      subject: p?.subject,
+      status: c.status,
+      attempts: c.op.attempts,
+    }
+    if (c.ok) fields.requestId = c.ok.requestId ?? null
+    if (c.error) fields.error = c.error
+    if (c.status === 'failed') this.d.log.warn('op outcome', fields)
+    else this.d.log.info('op outcome', fields)
   }
 
   /** Writes one outcome. `bare`: a done op without its follow-up (`afterDone`), the last resort. */

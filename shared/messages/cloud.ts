@@ -106,6 +106,10 @@ export const cloudMessages = {
     'zh-CN': '加签密钥不匹配:请核对机器人安全设置中的加签密钥(SEC 开头)。',
     en: "The signature does not match: check the signing secret (starting with SEC) in the robot's security settings.",
   },
+  DINGTALK_SECRET_MISSING: {
+    'zh-CN': '该机器人开启了加签,但没有填写加签密钥:请在机器人安全设置中复制加签密钥(SEC 开头)并填写后再测试。',
+    en: "The robot signs its messages (加签) but no signing secret was given: copy the secret (starting with SEC) from the robot's security settings and enter it, then test again.",
+  },
   DINGTALK_TIMESTAMP_INVALID: {
     'zh-CN': '时间戳无效:本机时间与钉钉服务器相差超过 1 小时,请校准时间。',
     en: "Invalid timestamp: this computer's clock is more than an hour off DingTalk's; correct it.",

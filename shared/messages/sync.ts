@@ -24,6 +24,14 @@ export const syncMessages = {
     en: 'Draft {key} cannot be read: {detail}',
   },
   // ---- sync engine (core/sync)
+  DEPENDENCY_FAILED: {
+    'zh-CN': '未发送:它依赖的操作失败了,该操作成功后才会发送',
+    en: 'Not sent: an operation it depends on failed; it is sent once that one succeeds',
+  },
+  OP_CLOUD_SAID: {
+    'zh-CN': '云端原文:{cloudCode} {cloudMessage}',
+    en: 'The cloud said: {cloudCode} {cloudMessage}',
+  },
   SYNC_CONFLICT: {
     'zh-CN': '「{target}」在上次同步后已在云端被修改,与本地草稿冲突:请逐项选择保留本地值或采用云端值',
     en: '"{target}" was changed in the cloud since the draft was based on it, and the draft changed it too: choose, field by field, to keep yours or take the cloud\'s',

@@ -9,6 +9,7 @@ import { planNotifications } from './areas/notifications'
 import { planResources } from './areas/resources'
 import { planStorage } from './areas/storage'
 import { planWorkspace } from './areas/workspace'
+import { labelActions } from './labels'
 import { withOverlay } from './overlay'
 
 export type { PlanInput } from './actions'
@@ -53,7 +54,7 @@ export function buildPlan(input: PlanInput): PlanAction[] {
   planPassthrough(ctx, a)
   planConsoleSteps(ctx, a)
 
-  const actions = [...root.list, ...a.list]
+  const actions = labelActions([...root.list, ...a.list], mine, cloud, ctx.base)
   // A1-A3: who may modify (offline, from the cache). A refusal turns every call into a refused action.
   const decision = canModify({ identity: input.identity, identityRoles: input.identityRoles }, { creating })
   if (!decision.allowed) {

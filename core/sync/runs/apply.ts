@@ -71,6 +71,7 @@ export function applyPlan(
           ...(a.op.payload as object),
           ...(plan.workspaceId && WS_KINDS.has(a.op.kind) ? { workspaceId: plan.workspaceId } : {}),
           actionId: a.id,
+          subject: { area: a.area, target: a.target, verb: a.verb, ...(a.label ? { label: a.label } : {}) },
         },
         dependsOn: a.dependsOn.map((d) => opIds.get(d)).filter((x): x is string => x !== undefined),
       })),

@@ -58,9 +58,44 @@ export async function waitForRun(
   }
 }
 
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' && v !== '-' ? v : undefined)
+
+/**
+ * The stored error of an op as the op view shows it: its code with the params it was raised with (the message is
+ * rendered from them), the rule, and the cloud's own code, message and request ID.
+ */
+export function errorViewOf(stored: unknown): OpView['lastError'] {
+  const err = stored as {
+    code?: unknown
+    message?: unknown
+    requestId?: unknown
+    ruleId?: unknown
+    params?: unknown
+  } | null
+  if (!err || typeof err.code !== 'string') return null
+  const params = err.params && typeof err.params === 'object' ? (err.params as Record<string, unknown>) : undefined
+  const requestId = str(err.requestId) ?? str(params?.requestId)
+  const cloudCode = str(params?.cloudCode)
+  const cloudMessage = str(params?.cloudMessage)
+  return {
+    code: err.code,
+    ...(typeof err.message === 'string' ? { message: err.message } : {}),
+    ...(requestId ? { requestId } : {}),
+    ...(typeof err.ruleId === 'string' ? { ruleId: err.ruleId } : {}),
+    ...(params ? { params } : {}),
+    ...(cloudCode ? { cloudCode } : {}),
+    ...(cloudMessage ? { cloudMessage } : {}),
+  }
+}
+
+function subjectOf(payload: { subject?: unknown } | null): OpView['subject'] {
+  const s = payload?.subject as Record<string, unknown> | undefined
+  if (!s || typeof s.area !== 'string' || typeof s.target !== 'string' || typeof s.verb !== 'string') return undefined
+  return { area: s.area, target: s.target, verb: s.verb, ...(typeof s.label === 'string' ? { label: s.label } : {}) }
+}
+
 function viewOf(op: OutboxOp, held: HeldOp | undefined): OpView {
-  const err = op.lastError as { code?: unknown; message?: unknown; requestId?: unknown } | null
-  const payload = op.payload as { actionId?: unknown } | null
+  const payload = op.payload as { actionId?: unknown; subject?: unknown } | null
   const v: OpView = {
     opId: op.opId,
     runId: op.runId,
@@ -70,17 +105,13 @@ function viewOf(op: OutboxOp, held: HeldOp | undefined): OpView {
     status: op.status,
     attempts: op.attempts,
     nextAttemptAt: op.nextAttemptAt,
-    lastError:
-      err && typeof err.code === 'string'
-        ? {
-            code: err.code,
-            ...(typeof err.message === 'string' ? { message: err.message } : {}),
-            ...(typeof err.requestId === 'string' ? { requestId: err.requestId } : {}),
-          }
-        : null,
+    // A row that succeeded (on a retry) no longer shows the error of an earlier attempt.
+    lastError: op.status === 'done' ? null : errorViewOf(op.lastError),
     requestId: op.requestId,
     updatedAt: op.updatedAt,
   }
+  const subject = subjectOf(payload)
+  if (subject) v.subject = subject
   if (payload && typeof payload.actionId === 'string') v.actionId = payload.actionId
   if (held)
     v.held = { reason: held.reason, heldAt: held.heldAt, previousStatus: held.previousStatus, source: held.source }

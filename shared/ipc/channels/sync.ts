@@ -57,6 +57,8 @@ export const PlanActionSchema = z.object({
   target: z.string(),
   /** What is done, e.g. `create`, `update`, `addRole`, `delete`. */
   verb: z.string(),
+  /** The object named for a person where the key is an ID: a member's account name with the UID. */
+  label: z.string().optional(),
   /** apply: the cloud API action(s) that will do it, e.g. `CreateMember`. */
   api: z.string().optional(),
   /** apply: the op kind and payload queued in the outbox (no secret: DingTalk secrets are keychain refs). */
@@ -109,9 +111,24 @@ export const OpViewSchema = z.object({
   status: z.enum(OP_VIEW_STATUSES),
   attempts: z.number(),
   nextAttemptAt: z.string().nullable(),
+  /** The error of the last attempt (none once the op is done): its code and params, and the cloud's own. */
   lastError: z
-    .object({ code: z.string(), message: z.string().optional(), requestId: z.string().optional() })
+    .object({
+      code: z.string(),
+      message: z.string().optional(),
+      requestId: z.string().optional(),
+      ruleId: z.string().optional(),
+      /** The message params the error was raised with (the catalog's message is rendered from them). */
+      params: z.record(z.string(), Json).optional(),
+      /** The cloud's own error code and message, as it answered. */
+      cloudCode: z.string().optional(),
+      cloudMessage: z.string().optional(),
+    })
     .nullable(),
+  /** What the op acts on, from its plan action: the area, the object's natural key, the verb and its change. */
+  subject: z
+    .object({ area: z.string(), target: z.string(), verb: z.string(), label: z.string().optional() })
+    .optional(),
   requestId: z.string().nullable(),
   updatedAt: z.string(),
   /**

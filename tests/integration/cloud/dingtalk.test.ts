@@ -43,6 +43,14 @@ describe('E7: DingTalk robot connectivity test', () => {
     expect(emu.state().robots.signed!.messages).toHaveLength(0)
   })
 
+  it('E7: a signing robot tested without its secret is told the secret is missing, not the clock, in both languages', async () => {
+    const r = await testDingTalkRobot({ webhook: webhook('signed') }, opts())
+    expect(r).toMatchObject({ ok: false, code: 'DINGTALK_SECRET_MISSING', errcode: 310000 })
+    expect(formatMessage('zh-CN', r.code, r.params)).toContain('没有填写加签密钥')
+    expect(formatMessage('en', r.code, r.params)).toContain('no signing secret was given')
+    expect(emu.state().robots.signed!.messages).toHaveLength(0)
+  })
+
   it('E7: a timestamp outside the one-hour window is reported as a clock problem; 59 minutes is accepted', async () => {
     const late = await testDingTalkRobot(
       { webhook: webhook('signed'), secret: 'SECrobot-secret' },

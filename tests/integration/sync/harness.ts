@@ -56,6 +56,8 @@ export interface EngineOptions {
   inFlightGraceMs?: number
   /** `never`: this engine only queues (another process would send). */
   sender?: 'never'
+  /** Where the core logs (op outcomes...); none by default. */
+  log?: { warn(msg: string, f?: Record<string, unknown>): void; info(msg: string, f?: Record<string, unknown>): void }
 }
 
 export function openEngine(o: EngineOptions): Engine {
@@ -106,6 +108,7 @@ export function openEngine(o: EngineOptions): Engine {
       inFlightGraceMs: o.inFlightGraceMs ?? 300,
     },
     runtime: 'test',
+    ...(o.log ? { log: o.log } : {}),
     ...(o.sender ? { sender: o.sender } : {}),
     ...(o.leaseRetryMs ? { leaseRetryMs: o.leaseRetryMs } : {}),
   })

@@ -38,7 +38,7 @@ export default {
     stsExpiration: 'Expires at',
     stsExpirationHint: 'e.g. 2026-12-01T12:00:00Z, to warn before it expires (optional)',
     invalidRoleArn: 'A role ARN has the form acs:ram::<account ID>:role/<role name>',
-    invalidSessionName: 'A session name has 2-64 letters, digits or . @ _ -',
+    invalidSessionName: "A session name has 2-64 letters, digits or . {'@'} _ -",
     invalidDuration: 'The duration is 900-43200 seconds',
     invalidExternalId: 'The external ID has 2-96 characters',
     invalidPolicy: 'The policy must be JSON',

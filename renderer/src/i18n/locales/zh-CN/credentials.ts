@@ -34,7 +34,7 @@ export default {
     stsExpiration: '过期时间',
     stsExpirationHint: '如 2026-12-01T12:00:00Z,用于提示过期(可选)',
     invalidRoleArn: '角色 ARN 格式为 acs:ram::<账号ID>:role/<角色名>',
-    invalidSessionName: '会话名称为 2-64 个字母、数字或 . @ _ -',
+    invalidSessionName: "会话名称为 2-64 个字母、数字或 . {'@'} _ -",
     invalidDuration: '时长为 900-43200 秒',
     invalidExternalId: '外部 ID 为 2-96 个字符',
     invalidPolicy: '策略须为 JSON',

@@ -74,8 +74,10 @@ describe('resilience of the cloud clients', () => {
     emu.clearFaults()
     emu.clearRequests()
     emu.faults({ inject: [{ kind: 'throttle', action: 'ListWorkspaces', retryAfterMs: 120_000 }] })
+    // A client of its own: the first one has learned to pace itself after five throttling answers.
+    const fresh = make({ retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 } })
     const t0 = performance.now()
-    expect((await appError(c.pai.listWorkspaces())).code).toBe('CLOUD_THROTTLED')
+    expect((await appError(fresh.pai.listWorkspaces())).code).toBe('CLOUD_THROTTLED')
     expect(performance.now() - t0).toBeLessThan(1000)
     expect(actions('ListWorkspaces')).toHaveLength(1)
   })
@@ -244,7 +246,8 @@ describe('resilience of the cloud clients', () => {
     expect(peak).toBe(2)
     expect(performance.now() - t0).toBeGreaterThanOrEqual(3 * 80 - 10)
     limiter.resize(6)
-    expect(limiter.max).toBe(6)
+    // The hard cap; what the window allows right now may be lower (learned from the service, core/cloud/pacing.ts).
+    expect(limiter.maxConcurrent).toBe(6)
   })
 
   it('sends every service through a per-profile HTTP proxy, still signed', async () => {

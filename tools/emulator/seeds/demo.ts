@@ -4,7 +4,7 @@ import { consoleMadeWorkspace } from './console'
 
 /** The demo's main account: its AccessKey is the demo profile's (a made-up key the emulator alone accepts). */
 export const DEMO_ACCOUNT = {
-  accessKeyId: 'LTAIdemoMainAccount',
+  accessKeyId: 'DEMOAKmainAccount0001',
   accessKeySecret: 'demo-main-account-secret',
   type: 'main',
   uid: '1380000000000001',

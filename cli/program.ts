@@ -2,6 +2,9 @@ import { Command, CommanderError, Option } from 'commander'
 import { EXIT, type ExitCode } from './exit-codes'
 import type { GlobalOptions, Session } from './session'
 import { APP_VERSION } from '../core/version'
+import type { Act } from './tree/act'
+import { registerAccessCommands } from './tree/access'
+import { registerProfileCommands } from './tree/profile'
 
 /**
  * The pai-admin command tree. This module loads only commander: every action imports its command module
@@ -67,106 +70,12 @@ ${EXIT_HELP}`,
     )
   program.exitOverride()
 
-  const act = (load: (s: Session, ...args: never[]) => Promise<void>) =>
+  const act: Act = (load) =>
     async function (this: Command, ...args: unknown[]) {
       await run((s) => (load as (s: Session, ...a: unknown[]) => Promise<void>)(s, ...args.slice(0, -1)), this)
     }
 
-  // ---- profile
-  const profile = program.command('profile').description('Profiles [账号配置]: how to reach an Alibaba Cloud account')
-  profile
-    .command('add <name>')
-    .description(
-      'Add a profile; secrets are read from stdin (or a hidden prompt) into the OS keychain, never from arguments',
-    )
-    .requiredOption('--region <region>', 'region ID, e.g. cn-hangzhou')
-    .addOption(
-      new Option('--kind <kind>', 'how the profile gets its credentials')
-        .choices(['access-key', 'sts-token', 'ram-role-arn', 'ecs-ram-role', 'oidc-role'])
-        .default('access-key'),
-    )
-    .option('--access-key-id <id>', 'AccessKey ID (access-key, sts-token, ram-role-arn without --source-profile)')
-    .option('--source-profile <name>', 'ram-role-arn: the profile whose credentials assume the role')
-    .option('--role-arn <arn>', 'ram-role-arn, oidc-role: acs:ram::<account ID>:role/<name>')
-    .option('--role-session-name <name>', 'session name shown in the audit log (default pai-workspace-admin)')
-    .option('--duration <seconds>', 'session duration, 900-43200 (default 3600)')
-    .option('--external-id <id>', "ram-role-arn: the role trust policy's sts:ExternalId")
-    .option('--policy-file <file>', 'an inline policy (JSON) that narrows the session')
-    .option('--oidc-provider-arn <arn>', 'oidc-role: acs:ram::<account ID>:oidc-provider/<name>')
-    .option('--oidc-token-file <file>', 'oidc-role: the file the OIDC token is read from at every refresh')
-    .option('--ecs-role-name <name>', 'ecs-ram-role: the instance RAM role (default: asked from the metadata service)')
-    .option('--sts-expiration <time>', 'sts-token: when the token expires (ISO 8601), shown in profile list')
-    .option('--endpoint <host:port>', 'one endpoint for every cloud service, e.g. 127.0.0.1:8080 for the emulator')
-    .option('--vpc', "use the region's VPC endpoints (AIWorkSpace, EventBridge, STS, SLS)")
-    .option('--endpoint-pai <host>', 'AIWorkSpace endpoint')
-    .option('--endpoint-eventbridge <host>', 'EventBridge endpoint')
-    .option('--endpoint-sts <host>', 'STS endpoint')
-    .option('--endpoint-sls <host>', 'SLS endpoint')
-    .addOption(new Option('--protocol <protocol>', 'protocol for the endpoint').choices(['http', 'https']))
-    .option('--proxy <url>', 'HTTP(S) proxy URL (also used for DingTalk)')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  printf %s "$AK_SECRET" | pai-admin profile add prod --region cn-hangzhou --access-key-id LTAI5t...
-  pai-admin profile add dev --region cn-shanghai --access-key-id LTAI5t...   (prompts for the secret)
-  pai-admin profile add team-b --region cn-hangzhou --kind ram-role-arn --source-profile prod \\
-      --role-arn acs:ram::1234567890123456:role/pai-admin --external-id abc123
-  printf '%s\\n%s' "$STS_SECRET" "$STS_TOKEN" | pai-admin profile add temp --region cn-hangzhou --kind sts-token --access-key-id STS.NU...
-  pai-admin profile add ci --region cn-hangzhou --kind oidc-role --role-arn acs:ram::123:role/ci \\
-      --oidc-provider-arn acs:ram::123:oidc-provider/github --oidc-token-file /var/run/oidc/token
-  printf %s test-secret | pai-admin profile add emu --region cn-hangzhou --access-key-id AK1 --endpoint 127.0.0.1:8080 --protocol http
-
-Secrets are never accepted as arguments (shell history, process list) and never printed. Temporary
-credentials obtained by assuming a role (or from OIDC, or ECS) are kept in memory only.`,
-    )
-    .action(
-      act(async (s, name: string, o: import('./commands/profile').ProfileAddOptions) =>
-        (await import('./commands/profile')).profileAdd(s, name, o),
-      ),
-    )
-  profile
-    .command('list')
-    .description(
-      'List profiles: kind, who they are (from the last check) and when their credentials expire; never secrets',
-    )
-    .option('--check', 'ask STS who each profile is now (GetCallerIdentity); exit 3 if one fails')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  pai-admin profile list\n  pai-admin profile list --check\n  pai-admin profile list --output json',
-    )
-    .action(act(async (s, o: { check?: boolean }) => (await import('./commands/profile')).profileList(s, o)))
-  profile
-    .command('import')
-    .description(
-      "Import the aliyun CLI's profiles or ~/.alibabacloud/credentials (shown first; the files are only read)",
-    )
-    .addOption(
-      new Option('--from <source>', 'what to import').choices(['aliyun-cli', 'alibabacloud']).default('aliyun-cli'),
-    )
-    .option('--file <file>', 'another file than ~/.aliyun/config.json or ~/.alibabacloud/credentials')
-    .option('--select <names>', 'comma-separated profile names in the file (default: every importable one)', (v) =>
-      v
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    )
-    .option('--default-region <region>', 'region for entries without one (default cn-hangzhou)')
-    .option('--yes', 'do not ask for confirmation (needed when not on a terminal)')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  pai-admin profile import\n  pai-admin profile import --select prod,team-b --yes\n  pai-admin profile import --from alibabacloud --default-region cn-shanghai',
-    )
-    .action(
-      act(async (s, o: import('./commands/profile').ProfileImportOptions) =>
-        (await import('./commands/profile')).profileImport(s, o),
-      ),
-    )
-  profile
-    .command('remove <name>')
-    .description('Remove a profile, its keychain entries, cache and drafts')
-    .addHelpText('after', '\nExamples:\n  pai-admin profile remove dev')
-    .action(act(async (s, name: string) => (await import('./commands/profile')).profileRemove(s, name)))
+  registerProfileCommands(program, act)
 
   // ---- workspace
   const workspace = program.command('workspace').description('Workspaces [工作空间]')
@@ -382,76 +291,7 @@ The secret is never accepted as an argument (shell history, process list) and ne
       ),
     )
 
-  // ---- access
-  const access = program
-    .command('access')
-    .description('Access across the fleet [访问权限总览]: who holds which roles, in every profile; bulk changes')
-  const collect = (v: string, prev: string[] = []): string[] => [...prev, v]
-  access
-    .command('list')
-    .description('Users by workspaces from the cache (refreshed first unless --offline), one row per membership')
-    .option('--user <text>', 'part of a user name or a UserId')
-    .option('--role <role>', 'a built-in role (PAI.*) or a custom role name (repeatable)', collect)
-    .option('--workspace <text>', 'part of a workspace name')
-    .option('--profile <name>', 'one profile only')
-    .option('--all-profiles', 'every profile (the default)')
-    .option('--admins-only', 'administrators and owners only')
-    .option('--min-workspaces <n>', 'users in at least N workspaces')
-    .option('--not-refreshed-days <n>', 'only workspaces not refreshed for N days')
-    .option('--offline', 'read the local cache, without refreshing')
-    .addHelpText(
-      'after',
-      '\nExamples:\n  pai-admin access list --user alice --all-profiles\n  pai-admin access list --role PAI.WorkspaceAdmin --output csv > admins.csv',
-    )
-    .action(
-      act(async (s, o: import('./commands/access').AccessListOptions) =>
-        (await import('./commands/access')).accessList(s, o),
-      ),
-    )
-  const changeHelp = (ex: string): string =>
-    `\nPrints the combined plan (the drafts wait on 待同步变更); --yes applies it across every workspace.\nExit 1 when a step is refused (M5, M6...), also after the rest was applied.\n\nExamples:\n  ${ex}`
-  const change = (name: 'grant' | 'revoke' | 'offboard' | 'copy', description: string, ex: string): Command =>
-    access
-      .command(name)
-      .description(description)
-      .option('--profile <name>', 'only workspaces of this profile')
-      .option('--offline', 'plan against the local cache, without refreshing')
-      .option('--yes', 'apply the plan')
-      .option('--timeout <seconds>', 'give up waiting for the runs after this many seconds', '600')
-      .addHelpText('after', changeHelp(ex))
-      .action(
-        act(async (s, o: import('./commands/access').AccessChangeOptions) =>
-          (await import('./commands/access')).accessChange(s, name, o),
-        ),
-      )
-  change(
-    'grant',
-    'Grant roles to users in the workspaces named',
-    'pai-admin access grant --user 2800... --role PAI.AlgoDeveloper --workspace team_a --yes',
-  )
-    .option('--user <userId>', 'UserId (repeatable)', collect)
-    .option('--role <role>', 'a built-in role or a custom role name (repeatable)', collect)
-    .option('--workspace <name>', 'workspace name or ID (repeatable)', collect)
-  change(
-    'revoke',
-    'Take roles from users (in the workspaces named, else everywhere)',
-    'pai-admin access revoke --user 2800... --role PAI.WorkspaceAdmin',
-  )
-    .option('--user <userId>', 'UserId (repeatable)', collect)
-    .option('--role <role>', 'a built-in role or a custom role name (repeatable)', collect)
-    .option('--workspace <name>', 'workspace name or ID (repeatable)', collect)
-  change(
-    'offboard',
-    'Remove a user from every workspace (the owner stays: M6)',
-    'pai-admin access offboard --user 2800... --yes',
-  ).option('--user <userId>', 'UserId', collect)
-  change(
-    'copy',
-    'Copy the members of one workspace to others (custom roles by name)',
-    'pai-admin access copy --from team_a --to team_b --yes',
-  )
-    .option('--from <name>', 'source workspace name or ID')
-    .option('--to <name>', 'target workspace name or ID (repeatable)', collect)
+  registerAccessCommands(program, act)
 
   for (const c of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) c.exitOverride()
   return program

@@ -18,7 +18,7 @@ for (const l of LOCALES) {
     if (l.locale === 'en') await setLocale(page, 'en')
     await goto(page, '/')
     const links = page.getByTestId('side-nav').getByRole('link')
-    await expect(links).toHaveCount(7)
+    await expect(links).toHaveCount(8)
     await expect(page.getByTestId('side-nav').locator('[tabindex="-1"]')).toHaveCount(0)
     // Tab from the top of the page reaches the activity log's link; Enter opens it.
     await page.locator('body').focus()

@@ -8,6 +8,7 @@ import { AccessBulkService } from '../core/services/access-bulk'
 import { openStore, type Store } from '../core/store'
 import { SyncService } from '../core/sync'
 import { percentile, type Bench, type BenchFigure } from './types'
+import { benchProfile } from './profile'
 
 /**
  * Access across the fleet (issue 16) on 1,000 cached workspaces of 200 members each (200,000 member rows):
@@ -21,14 +22,7 @@ const EVERYWHERE = '2999999999999999'
 const uid = (i: number): string => `28${String(i).padStart(14, '0')}`
 
 function seed(store: Store): string {
-  const pid = store.profiles.insert({
-    name: 'bench',
-    region: 'cn-hangzhou',
-    endpoint: null,
-    protocol: 'https',
-    accessKeyId: 'LTAI',
-    proxy: null,
-  }).id
+  const pid = benchProfile(store)
   const owner = '1999000000000001'
   store.transaction(() => {
     const ws = Array.from({ length: WORKSPACES }, (_, i) => ({

@@ -9,6 +9,7 @@ import playwrightConfig from '../playwright.config.mjs'
 import { openStore } from '../core/store'
 import { SettingsService, sqliteSettingsStore } from '../core/services/settings'
 import { median, type Bench, type BenchFigure } from './types'
+import { benchProfile } from './profile'
 
 const WORKSPACES = 10_000
 const RUNS = 5
@@ -17,15 +18,8 @@ const OUT = path.resolve('out/renderer')
 /** 10,000 cached workspaces under one active profile, written through the store repositories. */
 function seed(dataDir: string): void {
   const store = openStore({ dataDir })
-  const profile = store.profiles.insert({
-    name: 'bench',
-    region: 'cn-hangzhou',
-    endpoint: null,
-    protocol: 'https',
-    accessKeyId: 'LTAI-bench',
-    proxy: null,
-  })
-  new SettingsService(sqliteSettingsStore(store.settings)).update({ activeProfileId: profile.id })
+  const profileId = benchProfile(store)
+  new SettingsService(sqliteSettingsStore(store.settings)).update({ activeProfileId: profileId })
   const rows = Array.from({ length: WORKSPACES }, (_, i) => ({
     workspaceId: String(100_000 + i),
     name: `ws_${String(i + 1).padStart(5, '0')}`,
@@ -35,7 +29,7 @@ function seed(dataDir: string): void {
     owner: `owner${i % 97}`,
     gmtModified: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
   }))
-  for (let i = 0; i < rows.length; i += 1000) store.workspaces.upsertMany(profile.id, rows.slice(i, i + 1000))
+  for (let i = 0; i < rows.length; i += 1000) store.workspaces.upsertMany(profileId, rows.slice(i, i + 1000))
   store.close()
 }
 

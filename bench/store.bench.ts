@@ -8,6 +8,7 @@ import { type CachedMemberInput } from '../core/store/repos/members'
 import { type CachedWorkspaceInput } from '../core/store/repos/workspaces'
 import { searchText } from '../core/store/repos/workspaces'
 import { median, percentile, type Bench } from './types'
+import { benchProfile } from './profile'
 
 const WORKSPACES = 10_000
 const MEMBERS_PER_WORKSPACE = 10 // 100,000 members
@@ -108,14 +109,7 @@ function throughRepos(
 ): { ms: number; dir: string } {
   const dir = tempDir()
   const store = openStore({ dataDir: dir })
-  const pid = store.profiles.insert({
-    name: 'bench',
-    region: 'cn-hangzhou',
-    endpoint: null,
-    protocol: 'https',
-    accessKeyId: 'LTAI',
-    proxy: null,
-  }).id
+  const pid = benchProfile(store)
   const t0 = performance.now()
   store.transaction(() => {
     store.workspaces.upsertMany(pid, workspaces, { replaceAll: true })

@@ -52,7 +52,9 @@ function plainLoop(workspaces: CachedWorkspaceInput[], members: CachedMemberInpu
   openStore({ dataDir: dir }).close({ backup: false }) // creates the schema
   const db = new Database(path.join(dir, 'pai-admin.db'))
   applyPragmas(db)
-  db.prepare("INSERT INTO profiles VALUES ('p', 'bench', 'cn-hangzhou', NULL, 'https', 'LTAI', NULL, 'x', 'x')").run()
+  db.prepare(
+    "INSERT INTO profiles (id, name, region, endpoint, protocol, access_key_id, proxy, created_at, updated_at) VALUES ('p', 'bench', 'cn-hangzhou', NULL, 'https', 'LTAI', NULL, 'x', 'x')",
+  ).run()
   const at = new Date().toISOString()
   const insW = db.prepare(
     'INSERT INTO cached_workspaces (profile_id, workspace_id, name, display_name, status, mode, owner, gmt_modified, cloud_version, fetched_at, search) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

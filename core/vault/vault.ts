@@ -1,7 +1,7 @@
 import { AsyncEntry, findCredentialsAsync, type EntryOptions } from '@napi-rs/keyring'
 import { AppError } from '@shared/ipc/errors'
 import { accountFor, KEYCHAIN_SERVICE, parseAccount, type SecretKey, type SecretKind } from './accounts'
-import { keychainError } from './errors'
+import { isVanishedItem, keychainError } from './errors'
 
 export interface VaultOptions {
   /** Keychain service name (default `pai-workspace-admin`). */
@@ -107,15 +107,15 @@ export class Vault {
 
   /**
    * The search fetches each found item; when another process (the CLI, a second window) deletes one
-   * in between, the Secret Service answers "Object does not exist". Searching again then succeeds.
+   * in between, the read of that item fails (isVanishedItem). Searching again then succeeds.
    */
   private async findAll(): Promise<Array<{ account: string; password: string }>> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await findCredentialsAsync(this.service)
       } catch (err) {
-        const vanished = err instanceof Error && /does not exist|UnknownObject/i.test(err.message)
-        if (!vanished || attempt >= 5) throw err
+        if (!isVanishedItem(err) || attempt >= 10) throw err
+        await new Promise((r) => setTimeout(r, 5 * attempt))
       }
     }
   }

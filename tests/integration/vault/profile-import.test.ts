@@ -1,7 +1,6 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { findCredentials } from '@napi-rs/keyring'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Envelope } from '@shared/ipc/api'
 import type { ImportCandidate } from '@shared/ipc/channels/profile-import'
@@ -11,7 +10,7 @@ import { TEST_KEYCHAIN_SERVICE, testCore } from '../../helpers/core'
 import type { RunningEmulator } from '../../../tools/emulator'
 import { startTestEmulator } from '../emulator/support'
 import { ADMIN_ROLE, arnOf, DEPLOYER, OTHER, ROLES, STS_ACCOUNTS } from '../cloud/sts-fixtures'
-import { requireKeychain } from './keychain'
+import { keychainEntries, requireKeychain } from './keychain'
 
 /** Issue 15 item 3: importing the aliyun CLI's profiles and ~/.alibabacloud/credentials. */
 
@@ -265,7 +264,7 @@ describe('import existing profiles', () => {
     )
     expect(partial.code).toBe('VALIDATION')
     expect(
-      findCredentials(TEST_KEYCHAIN_SERVICE).filter((c) => c.password === CLI_TOKEN || c.password === CLI_SECRET),
+      keychainEntries(TEST_KEYCHAIN_SERVICE).filter((c) => c.password === CLI_TOKEN || c.password === CLI_SECRET),
     ).toEqual([])
     const chain = errorOf(
       await call(

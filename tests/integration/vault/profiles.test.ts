@@ -2,14 +2,13 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { findCredentials } from '@napi-rs/keyring'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { Envelope } from '@shared/ipc/api'
 import type { ProfileView } from '@shared/ipc/channels/profiles'
 import type { Core } from '../../../core/core'
 import { KEYCHAIN_SERVICE } from '../../../core/vault/accounts'
 import { TEST_KEYCHAIN_SERVICE, testCore } from '../../helpers/core'
-import { requireKeychain } from './keychain'
+import { keychainEntries, requireKeychain } from './keychain'
 
 beforeAll(requireKeychain)
 
@@ -36,7 +35,7 @@ function errorOf(env: Envelope<unknown>): { code: string; message: string } {
 
 /** The keychain accounts of one profile under a service, read straight from the Secret Service. */
 function keychainAccounts(profileId: string, service = TEST_KEYCHAIN_SERVICE): string[] {
-  return findCredentials(service)
+  return keychainEntries(service)
     .map((c) => c.account)
     .filter((a) => a.startsWith(`${profileId}:`))
     .sort()

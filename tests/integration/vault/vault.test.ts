@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { Entry, findCredentials } from '@napi-rs/keyring'
+import { Entry } from '@napi-rs/keyring'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { Vault, dingtalkKind } from '../../../core/vault'
 import { accountFor, parseAccount } from '../../../core/vault/accounts'
-import { requireKeychain } from './keychain'
+import { keychainEntries, requireKeychain } from './keychain'
 
 const ROOT = path.resolve(__dirname, '../../..')
 // A service of its own per run, so the test never touches real entries of the app.
@@ -26,7 +26,7 @@ describe('keychain vault (real Secret Service)', () => {
     await v.set('p2', 'bundlePassphrase', 'correct horse battery staple')
 
     // Stored as real OS credential entries under the service, with the documented account names.
-    const entries = findCredentials(SERVICE)
+    const entries = keychainEntries(SERVICE)
       .map((c) => c.account)
       .sort()
     expect(entries).toEqual(['p1:accessKeySecret', 'p1:dingtalkSecret:ops-robot', 'p2:bundlePassphrase'])
@@ -51,7 +51,7 @@ describe('keychain vault (real Secret Service)', () => {
     expect(await v.delete('p1', dingtalkKind('ops-robot'))).toBe(false)
     expect(await v.deleteAll('p1')).toBe(1)
     expect(await v.deleteAll('p2')).toBe(1)
-    expect(findCredentials(SERVICE)).toEqual([])
+    expect(keychainEntries(SERVICE)).toEqual([])
   })
 
   it('ignores entries of the service it did not write', async () => {

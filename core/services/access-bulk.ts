@@ -24,6 +24,7 @@ import {
   type RawRefusal,
 } from './access-edits'
 import { encodeDraftKey } from '../model/draft-key'
+import type { PlanPreload } from '../model/plan-preload'
 import type { Emit } from '../ipc/types'
 
 const RefusalRecord = z.object({
@@ -48,12 +49,13 @@ const PartsRecord = z.array(PartRecord)
 interface Target {
   profileId: string
   workspaceId: string
-  edit: (config: WorkspaceConfig) => Edited
+  /** The edit of a workspace's current config; `cached` is its cloud copy in the cache. */
+  edit: (config: WorkspaceConfig, cached: WorkspaceConfig | undefined) => Edited
 }
 
 /** What bulk changes need of the sync engine: plan a draft, queue its plan, follow a run. */
 export interface BulkSync {
-  plan(key: string, locale: Locale): Plan
+  plan(key: string, locale: Locale, pre?: PlanPreload): Plan
   apply(key: string, fingerprint: string): { runId: string }
   status(q: { runId: string }): RunStatus
 }
@@ -91,6 +93,8 @@ export class AccessBulkService {
     const store = this.d.store
     const parts: PartRecord[] = []
     const written: string[] = []
+    // New drafts as saved, so that planning them reads nothing back (a thousand workspaces in a row).
+    const preloads = new Map<string, PlanPreload>()
     store.transaction(() => {
       for (const t of targets) {
         const existing = store.drafts.get(t.profileId, t.workspaceId, WorkspaceConfigSchema)
@@ -99,21 +103,28 @@ export class AccessBulkService {
         const current = existing?.draft.ok ? existing.draft.value : cached
         const name = store.workspaces.get(t.profileId, t.workspaceId)?.name ?? t.workspaceId
         if (!current) throw new AppError('DRAFT_NO_CLOUD_COPY', { params: { workspaceId: t.workspaceId } })
-        const e = t.edit(current)
+        const e = t.edit(current, cached)
         // a draft that already holds the change (an earlier change not applied yet) is still a part of this one
-        const drafted = e.changed || (existing !== undefined && cached !== undefined && t.edit(cached).changed)
+        const drafted = e.changed || (existing !== undefined && cached !== undefined && t.edit(cached, cached).changed)
         if (e.changed) {
           const keyParts = { profileId: t.profileId, workspaceKey: t.workspaceId }
+          const key = encodeDraftKey(keyParts)
           if (existing) store.drafts.save({ ...keyParts, draft: e.config, expectedRevision: existing.revision })
-          else
-            store.drafts.save({
+          else {
+            const { revision } = store.drafts.save({
               ...keyParts,
               draft: e.config,
               base: current,
               baseVersion: cachedRow?.configVersion ?? null,
               expectedRevision: 0,
             })
-          written.push(encodeDraftKey(keyParts))
+            if (cached && cachedRow)
+              preloads.set(key, {
+                draft: { parts: keyParts, draft: e.config, base: current, revision },
+                cloud: { config: cached, fetchedAt: cachedRow.fetchedAt, configVersion: cachedRow.configVersion },
+              })
+          }
+          written.push(key)
         }
         if (drafted || e.refused.length)
           parts.push({ profileId: t.profileId, workspaceId: t.workspaceId, name, drafted, refused: e.refused })
@@ -122,7 +133,7 @@ export class AccessBulkService {
     })
     for (const id of written) this.d.emit?.('data.changed', { area: 'drafts', id })
     const id = store.accessChanges.add(req.kind, req, parts)
-    return this.plan(id, locale)
+    return this.plan(id, locale, preloads)
   }
 
   /** The bulk changes not applied yet (the pending screen lists them beside the drafts). */
@@ -139,9 +150,9 @@ export class AccessBulkService {
   }
 
   /** The combined plan: every part planned again by the sync planner, with the refusals of the change. */
-  plan(changeId: string, locale: Locale): AccessChangePlan {
+  plan(changeId: string, locale: Locale, preloads?: ReadonlyMap<string, PlanPreload>): AccessChangePlan {
     const rec = this.record(changeId)
-    const parts = rec.parts.map((p) => this.planPart(p, locale))
+    const parts = rec.parts.map((p) => this.planPart(p, locale, preloads))
     const counts = zero()
     for (const p of parts) for (const k of Object.keys(counts) as Array<keyof typeof counts>) counts[k] += p.counts[k]
     const ages = parts.map((p) => p.cacheAgeMs).filter((x): x is number => x !== null)
@@ -231,13 +242,13 @@ export class AccessBulkService {
     return { kind: r.kind, status: r.status, request: r.request.value, parts: r.parts.value, activityId: r.activityId }
   }
 
-  private planPart(p: PartRecord, locale: Locale): AccessPart {
+  private planPart(p: PartRecord, locale: Locale, preloads?: ReadonlyMap<string, PlanPreload>): AccessPart {
     const key = encodeDraftKey({ profileId: p.profileId, workspaceKey: p.workspaceId })
     const refused = p.refused.map((r) => renderRefusal(r, locale))
     const base = { key, profileId: p.profileId, workspaceId: p.workspaceId, workspaceName: p.name, refused }
-    const hasDraft = p.drafted && !p.runId && this.d.store.drafts.get(p.profileId, p.workspaceId, WorkspaceConfigSchema)
+    const hasDraft = p.drafted && !p.runId && this.d.store.drafts.revision(p.profileId, p.workspaceId) !== undefined
     if (hasDraft) {
-      const plan = this.d.sync.plan(key, locale)
+      const plan = this.d.sync.plan(key, locale, preloads?.get(key))
       const counts = { ...plan.counts, refused: plan.counts.refused + refused.length }
       return {
         ...base,
@@ -311,7 +322,7 @@ export class AccessBulkService {
         this.knownUser(req.userId)
         return this.userWorkspaces([req.userId]).map((w) => ({
           ...w,
-          edit: (c) => removeMember(c, req.userId, this.cachedConfig(w.profileId, w.workspaceId)),
+          edit: (c, cached) => removeMember(c, req.userId, cached),
         }))
       }
       case 'copy': {

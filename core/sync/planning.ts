@@ -3,7 +3,8 @@ import type { DriftItem, Plan, PlanAction } from '@shared/ipc/channels/sync'
 import { AppError } from '@shared/ipc/errors'
 import type { Locale } from '@shared/locale'
 import { formatMessage } from '@shared/messages'
-import { decodeDraftKey, encodeDraftKey, type DraftKeyParts } from '../model/draft-key'
+import { decodeDraftKey, encodeDraftKey } from '../model/draft-key'
+import type { CachedCloud, LoadedDraft, PlanPreload } from '../model/plan-preload'
 import { validationContextFor } from '../model/validation-context'
 import { isLocalWorkspaceKey } from '../store/ids'
 import { contentHash } from '../store/json'
@@ -14,14 +15,6 @@ import { buildPlan, type PlanInput } from './plan/build'
 import { driftOf } from './plan/drift'
 import { getAt, setAt } from './plan/paths'
 import { fetchSnapshot } from './refresh'
-
-/** A draft as planning reads it. */
-export interface LoadedDraft {
-  parts: DraftKeyParts & { profileId: string }
-  draft: WorkspaceConfig
-  base: WorkspaceConfig | null
-  revision: number
-}
 
 /**
  * Planning, offline: load a draft, lay the manual overlay over the cache, plan (three-way), resolve
@@ -58,7 +51,10 @@ export class Planning {
    * What the planner is given for a loaded draft: the draft, its base, the cache (the cloud model) and the
    * identity's facts, all offline. `cloud` is null for a workspace not created yet.
    */
-  inputOf(loaded: LoadedDraft): {
+  inputOf(
+    loaded: LoadedDraft,
+    cached?: CachedCloud,
+  ): {
     input: PlanInput
     ctx: ValidationContext
     fetchedAt: string | null
@@ -73,9 +69,8 @@ export class Planning {
     let fetchedAt: string | null = null
     let cloudVersion: string | null = null
     if (!creating) {
-      const got = store.workspaces.getConfig(parts.profileId, parts.workspaceKey, WorkspaceConfigSchema)
-      if (!got?.config.ok) throw new AppError('DRAFT_NO_CLOUD_COPY', { params: { workspaceId: parts.workspaceKey } })
-      cloud = got.config.value
+      const got = cached ?? this.cachedCloud(parts.profileId, parts.workspaceKey)
+      cloud = got.config
       fetchedAt = got.fetchedAt
       cloudVersion = got.configVersion
     }
@@ -95,12 +90,21 @@ export class Planning {
     return { input, ctx, fetchedAt, cloudVersion }
   }
 
-  /** The plan of a draft against the cache. Offline: it says how old the cache is. */
-  plan(key: string, locale: Locale = 'en'): Plan {
-    const loaded = this.loadDraft(key)
+  private cachedCloud(profileId: string, workspaceId: string): CachedCloud {
+    const got = this.c.store.workspaces.getConfig(profileId, workspaceId, WorkspaceConfigSchema)
+    if (!got?.config.ok) throw new AppError('DRAFT_NO_CLOUD_COPY', { params: { workspaceId } })
+    return { config: got.config.value, fetchedAt: got.fetchedAt, configVersion: got.configVersion }
+  }
+
+  /**
+   * The plan of a draft against the cache. Offline: it says how old the cache is. `pre`: the draft and the
+   * cache entry the caller has just read and saved (nothing is read again).
+   */
+  plan(key: string, locale: Locale = 'en', pre?: PlanPreload): Plan {
+    const loaded = pre?.draft ?? this.loadDraft(key)
     const { parts, draft, revision } = loaded
     const creating = isLocalWorkspaceKey(parts.workspaceKey)
-    const { input, ctx, fetchedAt, cloudVersion } = this.inputOf(loaded)
+    const { input, ctx, fetchedAt, cloudVersion } = this.inputOf(loaded, pre?.cloud)
     const actions = buildPlan(input).map((a) => withMessage(a, locale))
 
     const problems = validate(draft, ctx).problems

@@ -4,6 +4,7 @@ import type { Locale } from '@shared/locale'
 import type { Store } from '../store'
 import { activityPage } from './activity'
 import type { SyncContext, SyncDeps } from './deps'
+import type { PlanPreload } from '../model/plan-preload'
 import { Planning } from './planning'
 import { refreshJob } from './refresh-job'
 import { applyPlan } from './runs/apply'
@@ -82,8 +83,8 @@ export class SyncService {
     return refreshJob(this.c, profileId, workspaceId)
   }
 
-  plan(key: string, locale: Locale = 'en'): Plan {
-    return this.planning.plan(key, locale)
+  plan(key: string, locale: Locale = 'en', pre?: PlanPreload): Plan {
+    return this.planning.plan(key, locale, pre)
   }
 
   resolve(key: string, choices: Array<{ path: string; take: 'mine' | 'cloud' }>, locale: Locale = 'en'): Plan {

@@ -155,6 +155,11 @@ export class DraftsRepo {
     return { ...toSummary(r), draft: readJson(r.draft_json, schema), base }
   }
 
+  /** The draft's revision, or undefined when there is none (no JSON is read). */
+  revision(profileId: string | null, workspaceKey: string): number | undefined {
+    return this.qGetMeta.get(profileId, workspaceKey)?.revision
+  }
+
   /** Summaries (no JSON): all drafts, a profile's drafts, or (profileId null) the offline-only ones. */
   list(filter: { profileId?: string | null } = {}): DraftSummary[] {
     const rows =

@@ -113,6 +113,7 @@ export class WorkspacesRepo {
   private readonly qDelete
   private readonly qClear
   private readonly qToken
+  private readonly nameLists = new Map<string, { token: string; names: string[] }>()
   private readonly listStatements = new Map<
     string,
     { page: ReturnType<Db['prepare']>; count: ReturnType<Db['prepare']> }
@@ -244,7 +245,17 @@ export class WorkspacesRepo {
 
   /** Every cached workspace name of the profile (PAI and DataWorks share names: W4's offline check). */
   names(profileId: string): string[] {
-    return this.qNames.all(profileId).map((r) => r.name)
+    // Every plan validates against these (W4): a bulk change plans a thousand workspaces in a row, so the
+    // list is kept while the profile's cache token (bumped by triggers on every change, from any process) holds.
+    const token = this.qToken.get(profileId)
+    const hit = this.nameLists.get(profileId)
+    if (hit && token !== undefined && hit.token === token) return [...hit.names]
+    const names = this.qNames.all(profileId).map((r) => r.name)
+    if (token !== undefined) {
+      if (this.nameLists.size >= 16) this.nameLists.delete(this.nameLists.keys().next().value as string)
+      this.nameLists.set(profileId, { token, names })
+    }
+    return [...names]
   }
 
   /**

@@ -364,14 +364,24 @@ export class AccessRepo {
       },
       'all',
     )
+    // Most memberships share a handful of role sets: each distinct one is read (and checked) once.
+    const read = new Map<string, string[]>()
+    const rolesOf = (json: string): string[] => {
+      let roles = read.get(json)
+      if (!roles) {
+        const got = readJson(json, RolesSchema)
+        roles = got.ok ? got.value : []
+        read.set(json, roles)
+      }
+      return [...roles]
+    }
     return rows.map((r) => {
-      const roles = readJson(r.roles_json, RolesSchema)
       return {
         userId,
         profileId: r.profile_id,
         workspaceId: r.workspace_id,
         memberId: r.member_id,
-        roles: roles.ok ? roles.value : [],
+        roles: rolesOf(r.roles_json),
         workspace: toWorkspace(r),
       }
     })

@@ -10,6 +10,7 @@ type AccessChannel =
   | 'access.plan'
   | 'access.apply'
   | 'access.progress'
+  | 'access.discard'
 
 export function accessHandlers(s: HandlerServices): HandlersFor<AccessChannel> {
   return {
@@ -26,5 +27,6 @@ export function accessHandlers(s: HandlerServices): HandlersFor<AccessChannel> {
       return s.accessBulk.apply(changeId, fingerprint, ctx.locale)
     },
     'access.progress': ({ changeId }) => s.accessBulk.progress(changeId),
+    'access.discard': ({ changeId }) => s.accessBulk.discard(changeId),
   }
 }

@@ -4,6 +4,7 @@ import {
   AccessChangeRequestSchema,
   type AccessChangePlan,
   type AccessChangeRequest,
+  type AccessDiscardResult,
   type AccessPendingChange,
   type AccessPart,
   type AccessProgress,
@@ -24,6 +25,7 @@ import {
   type RawRefusal,
 } from './access-edits'
 import { encodeDraftKey } from '../model/draft-key'
+import { discardParts } from './access-discard'
 import type { PlanPreload } from '../model/plan-preload'
 import type { Emit } from '../ipc/types'
 
@@ -199,6 +201,30 @@ export class AccessBulkService {
     })
     this.d.store.accessChanges.markQueued(changeId, parts.find((p) => p.runId)?.runId ?? changeId, activityId)
     return this.progress(changeId)
+  }
+
+  /** Discards a change not applied yet (access-discard.ts): its edits leave the drafts, in one transaction. */
+  discard(changeId: string): AccessDiscardResult {
+    const rec = this.record(changeId)
+    if (rec.status !== 'drafted') throw new AppError('ACCESS_CHANGE_NOT_DRAFTED', { params: { id: changeId } })
+    const request = AccessChangeRequestSchema.parse(rec.request)
+    const store = this.d.store
+    const done = store.transaction(() => {
+      const r = discardParts(store, request, rec.parts)
+      store.accessChanges.markDiscarded(changeId)
+      store.activity.add({
+        action: 'access.discard',
+        result: 'ok',
+        details: { changeId, kind: rec.kind, removed: r.removed, reverted: r.reverted, queued: r.queued },
+      })
+      return r
+    })
+    for (const k of done.changedKeys)
+      this.d.emit?.('data.changed', {
+        area: 'drafts',
+        id: encodeDraftKey({ profileId: k.profileId, workspaceKey: k.workspaceId }),
+      })
+    return { removed: done.removed, reverted: done.reverted, queued: done.queued }
   }
 
   /** Progress across every run of the change; the activity entry gets its outcome once all have finished. */

@@ -171,3 +171,20 @@ export function replaceRole(config: WorkspaceConfig, role: string, withRole: str
   }
   return { config: next, changed, refused }
 }
+
+/**
+ * Undoes a bulk change on one draft: the members of `userIds` return to what `base` (the cloud state the draft
+ * was made from) holds, at their place there; a member the base does not have is removed. Other members and
+ * every other setting keep the draft's edits.
+ */
+export function revertMembers(
+  config: WorkspaceConfig,
+  base: WorkspaceConfig,
+  userIds: ReadonlySet<string>,
+): WorkspaceConfig {
+  const members = config.members.filter((m) => !userIds.has(m.userId))
+  base.members.forEach((m, i) => {
+    if (userIds.has(m.userId)) members.splice(Math.min(i, members.length), 0, { ...m, roles: [...m.roles] })
+  })
+  return { ...config, members }
+}

@@ -194,4 +194,50 @@ test.describe('访问权限总览 (access overview) against the emulator', () =>
     await expect(page.getByTestId('access-empty')).toBeVisible()
     await expect(page.getByTestId('access-counts')).toContainText('0 个用户')
   })
+
+  test('a bulk grant chosen in the dialog is planned, then discarded: its draft goes, nothing waits on 待同步变更', async ({
+    page,
+    harness,
+    emulator,
+  }) => {
+    await seed(emulator)
+    await page.goto(harness.url)
+    await addProfile(page, emulator)
+    await goto(page, '/access')
+    await page.getByTestId('access-refresh').click()
+    await expect(page.getByTestId('access-refresh')).not.toHaveClass(/is-loading/)
+    await expect(page.getByTestId('access-counts')).toContainText('3 个工作空间')
+
+    // From Bob's page: grant him 访客 in lab_vision.
+    await inputOf(page, 'access-filter-user').fill('bob')
+    await expect(page.getByTestId('access-counts')).toContainText('1 个用户')
+    await page.getByTestId('access-user').first().click()
+    await page.getByTestId('access-change-roles').click()
+    const dialog = page.getByTestId('access-bulk')
+    await expect(dialog.getByTestId('access-bulk-users')).toContainText(BOB)
+    await expect(dialog.getByTestId('access-bulk-submit')).toBeDisabled()
+    await pick(page, 'access-bulk-roles', '访客')
+    await page.keyboard.press('Escape')
+    await pick(page, 'access-bulk-workspaces', /lab_vision/)
+    await page.keyboard.press('Escape')
+    await dialog.getByTestId('access-bulk-submit').click()
+    const plan = page.getByTestId('access-plan')
+    await expect(plan.getByTestId('access-plan-counts')).toContainText('将执行 1 项,拒绝 0 项')
+    await expect(plan.getByTestId('access-plan-part')).toHaveCount(1)
+    await expect(plan.getByTestId('access-plan-part')).toContainText('lab_vision')
+
+    // Discard: asked first; cancelling keeps it, confirming removes its draft.
+    await plan.getByTestId('access-discard').click()
+    await page.getByRole('dialog', { name: '放弃此变更' }).getByRole('button', { name: '关闭', exact: true }).click()
+    await expect(plan).toBeVisible()
+    await plan.getByTestId('access-discard').click()
+    await page
+      .getByRole('dialog', { name: '放弃此变更' })
+      .getByRole('button', { name: '放弃此变更', exact: true })
+      .click()
+    await expect(plan).toBeHidden()
+    await page.getByTestId('nav-/pending').click()
+    await expect(page.getByTestId('pending-bulk-change')).toHaveCount(0)
+    await expect(page.getByText('lab_vision')).toHaveCount(0)
+  })
 })

@@ -38,6 +38,7 @@ export class AccessChangesRepo {
   private readonly qGet
   private readonly qQueue
   private readonly qParts
+  private readonly qDiscard
   private readonly qDrafted
 
   constructor(
@@ -54,6 +55,9 @@ export class AccessChangesRepo {
     )
     this.qDrafted = db.prepare<[number], Row>(
       `SELECT * FROM access_changes WHERE status = 'drafted' ORDER BY created_at DESC, id DESC LIMIT ?`,
+    )
+    this.qDiscard = db.prepare<[string, string]>(
+      `UPDATE access_changes SET status = 'discarded', updated_at = ? WHERE id = ? AND status = 'drafted'`,
     )
     this.qParts = db.prepare<[string, string, string]>(
       'UPDATE access_changes SET parts_json = ?, updated_at = ? WHERE id = ?',
@@ -79,6 +83,12 @@ export class AccessChangesRepo {
   /** drafted -> queued with its run; ACCESS_CHANGE_NOT_DRAFTED when it was applied or discarded meanwhile. */
   markQueued(id: string, runId: string, activityId: number | null): void {
     const n = this.qQueue.run(runId, activityId, this.now().toISOString(), id).changes
+    if (n === 0) throw new AppError('ACCESS_CHANGE_NOT_DRAFTED', { params: { id } })
+  }
+
+  /** drafted -> discarded; ACCESS_CHANGE_NOT_DRAFTED when it was applied or discarded meanwhile. */
+  markDiscarded(id: string): void {
+    const n = this.qDiscard.run(this.now().toISOString(), id).changes
     if (n === 0) throw new AppError('ACCESS_CHANGE_NOT_DRAFTED', { params: { id } })
   }
 

@@ -205,6 +205,14 @@ const AccessPendingChangeSchema = z.object({
 })
 export type AccessPendingChange = z.infer<typeof AccessPendingChangeSchema>
 
+/** What discarding a bulk change did: drafts deleted (nothing else left), drafts reverted (other edits kept), parts already queued. */
+const AccessDiscardResultSchema = z.object({
+  removed: z.number().int(),
+  reverted: z.number().int(),
+  queued: z.number().int(),
+})
+export type AccessDiscardResult = z.infer<typeof AccessDiscardResultSchema>
+
 export const accessChannels = {
   /** A page of users by workspaces, with counts, from the cache of every profile. */
   'access.overview': channel(AccessQuerySchema, AccessOverviewSchema),
@@ -229,6 +237,8 @@ export const accessChannels = {
     z.object({ changeId: Id, fingerprint: z.string().min(1).max(200) }).strict(),
     AccessProgressSchema,
   ),
+  /** Discards a bulk change not applied yet: its edits leave the drafts (other edits stay). */
+  'access.discard': channel(z.object({ changeId: Id }).strict(), AccessDiscardResultSchema),
   /** Progress across every run of an applied change. */
   'access.progress': channel(z.object({ changeId: Id }).strict(), AccessProgressSchema),
 } as const

@@ -37,6 +37,23 @@ export default {
     close: 'Close',
     pendingTitle: 'Bulk access changes',
     inWorkspaces: '{n} workspaces',
+    bulk: {
+      open: 'Bulk change…',
+      title: 'Bulk access change',
+      kind: 'Change',
+      users: 'Users (UserId)',
+      usersHint: 'Type a UserId and press Enter',
+      role: 'Role to replace',
+      with: 'Replace with',
+      from: 'Copy the members of',
+      to: 'Into the workspaces',
+      everywhereHint: 'None chosen: every workspace where it applies',
+      submit: 'Show the plan',
+    },
+    changeRoles: 'Grant or revoke roles…',
+    discard: 'Discard this change',
+    discardConfirm:
+      'Discard this bulk change? Its edits leave the drafts of {n} workspaces; other edits stay. Nothing is sent.',
     kinds: {
       grant: 'Grant roles',
       revoke: 'Revoke roles',

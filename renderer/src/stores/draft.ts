@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, toRaw, watch } from 'vue'
 import { validate, type Problem, type ValidationContext, type WorkspaceConfig } from '@shared/domain'
 import type { DraftView } from '@shared/ipc/channels/workspaces'
-import { call, CallError } from '../bridge'
+import { call, CallError, onEvent } from '../bridge'
 
 /** How the open draft stands against the local store (D1: saved at every edit). */
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error'
@@ -15,8 +15,10 @@ const clone = <T>(v: T): T => JSON.parse(JSON.stringify(toRaw(v))) as T
 /**
  * The open draft of the workspace configuration screen. Components edit `config` in place; every edit is
  * validated at once with the shared rules (and the context from `workspaces.context`) and saved through
- * `drafts.save` a moment later, revision-checked. On DRAFT_CONFLICT the draft is reloaded and `conflict`
- * tells the screen to say so.
+ * `drafts.save` a moment later, revision-checked. A save made elsewhere (another tab or window, the CLI, a
+ * bulk change) is taken at once when nothing here is unsaved (`data.changed`; `updatedElsewhere` says so).
+ * On DRAFT_CONFLICT the draft is reloaded, `conflict` tells the screen, and the edit that lost the race is kept
+ * in `lostEdit` so the user can apply it again (`reapplyLost`): it is never dropped silently.
  */
 export const useDraftStore = defineStore('draft', () => {
   const key = ref<string | null>(null)
@@ -30,6 +32,10 @@ export const useDraftStore = defineStore('draft', () => {
   const loading = ref(false)
   /** Set when a save found the draft changed elsewhere and it was reloaded (the screen tells the user). */
   const conflict = ref<CallError | null>(null)
+  /** The edit whose save lost the revision race (offered back until applied or dismissed). */
+  const lostEdit = shallowRef<WorkspaceConfig | null>(null)
+  /** Set when a save made elsewhere was taken while this screen had nothing unsaved. */
+  const updatedElsewhere = ref(false)
 
   let lastSaved = ''
   let timer: ReturnType<typeof setTimeout> | undefined
@@ -76,6 +82,8 @@ export const useDraftStore = defineStore('draft', () => {
     loading.value = true
     loadError.value = null
     conflict.value = null
+    lostEdit.value = null
+    updatedElsewhere.value = false
     try {
       const [v, ctx] = await Promise.all([call('drafts.open', { key: k }), call('workspaces.context', { key: k })])
       if (key.value !== k) return
@@ -122,10 +130,12 @@ export const useDraftStore = defineStore('draft', () => {
         const e =
           err instanceof CallError ? err : new CallError({ code: 'INTERNAL', message: String(err), details: undefined })
         if (e.code === 'DRAFT_CONFLICT') {
-          conflict.value = e
           inFlight = null
+          // the newest edit here, not only the one sent: nothing typed meanwhile is lost either
+          const lost = JSON.parse(JSON.stringify(config.value ?? JSON.parse(json))) as WorkspaceConfig
           await open(k)
           conflict.value = e
+          lostEdit.value = lost
           return
         }
         saveError.value = e
@@ -154,6 +164,36 @@ export const useDraftStore = defineStore('draft', () => {
     { deep: true },
   )
 
+  /** Puts the edit that lost the race back, on top of the newest revision; it is saved as any edit. */
+  function reapplyLost(): void {
+    if (!lostEdit.value || readOnly.value) return
+    config.value = clone(lostEdit.value)
+    lostEdit.value = null
+    conflict.value = null
+  }
+
+  function dismissLost(): void {
+    lostEdit.value = null
+    conflict.value = null
+  }
+
+  /** A save of this draft made elsewhere: taken when nothing here is unsaved (else our save meets the conflict). */
+  async function changedElsewhere(k: string): Promise<void> {
+    if (saveState.value !== 'saved' || inFlight || loading.value) return
+    let v: DraftView
+    try {
+      v = await call('drafts.open', { key: k })
+    } catch {
+      return // gone or unreadable: the next edit or open says why
+    }
+    if (key.value !== k || saveState.value !== 'saved' || inFlight || v.revision === revision.value) return
+    adopt(v)
+    updatedElsewhere.value = true
+  }
+  onEvent('data.changed', (p) => {
+    if (p.area === 'drafts' && p.id !== undefined && p.id === key.value) void changedElsewhere(p.id)
+  })
+
   /** Saves now (e.g. before leaving the screen). */
   async function flush(): Promise<void> {
     if (saveState.value === 'pending') await save()
@@ -178,6 +218,8 @@ export const useDraftStore = defineStore('draft', () => {
     lastSaved = ''
     saveState.value = 'saved'
     conflict.value = null
+    lostEdit.value = null
+    updatedElsewhere.value = false
   }
 
   return {
@@ -191,6 +233,10 @@ export const useDraftStore = defineStore('draft', () => {
     loadError,
     loading,
     conflict,
+    lostEdit,
+    updatedElsewhere,
+    reapplyLost,
+    dismissLost,
     readOnly,
     isNew,
     problems,

@@ -25,6 +25,7 @@ import { BundlesService } from './bundles'
 import { openStore, type Store } from './store'
 import { privateDir } from './private-files'
 import { Vault } from './vault'
+import { FilesService, type FileDialogs } from './services/files'
 import { APP_NAME, APP_VERSION } from './version'
 
 /** Everything createCore builds: the handlers' services, plus the parts below them (for the front doors and tests). */
@@ -57,6 +58,8 @@ export interface CoreOptions {
    * their own so they never read, write or delete an admin's real entries.
    */
   keychainService?: string
+  /** The OS's save and open dialogs (Electron main passes them); without them files.* say there are none. */
+  fileDialogs?: FileDialogs
 }
 
 /**
@@ -134,6 +137,7 @@ export function createCore(opts: CoreOptions): Core {
     accessExport: (q, format, locale) => exportAccess(access, q, format, locale),
     accessBulk: new AccessBulkService({ store, sync, emit: (event, payload) => events.emit(event, payload) }),
     bundles: new BundlesService(store, vault, settings, workspaces, events),
+    files: new FilesService(opts.fileDialogs),
   }
   const handlers = createHandlers(services)
   // Resume the outbox once this process holds the worker lease: ops left pending or in flight by an earlier

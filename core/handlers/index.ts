@@ -8,6 +8,7 @@ import { bundlesHandlers } from './bundles'
 import { syncHandlers } from './sync'
 import { accountsHandlers } from './accounts'
 import { accessHandlers } from './access'
+import { filesHandlers } from './files'
 
 /** The full handler table: one slice per area, merged. Transport-agnostic. */
 export function createHandlers(s: HandlerServices): HandlerTable {
@@ -20,5 +21,6 @@ export function createHandlers(s: HandlerServices): HandlerTable {
     ...syncHandlers(s),
     ...accountsHandlers(s),
     ...accessHandlers(s),
+    ...filesHandlers(s),
   }
 }

@@ -6,6 +6,7 @@ import type { AccessExport, AccessQuery } from '@shared/ipc/channels/access'
 import type { Locale } from '@shared/locale'
 import type { AccountsService } from '../services/accounts'
 import type { CloudChecks } from '../services/cloud-checks'
+import type { FilesService } from '../services/files'
 import type { ProfilesService } from '../services/profiles'
 import type { ProfileImporter } from '../services/profile-import'
 import type { SettingsService } from '../services/settings'
@@ -52,4 +53,6 @@ export interface HandlerServices {
   accessBulk: AccessBulkService
   /** The overview as a CSV or XLSX file (the same rows and filters). */
   accessExport(q: AccessQuery, format: 'csv' | 'xlsx', locale: Locale): Promise<AccessExport>
+  /** Saving and opening files through the desktop's own dialogs (none in the browser harness or the CLI). */
+  files: FilesService
 }

@@ -4,6 +4,7 @@ import { toErrorPayload } from '@shared/ipc/errors'
 import { pickLocale } from '@shared/locale'
 import { createCore, type Core } from '../../core/core'
 import { resolveDataDir } from '../../core/paths'
+import { fileDialogs } from './file-dialogs'
 import { forwardEvents, registerIpc } from './ipc'
 import { registerAppScheme, serveRenderer } from './protocol'
 import { isAllowedExternalUrl } from '@shared/web-security'
@@ -49,7 +50,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   try {
-    core = createCore({ dataDir, runtime: 'electron' })
+    core = createCore({ dataDir, runtime: 'electron', fileDialogs })
   } catch (err) {
     // A database written by a newer version, an unreadable data folder...: tell the user, change nothing.
     const e = toErrorPayload(err, pickLocale(app.getLocale()))

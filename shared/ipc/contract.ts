@@ -8,6 +8,7 @@ import { bundlesChannels } from './channels/bundles'
 import { cloudChannels } from './channels/cloud'
 import { accountsChannels } from './channels/accounts'
 import { accessChannels } from './channels/access'
+import { filesChannels } from './channels/files'
 
 /**
  * The IPC contract: every channel the renderer may call, with its request and response schemas.
@@ -23,6 +24,7 @@ export const contract = {
   ...cloudChannels,
   ...accountsChannels,
   ...accessChannels,
+  ...filesChannels,
 } as const
 
 export type Contract = typeof contract

@@ -149,6 +149,18 @@ export const bundleMessages = {
 
   // ---- CLI ----
   CLI_USAGE: { 'zh-CN': '用法错误:{detail}', en: 'Usage error: {detail}' },
+  // ---- files through the desktop's dialogs (files.save, files.open) ----
+  FILE_DIALOG_UNAVAILABLE: {
+    'zh-CN': '此处没有系统文件对话框(浏览器中请使用下载或上传)',
+    en: 'No system file dialog here (in a browser, download or upload instead)',
+  },
+  FILE_UNREADABLE: { 'zh-CN': '无法读取文件 {file}:{detail}', en: 'Cannot read {file}: {detail}' },
+  FILE_UNWRITABLE: { 'zh-CN': '无法写入文件 {file}:{detail}', en: 'Cannot write {file}: {detail}' },
+  FILE_KIND_BUNDLE: { 'zh-CN': '配置包(YAML、JSON)', en: 'Config bundle (YAML, JSON)' },
+  FILE_KIND_CSV: { 'zh-CN': 'CSV 文件', en: 'CSV file' },
+  FILE_KIND_XLSX: { 'zh-CN': 'Excel 工作簿', en: 'Excel workbook' },
+  FILE_SAVE_TITLE: { 'zh-CN': '保存文件', en: 'Save file' },
+  FILE_OPEN_TITLE: { 'zh-CN': '打开文件', en: 'Open file' },
   CLI_FILE_UNREADABLE: { 'zh-CN': '无法读取文件 {file}:{detail}', en: 'Cannot read {file}: {detail}' },
   CLI_FILE_UNWRITABLE: { 'zh-CN': '无法写入文件 {file}:{detail}', en: 'Cannot write {file}: {detail}' },
   CLI_SECRET_REQUIRED: {

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { test as base, expect } from '@playwright/test'
 import { seedDataDir, startHarness, stopHarness, type RunningHarness } from './harness'
-import { expectAccessible, goto, pick, setLocale, shot } from './helpers'
+import { expectAccessible, goto, inputOf, pick, setLocale, shot } from './helpers'
 
 /** Every screen of renderer A, both languages, light and dark: no untranslated key, no serious axe violation. */
 const test = base.extend<{ harness: RunningHarness }>({
@@ -61,6 +61,16 @@ test('D4: export a workspace as a bundle (Blob download), then preview and impor
   await page.getByTestId('bundle-export-keys').click()
   await page.getByRole('option', { name: 'ws_00002' }).click()
   await page.keyboard.press('Escape')
+  // D2: an encrypted export asks for the passphrase twice; until both agree nothing is exported.
+  await page.getByText('用口令加密后包含').click()
+  await inputOf(page, 'bundle-export-passphrase').fill('correct horse')
+  await inputOf(page, 'bundle-export-passphrase-confirm').fill('correct hose')
+  await expect(page.getByText('两次输入的口令不一致')).toBeVisible()
+  await expect(page.getByTestId('bundle-export-run')).toBeDisabled()
+  await inputOf(page, 'bundle-export-passphrase-confirm').fill('correct horse')
+  await expect(page.getByText('两次输入的口令不一致')).toHaveCount(0)
+  await expect(page.getByTestId('bundle-export-run')).toBeEnabled()
+  await page.getByText('仅钥匙串引用(不含密钥)').click()
   await page.getByTestId('bundle-export-run').click()
   await expect(page.getByTestId('bundle-exported')).toContainText('已导出 1 个工作空间')
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bundle-download').click()])

@@ -118,9 +118,21 @@ export function createRamClient(
       op,
       async () => {
         if (t.proxied)
-          return t.send({ service: 'ram', action, version: VERSION, style: 'RPC', method: 'POST', pathname: '/', query })
+          return t.send({
+            service: 'ram',
+            action,
+            version: VERSION,
+            style: 'RPC',
+            method: 'POST',
+            pathname: '/',
+            query,
+          })
         const res = await viaSdk()
-        return { status: res.statusCode ?? 200, headers: res.headers ?? {}, body: JSON.stringify(res.body?.toMap() ?? {}) }
+        return {
+          status: res.statusCode ?? 200,
+          headers: res.headers ?? {},
+          body: JSON.stringify(res.body?.toMap() ?? {}),
+        }
       },
       (res) => parseJson(schema, res, op),
     )

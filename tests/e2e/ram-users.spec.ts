@@ -8,7 +8,7 @@ import {
   type RunningEmulator,
   type RunningHarness,
 } from './harness'
-import { goto, inputOf, pick } from './helpers'
+import { goto, inputOf, pick, shot } from './helpers'
 
 /**
  * The account's RAM users in Chromium against the emulator (zh-CN): the member form's RAM user picker (issue 18)
@@ -122,8 +122,11 @@ test.describe('RAM users (访问控制) in the app', () => {
     await page.getByTestId('member-add-ram-user').click()
     await page.keyboard.type('王小')
     const option = page.getByRole('option', { name: /erin/ })
+    // searched by the core (display name), not only matched in the page: the others are gone
+    await expect(page.getByRole('option', { name: /frank|alice|bob/ })).toHaveCount(0)
     await expect(option).toContainText('王小二')
     await expect(option).toContainText(ERIN)
+    await shot(page, 'ram-user-picker-zh-CN')
     await option.click()
     await expect(inputOf(page, 'member-add-user-id')).toHaveValue(ERIN)
     await expect(inputOf(page, 'member-add-user-name')).toHaveValue('erin')

@@ -108,4 +108,11 @@ describe('RAM 2015-05-01 against the emulator', () => {
     // Not retried: a refusal is final.
     expect(emu.requests().filter((r) => r.action === 'ListUsers')).toHaveLength(1)
   })
+
+  it('RAM requests are signature-checked like every other call: a wrong secret is CLOUD_AUTH, never an answer', async () => {
+    const wrong = clientsFor(emu, { accessKeyId: MAIN.accessKeyId!, accessKeySecret: 'not-the-secret' })
+    const e = await appError(wrong.ram.listUsers())
+    expect(e.code).toBe('CLOUD_AUTH')
+    expect(e.details).toMatchObject({ cloudCode: 'SignatureDoesNotMatch', service: 'ram' })
+  })
 })

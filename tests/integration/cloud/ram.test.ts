@@ -1,3 +1,5 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { AppError } from '@shared/ipc/errors'
 import { formatMessage } from '@shared/messages'
@@ -114,5 +116,53 @@ describe('RAM 2015-05-01 against the emulator', () => {
     const e = await appError(wrong.ram.listUsers())
     expect(e.code).toBe('CLOUD_AUTH')
     expect(e.details).toMatchObject({ cloudCode: 'SignatureDoesNotMatch', service: 'ram' })
+  })
+
+  it("behind a proxy the same calls go through our signed transport: every page, then a user's groups", async () => {
+    const seen: string[] = []
+    const proxy = http.createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`)
+      const target = new URL(req.url ?? '')
+      const up = http.request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: req.method,
+          path: target.pathname + target.search,
+          headers: req.headers,
+        },
+        (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers)
+          r.pipe(res)
+        },
+      )
+      up.on('error', () => res.destroy())
+      req.pipe(up)
+    })
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()))
+    try {
+      emu.seed({
+        ramGroups: [{ GroupName: 'pai-team', Policies: ['AliyunPAIFullAccess'] }],
+        users: [...MANY.slice(0, 150), { UserId: '2810000000000009', UserName: 'viagroup', Groups: ['pai-team'] }],
+      })
+      const c = createCloudClients(
+        {
+          region: 'cn-hangzhou',
+          endpoint: emu.endpoint,
+          protocol: 'http',
+          accessKeyId: MAIN.accessKeyId,
+          accessKeySecret: MAIN.accessKeySecret,
+          proxy: { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` },
+        },
+        { limiters: new LimiterRegistry() },
+      )
+      expect(await c.ram.listAllUsers(100)).toHaveLength(154)
+      expect(await c.ram.listGroupsForUser('viagroup')).toEqual(['pai-team'])
+      expect(seen).toHaveLength(3)
+      expect(seen.every((x) => x.startsWith(`POST http://${emu.endpoint}/?`))).toBe(true)
+      expect(seen[1]).toMatch(/[?&]Marker=/)
+    } finally {
+      proxy.close()
+    }
   })
 })

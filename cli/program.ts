@@ -5,6 +5,7 @@ import { APP_VERSION } from '../core/version'
 import type { Act } from './tree/act'
 import { registerAccessCommands } from './tree/access'
 import { registerProfileCommands } from './tree/profile'
+import { registerRamCommands } from './tree/ram'
 
 /**
  * The pai-admin command tree. This module loads only commander: every action imports its command module
@@ -292,6 +293,7 @@ The secret is never accepted as an argument (shell history, process list) and ne
     )
 
   registerAccessCommands(program, act)
+  registerRamCommands(program, act)
 
   for (const c of [program, ...program.commands, ...program.commands.flatMap((c) => c.commands)]) c.exitOverride()
   return program

@@ -9,6 +9,7 @@ import { Logger } from './log/logger'
 import { logDirFor } from './paths'
 import type { CoreInfo, HandlerServices } from './handlers/services'
 import { AccountsService } from './services/accounts'
+import { RamUsersService } from './services/ram-users'
 import { CloudChecks } from './services/cloud-checks'
 import { StoreHealth } from './services/store-health'
 import { assertDraftSecretRefs } from './services/secret-refs'
@@ -129,6 +130,7 @@ export function createCore(opts: CoreOptions): Core {
     workspaces,
     cloud,
     accounts: new AccountsService(store, workspaces, (id) => sync.refresh(id)),
+    ramUsers: new RamUsersService(store, (id) => cloud.clientsFor(id)),
     cloudChecks: new CloudChecks(store, cloud, profiles),
     storeHealth: new StoreHealth(store),
     draftSecrets: { assertPresent: (key) => assertDraftSecretRefs(store, vault, key) },

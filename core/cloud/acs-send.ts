@@ -4,13 +4,13 @@ import { OpenApiUtil } from '@alicloud/openapi-core'
 import * as $dara from '@darabonba/typescript'
 import type { CredentialSource } from './credentials'
 import type { CloudProfile, ServiceName } from './profile'
-import { endpointFor } from './profile'
+import { endpointFor, ramEndpoint } from './profile'
 import { proxyAgent, proxyFor } from './proxy'
 import { sendRaw, splitHostPort, type RawResponse } from './http-send'
 
 /** One ACS3-signed call (ROA for AIWorkSpace, RPC for EventBridge and STS). */
 export interface AcsRequest {
-  service: ServiceName
+  service: ServiceName | 'ram'
   action: string
   version: string
   style: 'ROA' | 'RPC'
@@ -74,11 +74,11 @@ export class AcsTransport {
 
   constructor(
     private readonly profile: CloudProfile,
-    readonly service: ServiceName,
+    readonly service: ServiceName | 'ram',
     private readonly timeouts: Timeouts,
     private readonly credentials: CredentialSource,
   ) {
-    this.endpoint = endpointFor(profile, service)
+    this.endpoint = service === 'ram' ? ramEndpoint(profile) : endpointFor(profile, service)
     const { host, port } = splitHostPort(this.endpoint, profile.protocol)
     this.proxyUrl = proxyFor(profile.proxy, profile.protocol, host, port)
   }

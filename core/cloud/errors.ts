@@ -180,6 +180,9 @@ export interface Classified {
   retry: RetryClass
 }
 
+/** The RAM 2015-05-01 reads (core/cloud/ram.ts): their permission errors are about reading RAM. */
+const RAM_ACTIONS = new Set(['ListUsers', 'ListPoliciesForUser', 'ListGroupsForUser', 'ListPoliciesForGroup'])
+
 const has = (code: string | undefined, re: RegExp): boolean => code !== undefined && re.test(code)
 
 /** Maps a failure to our code. The cloud's code decides first, the HTTP status second. */
@@ -204,6 +207,9 @@ export function classify(f: CloudFailure, action: string): Classified {
     return { code: 'CLOUD_AUTH', retry: 'never' }
   if (has(c, /^(ServiceAccessDenied|ServiceNotEnable|ServiceNotOpen|EventBridgeNotActivated)/i))
     return { code: 'CLOUD_SERVICE_NOT_ENABLED', ruleId: 'E1', retry: 'never' }
+  // RAM answers NoPermission (403) when the caller may not read RAM (docs/pai-api-facts.md §10.3): not a workspace role.
+  if (RAM_ACTIONS.has(action) && (has(c, /^(NoPermission|Forbidden|AccessDenied)/i) || status === 403))
+    return { code: 'CLOUD_RAM_PERMISSION', retry: 'never' }
   if (has(c, /^NoPermission$/)) return { code: 'CLOUD_WORKSPACE_ROLE', ruleId: 'A1', retry: 'never' }
   const sls = action === 'ListProject' || action === 'ListLogStores'
   const permission = (): Classified =>

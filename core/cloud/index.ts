@@ -7,6 +7,7 @@ import { LimiterRegistry, sharedLimiters, type ConcurrencyLimiter } from './limi
 import { createPaiClient, type PaiClient } from './pai/client'
 import { CloudProfileSchema, endpointFor, type CloudProfile, type CloudProfileInput as ProfileInput } from './profile'
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry'
+import { createRamClient, type RamClient } from './ram'
 import { createSlsClient, type SlsClient } from './sls'
 import { createStsClient, type StsClient } from './sts'
 
@@ -15,6 +16,7 @@ export type { PaiClient, Page } from './pai/client'
 export type { EventBridgeClient, EventRule, EventTarget, TargetInput } from './eventbridge'
 export type { StsClient } from './sts'
 export type { SlsClient } from './sls'
+export type { RamClient, RamPolicy } from './ram'
 export type { ProxySetting } from './profile'
 export { createCredentialSource, type CredentialSource, type CredentialSpec } from './credentials'
 export type { RetryPolicy } from './retry'
@@ -53,6 +55,8 @@ export interface CloudClients {
   eventBridge: EventBridgeClient
   sts: StsClient
   sls: SlsClient
+  /** RAM users, groups and policies (the member picker, A3). */
+  ram: RamClient
   /** What the calls are signed with (and when its temporary credentials expire). */
   credentials: CredentialSource
   /** The limiter of each service's endpoint (several services share one when they share an endpoint). */
@@ -87,6 +91,7 @@ export function createCloudClients(profileInput: CloudProfileInput, opts: CloudC
     pai: new AcsTransport(profile, 'pai', timeouts, credentials),
     eventBridge: new AcsTransport(profile, 'eventBridge', timeouts, credentials),
     sts: new AcsTransport(profile, 'sts', timeouts, credentials),
+    ram: new AcsTransport(profile, 'ram', timeouts, credentials),
   }
   const keyOf = (endpoint: string): string => `${profile.protocol}://${endpoint}`
   const ctxFor = (endpoint: string): RetryContext => ({
@@ -101,6 +106,7 @@ export function createCloudClients(profileInput: CloudProfileInput, opts: CloudC
     pai: createPaiClient(transports.pai, ctxFor(transports.pai.endpoint)),
     eventBridge: createEventBridgeClient(transports.eventBridge, ctxFor(transports.eventBridge.endpoint)),
     sts: createStsClient(profile, transports.sts, ctxFor(transports.sts.endpoint), timeouts, credentials),
+    ram: createRamClient(profile, transports.ram, ctxFor(transports.ram.endpoint), timeouts, credentials),
     credentials,
     sls,
     limiterFor(service) {

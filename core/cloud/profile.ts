@@ -46,3 +46,11 @@ export type ServiceName = CloudService
 export function endpointFor(profile: CloudProfile, service: ServiceName): string {
   return resolveEndpoint(profile, service)
 }
+
+/**
+ * RAM's one endpoint, `ram.aliyuncs.com` (its SDK's endpoint rule is "central": docs/pai-api-facts.md §10.1),
+ * or the profile's one endpoint for every cloud service (the emulator). RAM has no per-service override.
+ */
+export function ramEndpoint(profile: CloudProfile): string {
+  return profile.endpoint || 'ram.aliyuncs.com'
+}

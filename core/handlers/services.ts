@@ -8,6 +8,7 @@ import type { AccountsService } from '../services/accounts'
 import type { CloudChecks } from '../services/cloud-checks'
 import type { FilesService } from '../services/files'
 import type { ProfilesService } from '../services/profiles'
+import type { RamUsersService } from '../services/ram-users'
 import type { ProfileImporter } from '../services/profile-import'
 import type { SettingsService } from '../services/settings'
 import type { StoreHealth } from '../services/store-health'
@@ -37,6 +38,8 @@ export interface HandlerServices {
   workspaces: WorkspacesService
   /** The workspace list across every profile, and a refresh of all of them. */
   accounts: AccountsService
+  /** The account's RAM users (the member picker) and the A3 policy check of member RAM users. */
+  ramUsers: RamUsersService
   /** Identity, DingTalk and SLS look-ups asked of the cloud right now. */
   cloudChecks: CloudChecks
   /** The store's recovery report. */

@@ -20,6 +20,7 @@ import { OutboxRepo } from './repos/outbox'
 import { ProfileFactsRepo } from './repos/profile-facts'
 import { ProfilesRepo } from './repos/profiles'
 import { RamPoliciesRepo } from './repos/ram-policies'
+import { RamUsersRepo } from './repos/ram-users'
 import { SettingsRepo } from './repos/settings'
 import { SyncRunsRepo } from './repos/sync-runs'
 import { WorkspacesRepo } from './repos/workspaces'
@@ -59,6 +60,8 @@ export class Store {
   readonly access: AccessRepo
   readonly accessChanges: AccessChangesRepo
   readonly ramPolicies: RamPoliciesRepo
+  /** The account's RAM users per profile (the member picker). */
+  readonly ramUsers: RamUsersRepo
   private closed = false
 
   constructor(
@@ -85,6 +88,7 @@ export class Store {
     this.access = new AccessRepo(db)
     this.accessChanges = new AccessChangesRepo(db, now)
     this.ramPolicies = new RamPoliciesRepo(db)
+    this.ramUsers = new RamUsersRepo(db)
   }
 
   get isOpen(): boolean {

@@ -28,6 +28,11 @@ export const cloudMessages = {
       '当前身份无权读取日志服务(SLS)的 Project 或 LogStore({cloudCode}),需要 log:ListProject 等权限。请求 ID:{requestId}',
     en: 'The current identity may not read Log Service (SLS) projects or logstores ({cloudCode}); it needs log:ListProject and related permissions. Request ID: {requestId}',
   },
+  CLOUD_RAM_PERMISSION: {
+    'zh-CN':
+      '当前身份无权读取访问控制(RAM)的用户、用户组或权限策略({cloudCode}:{cloudMessage}),需要 AliyunRAMReadOnlyAccess 等权限;仍可手动输入用户 UID。请求 ID:{requestId}',
+    en: 'The current identity may not read Resource Access Management (RAM) users, groups or policies ({cloudCode}: {cloudMessage}); it needs AliyunRAMReadOnlyAccess or similar. You can still type a user UID. Request ID: {requestId}',
+  },
   CLOUD_SERVICE_NOT_ENABLED: {
     'zh-CN':
       '云服务尚未开通或未授权({cloudCode}):首次使用事件通知需要开通事件总线 EventBridge,并为 PAI 工作空间一键授权。请求 ID:{requestId}',

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { OWNER_ROLE, type EmulatorCore } from './core'
 import { parseTargets } from './eventbridge'
+import { ramOf } from './ram'
 import { nowIso, type WorkspaceRec } from './model'
 
 const SeedResourceSchema = z.object({
@@ -25,8 +26,15 @@ export const SeedSchema = z.object({
         UserName: z.string().min(1),
         DisplayName: z.string().optional(),
         AccountType: z.enum(['5', '6']).default('5'),
+        /** RAM policies attached to the user directly, and the RAM groups it is in (tools/emulator/ram.ts). */
+        Policies: z.array(z.string()).default([]),
+        Groups: z.array(z.string()).default([]),
       }),
     )
+    .default([]),
+  /** RAM user groups [用户组] and their policies (a user gets AliyunPAIFullAccess through a group too). */
+  ramGroups: z
+    .array(z.object({ GroupName: z.string().min(1), Comments: z.string().default(''), Policies: z.array(z.string()) }))
     .default([]),
   dataworksNames: z.array(z.string()).default([]),
   eventBridge: z.boolean().optional(),
@@ -135,13 +143,24 @@ export function applySeed(
     [...core.accounts.values()].find((a) => a.type === 'main')?.uid ??
     [...core.accounts.values()][0]!.parentUid
   const t = core.tenant(mainUid)
-  for (const u of s.users)
+  const ram = ramOf(t)
+  for (const g of s.ramGroups)
+    ram.groups[g.GroupName] = {
+      GroupName: g.GroupName,
+      GroupId: String(core.id()),
+      Comments: g.Comments,
+      policies: g.Policies,
+    }
+  for (const u of s.users) {
     t.users[u.UserId] = {
       UserId: u.UserId,
       UserName: u.UserName,
       DisplayName: u.DisplayName ?? u.UserName,
       AccountType: u.AccountType,
     }
+    if (u.Policies.length) ram.userPolicies[u.UserName] = u.Policies
+    if (u.Groups.length) ram.userGroups[u.UserName] = u.Groups
+  }
   t.dataworksNames.push(...s.dataworksNames)
   if (s.eventBridge !== undefined) t.eventBridge = s.eventBridge
   const created: Array<{ WorkspaceName: string; WorkspaceId: string }> = []

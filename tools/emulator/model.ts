@@ -105,6 +105,15 @@ export interface BusRec {
   rules: Record<string, RuleRec>
 }
 
+/** A tenant's RAM groups and what is attached where, by UserName / GroupName (tools/emulator/ram.ts). */
+export interface RamRec {
+  userPolicies: Record<string, string[]>
+  userGroups: Record<string, string[]>
+  groups: Record<string, { GroupName: string; GroupId: string; Comments: string; policies: string[] }>
+  /** CreateDate per UserName. */
+  created: Record<string, string>
+}
+
 export interface TenantRec {
   uid: string
   /** Whether EventBridge is activated (E1). */
@@ -114,6 +123,8 @@ export interface TenantRec {
   workspaces: Record<string, WorkspaceRec>
   buses: Record<string, BusRec>
   slsProjects: Record<string, { projectName: string; description: string; createTime: string; logstores: string[] }>
+  /** Absent in state saved before RAM was emulated. */
+  ram?: RamRec
 }
 
 export interface JobRec {

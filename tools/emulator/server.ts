@@ -9,9 +9,10 @@ import { handleEventBridge } from './eventbridge'
 import { FaultSettingsSchema, type Faults, type FaultKind } from './faults'
 import { EmuError, header, jsonAnswer, parseIncoming, send, type Answer, type Incoming } from './http'
 import { handleEcsMetadata } from './ecs-metadata'
+import { handleRam } from './ram'
 import { authenticate, handleSls, handleSts, slsProjectOf } from './sts-sls'
 
-export type Service = 'pai' | 'eventBridge' | 'sts' | 'sls'
+export type Service = 'pai' | 'eventBridge' | 'sts' | 'sls' | 'ram'
 
 export interface LoggedRequest {
   at: number
@@ -40,12 +41,18 @@ function sentOf(inc: Incoming): NonNullable<LoggedRequest['sent']> {
   return out
 }
 
-const PRODUCTS: Record<string, Service> = { '2021-02-04': 'pai', '2020-04-01': 'eventBridge', '2015-04-01': 'sts' }
+const PRODUCTS: Record<string, Service> = {
+  '2021-02-04': 'pai',
+  '2020-04-01': 'eventBridge',
+  '2015-04-01': 'sts',
+  '2015-05-01': 'ram',
+}
 const HOSTS: Record<Service, string> = {
   pai: 'aiworkspace',
   eventBridge: 'eventbridge-console',
   sts: 'sts',
   sls: 'log',
+  ram: 'ram',
 }
 const MAX_BODY = 1 << 20
 
@@ -58,7 +65,7 @@ function errorAnswer(core: EmulatorCore, service: Service, inc: Incoming, e: Emu
     )
   const body: Record<string, unknown> = {
     RequestId: inc.requestId,
-    HostId: `${HOSTS[service]}.${core.opts.region}.aliyuncs.com`,
+    HostId: service === 'ram' ? 'ram.aliyuncs.com' : `${HOSTS[service]}.${core.opts.region}.aliyuncs.com`,
     Code: e.code,
     Message: e.message,
     Recommend: `https://api.aliyun.com/troubleshoot?q=${encodeURIComponent(e.code)}&requestId=${inc.requestId}`,
@@ -211,6 +218,7 @@ async function serve(
     else if (!caller) throw new EmuError(400, 'MissingAuthorization', 'The request is not signed.')
     else if (service === 'pai') body = handleAiWorkspace(core, inc, caller, at)
     else if (service === 'eventBridge') body = handleEventBridge(core, inc, caller, action, at)
+    else if (service === 'ram') body = handleRam(core, inc, caller, action)
     else body = handleSls(core, inc, caller, slsPath, project)
     if (fault === 'drop-after') return drop()
     // The work is done; the answer comes late (`late`) or when the test releases it (`hold-answer`).

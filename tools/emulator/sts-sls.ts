@@ -8,14 +8,14 @@ import { assumeRole, assumeRoleWithOidc, callerIdentity, checkSecurityToken, rpc
 
 /**
  * Who sent a cloud request. ACS3 (`Authorization: ACS3-HMAC-SHA256 …`) for AIWorkSpace, EventBridge and
- * the SDKs' STS calls; the RPC V1 signature for the AssumeRole that @alicloud/credentials sends; none for
+ * the SDKs' STS and RAM calls; the RPC V1 signature (also accepted for RAM) for the AssumeRole that @alicloud/credentials sends; none for
  * AssumeRoleWithOIDC (its OIDC token is the proof; undefined is returned); the LOG signature for SLS. A
  * temporary AccessKey must also carry its unexpired security token.
  */
 export function authenticate(
   core: EmulatorCore,
   inc: Incoming,
-  service: 'pai' | 'eventBridge' | 'sts' | 'sls',
+  service: 'pai' | 'eventBridge' | 'sts' | 'sls' | 'ram',
   action: string,
   slsPath: string,
   deps: VerifyDeps,
@@ -26,7 +26,8 @@ export function authenticate(
     return a
   }
   const signedV3 = (header(inc, 'authorization') ?? '').startsWith('ACS3-')
-  if (service === 'sts' && !signedV3) {
+  // RAM is RPC as STS is: the SDK signs with ACS3, the aliyun CLI and older SDKs with the V1 signature.
+  if ((service === 'sts' || service === 'ram') && !signedV3) {
     if (action === 'AssumeRoleWithOIDC') return undefined
     const params = rpcParams(inc)
     const a = verifyRpcV1(inc.method, params, deps)

@@ -28,6 +28,14 @@ export class RamPoliciesRepo {
       .pluck()
   }
 
+  /** What RAM said now of one profile's member RAM users: the rows of users no longer checked go. */
+  replaceProfile(profileId: string, facts: readonly RamPolicyFact[]): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM access_ram_policies WHERE profile_id = ?').run(profileId)
+      this.upsertMany(facts)
+    })()
+  }
+
   upsertMany(facts: readonly RamPolicyFact[]): void {
     this.db.transaction(() => {
       for (const f of facts)

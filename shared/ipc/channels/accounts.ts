@@ -19,6 +19,16 @@ const AllWorkspaceRowSchema = WorkspaceRowSchema.extend({
 })
 export type AllWorkspaceRow = z.infer<typeof AllWorkspaceRowSchema>
 
+/** One RAM user of the account (RAM ListUsers); `userId` is the UID a member carries. */
+const RamUserSchema = z.object({
+  userId: z.string(),
+  userName: z.string(),
+  displayName: z.string().nullable(),
+  comments: z.string().nullable(),
+  createDate: z.string().nullable(),
+})
+export type RamUserRow = z.infer<typeof RamUserSchema>
+
 export const accountsChannels = {
   'workspaces.listAll': channel(
     z
@@ -54,6 +64,37 @@ export const accountsChannels = {
           error: ErrorPayloadSchema.optional(),
         }),
       ),
+    }),
+  ),
+  /**
+   * The account's RAM users from the cache (issue 18: the member picker), searched by name, display name or UID;
+   * `error` says why the last read of RAM failed (no permission to read RAM, offline), `readAt` null: never read.
+   */
+  'accounts.ramUsers': channel(
+    z
+      .object({
+        profileId: z.string().min(1),
+        search: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(500).default(50),
+      })
+      .strict(),
+    z.object({
+      users: z.array(RamUserSchema),
+      total: z.number().int(),
+      readAt: z.string().nullable(),
+      error: ErrorPayloadSchema.nullable(),
+    }),
+  ),
+  /**
+   * Reads the profile's RAM users from RAM (ListUsers, every page) and the policies of those who are members
+   * (A3: AliyunPAIFullAccess directly or through a group), for the access overview's filter.
+   */
+  'accounts.refreshRam': channel(
+    z.object({ profileId: z.string().min(1) }).strict(),
+    z.object({
+      users: z.number().int(),
+      members: z.number().int(),
+      withoutPaiFullAccess: z.number().int(),
     }),
   ),
 } as const

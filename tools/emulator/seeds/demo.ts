@@ -12,15 +12,36 @@ export const DEMO_ACCOUNT = {
   eventBridge: true,
 } as const satisfies AccountInput
 
-/** RAM users of the demo account, as an admin's team would name them. */
+/**
+ * RAM users of the demo account, as an admin's team would name them, with their RAM policies and groups (A3):
+ * most hold AliyunPAIFullAccess through the group `pai-users`, Alice directly, Erin not at all.
+ */
 export const DEMO_USERS = [
-  { UserId: '2380000000000101', UserName: 'alice.wang', DisplayName: '王爱丽' },
-  { UserId: '2380000000000102', UserName: 'bob.li', DisplayName: '李博' },
-  { UserId: '2380000000000103', UserName: 'carol.chen', DisplayName: '陈卡罗' },
-  { UserId: '2380000000000104', UserName: 'dave.zhao', DisplayName: '赵大伟' },
-  { UserId: '2380000000000105', UserName: 'erin.sun', DisplayName: '孙艾琳' },
-  { UserId: '2380000000000106', UserName: 'ci-pipeline', DisplayName: 'CI 流水线' },
+  { UserId: '2380000000000101', UserName: 'alice.wang', DisplayName: '王爱丽', Policies: ['AliyunPAIFullAccess'] },
+  { UserId: '2380000000000102', UserName: 'bob.li', DisplayName: '李博', Groups: ['pai-users'] },
+  { UserId: '2380000000000103', UserName: 'carol.chen', DisplayName: '陈卡罗', Groups: ['pai-users'] },
+  { UserId: '2380000000000104', UserName: 'dave.zhao', DisplayName: '赵大伟', Groups: ['pai-users', 'data-readers'] },
+  { UserId: '2380000000000105', UserName: 'erin.sun', DisplayName: '孙艾琳', Groups: ['data-readers'] },
+  { UserId: '2380000000000106', UserName: 'ci-pipeline', DisplayName: 'CI 流水线', Policies: ['AliyunPAIFullAccess'] },
 ] as const
+
+/** RAM users who are members of no workspace yet: the member picker offers them too. */
+const DEMO_NEWCOMERS: Array<{
+  UserId: string
+  UserName: string
+  DisplayName: string
+  Policies?: string[]
+  Groups?: string[]
+}> = [
+  { UserId: '2380000000000107', UserName: 'frank.zhou', DisplayName: '周弗兰', Groups: ['pai-users'] },
+  { UserId: '2380000000000108', UserName: 'grace.wu', DisplayName: '吴格蕾' },
+  {
+    UserId: '2380000000000109',
+    UserName: 'oss-uploader',
+    DisplayName: 'OSS 上传程序',
+    Policies: ['AliyunOSSFullAccess'],
+  },
+]
 
 const [alice, bob, carol, dave, erin, ci] = DEMO_USERS.map((u) => u.UserId) as [
   string,
@@ -38,7 +59,16 @@ const [alice, bob, carol, dave, erin, ci] = DEMO_USERS.map((u) => u.UserId) as [
  */
 export function demoSeed(): SeedInput {
   return {
-    users: DEMO_USERS.map((u) => ({ ...u, AccountType: '5' as const })),
+    users: [...DEMO_USERS, ...DEMO_NEWCOMERS].map((u) => ({
+      ...u,
+      AccountType: '5' as const,
+      Policies: 'Policies' in u && u.Policies ? [...u.Policies] : [],
+      Groups: 'Groups' in u && u.Groups ? [...u.Groups] : [],
+    })),
+    ramGroups: [
+      { GroupName: 'pai-users', Comments: 'PAI 平台用户', Policies: ['AliyunPAIFullAccess'] },
+      { GroupName: 'data-readers', Comments: '数据只读', Policies: ['AliyunOSSReadOnlyAccess'] },
+    ],
     eventBridge: true,
     workspaces: [
       {

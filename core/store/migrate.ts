@@ -6,10 +6,16 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number
 }
 
-/** Checks that steps are numbered 1..N with no gap or repeat (a broken list must never reach a user). */
+/**
+ * Checks that steps start at 1 and their numbers only grow (a broken list must never reach a user). A gap is
+ * tolerated: branches number their steps ahead of a merge (e.g. 007 before 006 lands); each step runs once,
+ * when the database's version is below its number.
+ */
 export function assertMigrationList(list: readonly Migration[]): void {
   list.forEach((m, i) => {
-    if (m.version !== i + 1) throw new Error(`migration #${i} (${m.name}) has version ${m.version}, expected ${i + 1}`)
+    const min = i === 0 ? 1 : list[i - 1]!.version + 1
+    if (i === 0 ? m.version !== 1 : m.version < min)
+      throw new Error(`migration #${i} (${m.name}) has version ${m.version}, expected ${i === 0 ? 1 : `>= ${min}`}`)
   })
 }
 
@@ -24,13 +30,13 @@ export function migrate(
 ): { from: number; to: number } {
   assertMigrationList(list)
   const from = schemaVersion(db)
-  const latest = list.length
+  const latest = list.length === 0 ? 0 : list[list.length - 1]!.version
   if (from > latest) {
     throw new AppError('STORE_SCHEMA_TOO_NEW', { params: { file, found: from, supported: latest } })
   }
   if (from === latest) return { from, to: from }
   db.transaction(() => {
-    for (const m of list.slice(from)) m.up(db)
+    for (const m of list) if (m.version > from) m.up(db)
     db.pragma(`user_version = ${latest}`)
   }).immediate()
   return { from, to: latest }

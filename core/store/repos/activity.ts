@@ -115,7 +115,7 @@ export class ActivityRepo {
     // Names from the cache (a workspace ID), else from a draft (a new workspace's local key).
     const from = `activity a
       LEFT JOIN cached_workspaces w ON w.profile_id = a.profile_id AND w.workspace_id = a.workspace
-      LEFT JOIN drafts d ON a.workspace LIKE 'new:%' AND d.workspace_key = a.workspace
+      LEFT JOIN drafts d ON a.workspace LIKE 'local-%' AND d.workspace_key = a.workspace
         AND ifnull(d.profile_id, '') = ifnull(a.profile_id, '')
       LEFT JOIN profiles p ON p.id = a.profile_id`
     const wsName = `coalesce(w.name, CASE WHEN json_valid(d.draft_json) THEN json_extract(d.draft_json, '$.basic.name') END)`

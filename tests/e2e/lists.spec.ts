@@ -137,7 +137,7 @@ for (const l of LOCALES) {
 
     // Row action: refresh this workspace only.
     await b.getByTestId('ws-action-refresh').click()
-    await expect(page.locator('.el-message').filter({ hasText: l.refreshed })).toBeVisible()
+    await expect(page.getByTestId('ws-refreshed-one')).toHaveText(l.refreshed)
 
     // Row action: export, to the bundle export with this workspace chosen.
     await b.getByTestId('ws-action-export').click()

@@ -3,6 +3,7 @@ import type { HandlerServices } from './services'
 
 type SyncChannel =
   | 'sync.refresh'
+  | 'sync.refreshState'
   | 'sync.plan'
   | 'sync.resolve'
   | 'sync.apply'
@@ -12,9 +13,15 @@ type SyncChannel =
   | 'sync.cancel'
   | 'activity.list'
 
+/** The filters given (exactOptionalPropertyTypes: an absent filter is no key at all). */
+function withoutUndefined<T extends object>(q: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) as never
+}
+
 export function syncHandlers(s: HandlerServices): HandlersFor<SyncChannel> {
   return {
     'sync.refresh': ({ profileId, workspaceId }) => s.sync.refresh(profileId, workspaceId),
+    'sync.refreshState': () => ({ profiles: s.sync.refreshState() }),
     'sync.plan': ({ key }, ctx) => s.sync.plan(key, ctx.locale),
     'sync.resolve': ({ key, choices }, ctx) => s.sync.resolve(key, choices, ctx.locale),
     'sync.apply': async ({ key, planFingerprint }) => {
@@ -25,7 +32,6 @@ export function syncHandlers(s: HandlerServices): HandlersFor<SyncChannel> {
     'sync.markManualDone': ({ key, actionId }, ctx) => s.sync.markManualDone(key, actionId, ctx.locale),
     'sync.retry': ({ opId }) => ({ ok: true, ...s.sync.retry(opId) }),
     'sync.cancel': (q) => s.sync.cancel(q),
-    'activity.list': ({ offset, limit, profileId }) =>
-      s.sync.activity(profileId ? { offset, limit, profileId } : { offset, limit }),
+    'activity.list': (q) => s.sync.activity(withoutUndefined(q)),
   }
 }

@@ -249,6 +249,7 @@ export class WorkspacesService {
       warningCount: 0,
     }
     if (w.owner) row.ownerName = w.owner
+    if (w.gmtCreate) row.createdAt = w.gmtCreate
     if (draft) {
       row.draftUpdatedAt = draft.updatedAt
       const d = this.store.drafts.get(w.profileId, w.workspaceId, WorkspaceConfigSchema, WorkspaceConfigSchema)

@@ -18,6 +18,7 @@ export async function refreshJob(c: SyncContext, profileId: string, workspaceId?
     const clients = await c.clientsFor(profileId)
     if (workspaceId) {
       const r = await refreshWorkspace(store, clients, profileId, workspaceId, c.now)
+      store.activity.add({ profileId, workspace: workspaceId, action: 'sync.refreshWorkspace', result: 'ok' })
       c.emit('data.changed', { area: 'workspaces', id: workspaceId })
       return { jobId: newId(), workspaces: 1, fetchedAt: r.fetchedAt, failed: [] }
     }

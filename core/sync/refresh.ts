@@ -6,6 +6,7 @@ import type { Store } from '../store'
 import { contentHash } from '../store/json'
 import { newId } from '../store/ids'
 import { spentRecords, withRecords } from './cloud-model'
+import { eventBridgeState } from './eventbridge-state'
 import { configFromCloud, type CloudSnapshot } from './mapping/from-cloud'
 
 type Workspace = CloudSnapshot['workspace']
@@ -94,6 +95,7 @@ export function cacheSnapshot(
           mode: config.basic.mode,
           owner: config.owner?.userName ?? config.owner?.userId ?? null,
           gmtModified: w.GmtModifiedTime ?? null,
+          gmtCreate: w.GmtCreateTime ?? null,
           cloudVersion: w.GmtModifiedTime ?? version,
         },
       ],
@@ -146,6 +148,7 @@ export async function refreshProfile(
       displayName: w.DisplayName ?? null,
       status: w.Status ?? null,
       gmtModified: w.GmtModifiedTime ?? null,
+      gmtCreate: w.GmtCreateTime ?? null,
     })),
     { replaceAll: true, fetchedAt },
   )
@@ -175,6 +178,8 @@ export async function refreshProfile(
     }
   }
   await Promise.all(Array.from({ length: Math.min(WORKSPACES_AT_ONCE, Math.max(1, list.length)) }, worker))
+  // E1: when no workspace's bus told, the account's PAI buses do (eventbridge-state.ts).
+  eventBridge = await eventBridgeState(clients, eventBridge, total)
   return { jobId, workspaces: total, fetchedAt, failed, eventBridge }
 }
 

@@ -1,8 +1,8 @@
 import path from 'node:path'
 import type { DriftItem, Plan, RefreshResult } from '@shared/ipc/channels/sync'
 import type { Locale } from '@shared/locale'
-import type { Store } from '../store'
 import { activityPage } from './activity'
+import { refreshStates } from './refresh-state'
 import type { SyncContext, SyncDeps } from './deps'
 import type { PlanPreload } from '../model/plan-preload'
 import { Planning } from './planning'
@@ -133,10 +133,12 @@ export class SyncService {
     return cancelOps(this.c.store, this.units, q)
   }
 
-  activity(q: { offset: number; limit: number; profileId?: string }): {
-    total: number
-    rows: ReturnType<Store['activity']['list']>
-  } {
+  /** Each profile's last refresh and what it learned of EventBridge (E1); see refresh-state.ts. */
+  refreshState(): ReturnType<typeof refreshStates> {
+    return refreshStates(this.c.store)
+  }
+
+  activity(q: Parameters<typeof activityPage>[1]): ReturnType<typeof activityPage> {
     return activityPage(this.c.store, q)
   }
 }

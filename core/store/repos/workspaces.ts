@@ -13,6 +13,8 @@ export interface CachedWorkspaceInput {
   mode?: string | null
   owner?: string | null
   gmtModified?: string | null
+  /** GmtCreateTime (ISO-8601); null keeps what is cached (ListWorkspaces and GetWorkspace both send it). */
+  gmtCreate?: string | null
   /** The cloud state this row reflects. Default: gmtModified, else a content hash of the row. */
   cloudVersion?: string
 }
@@ -26,6 +28,7 @@ export interface CachedWorkspace {
   mode: string | null
   owner: string | null
   gmtModified: string | null
+  gmtCreate: string | null
   cloudVersion: string
   fetchedAt: string
 }
@@ -55,12 +58,13 @@ interface Row {
   mode: string | null
   owner: string | null
   gmt_modified: string | null
+  gmt_create: string | null
   cloud_version: string
   fetched_at: string
 }
 
 const COLS =
-  'profile_id, workspace_id, name, display_name, status, mode, owner, gmt_modified, cloud_version, fetched_at'
+  'profile_id, workspace_id, name, display_name, status, mode, owner, gmt_modified, gmt_create, cloud_version, fetched_at'
 
 /** Each sort order has a covering index (see migration 001), so filtering and paging never read rows. */
 const SORTS: Record<WorkspaceSort, { column: string; index: string }> = {
@@ -83,6 +87,7 @@ function toWorkspace(r: Row): CachedWorkspace {
     mode: r.mode,
     owner: r.owner,
     gmtModified: r.gmt_modified,
+    gmtCreate: r.gmt_create,
     cloudVersion: r.cloud_version,
     fetchedAt: r.fetched_at,
   }
@@ -126,11 +131,12 @@ export class WorkspacesRepo {
     private readonly now: () => Date,
   ) {
     this.qUpsert = db.prepare(
-      `INSERT INTO cached_workspaces (profile_id, workspace_id, name, display_name, status, mode, owner, gmt_modified, cloud_version, fetched_at, search)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO cached_workspaces (profile_id, workspace_id, name, display_name, status, mode, owner, gmt_modified, gmt_create, cloud_version, fetched_at, search)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (profile_id, workspace_id) DO UPDATE SET
          name = excluded.name, display_name = excluded.display_name, status = excluded.status, mode = excluded.mode,
-         owner = excluded.owner, gmt_modified = excluded.gmt_modified, cloud_version = excluded.cloud_version,
+         owner = excluded.owner, gmt_modified = excluded.gmt_modified,
+         gmt_create = coalesce(excluded.gmt_create, gmt_create), cloud_version = excluded.cloud_version,
          fetched_at = excluded.fetched_at, search = excluded.search`,
     )
     this.qDeleteStale = db.prepare<[string, string]>(
@@ -178,6 +184,7 @@ export class WorkspacesRepo {
           w.mode ?? null,
           w.owner ?? null,
           w.gmtModified ?? null,
+          w.gmtCreate ?? null,
           w.cloudVersion ?? w.gmtModified ?? contentHash(w),
           fetchedAt,
           searchText(w.name, w.displayName),

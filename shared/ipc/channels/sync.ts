@@ -208,7 +208,27 @@ export const ActivityRowSchema = z.object({
   result: z.string(),
   requestId: z.string().nullable(),
   details: Json,
+  /** The names shown instead of IDs (null: no longer known here). */
+  workspaceName: z.string().nullable(),
+  profileName: z.string().nullable(),
+  /** Member names by UserId, for the UserIds the entry mentions. */
+  users: z.record(z.string(), z.string()),
+  /** The object acted on, named for a person (a member's name with the UID, a role, a rule). */
+  subject: z.string().nullable(),
 })
+export const ACTIVITY_RESULTS = ['ok', 'failed', 'refused', 'cancelled', 'info'] as const
+
+/** Per profile: when it was last refreshed, how that went, and what the refresh learned of EventBridge (E1). */
+export const RefreshStateSchema = z.object({
+  profileId: z.string(),
+  lastRefreshedAt: z.string().nullable(),
+  /** ok, or failed when some workspaces could not be read (`failed` of them). */
+  result: z.string().nullable(),
+  failed: z.number().int().nonnegative(),
+  /** E1: true authorized, false not activated or not authorized, null not known (no refresh could tell). */
+  eventBridgeAuthorized: z.boolean().nullable(),
+})
+export type RefreshState = z.infer<typeof RefreshStateSchema>
 
 export const syncChannels = {
   /** Pulls a profile's workspaces and each one's full configuration into the cache (or one workspace). */
@@ -216,6 +236,8 @@ export const syncChannels = {
     z.object({ profileId: ProfileId, workspaceId: z.string().min(1).max(64).optional() }).strict(),
     RefreshResultSchema,
   ),
+  /** Every profile's last refresh and EventBridge state (E1), for the status bar and the list header. */
+  'sync.refreshState': channel(z.object({}).strict(), z.object({ profiles: z.array(RefreshStateSchema) })),
   /** The plan of a draft against the cache (works offline; says how old the cache is). */
   'sync.plan': channel(z.object({ key: DraftKey }).strict(), PlanSchema),
   /** Writes conflict choices into the draft: `cloud` takes the cloud's value, `mine` keeps the draft's. */
@@ -269,6 +291,11 @@ export const syncChannels = {
         offset: z.number().int().nonnegative().default(0),
         limit: z.number().int().min(1).max(500).default(50),
         profileId: ProfileId.optional(),
+        /** Filters: a workspace (ID or local key), an action or its area (`member`), an outcome, a text. */
+        workspace: z.string().min(1).max(200).optional(),
+        action: z.string().min(1).max(100).optional(),
+        result: z.enum(ACTIVITY_RESULTS).optional(),
+        text: z.string().max(200).optional(),
       })
       .strict(),
     z.object({ total: z.number(), rows: z.array(ActivityRowSchema) }),

@@ -25,6 +25,8 @@ export const WorkspaceRowSchema = z.object({
   draftUpdatedAt: z.string().optional(),
   /** When the cloud copy was last fetched (refresh). */
   fetchedAt: z.string().optional(),
+  /** When the workspace was created in the cloud (GmtCreateTime); absent for drafts and rows not refreshed since. */
+  createdAt: z.string().optional(),
   /** Errors and warnings of the draft, counted. */
   errorCount: z.number().int().nonnegative(),
   warningCount: z.number().int().nonnegative(),

@@ -65,6 +65,12 @@ export function describeAction(a: Describable, locale: Locale): string {
   return (locale === 'zh-CN' ? zh : en)(a, a.change)
 }
 
+/** `修改<field>:a → b`, with a space before a Latin field name (`修改 DLC「…」`), as Chinese text spaces them. */
+function change(fields: NonNullable<PlanChange['fields']>): string {
+  const text = fieldChanges(fields, 'zh-CN')
+  return /^[A-Za-z]/.test(text) ? `修改 ${text}` : `修改${text}`
+}
+
 function zh(a: Describable, c: PlanChange | undefined): string {
   const L = 'zh-CN'
   const who = a.label ?? a.target
@@ -109,7 +115,7 @@ function zh(a: Describable, c: PlanChange | undefined): string {
     case 'config':
       if (a.verb === 'readOnly')
         return `修改在控制台中设置的配置项「${a.target}」${arrows(fields, L, ':')}(保持原样,不会写入)`
-      return `修改${fieldChanges(fields, L)}`
+      return change(fields)
     case 'eventBus':
       return `准备事件总线 ${a.target}`
     case 'rule':
@@ -128,7 +134,7 @@ function zh(a: Describable, c: PlanChange | undefined): string {
     case 'scheduling':
     case 'storage':
     case 'notifications':
-      return `修改${fieldChanges(fields, L)}`
+      return change(fields)
   }
   return `${a.verb} ${who}`
 }

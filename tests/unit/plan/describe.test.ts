@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { WorkspaceConfigSchema, type WorkspaceConfig, type WorkspaceConfigInput } from '@shared/domain'
 import type { PlanAction } from '@shared/ipc/channels/sync'
+import { diffConfigs } from '@shared/bundle/diff'
+import { describeConfigChange } from '@shared/plan/config-change'
 import { describeAction } from '@shared/plan/describe'
 import { countChanges, groupActions, planSummary } from '@shared/plan/summary'
 import { buildPlan, type PlanInput } from '../../../core/sync/plan/build'
@@ -217,5 +219,43 @@ describe('describeAction: a new workspace', () => {
       'change workspace ws_demo from standard mode to simple mode',
     ])
     expect(refused.map((a) => a.ruleId)).toEqual(['W1', 'W1'])
+  })
+})
+
+describe('describeConfigChange: the import preview in words', () => {
+  it('the differences read in the console names in both languages, the path only on hover', () => {
+    const before = cfg({ ...cloud })
+    const after = cfg({
+      ...cloud,
+      members: [
+        owner,
+        { userId: '2001', userName: 'carol', roles: ['PAI.AlgoDeveloper'] },
+        { userId: '2003', roles: ['PAI.WorkspaceGuest'] },
+      ],
+      storage: { defaultPath: 'oss://b/' },
+      switches: { dswSsh: true },
+      notifications: { quota: 5, rules: [{ name: 'ops', eventTypes: ['dlc.jobTimeout'], targets: [] }] },
+    })
+    const changes = diffConfigs(before, after)
+    const zh = changes.map((c) => describeConfigChange(c, 'zh-CN'))
+    const en = changes.map((c) => describeConfigChange(c, 'en'))
+    expect(zh).toEqual(
+      expect.arrayContaining([
+        '修改成员 2001 的角色:访客 → 算法开发',
+        '新增成员 2003:访客',
+        '修改工作空间默认存储路径:oss://a/ → oss://b/',
+        '修改 DSW「通过公网 SSH 连接实例」:关闭 → 开启',
+        '删除事件规则「ops」的短信联系人 Tony',
+      ]),
+    )
+    expect(en).toEqual(
+      expect.arrayContaining([
+        'change roles of member 2001: Guest → Algorithm developer',
+        'add member 2003: Guest',
+        'change default storage: oss://a/ → oss://b/',
+        'remove SMS contact Tony of event rule ops',
+      ]),
+    )
+    for (const l of [...zh, ...en]) expect(l).not.toMatch(/PAI\.|\[|defaultPath|[{}]/)
   })
 })

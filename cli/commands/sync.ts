@@ -12,6 +12,7 @@ import {
   countChanges,
   groupActions,
   planSummary,
+  rowsOf,
   type ChangeKind,
 } from '@shared/plan/summary'
 import { printable } from '@shared/printable'
@@ -100,7 +101,7 @@ function renderPlans(locale: Locale, plans: NamedPlan[]): string {
     out.push(`${name}${p.creating ? (locale === 'zh-CN' ? '(新建工作空间)' : ' (new workspace)') : ''}:`)
     for (const g of groupActions(p.actions)) {
       out.push(`  ${GROUP_NAMES[locale][g.group]}`)
-      for (const a of g.actions) {
+      for (const a of rowsOf(g.actions)) {
         out.push(printable(`    ${SYMBOL[changeKindOf(a)]} ${describeAction(a, locale)}`))
         if (a.message) out.push(printable(`        ${a.message}`))
       }

@@ -117,3 +117,33 @@ export function planSummary(counts: ChangeCounts, locale: Locale): string {
     .map((k) => countPhrase(k, counts[k], locale))
   return `${locale === 'zh-CN' ? '计划:' : 'Plan: '}${[head, ...tail].join(semi)}`
 }
+
+/**
+ * The rows a plan is read in: the roles granted to one member (one AddMemberRole call each) in one row, and the
+ * roles revoked in another ("grant 算法开发 and 访客 to carol"); every other action is a row of its own.
+ * `ids`: the actions a row stands for.
+ */
+export function rowsOf<A extends Pick<PlanAction, 'id' | 'kind' | 'area' | 'target' | 'verb' | 'change' | 'message'>>(
+  actions: readonly A[],
+): Array<A & { ids: string[] }> {
+  const rows: Array<A & { ids: string[] }> = []
+  const open = new Map<string, A & { ids: string[] }>()
+  for (const a of actions) {
+    const role =
+      a.area === 'member' && a.kind === 'apply' && !a.message ? /^(addRole|removeRole):/.exec(a.verb)?.[1] : undefined
+    const key = role ? `${a.target}\u0000${role}` : undefined
+    const row = key ? open.get(key) : undefined
+    if (row) {
+      row.ids.push(a.id)
+      row.change = {
+        rolesAdded: [...(row.change?.rolesAdded ?? []), ...(a.change?.rolesAdded ?? [])],
+        rolesRemoved: [...(row.change?.rolesRemoved ?? []), ...(a.change?.rolesRemoved ?? [])],
+      }
+      continue
+    }
+    const next = { ...a, ids: [a.id] }
+    if (key) open.set(key, next)
+    rows.push(next)
+  }
+  return rows
+}

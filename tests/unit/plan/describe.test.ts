@@ -4,7 +4,7 @@ import type { PlanAction } from '@shared/ipc/channels/sync'
 import { diffConfigs } from '@shared/bundle/diff'
 import { describeConfigChange } from '@shared/plan/config-change'
 import { describeAction } from '@shared/plan/describe'
-import { countChanges, groupActions, planSummary } from '@shared/plan/summary'
+import { countChanges, groupActions, planSummary, rowsOf } from '@shared/plan/summary'
 import { buildPlan, type PlanInput } from '../../../core/sync/plan/build'
 
 /** The plan's sentences, from real plans (the planners fill `change`, the shared function says it). */
@@ -67,6 +67,22 @@ describe('describeAction: members', () => {
       'revoke Guest from carol (2001)',
       'add member dave (2002) as Algorithm developer and Guest',
     ])
+  })
+
+  it('M1: the roles granted to one member read as one row ("grant A and B to carol"), each call still counted', () => {
+    const draft = cfg({
+      ...cloud,
+      members: [owner, { userId: '2001', userName: 'carol', roles: ['PAI.AlgoDeveloper', 'PAI.LabelManager'] }],
+    })
+    const acts = change(cloud, draft).filter((a) => a.area === 'member')
+    const rows = rowsOf(acts)
+    expect(say(rows, 'zh-CN')).toEqual(['授予 carol (2001) 角色 算法开发、标注管理员', '移除 carol (2001) 的角色 访客'])
+    expect(say(rows, 'en')).toEqual([
+      'grant Algorithm developer and Labeling administrator to carol (2001)',
+      'revoke Guest from carol (2001)',
+    ])
+    expect(rows[0]!.ids).toHaveLength(2)
+    expect(countChanges(acts).change).toBe(3)
   })
 
   it('M6: a refused grant of the owner role and a removal say what was asked, never the raw key', () => {

@@ -5,8 +5,17 @@ import { CliError, EXIT, exitCodeFor, ExitWith } from '../exit-codes'
 import type { Locale } from '@shared/locale'
 import { formatMessage } from '@shared/messages'
 import { opErrorText } from '@shared/messages/op-error'
+import { describeAction } from '@shared/plan/describe'
+import {
+  GROUP_NAMES,
+  changeKindOf,
+  countChanges,
+  groupActions,
+  planSummary,
+  rowsOf,
+  type ChangeKind,
+} from '@shared/plan/summary'
 import { printable } from '@shared/printable'
-import { table } from '../output'
 import { confirm, readSecret } from '../secret-input'
 import type { Session } from '../session'
 import { printProblems, readBundleFile } from './bundle'
@@ -67,31 +76,37 @@ async function planBundle(s: Session, file: string, o: PlanOptions): Promise<Pla
   return { plans, preview }
 }
 
-const SYMBOL: Record<string, string> = { apply: '~', manual: '!', refused: 'x', conflict: '?' }
+const SYMBOL: Record<ChangeKind, string> = {
+  create: '+',
+  change: '~',
+  remove: '-',
+  manual: '!',
+  refused: 'x',
+  conflict: '?',
+}
 
+/**
+ * The plans as `terraform plan` prints them, in the console's words (the screen's sentences, from the same shared
+ * function): each workspace's actions grouped by area, one symbol and sentence a line, the reason under a refused
+ * one, and the summary line.
+ */
 function renderPlans(locale: Locale, plans: NamedPlan[]): string {
   const out: string[] = []
   for (const p of plans) {
     const name = printable(p.name)
     if (p.actions.length === 0) {
-      out.push(`${name}: no changes.`)
+      out.push(locale === 'zh-CN' ? `${name}:没有变更。` : `${name}: no changes.`)
       continue
     }
-    out.push(`${name}${p.creating ? ' (new workspace)' : ''}:`)
-    out.push(
-      table(
-        ['', 'AREA', 'TARGET', 'ACTION', 'API / RULE', 'NOTE'],
-        p.actions.map((a) => [
-          SYMBOL[a.kind] ?? a.kind,
-          a.area,
-          a.target,
-          a.verb,
-          a.kind === 'refused' ? (a.ruleId ?? '') : (a.api ?? ''),
-          a.message ?? '',
-        ]),
-      ),
-    )
-    out.push(formatMessage(locale, 'CLI_PLAN_COUNTS', p.counts))
+    out.push(`${name}${p.creating ? (locale === 'zh-CN' ? '(新建工作空间)' : ' (new workspace)') : ''}:`)
+    for (const g of groupActions(p.actions)) {
+      out.push(`  ${GROUP_NAMES[locale][g.group]}`)
+      for (const a of rowsOf(g.actions)) {
+        out.push(printable(`    ${SYMBOL[changeKindOf(a)]} ${describeAction(a, locale)}`))
+        if (a.message) out.push(printable(`        ${a.message}`))
+      }
+    }
+    out.push(planSummary(countChanges(p.actions), locale))
   }
   return out.join('\n')
 }

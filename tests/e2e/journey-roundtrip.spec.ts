@@ -111,9 +111,10 @@ test.describe('the lossless round trip: wizard, sync, edit, sync, edit, sync', (
     // Sync 2: both changes are planned and applied.
     await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved')
     await page.getByTestId('view-plan').click()
-    await expect(page.getByTestId('plan-actions')).toContainText('RemoveMemberRole')
-    await expect(page.getByTestId('plan-actions')).toContainText('CreateMember')
+    await expect(page.getByTestId('plan-actions')).toContainText('的角色 标注管理员')
+    await expect(page.getByTestId('plan-actions')).toContainText('添加成员')
     await page.getByTestId('plan-apply').click()
+    await page.getByTestId('apply-confirm-ok').click()
     await settled(page)
     // What is left (the console step) is the plan shown now, under the workspace's key.
     await expect(page.getByTestId('plan-action-manual')).toHaveCount(1)
@@ -133,12 +134,13 @@ test.describe('the lossless round trip: wizard, sync, edit, sync, edit, sync', (
     await inputOf(page, 'basic-description').fill('round trip journey, edited twice')
     await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved')
     await page.getByTestId('view-plan').click()
-    await expect(page.getByTestId('plan-actions')).toContainText('UpdateWorkspace')
+    await expect(page.getByTestId('plan-actions')).toContainText('修改工作空间「')
     await page.getByTestId('plan-mark-done').click()
     await expect(page.getByTestId('plan-mark-done')).toHaveCount(0)
 
     // Sync 3: done; nothing is left, the draft is cleared.
     await page.getByTestId('plan-apply').click()
+    await page.getByTestId('apply-confirm-ok').click()
     await settled(page)
     await expect(page.getByTestId('plan-counts')).toHaveCount(0)
     const third = await cloudWorkspace(emulator, NAME)

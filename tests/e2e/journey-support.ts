@@ -111,6 +111,7 @@ export async function syncFromConfig(page: Page): Promise<void> {
   await expect(page.getByTestId('plan-counts')).toBeVisible()
   await expect(page.getByTestId('plan-apply')).toBeEnabled()
   await page.getByTestId('plan-apply').click()
+  await page.getByTestId('apply-confirm-ok').click()
   await settled(page)
 }
 

@@ -65,12 +65,13 @@ test.describe('the whole journey against the emulator', () => {
     // The plan.
     await page.evaluate((k) => (window.location.hash = `/pending?key=${encodeURIComponent(k)}`), key)
     await expect(page.getByTestId('plan-creating')).toBeVisible()
-    await expect(page.getByTestId('plan-actions')).toContainText('CreateWorkspace')
+    await expect(page.getByTestId('plan-actions')).toContainText('创建工作空间「')
     await expectAccessible(page, 'pending changes')
     await shot(page, 'pending-zh-CN')
 
     // Apply, with live progress, until it converges.
     await page.getByTestId('plan-apply').click()
+    await page.getByTestId('apply-confirm-ok').click()
     await expect(page.getByTestId('run-progress')).toBeVisible()
     await expect(page.getByTestId('run-finished')).toBeVisible({ timeout: 90_000 })
     await shot(page, 'pending-applied-zh-CN')
@@ -123,6 +124,7 @@ test.describe('the whole journey against the emulator', () => {
     const key = decodeURIComponent(page.url().split('#/workspaces/')[1]!)
     await page.evaluate((k) => (window.location.hash = `/pending?key=${encodeURIComponent(k)}`), key)
     await page.getByTestId('plan-apply').click()
+    await page.getByTestId('apply-confirm-ok').click()
     const failed = page.getByTestId('op-status-failed')
     await expect(failed.first()).toBeVisible({ timeout: 60_000 })
     await expect(page.getByTestId('run-progress')).toContainText('AliyunPAIFullAccess')

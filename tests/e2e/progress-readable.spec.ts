@@ -73,14 +73,15 @@ test.describe('readable progress [同步进度]', () => {
     )
     // The plan says what it does, to whom, in words; the raw key only on hover.
     const whats = page.getByTestId('plan-action-what')
-    await expect(whats.filter({ hasText: `添加成员 · bob (${UNKNOWN})` })).toHaveCount(1)
-    await expect(whats.filter({ hasText: '创建工作空间 · progress_ws' })).toHaveCount(1)
+    await expect(whats.filter({ hasText: `添加成员 bob (${UNKNOWN}),角色 算法开发` })).toHaveCount(1)
+    await expect(whats.filter({ hasText: '创建工作空间「progress_ws」' })).toHaveCount(1)
     await expect(page.getByTestId('plan-actions')).not.toContainText('member · create')
     // A console step cannot be marked done before the workspace exists.
     await expect(page.getByTestId('plan-mark-done')).toBeDisabled()
     await expect(page.getByTestId('plan-mark-done-later')).toBeVisible()
     await shot(page, 'plan-zh-CN')
     await page.getByTestId('plan-apply').click()
+    await page.getByTestId('apply-confirm-ok').click()
 
     const summary = page.getByTestId('run-summary')
     await expect(summary).toBeVisible({ timeout: 90_000 })
@@ -131,10 +132,11 @@ test.describe('readable progress [同步进度]', () => {
     // Meanwhile a DataWorks workspace took the name (PAI and DataWorks share names: W4).
     await emulator.seed({ dataworksNames: ['clash_ws'] })
     const whats = page.getByTestId('plan-action-what')
-    await expect(whats.filter({ hasText: 'Create workspace · clash_ws' })).toHaveCount(1)
-    await expect(whats.filter({ hasText: `Add member · alice (${KNOWN})` })).toHaveCount(1)
+    await expect(whats.filter({ hasText: 'create workspace clash_ws' })).toHaveCount(1)
+    await expect(whats.filter({ hasText: `add member alice (${KNOWN}) as Algorithm developer` })).toHaveCount(1)
     await shot(page, 'plan-en')
     await page.getByTestId('plan-apply').click()
+    await page.getByTestId('apply-confirm-ok').click()
 
     const create = row(page, 'clash_ws')
     await expect(create.getByTestId('op-status-failed')).toBeVisible({ timeout: 90_000 })

@@ -1,5 +1,6 @@
 import type { Decision, Identity, WorkspaceConfig } from '@shared/domain'
-import type { ConflictField, PlanAction } from '@shared/ipc/channels/sync'
+import type { ConflictField, PlanAction, PlanChange } from '@shared/ipc/channels/sync'
+import { valueToChoose } from '@shared/plan/values'
 import { OP_API, type OpKind, type OpPayload } from '../ops/payloads'
 import { consoleSteps, type ManualTopic } from './manual'
 import type { Merge } from './merge'
@@ -78,6 +79,13 @@ export class Actions {
     if (a) Object.assign(a, { code, params })
   }
 
+  /** What an action planned already changes, before and after (said in words by shared/plan/describe.ts). */
+  changed(id: string, change: PlanChange): string {
+    const a = this.list.find((x) => x.id === id)
+    if (a) a.change = change
+    return id
+  }
+
   /** A call the domain refuses: the decision gives the rule, the message and its parameters. */
   refused(area: Area, target: string, verb: string, d: Decision): string {
     return this.push({
@@ -105,8 +113,18 @@ export class Actions {
     })
   }
 
-  /** A setting with no public API: console steps (zh-CN and English) and a link. */
-  manual(ctx: PlanContext, area: Area, target: string, topic: ManualTopic, value: string): void {
+  /**
+   * A setting with no public API: console steps (zh-CN and English, the value to choose in each language) and a
+   * link. `fields`: the settings it changes, before (the cloud's) and after (the draft's).
+   */
+  manual(
+    ctx: PlanContext,
+    area: Area,
+    target: string,
+    topic: ManualTopic,
+    fields: NonNullable<PlanChange['fields']>,
+  ): void {
+    const value = { 'zh-CN': valueToChoose(fields, 'zh-CN'), en: valueToChoose(fields, 'en') }
     const steps: Parameters<typeof consoleSteps>[1] = { region: ctx.input.region, workspaceName: ctx.wsName, value }
     if (ctx.input.workspaceId) steps.workspaceId = ctx.input.workspaceId
     this.push({
@@ -117,6 +135,7 @@ export class Actions {
       verb: 'manual',
       code: 'SYNC_MANUAL_STEP',
       params: { topic },
+      change: { fields },
       console: consoleSteps(topic, steps),
     })
   }

@@ -1,4 +1,5 @@
 import type { ConsoleSteps } from '@shared/ipc/channels/sync'
+import type { Locale } from '@shared/locale'
 
 /**
  * Console steps for settings that have no public API (docs/pai-api-facts.md §8, §1.5.2): SLS log forwarding
@@ -28,10 +29,11 @@ const open = {
 
 export function consoleSteps(
   topic: ManualTopic,
-  ctx: { region: string; workspaceId?: string; workspaceName: string; value: string },
+  ctx: { region: string; workspaceId?: string; workspaceName: string; value: Record<Locale, string> },
 ): ConsoleSteps {
   const ws = ctx.workspaceName
-  const v = ctx.value
+  const v = ctx.value['zh-CN']
+  const e = ctx.value.en
   const link = consoleLink(ctx.region, ctx.workspaceId)
   const steps = (zh: string[], en: string[]): ConsoleSteps => ({
     'zh-CN': [open.zh(ws), ...zh],
@@ -48,7 +50,7 @@ export function consoleSteps(
         ],
         [
           'Click "Configure Workspace" and choose "SLS forwarding"',
-          `Choose the SLS project, the Logstore and the modules whose logs are forwarded: ${v}`,
+          `Choose the SLS project, the Logstore and the modules whose logs are forwarded: ${e}`,
           'Click OK to save',
         ],
       )
@@ -61,7 +63,7 @@ export function consoleSteps(
         ],
         [
           'Click "Configure Workspace" and choose "General configuration"',
-          `Set DLC "Access node containers" to: ${v}`,
+          `Set DLC "Access node containers" to: ${e}`,
           'Save; restart the affected instances for it to take effect',
         ],
       )
@@ -74,7 +76,7 @@ export function consoleSteps(
         ],
         [
           'Click "Configure Workspace" and choose "General configuration"',
-          `Set DSW "Log on to instances from public network using SSH" to: ${v}`,
+          `Set DSW "Log on to instances from public network using SSH" to: ${e}`,
           'Save; restart the affected instances for it to take effect',
         ],
       )
@@ -87,7 +89,7 @@ export function consoleSteps(
         ],
         [
           'Click "Configure Workspace" and choose "General configuration"',
-          `Set DSW "Open instances from public network" to: ${v}`,
+          `Set DSW "Open instances from public network" to: ${e}`,
           'Save; restart the affected instances for it to take effect',
         ],
       )
@@ -96,24 +98,24 @@ export function consoleSteps(
         ['在左侧导航栏选择「调度配置」(资源策略)', `按以下内容修改设置:${v}`, '保存'],
         [
           'In the left navigation choose "Scheduling configuration" (resource policies)',
-          `Change the settings to: ${v}`,
+          `Change the settings to: ${e}`,
           'Save',
         ],
       )
     case 'designerPath':
       return steps(
         ['打开 Designer(可视化建模),进入工作流的「工作流数据存储」设置', `将路径设置为:${v}`, '保存'],
-        ['Open Designer and the workflow\'s "Workflow data storage" setting', `Set the path to: ${v}`, 'Save'],
+        ['Open Designer and the workflow\'s "Workflow data storage" setting', `Set the path to: ${e}`, 'Save'],
       )
     case 'targetQuota':
       return steps(
         ['在「事件通知配置」中提交提高规则通知对象配额的申请', `申请的配额:${v}`],
-        ['In "Event notifications", request a higher quota of targets per rule', `Quota requested: ${v}`],
+        ['In "Event notifications", request a higher quota of targets per rule', `Quota requested: ${e}`],
       )
     case 'resourceGroup':
       return steps(
         ['在「工作空间详情」中单击「更换资源组」', `选择资源组:${v}`, '确定'],
-        ['In the workspace details click "Change resource group"', `Choose resource group: ${v}`, 'Confirm'],
+        ['In the workspace details click "Change resource group"', `Choose resource group: ${e}`, 'Confirm'],
       )
   }
 }

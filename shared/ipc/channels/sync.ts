@@ -47,6 +47,31 @@ export const ACTION_AREAS = [
   'notifications',
 ] as const
 
+/** A notification target a plan adds or removes: its type and its contacts or address. */
+const PlanTargetSchema = z.object({
+  type: z.string(),
+  to: z.array(z.string()),
+  /** Put again with another signing secret (a DingTalk robot already there). */
+  resent: z.boolean().optional(),
+})
+
+/**
+ * What an action changes, language-neutral (shared/plan/describe.ts says it in the user's language): fields from
+ * one value to another (null: none; names in shared/plan/names.ts FIELD_NAMES), roles granted and revoked (built-in
+ * IDs, `name:<custom role>`, or as the cloud spells them), a custom role's module levels, targets added and removed.
+ */
+export const PlanChangeSchema = z.object({
+  fields: z.array(z.object({ field: z.string(), before: Json, after: Json })).optional(),
+  rolesAdded: z.array(z.string()).optional(),
+  rolesRemoved: z.array(z.string()).optional(),
+  permissions: z
+    .array(z.object({ module: z.string(), before: z.string().nullable(), after: z.string().nullable() }))
+    .optional(),
+  targetsAdded: z.array(PlanTargetSchema).optional(),
+  targetsRemoved: z.array(PlanTargetSchema).optional(),
+})
+export type PlanChange = z.infer<typeof PlanChangeSchema>
+
 /** One step of a plan. */
 export const PlanActionSchema = z.object({
   /** Stable across plans of the same draft: `member:2788…:addRole:PAI.AlgoDeveloper`. */
@@ -59,6 +84,8 @@ export const PlanActionSchema = z.object({
   verb: z.string(),
   /** The object named for a person where the key is an ID: a member's account name with the UID. */
   label: z.string().optional(),
+  /** What changes, before and after. */
+  change: PlanChangeSchema.optional(),
   /** apply: the cloud API action(s) that will do it, e.g. `CreateMember`. */
   api: z.string().optional(),
   /** apply: the op kind and payload queued in the outbox (no secret: DingTalk secrets are keychain refs). */

@@ -140,6 +140,33 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
     expect(JSON.parse(json.stdout).problems[0]).toMatchObject({ ruleId: 'M5', severity: 'error' })
   })
 
+  it('plan prints each action in words, grouped by area, with the summary line, in English and in Chinese', async () => {
+    const file = path.join(dataDir, 'team.yaml')
+    fs.writeFileSync(file, bundle('Created by the CLI', [[ALICE, 'PAI.AlgoDeveloper']]))
+    const en = await cli(['plan', file, '--profile', 'emu'])
+    expect(en.code, en.stderr).toBe(0)
+    expect(en.stdout).toContain(
+      [
+        'team_cli (new workspace):',
+        '  Workspace',
+        '    + create workspace team_cli (simple mode)',
+        '  Members and roles',
+        `    + add member ${ALICE} as Algorithm developer`,
+        '  Storage paths',
+        '    ~ set default storage (none) → oss://team-bucket/pai/',
+        'Plan: 2 to add, 1 to change, 0 to remove',
+      ].join('\n'),
+    )
+    expect(en.stdout).not.toMatch(/member\s+create|PAI\.AlgoDeveloper|modelExportPath/)
+    const zh = await runCli(['--data-dir', dataDir, 'plan', file, '--profile', 'emu'], {
+      env: { PAI_ADMIN_LANG: 'zh-CN' },
+    })
+    expect(zh.code, zh.stderr).toBe(0)
+    expect(zh.stdout).toContain(`    + 添加成员 ${ALICE},角色 算法开发`)
+    expect(zh.stdout).toContain('    ~ 修改工作空间默认存储路径:(未设置) → oss://team-bucket/pai/')
+    expect(zh.stdout).toContain('计划:新增 2 项,修改 1 项,删除 0 项')
+  })
+
   it('D5: plan, apply, then plan again shows nothing to do', async () => {
     const file = path.join(dataDir, 'team.yaml')
     fs.writeFileSync(file, bundle('Created by the CLI', [[ALICE, 'PAI.AlgoDeveloper']]))
@@ -181,7 +208,7 @@ describe('pai-admin end to end against the emulator', { timeout: 180_000 }, () =
     fs.writeFileSync(file, edited)
     const plan = await cli(['plan', file, '--profile', 'emu'])
     expect(plan.code, plan.stderr).toBe(0)
-    expect(plan.stdout).toMatch(/member\s+2700000000000002/)
+    expect(plan.stdout).toMatch(/\+ add member (bob \()?2700000000000002\)? as Guest/)
     const apply = await cli(['apply', file, '--profile', 'emu', '--yes'])
     expect(apply.code, apply.stdout + apply.stderr).toBe(0)
     const again = await cli(['plan', file, '--profile', 'emu'])

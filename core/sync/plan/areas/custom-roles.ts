@@ -22,6 +22,17 @@ function modulePermissions(perms: Record<string, string>): OpPayload<'role.creat
     .map(([ModuleName, PermissionType]) => ({ ModuleName, PermissionType: PermissionType as 'ReadOnly' }))
 }
 
+/** The modules whose level differs, before and after (null: no permission). */
+function levelChanges(
+  before: Record<string, string>,
+  after: Record<string, string>,
+): Array<{ module: string; before: string | null; after: string | null }> {
+  return [...new Set([...Object.keys(before), ...Object.keys(after)])]
+    .filter((mod) => before[mod] !== after[mod])
+    .sort((x, y) => x.localeCompare(y))
+    .map((mod) => ({ module: mod, before: before[mod] ?? null, after: after[mod] ?? null }))
+}
+
 /** Custom roles, before the members that use them; permissions merge module by module. */
 export function planCustomRoles(ctx: PlanContext, a: Actions): CustomRolePlan {
   const roleActs = new Map<string, string>()
@@ -35,10 +46,13 @@ export function planCustomRoles(ctx: PlanContext, a: Actions): CustomRolePlan {
       if (!bi)
         roleActs.set(
           k,
-          a.apply('customRole', k, 'create', 'role.create', {
-            RoleName: k,
-            ModulePermissions: modulePermissions(permsOf(mi)),
-          }),
+          a.changed(
+            a.apply('customRole', k, 'create', 'role.create', {
+              RoleName: k,
+              ModulePermissions: modulePermissions(permsOf(mi)),
+            }),
+            { permissions: levelChanges({}, permsOf(mi)) },
+          ),
         )
       else if (!same(permsOf(mi), permsOf(bi)))
         a.conflict('customRole', k, [{ path: `/customRoles/${seg(k)}`, base: bi, mine: mi, cloud: null }])
@@ -72,10 +86,13 @@ export function planCustomRoles(ctx: PlanContext, a: Actions): CustomRolePlan {
       if (changed)
         roleActs.set(
           k,
-          a.apply('customRole', k, 'update', 'role.update', {
-            RoleName: k,
-            ModulePermissions: modulePermissions(merged),
-          }),
+          a.changed(
+            a.apply('customRole', k, 'update', 'role.update', {
+              RoleName: k,
+              ModulePermissions: modulePermissions(merged),
+            }),
+            { permissions: levelChanges(cp, merged) },
+          ),
         )
       if (conflicts.length) a.conflict('customRole', k, conflicts)
     }

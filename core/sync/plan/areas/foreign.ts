@@ -5,6 +5,7 @@ import {
   type ForeignRule,
   type NotificationRule,
 } from '@shared/domain'
+import type { PlanChange } from '@shared/ipc/channels/sync'
 import type { Actions, PlanContext } from '../actions'
 import { byKey, same, unionKeys } from '../merge'
 
@@ -22,8 +23,10 @@ function refuse(
   target: string,
   code: string,
   params: Record<string, string>,
+  change?: PlanChange,
 ): void {
   a.push({
+    ...(change ? { change } : {}),
     id: `${area}:${target}:readOnly`,
     kind: 'refused',
     area,
@@ -80,6 +83,15 @@ export function planPassthrough(ctx: PlanContext, a: Actions): void {
     if (!ci) continue // not in this workspace's cloud: nothing is written, ever
     const bi = b.get(k)
     if (mi.value !== ci.value && mi.value !== bi?.value)
-      refuse(a, 'config', k, 'SYNC_PASSTHROUGH_READ_ONLY', { key: k })
+      refuse(
+        a,
+        'config',
+        k,
+        'SYNC_PASSTHROUGH_READ_ONLY',
+        { key: k },
+        {
+          fields: [{ field: k, before: ci.value, after: mi.value }],
+        },
+      )
   }
 }

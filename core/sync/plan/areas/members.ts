@@ -52,12 +52,14 @@ export function planMembers(ctx: PlanContext, a: Actions, roles: CustomRolePlan)
         // The owner role is the cloud's to assign (A4): it is not sent.
         const grant = rolesOf(names, mi).filter((r) => canGrantRole(k, r).allowed)
         const hold = canHoldRoles(k, grant)
-        if (!hold.allowed) a.refused('member', k, 'create', hold)
+        if (!hold.allowed) a.changed(a.refused('member', k, 'create', hold), { rolesAdded: grant })
         else
           memberActs.push(
             unverified(
               a,
-              a.apply('member', k, 'create', 'member.create', { UserId: k, Roles: grant }, roleDeps(grant)),
+              a.changed(a.apply('member', k, 'create', 'member.create', { UserId: k, Roles: grant }, roleDeps(grant)), {
+                rolesAdded: grant,
+              }),
               grant,
             ),
           )
@@ -68,7 +70,7 @@ export function planMembers(ctx: PlanContext, a: Actions, roles: CustomRolePlan)
       if (!bi) continue // added in the cloud since the base (or the owner of a new workspace): keep it
       const removal = canRemoveMember(cloud, k, base)
       if (!removal.allowed) {
-        a.refused('member', k, 'delete', removal)
+        a.changed(a.refused('member', k, 'delete', removal), {})
       } else if (same(rolesOf(names, bi), rolesOf(names, ci))) {
         memberActs.push(a.apply('member', k, 'delete', 'member.delete', { UserId: k }))
       } else {
@@ -83,28 +85,36 @@ export function planMembers(ctx: PlanContext, a: Actions, roles: CustomRolePlan)
       for (const r of set.remove) {
         const revoke = canRevokeRole(k, r)
         if (revoke.allowed) removes.push(r)
-        else a.refused('member', k, `removeRole:${r}`, revoke)
+        else a.changed(a.refused('member', k, `removeRole:${r}`, revoke), { rolesRemoved: [r] })
       }
       const adds: string[] = []
       for (const r of set.add) {
         const grant = canGrantRole(k, r)
         if (grant.allowed) adds.push(r)
-        else a.refused('member', k, `addRole:${r}`, grant)
+        else a.changed(a.refused('member', k, `addRole:${r}`, grant), { rolesAdded: [r] })
       }
       const hold = canHoldRoles(k, set.result)
       if (!hold.allowed) {
-        a.refused('member', k, 'roles', hold)
+        a.changed(a.refused('member', k, 'roles', hold), { rolesAdded: set.add, rolesRemoved: set.remove })
         continue
       }
       const addIds = adds.map((r) =>
-        unverified(a, a.apply('member', k, `addRole:${r}`, 'member.addRole', { UserId: k, Role: r }, roleDeps([r])), [
-          r,
-        ]),
+        unverified(
+          a,
+          a.changed(a.apply('member', k, `addRole:${r}`, 'member.addRole', { UserId: k, Role: r }, roleDeps([r])), {
+            rolesAdded: [r],
+          }),
+          [r],
+        ),
       )
       memberActs.push(...addIds)
       // M5: roles are added before any is removed, so the member never holds none.
       for (const r of removes)
-        memberActs.push(a.apply('member', k, `removeRole:${r}`, 'member.removeRole', { UserId: k, Role: r }, addIds))
+        memberActs.push(
+          a.changed(a.apply('member', k, `removeRole:${r}`, 'member.removeRole', { UserId: k, Role: r }, addIds), {
+            rolesRemoved: [r],
+          }),
+        )
     }
   }
   return memberActs

@@ -44,13 +44,22 @@ export function planNotifications(ctx: PlanContext, a: Actions): void {
           a.conflict('rule', k, [{ path: `/notifications/rules/${seg(k)}`, base: bi, mine: mi, cloud: null }])
         continue
       }
-      ruleAction = a.apply(
-        'rule',
-        k,
-        'create',
-        'rule.create',
-        { ...ruleRef, FilterPattern: filterPatternOf(mi), Status: mi.enabled ? 'ENABLE' : 'DISABLE' },
-        [ensureBus()],
+      ruleAction = a.changed(
+        a.apply(
+          'rule',
+          k,
+          'create',
+          'rule.create',
+          { ...ruleRef, FilterPattern: filterPatternOf(mi), Status: mi.enabled ? 'ENABLE' : 'DISABLE' },
+          [ensureBus()],
+        ),
+        {
+          fields: (['enabled', 'eventTypes', 'scope'] as const).map((f) => ({
+            field: f,
+            before: null,
+            after: ruleFields(mi)[f],
+          })),
+        },
       )
     } else if (!mi && ci) {
       if (!bi) continue
@@ -63,30 +72,36 @@ export function planNotifications(ctx: PlanContext, a: Actions): void {
       const fc = ruleFields(ci)
       const merged = { ...fc }
       const conflicts: ConflictField[] = []
-      let changed = false
+      const fields: Array<{ field: string; before: unknown; after: unknown }> = []
       for (const f of ['enabled', 'eventTypes', 'scope'] as const) {
         const r = merge3(fb?.[f], fm[f], fc[f])
         if (r.kind === 'apply') {
-          changed = true
+          fields.push({ field: f, before: fc[f], after: r.value })
           ;(merged as Record<string, unknown>)[f] = r.value
         }
         conflicts.push(...conflictOf(`/notifications/rules/${seg(k)}/${f}`, r))
       }
-      if (changed)
-        ruleAction = a.apply('rule', k, 'update', 'rule.update', {
-          ...ruleRef,
-          FilterPattern: filterPatternOf({
-            eventTypes: merged.eventTypes as NotificationRule['eventTypes'],
-            scope: merged.scope as NotificationRule['scope'],
+      if (fields.length)
+        ruleAction = a.changed(
+          a.apply('rule', k, 'update', 'rule.update', {
+            ...ruleRef,
+            FilterPattern: filterPatternOf({
+              eventTypes: merged.eventTypes as NotificationRule['eventTypes'],
+              scope: merged.scope as NotificationRule['scope'],
+            }),
+            Status: merged.enabled ? 'ENABLE' : 'DISABLE',
           }),
-          Status: merged.enabled ? 'ENABLE' : 'DISABLE',
-        })
+          { fields },
+        )
       if (conflicts.length) a.conflict('rule', k, conflicts)
     } else continue
     planTargets(a, k, ruleRef, bi, mi, ci, ruleAction)
   }
   const q = merge3(base.notifications.quota, mine.notifications.quota, cloud.notifications.quota)
-  if (q.kind === 'apply') a.manual(ctx, 'notifications', 'quota', 'targetQuota', String(q.value))
+  if (q.kind === 'apply')
+    a.manual(ctx, 'notifications', 'quota', 'targetQuota', [
+      { field: 'quota', before: cloud.notifications.quota ?? null, after: q.value ?? null },
+    ])
 }
 
 /** The targets of a rule in the draft, as a set: PutTargets for the added ones, DeleteTargets for the removed. */
@@ -104,25 +119,38 @@ function planTargets(
   const tc = targetsByKey(ci)
   const set = mergeSet(tb ? [...tb.keys()] : undefined, [...tm.keys()], [...tc.keys()])
   const deps = ruleAction ? [ruleAction] : []
-  const put = [...set.add, ...rebound(tb, tm, tc)]
+  const resent = rebound(tb, tm, tc)
+  const put = [...set.add, ...resent]
   if (put.length)
-    a.apply(
-      'targets',
-      k,
-      'put',
-      'targets.put',
-      { ...ruleRef, targets: put.map((t) => tm.get(t) as NotificationTarget) },
-      deps,
+    a.changed(
+      a.apply(
+        'targets',
+        k,
+        'put',
+        'targets.put',
+        { ...ruleRef, targets: put.map((t) => tm.get(t) as NotificationTarget) },
+        deps,
+      ),
+      { targetsAdded: put.map((t) => targetChange(tm.get(t) as NotificationTarget, resent.includes(t))) },
     )
   if (set.remove.length)
-    a.apply(
-      'targets',
-      k,
-      'delete',
-      'targets.delete',
-      { ...ruleRef, ids: set.remove.map((t) => targetIdOf(tc.get(t) as NotificationTarget)) },
-      deps,
+    a.changed(
+      a.apply(
+        'targets',
+        k,
+        'delete',
+        'targets.delete',
+        { ...ruleRef, ids: set.remove.map((t) => targetIdOf(tc.get(t) as NotificationTarget)) },
+        deps,
+      ),
+      { targetsRemoved: set.remove.map((t) => targetChange(tc.get(t) as NotificationTarget, false)) },
     )
+}
+
+/** A target as the plan names it: its type, and its contacts or its address (never a signing secret). */
+function targetChange(t: NotificationTarget, resent: boolean): { type: string; to: string[]; resent?: boolean } {
+  const to = t.type === 'dingtalk' ? [t.webhook] : t.type === 'http' ? [t.url] : t.contacts
+  return resent ? { type: t.type, to, resent } : { type: t.type, to }
 }
 
 /**

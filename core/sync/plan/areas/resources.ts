@@ -41,7 +41,9 @@ export function planResources(ctx: PlanContext, a: Actions): void {
       if (mi.spec?.quotaId) res.Quotas = [{ Id: mi.spec.quotaId }]
       const spec = specOf(mi) ?? (mi.kind === 'maxcompute' ? maxComputeSpec(mi.name, ctx.input.region) : undefined)
       if (spec) res.Spec = spec
-      a.apply('resource', k, 'create', 'resource.create', { Resource: res })
+      a.changed(a.apply('resource', k, 'create', 'resource.create', { Resource: res }), {
+        fields: [{ field: 'isDefault', before: null, after: mi.isDefault }],
+      })
     } else if (!mi && ci) {
       if (bi || !ctx.creating) a.refused('resource', k, 'detach', canDetachResource(ci))
     } else if (mi && ci) {
@@ -71,7 +73,13 @@ export function planResources(ctx: PlanContext, a: Actions): void {
         upd.Spec = specChanges
         changed = true
       }
-      if (changed) a.apply('resource', k, 'update', 'resource.update', upd)
+      if (changed)
+        a.changed(a.apply('resource', k, 'update', 'resource.update', upd), {
+          fields: [
+            ...(upd.IsDefault ? [{ field: 'isDefault', before: ci.isDefault, after: true }] : []),
+            ...Object.entries(specChanges).map(([field, after]) => ({ field, before: sc[field] ?? null, after })),
+          ],
+        })
       const conflicts = [...conflictOf(`/resources/${seg(k)}/isDefault`, mDef), ...specConflicts]
       if (conflicts.length) a.conflict('resource', k, conflicts)
     }

@@ -24,12 +24,21 @@ export function planStorage(ctx: PlanContext, a: Actions): void {
   const { base, mine, cloud } = ctx
   const r = mergePath(base.storage.defaultPath, mine.storage.defaultPath, cloud.storage.defaultPath)
   if (r.kind === 'apply')
-    a.apply('config', DEFAULT_STORAGE_KEY, 'update', 'config.update', {
-      Configs: [
-        { ConfigKey: DEFAULT_STORAGE_KEY, ConfigValue: r.value ? ossPathWithEndpoint(r.value, ctx.input.region) : '' },
-      ],
-    })
+    a.changed(
+      a.apply('config', DEFAULT_STORAGE_KEY, 'update', 'config.update', {
+        Configs: [
+          {
+            ConfigKey: DEFAULT_STORAGE_KEY,
+            ConfigValue: r.value ? ossPathWithEndpoint(r.value, ctx.input.region) : '',
+          },
+        ],
+      }),
+      { fields: [{ field: 'defaultStorage', before: cloud.storage.defaultPath ?? null, after: r.value ?? null }] },
+    )
   if (r.kind === 'conflict') a.conflict('config', DEFAULT_STORAGE_KEY, conflictOf('/storage/defaultPath', r))
   const d = merge3(base.storage.designerPath, mine.storage.designerPath, cloud.storage.designerPath)
-  if (d.kind === 'apply') a.manual(ctx, 'storage', 'designerPath', 'designerPath', d.value ?? '-')
+  if (d.kind === 'apply')
+    a.manual(ctx, 'storage', 'designerPath', 'designerPath', [
+      { field: 'designerPath', before: cloud.storage.designerPath ?? null, after: d.value ?? null },
+    ])
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { eventBusName, type WorkspaceConfig } from '@shared/domain'
 import { AppError } from '@shared/ipc/errors'
 import type { RefreshResult } from '@shared/ipc/channels/sync'
@@ -11,8 +12,11 @@ import { configFromCloud, type CloudSnapshot } from './mapping/from-cloud'
 type Workspace = CloudSnapshot['workspace']
 
 const PAGE = 100
-/** Workspaces read at once during a profile refresh (each one's calls go through the endpoint limiter too). */
-const WORKSPACES_AT_ONCE = 4
+/**
+ * Workspaces read at once during a profile refresh: enough to keep the endpoint limiter's queue full (each one sends
+ * its reads in parallel), so the limiter's learned window and rate are what bound the refresh, not this number.
+ */
+const WORKSPACES_AT_ONCE = 16
 
 /** Every page of a numbered list: the first page tells the total, the rest are read in parallel. */
 export async function allPages<T>(fetch: (pageNumber: number, pageSize: number) => Promise<Page<T>>): Promise<T[]> {
@@ -25,10 +29,15 @@ export async function allPages<T>(fetch: (pageNumber: number, pageSize: number) 
 
 const isCode = (err: unknown, ...codes: string[]): boolean => err instanceof AppError && codes.includes(err.code)
 
-/** Reads one workspace's whole configuration from the cloud (members, roles, resources, configs, rules). */
+/**
+ * Reads one workspace's whole configuration from the cloud (members, roles, resources, configs, rules). `detail:
+ * false` trusts `w` for the workspace's own fields (it is a GetWorkspace answer already, or a ListWorkspaces item
+ * that `needsDetail` found unchanged) and sends no GetWorkspace.
+ */
 export async function fetchSnapshot(
   clients: CloudClients,
   w: Workspace,
+  opts: { detail?: boolean } = {},
 ): Promise<{ snapshot: CloudSnapshot; eventBridge: boolean | undefined }> {
   const id = w.WorkspaceId
   const busName = eventBusName(w.WorkspaceName)
@@ -51,7 +60,7 @@ export async function fetchSnapshot(
     },
   )
   const [full, members, roles, resources, configs, bus] = await Promise.all([
-    clients.pai.getWorkspace(id, { verbose: true }),
+    opts.detail === false ? w : clients.pai.getWorkspace(id, { verbose: true }),
     allPages((n, s) => clients.pai.listMembers(id, { PageNumber: n, PageSize: s })),
     allPages((n, s) =>
       clients.pai.listWorkspaceRoles(id, { PageNumber: n, PageSize: s, VerboseFields: 'ModulePermissions' }),
@@ -134,10 +143,12 @@ export async function refreshProfile(
   profileId: string,
   hooks: RefreshHooks = {},
   now: () => Date = () => new Date(),
-): Promise<RefreshResult & { eventBridge: boolean | undefined }> {
+): Promise<RefreshResult & { eventBridge: boolean | undefined; names: string[]; detailsSkipped: number }> {
   const jobId = newId()
   const fetchedAt = now().toISOString()
   const list = await allPages((n, s) => clients.pai.listWorkspaces({ PageNumber: n, PageSize: s, Verbose: true }))
+  // Before the listing is cached: what the last refresh of each workspace saw.
+  const unchanged = unchangedWorkspaces(store, profileId, list)
   store.workspaces.upsertMany(
     profileId,
     list.map((w) => ({
@@ -159,7 +170,7 @@ export async function refreshProfile(
     while (next < list.length) {
       const w = list[next++] as Workspace
       try {
-        const got = await fetchSnapshot(clients, w)
+        const got = await fetchSnapshot(clients, w, { detail: !unchanged.has(w.WorkspaceId) })
         if (got.eventBridge !== undefined) eventBridge = eventBridge === true ? true : got.eventBridge
         cacheSnapshot(store, profileId, got.snapshot, fetchedAt)
       } catch (err) {
@@ -175,7 +186,35 @@ export async function refreshProfile(
     }
   }
   await Promise.all(Array.from({ length: Math.min(WORKSPACES_AT_ONCE, Math.max(1, list.length)) }, worker))
-  return { jobId, workspaces: total, fetchedAt, failed, eventBridge }
+  return {
+    jobId,
+    workspaces: total,
+    fetchedAt,
+    failed,
+    eventBridge,
+    names: list.map((w) => w.WorkspaceName),
+    detailsSkipped: unchanged.size,
+  }
+}
+
+/**
+ * The listed workspaces whose own fields need no GetWorkspace: the listing (Verbose, so with the Owner) carries
+ * every field GetWorkspace does (docs/pai-api-facts.md §1.2), and its `GmtModifiedTime` is the one the cache
+ * holds from a refresh that also read the workspace's detail (its configuration was saved in that same refresh,
+ * so not one whose detail read failed). Only the workspace object's own fields are trusted so: members, roles,
+ * resources, configs and rules are always read, because nothing documented says their changes move the
+ * workspace's `GmtModifiedTime` (docs/sync.md "Refresh where nothing changed").
+ */
+function unchangedWorkspaces(store: Store, profileId: string, list: Workspace[]): Set<string> {
+  const out = new Set<string>()
+  for (const w of list) {
+    if (!w.GmtModifiedTime || !w.Owner) continue
+    const row = store.workspaces.get(profileId, w.WorkspaceId)
+    if (!row || row.gmtModified !== w.GmtModifiedTime) continue
+    const cached = store.workspaces.getConfig(profileId, w.WorkspaceId, z.unknown())
+    if (cached?.fetchedAt === row.fetchedAt) out.add(w.WorkspaceId)
+  }
+  return out
 }
 
 /** Refreshes one workspace (after an apply, or on demand). CLOUD_NOT_FOUND when it is gone. */
@@ -187,7 +226,7 @@ export async function refreshWorkspace(
   now: () => Date = () => new Date(),
 ): Promise<{ config: WorkspaceConfig; version: string; fetchedAt: string }> {
   const w = await clients.pai.getWorkspace(workspaceId, { verbose: true })
-  const { snapshot } = await fetchSnapshot(clients, w)
+  const { snapshot } = await fetchSnapshot(clients, w, { detail: false })
   const fetchedAt = now().toISOString()
   return { ...cacheSnapshot(store, profileId, snapshot, fetchedAt), fetchedAt }
 }

@@ -9,9 +9,8 @@
  *   the service accepted over the last second (at least the initial window per round trip): the requests sent in the
  *   round trip before the first throttling answer comes back are the ones throttled, so the rate is kept near what
  *   is known to pass instead of doubling per round trip. A throttling answer teaches the limit: the requests the
- *   service accepted in its current one-second window, counted by when they reached it (sent time plus half the
- *   shortest round trip; `x-acs-retry-after`, the time to the next window, says where the window began), a little
- *   below it. Nothing throttled for a while: it probes upwards, gently at first (the limit just learned is right),
+ *   service accepted in its current one-second window, counted by when they were sent relative to the throttled
+ *   one (`x-acs-retry-after`, the time to the next window, says where the window began), a little below it. Nothing throttled for a while: it probes upwards, gently at first (the limit just learned is right),
  *   faster the longer nothing is throttled (another client sharing the quota left);
  * - a gate: after a throttling answer nothing is sent before `x-acs-retry-after` has passed (less half the shortest
  *   round trip, the time a request takes to get there).
@@ -42,6 +41,8 @@ export class Pacer {
   private learned = Infinity
   private tokens = 1
   private refilledAt = 0
+  /** When the last caller told to wait was due back (0: none is). */
+  private wakeAt = 0
   private gate = 0
   private minRtt = Infinity
   /** Smoothed round trip (ms), as TCP keeps it. */
@@ -79,14 +80,24 @@ export class Pacer {
     if (now < this.gate) return this.gate - now
     const rate = Number.isFinite(this.learned) ? this.learned : this.slowStartRate(now)
     if (!Number.isFinite(rate)) return 0
-    const burst = Math.max(1, rate * 0.02)
-    this.tokens = Math.min(burst, this.tokens + ((now - this.refilledAt) * rate) / 1000)
+    const elapsed = now - this.refilledAt
+    let cap = Math.max(1, rate * 0.02)
+    // A wake that came late (a busy event loop: timers fire late under load) may send what its lateness kept back,
+    // so the rate is the learned one on a loaded machine too, not the small burst per late timer.
+    if (this.wakeAt > 0 && now >= this.wakeAt) {
+      cap += ((now - this.wakeAt) * rate) / 1000
+      this.wakeAt = 0
+    }
+    // Tokens granted at this same instant are kept (the caller takes them one by one).
+    this.tokens = Math.min(elapsed > 0 ? cap : Math.max(cap, this.tokens), this.tokens + (elapsed * rate) / 1000)
     this.refilledAt = now
     if (this.tokens >= 1) {
       this.tokens -= 1
       return 0
     }
-    return Math.max(1, Math.ceil(((1 - this.tokens) * 1000) / rate))
+    const wait = Math.max(1, Math.ceil(((1 - this.tokens) * 1000) / rate))
+    this.wakeAt = now + wait
+    return wait
   }
 
   /** Before any limit is known: twice what was accepted over the last second, at least a window per round trip. */
@@ -136,10 +147,10 @@ export class Pacer {
     if (sentAt < this.lastDecrease) return
     this.lastDecrease = now
     this.slowStart = false
-    // The service's window, in the times our requests were sent: it began WINDOW_MS before it ends (now less the
-    // answer's way back, plus the wait), and a request reaches the service half a round trip after it is sent.
-    const halfTrip = Number.isFinite(this.minRtt) ? this.minRtt / 2 : 0
-    const since = (wait !== undefined ? now - halfTrip + wait - WINDOW_MS : now - WINDOW_MS) - halfTrip
+    // The service's window, in the times our requests were sent: it ends `wait` after this request reached it, so
+    // it began WINDOW_MS before that; the requests sent before this one reached it earlier, as it did, by about
+    // the same way there (the throttled request's own timing, not a round trip guessed on a loaded machine).
+    const since = sentAt + (wait ?? 0) - WINDOW_MS
     let inWindow = 0
     for (const a of this.accepted) if (a.sentAt >= since && a.sentAt < sentAt) inWindow++
     // Throttled at the rate already learned (the count is off, or another client shares the quota): lower anyway.

@@ -58,4 +58,20 @@ describe('adaptive pacing against a 100 QPS throttle (simulated, no tuning knob)
     // at least a window a round trip, whatever was accepted
     expect(sent).toBeGreaterThanOrEqual(Math.floor(((INITIAL_WINDOW * 1000) / 100) * 0.5 * 0.9))
   })
+
+  it('timers that fire late (a busy machine) do not lower the rate: what the lateness kept back goes when one fires', () => {
+    const p = new Pacer(64)
+    for (let i = 0; i < 100; i++) p.accept(i * 10, i * 10 + 50)
+    p.throttled(1000, 1050, 0)
+    const rate = p.state().rate
+    expect(rate).toBeCloseTo(97)
+    let sent = 0
+    for (let now = 2000; now < 4000;) {
+      const wait = p.take(now)
+      if (wait === 0) sent++
+      else now += wait + 30 // every wake 30 ms late
+    }
+    expect(sent).toBeGreaterThanOrEqual(Math.floor(2 * rate * 0.95))
+    expect(sent).toBeLessThanOrEqual(Math.ceil(2 * rate * 1.02) + 2)
+  })
 })

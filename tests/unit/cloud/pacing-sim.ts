@@ -31,12 +31,14 @@ export class PacingSim {
   readonly faults: Faults
   readonly limiter: ConcurrencyLimiter
 
-  constructor(
-    private readonly o: { qps: number; latencyMs: number },
-    cap = 64,
-  ) {
+  /** `fixed`: a plain fixed window of that size, no pacing (the old engine the benchmark compares with). */
+  constructor(private readonly o: { qps: number; latencyMs: number; fixed?: number }) {
     this.faults = new Faults({ latencyMs: 0, throttleQps: o.qps, faultRate: 0, seed: 1 })
-    this.limiter = new ConcurrencyLimiter(cap, { now: () => this.now, later: (ms, fn) => this.later(ms, fn) })
+    this.limiter = new ConcurrencyLimiter(o.fixed ?? 64, {
+      adaptive: o.fixed === undefined,
+      now: () => this.now,
+      later: (ms, fn) => this.later(ms, fn),
+    })
   }
 
   private later(ms: number, fn: () => void): void {

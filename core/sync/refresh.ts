@@ -17,6 +17,8 @@ const PAGE = 100
  * its reads in parallel), so the limiter's learned window and rate are what bound the refresh, not this number.
  */
 const WORKSPACES_AT_ONCE = 16
+/** Shortest time between two cache commits during a profile refresh (the workspaces read meanwhile go in one). */
+const COMMIT_EVERY_MS = 50
 
 /** Every page of a numbered list: the first page tells the total, the rest are read in parallel. */
 export async function allPages<T>(fetch: (pageNumber: number, pageSize: number) => Promise<Page<T>>): Promise<T[]> {
@@ -164,28 +166,73 @@ export async function refreshProfile(
   let done = 0
   hooks.progress?.(0, total)
   const failed: RefreshResult['failed'] = []
+  const fail = (w: Workspace, err: unknown): void => {
+    failed.push({
+      workspaceId: w.WorkspaceId,
+      code: err instanceof AppError ? err.code : 'INTERNAL',
+      message: err instanceof Error ? err.message : String(err),
+    })
+  }
+  const settled = (w: Workspace): void => {
+    done++
+    hooks.progress?.(done, total, w.WorkspaceName)
+  }
+  // Group commit: the workspaces read since the last commit are cached in one transaction, each in its own
+  // savepoint (one that cannot be cached is reported, the others are kept), not one commit (one sync to disk) each.
+  const toCache: Array<{ w: Workspace; snapshot: CloudSnapshot }> = []
+  let commitTimer: NodeJS.Timeout | undefined
+  let commitError: unknown
+  const commit = (): void => {
+    commitTimer = undefined
+    const batch = toCache.splice(0)
+    if (batch.length === 0) return
+    store.transaction(() => {
+      for (const { w, snapshot } of batch)
+        try {
+          cacheSnapshot(store, profileId, snapshot, fetchedAt)
+        } catch (err) {
+          fail(w, err)
+        }
+    })
+    for (const { w } of batch) settled(w)
+  }
   let eventBridge: boolean | undefined
   let next = 0
   const worker = async (): Promise<void> => {
-    while (next < list.length) {
+    while (next < list.length && commitError === undefined) {
       const w = list[next++] as Workspace
       try {
         const got = await fetchSnapshot(clients, w, { detail: !unchanged.has(w.WorkspaceId) })
         if (got.eventBridge !== undefined) eventBridge = eventBridge === true ? true : got.eventBridge
-        cacheSnapshot(store, profileId, got.snapshot, fetchedAt)
+        toCache.push({ w, snapshot: got.snapshot })
+        commitTimer ??= setTimeout(() => {
+          try {
+            commit()
+          } catch (err) {
+            commitError = err
+          }
+        }, COMMIT_EVERY_MS)
+        continue
       } catch (err) {
         if (err instanceof AppError && (err.code === 'CLOUD_NETWORK' || err.code === 'CLOUD_TIMEOUT')) throw err
-        failed.push({
-          workspaceId: w.WorkspaceId,
-          code: err instanceof AppError ? err.code : 'INTERNAL',
-          message: err instanceof Error ? err.message : String(err),
-        })
+        fail(w, err)
       }
-      done++
-      hooks.progress?.(done, total, w.WorkspaceName)
+      settled(w)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(WORKSPACES_AT_ONCE, Math.max(1, list.length)) }, worker))
+  try {
+    await Promise.all(Array.from({ length: Math.min(WORKSPACES_AT_ONCE, Math.max(1, list.length)) }, worker))
+  } finally {
+    // What was read is cached, also when a network error ends the refresh (as it was one by one).
+    clearTimeout(commitTimer)
+    if (commitError === undefined)
+      try {
+        commit()
+      } catch (err) {
+        commitError = err
+      }
+  }
+  if (commitError !== undefined) throw commitError
   return {
     jobId,
     workspaces: total,

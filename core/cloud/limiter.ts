@@ -16,16 +16,20 @@ export class ConcurrencyLimiter {
   private readonly waiting: Array<(sentAt: number) => void> = []
   /** Null for a plain fixed cap (what the benchmark compares with). */
   private readonly pacer: Pacer | null
-  private timer: NodeJS.Timeout | null = null
+  private timer = false
   private readonly now: () => number
+  private readonly later: (ms: number, fn: () => void) => void
 
+  /** `now` and `later` (a timer) are the clock: tests run the limiter on a virtual one. */
   constructor(
     private cap: number,
-    opts: { adaptive?: boolean; now?: () => number } = {},
+    opts: { adaptive?: boolean; now?: () => number; later?: (ms: number, fn: () => void) => void } = {},
   ) {
     if (!(cap >= 1)) throw new RangeError('maxConcurrent must be at least 1')
     this.pacer = opts.adaptive === false ? null : new Pacer(cap)
     this.now = opts.now ?? (() => performance.now())
+    // unref: a paced queue never keeps a process (the CLI) alive on its own
+    this.later = opts.later ?? ((ms, fn) => void setTimeout(fn, ms).unref())
   }
 
   /** Requests allowed at once now: the learned window, within the cap. */
@@ -101,11 +105,11 @@ export class ConcurrencyLimiter {
 
   private wakeIn(ms: number): void {
     if (this.timer) return
-    // unref: a paced queue never keeps a process (the CLI) alive on its own
-    this.timer = setTimeout(() => {
-      this.timer = null
+    this.timer = true
+    this.later(ms, () => {
+      this.timer = false
       this.drain()
-    }, ms).unref()
+    })
   }
 }
 

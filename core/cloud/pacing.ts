@@ -5,9 +5,13 @@
  *   answers; halved on a throttling answer (once per round trip: the answers of requests sent before the last
  *   decrease do not count again), never below what the learned rate needs over the round trip (Little's law), and
  *   never above it by much (requests beyond that would only queue here);
- * - a rate (a token bucket of small burst): unknown (unpaced) until the first throttling answer, then the number of
- *   requests the service accepted in its current one-second window (which `x-acs-retry-after`, the time to the next
- *   window, tells apart), a little below it, probing upwards by 1% a second while nothing is throttled;
+ * - a rate (a token bucket of small burst). Before the first throttling answer, slow start sends at most twice what
+ *   the service accepted over the last second (at least the initial window per round trip): the requests sent in the
+ *   round trip before the first throttling answer comes back are the ones throttled, so the rate is kept near what
+ *   is known to pass instead of doubling per round trip. A throttling answer teaches the limit: the requests the
+ *   service accepted in its current one-second window, counted by when they were sent relative to the throttled
+ *   one (`x-acs-retry-after`, the time to the next window, says where the window began), a little below it. Nothing throttled for a while: it probes upwards, gently at first (the limit just learned is right),
+ *   faster the longer nothing is throttled (another client sharing the quota left);
  * - a gate: after a throttling answer nothing is sent before `x-acs-retry-after` has passed (less half the shortest
  *   round trip, the time a request takes to get there).
  */
@@ -37,6 +41,8 @@ export class Pacer {
   private learned = Infinity
   private tokens = 1
   private refilledAt = 0
+  /** When the last caller told to wait was due back (0: none is). */
+  private wakeAt = 0
   private gate = 0
   private minRtt = Infinity
   /** Smoothed round trip (ms), as TCP keeps it. */
@@ -45,8 +51,8 @@ export class Pacer {
   private lastThrottle = -Infinity
   private lastProbe = 0
   private throttleCount = 0
-  /** Times of accepted answers in the last two windows (oldest first). */
-  private readonly accepted: number[] = []
+  /** When the requests of accepted answers were sent, and when the answers came (last two windows, oldest first). */
+  private readonly accepted: Array<{ sentAt: number; at: number }> = []
 
   constructor(private ceiling: number) {}
 
@@ -72,15 +78,34 @@ export class Pacer {
   /** 0 when a request may be sent now (and takes its token); else the milliseconds to wait. */
   take(now: number): number {
     if (now < this.gate) return this.gate - now
-    if (!Number.isFinite(this.learned)) return 0
-    const burst = Math.max(1, this.learned * 0.02)
-    this.tokens = Math.min(burst, this.tokens + ((now - this.refilledAt) * this.learned) / 1000)
+    const rate = Number.isFinite(this.learned) ? this.learned : this.slowStartRate(now)
+    if (!Number.isFinite(rate)) return 0
+    const elapsed = now - this.refilledAt
+    let cap = Math.max(1, rate * 0.02)
+    // A wake that came late (a busy event loop: timers fire late under load) may send what its lateness kept back,
+    // so the rate is the learned one on a loaded machine too, not the small burst per late timer.
+    if (this.wakeAt > 0 && now >= this.wakeAt) {
+      cap += ((now - this.wakeAt) * rate) / 1000
+      this.wakeAt = 0
+    }
+    // Tokens granted at this same instant are kept (the caller takes them one by one).
+    this.tokens = Math.min(elapsed > 0 ? cap : Math.max(cap, this.tokens), this.tokens + (elapsed * rate) / 1000)
     this.refilledAt = now
     if (this.tokens >= 1) {
       this.tokens -= 1
       return 0
     }
-    return Math.max(1, Math.ceil(((1 - this.tokens) * 1000) / this.learned))
+    const wait = Math.max(1, Math.ceil(((1 - this.tokens) * 1000) / rate))
+    this.wakeAt = now + wait
+    return wait
+  }
+
+  /** Before any limit is known: twice what was accepted over the last second, at least a window per round trip. */
+  private slowStartRate(now: number): number {
+    if (!Number.isFinite(this.minRtt)) return Infinity
+    let lastSecond = 0
+    for (let i = this.accepted.length - 1; i >= 0 && this.accepted[i]!.at >= now - WINDOW_MS; i--) lastSecond++
+    return Math.max((INITIAL_WINDOW * 1000) / Math.max(1, this.minRtt), 2 * lastSecond)
   }
 
   /** An answer that was not a throttling one, to a request sent at `sentAt`. */
@@ -88,8 +113,8 @@ export class Pacer {
     const rtt = Math.max(0, now - sentAt)
     this.minRtt = Math.min(this.minRtt, rtt)
     this.srtt = this.srtt === 0 ? rtt : this.srtt * 0.875 + rtt * 0.125
-    this.accepted.push(now)
-    while (this.accepted.length > 0 && this.accepted[0]! < now - 2 * WINDOW_MS) this.accepted.shift()
+    this.accepted.push({ sentAt, at: now })
+    while (this.accepted.length > 0 && this.accepted[0]!.at < now - 2 * WINDOW_MS) this.accepted.shift()
     const need = this.bdp()
     // Slow start only while the round trip does not stretch: past that, more in flight only waits longer somewhere.
     if (this.slowStart) {
@@ -98,9 +123,9 @@ export class Pacer {
     if (Number.isFinite(this.learned)) {
       this.win = Math.min(this.win, Math.max(need * 1.5, need + 2))
       if (now - this.lastThrottle >= WINDOW_MS && now - this.lastProbe >= WINDOW_MS) {
-        // Gently near the limit just learned, faster the longer nothing is throttled (the other client left).
+        // Gently near the limit just learned (it was counted, not guessed), faster the longer nothing is throttled.
         const quiet = Math.floor((now - this.lastThrottle) / WINDOW_MS)
-        this.learned = this.learned * (1 + 0.01 * Math.min(quiet, 20)) + 0.1
+        this.learned = this.learned * (1 + 0.01 * Math.max(1, Math.min(quiet - 4, 20))) + 0.1
         this.lastProbe = now
       }
     }
@@ -115,19 +140,21 @@ export class Pacer {
     this.refilledAt = now
     const wait = retryAfterMs !== undefined && retryAfterMs > 0 ? Math.min(retryAfterMs, WINDOW_MS) : undefined
     if (wait !== undefined) {
-      const halfTrip = Number.isFinite(this.minRtt) ? this.minRtt / 2 : 0
-      this.gate = Math.max(this.gate, now + wait - halfTrip)
+      const trip = Number.isFinite(this.minRtt) ? this.minRtt / 2 : 0
+      this.gate = Math.max(this.gate, now + wait - trip)
     }
     // One decrease per round trip: requests already on their way when we slowed down tell nothing new.
     if (sentAt < this.lastDecrease) return
     this.lastDecrease = now
     this.slowStart = false
-    const since = wait !== undefined ? now + wait - WINDOW_MS : now - WINDOW_MS
+    // The service's window, in the times our requests were sent: it ends `wait` after this request reached it, so
+    // it began WINDOW_MS before that; the requests sent before this one reached it earlier, as it did, by about
+    // the same way there (the throttled request's own timing, not a round trip guessed on a loaded machine).
+    const since = sentAt + (wait ?? 0) - WINDOW_MS
     let inWindow = 0
-    for (const t of this.accepted) if (t >= since) inWindow++
-    const estimate = Math.max(1, inWindow) * HEADROOM
-    // Throttled below what the window counted: another client shares the quota; slow down anyway.
-    this.learned = estimate < this.learned ? estimate : this.learned * 0.9
+    for (const a of this.accepted) if (a.sentAt >= since && a.sentAt < sentAt) inWindow++
+    // Throttled at the rate already learned (the count is off, or another client shares the quota): lower anyway.
+    this.learned = Math.min(Math.max(1, inWindow), this.learned) * HEADROOM
     this.win = Math.min(this.win, Math.max(Math.floor(this.win / 2), Math.ceil(this.bdp()), 1))
   }
 

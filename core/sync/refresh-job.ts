@@ -41,7 +41,7 @@ export async function refreshJob(c: SyncContext, profileId: string, workspaceId?
     )
     const facts: Parameters<typeof writeProfileFacts>[2] = { fetchedAt: res.fetchedAt }
     if (identity) facts.identity = identity.identity
-    const dataworks = await dataWorksNames(clients)
+    const dataworks = await dataWorksNames(clients, res.names)
     if (dataworks) facts.dataworksNames = dataworks
     if (res.eventBridge !== undefined) facts.eventBridgeAuthorized = res.eventBridge
     writeProfileFacts(store, profileId, facts)
@@ -63,16 +63,13 @@ export async function refreshJob(c: SyncContext, profileId: string, workspaceId?
 
 /**
  * W4: DataWorks workspaces share PAI's names. ListWorkspaces with ModuleList=DataWorks lists them; the
- * names not also PAI workspaces are kept for the offline name check. Best effort: undefined when the
- * call is refused or fails, and the names already known are kept.
+ * names not also PAI workspaces (`pai`: the refresh just listed them) are kept for the offline name check. Best
+ * effort: undefined when the call is refused or fails, and the names already known are kept.
  */
-async function dataWorksNames(clients: CloudClients): Promise<string[] | undefined> {
+async function dataWorksNames(clients: CloudClients, pai: string[]): Promise<string[] | undefined> {
   try {
-    const [dw, pai] = await Promise.all([
-      clients.pai.listAllWorkspaces({ ModuleList: 'DataWorks' }),
-      clients.pai.listAllWorkspaces({}),
-    ])
-    const paiNames = new Set(pai.map((w) => w.WorkspaceName))
+    const dw = await clients.pai.listAllWorkspaces({ ModuleList: 'DataWorks' })
+    const paiNames = new Set(pai)
     return [...new Set(dw.map((w) => w.WorkspaceName).filter((n) => !paiNames.has(n)))].sort()
   } catch {
     return undefined

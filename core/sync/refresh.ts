@@ -1,3 +1,4 @@
+import { z } from 'zod'
 import { eventBusName, type WorkspaceConfig } from '@shared/domain'
 import { AppError } from '@shared/ipc/errors'
 import type { RefreshResult } from '@shared/ipc/channels/sync'
@@ -12,8 +13,13 @@ import { configFromCloud, type CloudSnapshot } from './mapping/from-cloud'
 type Workspace = CloudSnapshot['workspace']
 
 const PAGE = 100
-/** Workspaces read at once during a profile refresh (each one's calls go through the endpoint limiter too). */
-const WORKSPACES_AT_ONCE = 4
+/**
+ * Workspaces read at once during a profile refresh: enough to keep the endpoint limiter's queue full (each one sends
+ * its reads in parallel), so the limiter's learned window and rate are what bound the refresh, not this number.
+ */
+const WORKSPACES_AT_ONCE = 16
+/** Shortest time between two cache commits during a profile refresh (the workspaces read meanwhile go in one). */
+const COMMIT_EVERY_MS = 50
 
 /** Every page of a numbered list: the first page tells the total, the rest are read in parallel. */
 export async function allPages<T>(fetch: (pageNumber: number, pageSize: number) => Promise<Page<T>>): Promise<T[]> {
@@ -26,10 +32,15 @@ export async function allPages<T>(fetch: (pageNumber: number, pageSize: number) 
 
 const isCode = (err: unknown, ...codes: string[]): boolean => err instanceof AppError && codes.includes(err.code)
 
-/** Reads one workspace's whole configuration from the cloud (members, roles, resources, configs, rules). */
+/**
+ * Reads one workspace's whole configuration from the cloud (members, roles, resources, configs, rules). `detail:
+ * false` trusts `w` for the workspace's own fields (it is a GetWorkspace answer already, or a ListWorkspaces item
+ * that `needsDetail` found unchanged) and sends no GetWorkspace.
+ */
 export async function fetchSnapshot(
   clients: CloudClients,
   w: Workspace,
+  opts: { detail?: boolean } = {},
 ): Promise<{ snapshot: CloudSnapshot; eventBridge: boolean | undefined }> {
   const id = w.WorkspaceId
   const busName = eventBusName(w.WorkspaceName)
@@ -52,7 +63,7 @@ export async function fetchSnapshot(
     },
   )
   const [full, members, roles, resources, configs, bus] = await Promise.all([
-    clients.pai.getWorkspace(id, { verbose: true }),
+    opts.detail === false ? w : clients.pai.getWorkspace(id, { verbose: true }),
     allPages((n, s) => clients.pai.listMembers(id, { PageNumber: n, PageSize: s })),
     allPages((n, s) =>
       clients.pai.listWorkspaceRoles(id, { PageNumber: n, PageSize: s, VerboseFields: 'ModulePermissions' }),
@@ -136,10 +147,12 @@ export async function refreshProfile(
   profileId: string,
   hooks: RefreshHooks = {},
   now: () => Date = () => new Date(),
-): Promise<RefreshResult & { eventBridge: boolean | undefined }> {
+): Promise<RefreshResult & { eventBridge: boolean | undefined; names: string[]; detailsSkipped: number }> {
   const jobId = newId()
   const fetchedAt = now().toISOString()
   const list = await allPages((n, s) => clients.pai.listWorkspaces({ PageNumber: n, PageSize: s, Verbose: true }))
+  // Before the listing is cached: what the last refresh of each workspace saw.
+  const unchanged = unchangedWorkspaces(store, profileId, list)
   store.workspaces.upsertMany(
     profileId,
     list.map((w) => ({
@@ -156,31 +169,104 @@ export async function refreshProfile(
   let done = 0
   hooks.progress?.(0, total)
   const failed: RefreshResult['failed'] = []
+  const fail = (w: Workspace, err: unknown): void => {
+    failed.push({
+      workspaceId: w.WorkspaceId,
+      code: err instanceof AppError ? err.code : 'INTERNAL',
+      message: err instanceof Error ? err.message : String(err),
+    })
+  }
+  const settled = (w: Workspace): void => {
+    done++
+    hooks.progress?.(done, total, w.WorkspaceName)
+  }
+  // Group commit: the workspaces read since the last commit are cached in one transaction, each in its own
+  // savepoint (one that cannot be cached is reported, the others are kept), not one commit (one sync to disk) each.
+  const toCache: Array<{ w: Workspace; snapshot: CloudSnapshot }> = []
+  let commitTimer: NodeJS.Timeout | undefined
+  let commitError: unknown
+  const commit = (): void => {
+    commitTimer = undefined
+    const batch = toCache.splice(0)
+    if (batch.length === 0) return
+    store.transaction(() => {
+      for (const { w, snapshot } of batch)
+        try {
+          cacheSnapshot(store, profileId, snapshot, fetchedAt)
+        } catch (err) {
+          fail(w, err)
+        }
+    })
+    for (const { w } of batch) settled(w)
+  }
   let eventBridge: boolean | undefined
   let next = 0
   const worker = async (): Promise<void> => {
-    while (next < list.length) {
+    while (next < list.length && commitError === undefined) {
       const w = list[next++] as Workspace
       try {
-        const got = await fetchSnapshot(clients, w)
+        const got = await fetchSnapshot(clients, w, { detail: !unchanged.has(w.WorkspaceId) })
         if (got.eventBridge !== undefined) eventBridge = eventBridge === true ? true : got.eventBridge
-        cacheSnapshot(store, profileId, got.snapshot, fetchedAt)
+        toCache.push({ w, snapshot: got.snapshot })
+        commitTimer ??= setTimeout(() => {
+          try {
+            commit()
+          } catch (err) {
+            commitError = err
+          }
+        }, COMMIT_EVERY_MS)
+        continue
       } catch (err) {
         if (err instanceof AppError && (err.code === 'CLOUD_NETWORK' || err.code === 'CLOUD_TIMEOUT')) throw err
-        failed.push({
-          workspaceId: w.WorkspaceId,
-          code: err instanceof AppError ? err.code : 'INTERNAL',
-          message: err instanceof Error ? err.message : String(err),
-        })
+        fail(w, err)
       }
-      done++
-      hooks.progress?.(done, total, w.WorkspaceName)
+      settled(w)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(WORKSPACES_AT_ONCE, Math.max(1, list.length)) }, worker))
+  try {
+    await Promise.all(Array.from({ length: Math.min(WORKSPACES_AT_ONCE, Math.max(1, list.length)) }, worker))
+  } finally {
+    // What was read is cached, also when a network error ends the refresh (as it was one by one).
+    clearTimeout(commitTimer)
+    if (commitError === undefined)
+      try {
+        commit()
+      } catch (err) {
+        commitError = err
+      }
+  }
+  if (commitError !== undefined) throw commitError
   // E1: when no workspace's bus told, the account's PAI buses do (eventbridge-state.ts).
   eventBridge = await eventBridgeState(clients, eventBridge, total)
-  return { jobId, workspaces: total, fetchedAt, failed, eventBridge }
+  return {
+    jobId,
+    workspaces: total,
+    fetchedAt,
+    failed,
+    eventBridge,
+    names: list.map((w) => w.WorkspaceName),
+    detailsSkipped: unchanged.size,
+  }
+}
+
+/**
+ * The listed workspaces whose own fields need no GetWorkspace: the listing (Verbose, so with the Owner) carries
+ * every field GetWorkspace does (docs/pai-api-facts.md §1.2), and its `GmtModifiedTime` is the one the cache
+ * holds from a refresh that also read the workspace's detail (its configuration was saved in that same refresh,
+ * so not one whose detail read failed). Only the workspace object's own fields are trusted so: members, roles,
+ * resources, configs and rules are always read, because nothing documented says their changes move the
+ * workspace's `GmtModifiedTime` (docs/sync.md "Refresh where nothing changed").
+ */
+function unchangedWorkspaces(store: Store, profileId: string, list: Workspace[]): Set<string> {
+  const out = new Set<string>()
+  for (const w of list) {
+    if (!w.GmtModifiedTime || !w.Owner) continue
+    const row = store.workspaces.get(profileId, w.WorkspaceId)
+    if (!row || row.gmtModified !== w.GmtModifiedTime) continue
+    const cached = store.workspaces.getConfig(profileId, w.WorkspaceId, z.unknown())
+    if (cached?.fetchedAt === row.fetchedAt) out.add(w.WorkspaceId)
+  }
+  return out
 }
 
 /** Refreshes one workspace (after an apply, or on demand). CLOUD_NOT_FOUND when it is gone. */
@@ -192,7 +278,7 @@ export async function refreshWorkspace(
   now: () => Date = () => new Date(),
 ): Promise<{ config: WorkspaceConfig; version: string; fetchedAt: string }> {
   const w = await clients.pai.getWorkspace(workspaceId, { verbose: true })
-  const { snapshot } = await fetchSnapshot(clients, w)
+  const { snapshot } = await fetchSnapshot(clients, w, { detail: false })
   const fetchedAt = now().toISOString()
   return { ...cacheSnapshot(store, profileId, snapshot, fetchedAt), fetchedAt }
 }

@@ -1,0 +1,64 @@
+import { PacingSim, type SimRun } from '../tests/unit/cloud/pacing-sim'
+import type { Bench, BenchFigure } from './types'
+
+/**
+ * The endpoint limiter alone against the emulator's throttle (fixed one-second windows at 100 QPS) on a virtual
+ * clock (tests/unit/cloud/pacing-sim.ts): the pacing algorithm's own figures, which the machine's load does not
+ * change, beside sync.bench.ts's end-to-end ones (worker, SQLite, HTTP). 1,000 requests per case.
+ */
+const QPS = 100
+const OPS = 1000
+
+async function learned(latencyMs: number, halveAfter?: number): Promise<SimRun> {
+  const sim = new PacingSim({ qps: QPS, latencyMs })
+  await sim.run(300)
+  sim.idle(1100)
+  return sim.run(OPS, halveAfter ? { halveAfter } : {})
+}
+
+function figures(label: string, r: SimRun, target: boolean): BenchFigure[] {
+  const out: BenchFigure[] = [
+    {
+      name: `${label}: throughput / limit`,
+      value: round(r.throughput),
+      unit: `x ${QPS} QPS`,
+      ...(target ? { target: '>= 0.95', ok: r.throughput >= 0.95 } : {}),
+    },
+    {
+      name: `${label}: throttled share`,
+      value: round(r.throttledShare * 100),
+      unit: '% of requests',
+      ...(target ? { target: '<= 2', ok: r.throttledShare <= 0.02 } : {}),
+    },
+  ]
+  if (r.afterHalving !== undefined)
+    out.push({ name: `${label}: after halving / 50 QPS`, value: round(r.afterHalving), unit: 'x' })
+  return out
+}
+
+const bench: Bench = {
+  title: `Pacing, simulated (virtual clock, load-independent): ${OPS} requests, throttle ${QPS} QPS`,
+  async run(): Promise<BenchFigure[]> {
+    const out: BenchFigure[] = []
+    for (const latencyMs of [50, 300]) {
+      const at = `${latencyMs} ms`
+      out.push(...figures(`${at}, adaptive, cold`, await new PacingSim({ qps: QPS, latencyMs }).run(OPS), true))
+      out.push(...figures(`${at}, adaptive, learned`, await learned(latencyMs), true))
+      out.push(...figures(`${at}, adaptive, limit halved after 300`, await learned(latencyMs, 300), false))
+      out.push(
+        ...figures(
+          `${at}, fixed window 8`,
+          await new PacingSim({ qps: QPS, latencyMs, fixed: 8 }).run(OPS, { workers: 8 }),
+          false,
+        ),
+      )
+    }
+    return out
+  },
+}
+
+function round(n: number): number {
+  return Math.round(n * 100) / 100
+}
+
+export default bench

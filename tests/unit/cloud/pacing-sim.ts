@@ -1,0 +1,113 @@
+import { ConcurrencyLimiter } from '../../../core/cloud/limiter'
+import { Faults } from '../../../tools/emulator/faults'
+
+/**
+ * A simulated service for the pacing tests: the emulator's own throttle (tools/emulator/faults.ts: fixed one-second
+ * windows, `x-acs-retry-after` to the next one) at `qps`, answering `latencyMs` after a request is sent (half on the
+ * way there), on a virtual clock: no real time passes, so the figures do not depend on the machine's load. The
+ * product's ConcurrencyLimiter (at its defaults) sends; `workers` keep it fed as the sync worker does, each retrying
+ * a throttled request at once (the limiter's gate holds it).
+ */
+export interface SimRun {
+  /** Accepted requests a second over the run, divided by the limit. */
+  throughput: number
+  throttledShare: number
+  /** With `halveAfter`: accepted a second after the halving, divided by the halved limit. */
+  afterHalving?: number
+  /** The limiter's learned rate at the end. */
+  rate: number
+}
+
+class Throttled extends Error {
+  constructor(readonly retryAfter: number) {
+    super('Throttling.User')
+  }
+}
+
+export class PacingSim {
+  now = 0
+  private seq = 0
+  private readonly timers: Array<{ at: number; fn: () => void; seq: number }> = []
+  readonly faults: Faults
+  readonly limiter: ConcurrencyLimiter
+
+  /** `fixed`: a plain fixed window of that size, no pacing (the old engine the benchmark compares with). */
+  constructor(private readonly o: { qps: number; latencyMs: number; fixed?: number }) {
+    this.faults = new Faults({ latencyMs: 0, throttleQps: o.qps, faultRate: 0, seed: 1 })
+    this.limiter = new ConcurrencyLimiter(o.fixed ?? 64, {
+      adaptive: o.fixed === undefined,
+      now: () => this.now,
+      later: (ms, fn) => this.later(ms, fn),
+    })
+  }
+
+  private later(ms: number, fn: () => void): void {
+    this.timers.push({ at: this.now + Math.max(0, ms), fn, seq: this.seq++ })
+  }
+
+  /** `ops` requests, each until accepted; `halveAfter`: the service's limit halves once that many are done. */
+  async run(ops: number, opts: { workers?: number; halveAfter?: number } = {}): Promise<SimRun> {
+    const t0 = this.now
+    let done = 0
+    let requests = 0
+    let throttled = 0
+    let halvedAt: { t: number; done: number } | undefined
+    const send = (): Promise<void> =>
+      new Promise((resolve, reject) => {
+        requests++
+        this.later(this.o.latencyMs / 2, () => {
+          const wait = this.faults.throttle(this.now)
+          this.later(this.o.latencyMs / 2, () => {
+            if (wait === undefined) return resolve()
+            throttled++
+            reject(new Throttled(wait))
+          })
+        })
+      })
+    let started = 0
+    const worker = async (): Promise<void> => {
+      while (started < ops) {
+        started++
+        for (;;) {
+          try {
+            await this.limiter.run(send, (e) => (e instanceof Throttled ? e.retryAfter : undefined))
+            break
+          } catch {
+            // throttled: again
+          }
+        }
+        done++
+        if (opts.halveAfter && !halvedAt && done >= opts.halveAfter) {
+          this.faults.throttleQps = this.o.qps / 2
+          halvedAt = { t: this.now, done }
+        }
+      }
+    }
+    let finished = false
+    void Promise.all(Array.from({ length: opts.workers ?? 66 }, worker)).then(() => (finished = true))
+    while (!finished) {
+      await new Promise((r) => setImmediate(r))
+      if (finished) break
+      this.timers.sort((a, b) => a.at - b.at || a.seq - b.seq)
+      const t = this.timers.shift()
+      if (t) {
+        this.now = Math.max(this.now, t.at)
+        t.fn()
+      }
+    }
+    const sec = (this.now - t0) / 1000
+    const out: SimRun = {
+      throughput: done / sec / this.o.qps,
+      throttledShare: throttled / requests,
+      rate: this.limiter.pacing?.rate ?? Infinity,
+    }
+    if (halvedAt) out.afterHalving = (done - halvedAt.done) / ((this.now - halvedAt.t) / 1000) / (this.o.qps / 2)
+    this.faults.throttleQps = this.o.qps
+    return out
+  }
+
+  /** Lets virtual time pass (a fresh throttle window). */
+  idle(ms: number): void {
+    this.now += ms
+  }
+}

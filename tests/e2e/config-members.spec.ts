@@ -37,6 +37,27 @@ test.describe('workspace configuration: members and roles', () => {
     await expect(page.getByTestId('role-remove-300-PAI.WorkspaceAdmin')).toBeDisabled()
   })
 
+  test('the member table is searched by name or UID; removing a found member removes that one', async ({ page }) => {
+    await openConfig(page, h, 'p1:ws-1', 'members')
+    const rows = page.getByTestId('member-table').locator('tbody tr')
+    const search = page.locator('input[data-testid="member-search"], [data-testid="member-search"] input').first()
+    await expect(rows).toHaveCount(3)
+    await search.fill('BOB')
+    await expect(rows).toHaveCount(1)
+    await expect(page.getByTestId('member-300')).toBeVisible()
+    await search.fill('20')
+    await expect(rows).toHaveCount(1)
+    await expect(page.getByTestId('member-200')).toBeVisible()
+    // the button of the only row shown removes alice, not the first member of the draft
+    await page.getByTestId('member-remove-200').click()
+    await search.fill('')
+    await expect(rows).toHaveCount(2)
+    await expect(page.getByTestId('member-200')).toHaveCount(0)
+    await waitSaved(page)
+    const d = await invoke<DraftView>(h, 'drafts.open', { key: 'p1:ws-1' })
+    expect(d.config.members.map((m) => m.userId)).toEqual(['100', '300'])
+  })
+
   test('M6: the owner row and the owner role cannot be removed', async ({ page }) => {
     await openConfig(page, h, 'p1:ws-1', 'members')
     await expect(page.getByTestId('member-remove-100')).toBeDisabled()

@@ -196,9 +196,11 @@ describe('access overview queries (migration 005)', () => {
       customRoles: [{ roleId: 'role-x', name: 'x' }],
     })
     s1.close({ backup: false })
-    // Back to schema 4 as the app before the access step left it: the access tables gone, the version number 4.
+    // Back to schema 4 as the app before the access step left it: the access tables (and the later steps' RAM
+    // tables and creation-time column) gone, the version number 4.
     const raw = new Database(`${dir}/pai-admin.db`)
-    raw.exec(`DROP TABLE access_users; DROP TABLE access_workspaces; DROP TABLE access_custom_roles;
+    raw.exec(`DROP TABLE ram_users; DROP TABLE ram_user_reads; ALTER TABLE cached_workspaces DROP COLUMN gmt_create;
+      DROP TABLE access_users; DROP TABLE access_workspaces; DROP TABLE access_custom_roles;
       DROP TABLE access_changes; DROP TABLE access_ram_policies; DROP INDEX cached_members_user;
       DROP TRIGGER access_users_member_insert; DROP TRIGGER access_users_member_delete;
       DROP TRIGGER access_users_member_move; DROP TRIGGER access_users_member_names;

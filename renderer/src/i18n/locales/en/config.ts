@@ -126,6 +126,7 @@ const en: Shape<typeof zhCN> = {
       lastRole: 'A member keeps at least one role; remove the member instead.',
       ownerRole: 'The owner role cannot be removed.',
       ownerCannotBeRemoved: 'The owner cannot be removed.',
+      search: 'Search members by name or UID',
       none: 'No members yet',
       addTitle: 'Add a member',
       userId: 'User ID (UID)',

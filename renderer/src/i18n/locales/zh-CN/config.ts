@@ -122,6 +122,7 @@ export default {
       lastRole: '成员至少保留一个角色;如需取消,请移除该成员。',
       ownerRole: '负责人角色不可取消。',
       ownerCannotBeRemoved: '负责人不可移除。',
+      search: '按名称或 UID 搜索成员',
       none: '尚无成员',
       addTitle: '添加成员',
       userId: '用户 ID(UID)',

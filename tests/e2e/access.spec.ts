@@ -13,6 +13,7 @@ import {
   type RunningHarness,
 } from './harness'
 import { expectAccessible, goto, inputOf, pick, shot } from './helpers'
+import { addActiveProfile } from './journey-support'
 
 /** Needs the keychain: run inside dbus-run-session with gnome-keyring unlocked (see notes in the README). */
 
@@ -66,23 +67,9 @@ const test = base.extend<{ emulator: RunningEmulator; harness: RunningHarness }>
   },
 })
 
-async function addProfile(page: Page, emulator: RunningEmulator): Promise<void> {
-  await goto(page, '/profiles')
-  await page.getByTestId('profile-add').click()
-  await inputOf(page, 'profile-name').fill('生产账号')
-  await pick(page, 'profile-region', /华东1\(杭州\)/)
-  await page.getByTestId('profile-endpoint-custom').click()
-  await inputOf(page, 'profile-endpoint').fill(emulator.endpoint)
-  await page.getByTestId('profile-protocol').getByText('HTTP', { exact: true }).click()
-  await inputOf(page, 'profile-akid').fill(EMULATOR_ACCOUNTS.main.accessKeyId)
-  await inputOf(page, 'profile-secret').fill(EMULATOR_ACCOUNTS.main.accessKeySecret)
-  await page.getByTestId('profile-save').click()
-  await expect(page.getByTestId('profile-dialog')).toBeHidden()
-  // The first profile is current by itself.
-  const setActive = page.getByTestId('profile-actions-生产账号').getByTestId('profile-set-active')
-  if (await setActive.isEnabled()) await setActive.click()
-  await expect(page.getByTestId('active-profile')).toContainText('生产账号')
-}
+/** The emulator's main account as the current profile 生产账号 (through the profile dialog). */
+const addProfile = (page: Page, emulator: RunningEmulator): Promise<void> =>
+  addActiveProfile(page, emulator, '生产账号', EMULATOR_ACCOUNTS.main)
 
 async function download(page: Page, testId: string): Promise<string> {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()])

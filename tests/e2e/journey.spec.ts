@@ -85,8 +85,9 @@ test.describe('the whole journey against the emulator', () => {
 
     // The activity log has the applied operations.
     await goto(page, '/activity')
-    await expect(page.getByTestId('activity-table')).toContainText('sync.apply')
-    await expect(page.getByTestId('activity-table')).toContainText('sync.settled')
+    // the activity log says it in words (sync.apply, sync.settled)
+    await expect(page.getByTestId('activity-table')).toContainText('提交变更到云端')
+    await expect(page.getByTestId('activity-table')).toContainText('变更执行完毕')
     await expectAccessible(page, 'activity')
     await shot(page, 'activity-zh-CN')
   })

@@ -8,7 +8,8 @@ import {
   type RunningEmulator,
   type RunningHarness,
 } from './harness'
-import { goto, inputOf, pick, shot } from './helpers'
+import { inputOf, shot } from './helpers'
+import { addActiveProfile } from './journey-support'
 
 /**
  * The account's RAM users in Chromium against the emulator (zh-CN): the member form's RAM user picker (issue 18)
@@ -64,22 +65,9 @@ const test = base.extend<{ emulator: RunningEmulator; harness: RunningHarness }>
   },
 })
 
-async function addProfile(page: Page, emulator: RunningEmulator): Promise<void> {
-  await goto(page, '/profiles')
-  await page.getByTestId('profile-add').click()
-  await inputOf(page, 'profile-name').fill('生产账号')
-  await pick(page, 'profile-region', /华东1\(杭州\)/)
-  await page.getByTestId('profile-endpoint-custom').click()
-  await inputOf(page, 'profile-endpoint').fill(emulator.endpoint)
-  await page.getByTestId('profile-protocol').getByText('HTTP', { exact: true }).click()
-  await inputOf(page, 'profile-akid').fill(EMULATOR_ACCOUNTS.main.accessKeyId)
-  await inputOf(page, 'profile-secret').fill(EMULATOR_ACCOUNTS.main.accessKeySecret)
-  await page.getByTestId('profile-save').click()
-  await expect(page.getByTestId('profile-dialog')).toBeHidden()
-  const setActive = page.getByTestId('profile-actions-生产账号').getByTestId('profile-set-active')
-  if (await setActive.isEnabled()) await setActive.click()
-  await expect(page.getByTestId('active-profile')).toContainText('生产账号')
-}
+/** The emulator's main account as the current profile 生产账号 (through the profile dialog). */
+const addProfile = (page: Page, emulator: RunningEmulator): Promise<void> =>
+  addActiveProfile(page, emulator, '生产账号', EMULATOR_ACCOUNTS.main)
 
 /** The overview refreshed (the cache and RAM's policies of every profile). */
 async function refreshedOverview(page: Page, harness: RunningHarness, emulator: RunningEmulator): Promise<void> {

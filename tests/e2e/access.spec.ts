@@ -2,16 +2,8 @@
 import fs from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
-import { test as base, expect, type Page } from '@playwright/test'
-import {
-  EMULATOR_ACCOUNTS,
-  startEmulator,
-  startHarness,
-  stopEmulator,
-  stopHarness,
-  type RunningEmulator,
-  type RunningHarness,
-} from './harness'
+import { expect, type Page } from '@playwright/test'
+import { EMULATOR_ACCOUNTS, emulatorTestWith, type RunningEmulator } from './harness'
 import { expectAccessible, goto, inputOf, pick, shot } from './helpers'
 import { addActiveProfile } from './journey-support'
 
@@ -53,19 +45,7 @@ async function seed(emu: RunningEmulator): Promise<void> {
   expect(res.status).toBe(200)
 }
 
-const test = base.extend<{ emulator: RunningEmulator; harness: RunningHarness }>({
-  emulator: async ({}, use) => {
-    const e = await startEmulator(['--control-token', TOKEN])
-    await use(e)
-    await stopEmulator(e)
-  },
-  harness: async ({ emulator }, use) => {
-    void emulator
-    const h = await startHarness()
-    await use(h)
-    await stopHarness(h)
-  },
-})
+const test = emulatorTestWith(['--control-token', TOKEN])
 
 /** The emulator's main account as the current profile 生产账号 (through the profile dialog). */
 const addProfile = (page: Page, emulator: RunningEmulator): Promise<void> =>

@@ -171,17 +171,23 @@ export async function stopEmulator(e: RunningEmulator): Promise<void> {
   fs.rmSync(e.dir, { recursive: true, force: true })
 }
 
+/** A harness plus an emulator started with `args` (and readied by `ready`, e.g. seeded), both shut down after the test. */
+export function emulatorTestWith(args: string[], ready?: (e: RunningEmulator) => Promise<void>) {
+  return base.extend<{ emulator: RunningEmulator; harness: RunningHarness }>({
+    emulator: async ({}, use) => {
+      const e = await startEmulator(args)
+      if (ready) await ready(e)
+      await use(e)
+      await stopEmulator(e)
+    },
+    harness: async ({ emulator }, use) => {
+      void emulator
+      const h = await startHarness()
+      await use(h)
+      await stopHarness(h)
+    },
+  })
+}
+
 /** A harness plus an emulator (DataWorks name `dw_taken`), both shut down after the test. */
-export const emulatorTest = base.extend<{ emulator: RunningEmulator; harness: RunningHarness }>({
-  emulator: async ({}, use) => {
-    const e = await startEmulator(['--dataworks-names', 'dw_taken'])
-    await use(e)
-    await stopEmulator(e)
-  },
-  harness: async ({ emulator }, use) => {
-    void emulator
-    const h = await startHarness()
-    await use(h)
-    await stopHarness(h)
-  },
-})
+export const emulatorTest = emulatorTestWith(['--dataworks-names', 'dw_taken'])

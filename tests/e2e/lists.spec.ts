@@ -1,17 +1,8 @@
 // Issue 18, "Lists" and refresh: the workspace list's columns and row actions, refresh progress and "last
 // refreshed" with EventBridge's state (E1), and the activity log's names, readable actions, details and filter.
-import { test as base, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { invoke } from './config-fixtures'
-import {
-  EMULATOR_ACCOUNTS,
-  expect,
-  startEmulator,
-  startHarness,
-  stopEmulator,
-  stopHarness,
-  type RunningEmulator,
-  type RunningHarness,
-} from './harness'
+import { EMULATOR_ACCOUNTS, emulatorTestWith, expect, type RunningEmulator } from './harness'
 import { expectAccessible, goto, inputOf, pick, setLocale, shot } from './helpers'
 
 const TOKEN = 'lists-e2e-control-token-0001'
@@ -73,21 +64,8 @@ async function seed(emu: RunningEmulator): Promise<void> {
   expect(res.status).toBe(200)
 }
 
-const test = base.extend<{ emulator: RunningEmulator; harness: RunningHarness }>({
-  emulator: async ({}, use) => {
-    // Some latency, so the refresh's progress can be seen.
-    const e = await startEmulator(['--control-token', TOKEN, '--latency-ms', '300'])
-    await seed(e)
-    await use(e)
-    await stopEmulator(e)
-  },
-  harness: async ({ emulator }, use) => {
-    void emulator
-    const h = await startHarness()
-    await use(h)
-    await stopHarness(h)
-  },
-})
+// Some latency, so the refresh's progress can be seen.
+const test = emulatorTestWith(['--control-token', TOKEN, '--latency-ms', '300'], seed)
 
 const rowOf = (page: Page, name: string) => page.getByTestId('ws-row').filter({ hasText: name })
 

@@ -35,3 +35,11 @@ export async function saveFile(r: SaveRequest): Promise<string | null> {
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
   return r.suggestedName
 }
+
+/** Opens a file through the OS's dialog (desktop only); answers its name and text, or null when cancelled. */
+export async function openFile(kind: FileKind): Promise<{ name: string; content: string } | null> {
+  const res = await call('files.open', { kind })
+  return res.opened && res.fileName !== null && res.content !== null
+    ? { name: res.fileName, content: res.content }
+    : null
+}

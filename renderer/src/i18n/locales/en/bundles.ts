@@ -24,6 +24,7 @@ const bundles: Shape<typeof zh> = {
     download: 'Download {file}',
     file: 'Bundle file',
     chooseFile: 'Choose a file',
+    noFile: 'No file chosen',
     targetProfile: 'Import into profile',
     offlineDrafts: 'Offline drafts (no profile)',
     preview: 'Preview',

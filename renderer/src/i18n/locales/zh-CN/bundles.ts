@@ -21,6 +21,7 @@ export default {
     download: '下载 {file}',
     file: '配置包文件',
     chooseFile: '选择文件',
+    noFile: '未选择文件',
     targetProfile: '导入到账号',
     offlineDrafts: '离线草稿(不关联账号)',
     preview: '预览',

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BUILTIN_ROLE_IDS, WorkspaceConfigSchema, type WorkspaceConfig } from '@shared/domain'
+import { WorkspaceConfigSchema } from '@shared/domain'
 import {
   AccessChangeRequestSchema,
   type AccessChangePlan,
@@ -15,17 +15,10 @@ import type { Locale } from '@shared/locale'
 import { formatMessage } from '@shared/messages'
 import type { Store } from '../store'
 import { contentHash } from '../store/json'
-import {
-  copyMembers,
-  grantRoles,
-  removeMember,
-  replaceRole,
-  revokeRoles,
-  type Edited,
-  type RawRefusal,
-} from './access-edits'
+import type { RawRefusal } from './access-edits'
 import { encodeDraftKey } from '../model/draft-key'
 import { discardParts } from './access-discard'
+import { BulkTargets } from './access-targets'
 import type { PlanPreload } from '../model/plan-preload'
 import type { Emit } from '../ipc/types'
 
@@ -48,13 +41,6 @@ const PartRecord = z.object({
 type PartRecord = z.infer<typeof PartRecord>
 const PartsRecord = z.array(PartRecord)
 
-interface Target {
-  profileId: string
-  workspaceId: string
-  /** The edit of a workspace's current config; `cached` is its cloud copy in the cache. */
-  edit: (config: WorkspaceConfig, cached: WorkspaceConfig | undefined) => Edited
-}
-
 /** What bulk changes need of the sync engine: plan a draft, queue its plan, follow a run. */
 export interface BulkSync {
   plan(key: string, locale: Locale, pre?: PlanPreload): Plan
@@ -62,7 +48,6 @@ export interface BulkSync {
   status(q: { runId: string }): RunStatus
 }
 
-const BUILTIN = new Set<string>(BUILTIN_ROLE_IDS)
 const zero = (): AccessPart['counts'] => ({ apply: 0, manual: 0, refused: 0, conflict: 0 })
 
 /**
@@ -91,7 +76,7 @@ export class AccessBulkService {
    * workspace without a draft gets one based on its cached copy) and returns its combined plan.
    */
   change(req: AccessChangeRequest, locale: Locale): AccessChangePlan {
-    const targets = this.targets(req)
+    const targets = new BulkTargets(this.d.store).of(req)
     const store = this.d.store
     const parts: PartRecord[] = []
     const written: string[] = []
@@ -297,80 +282,6 @@ export class AccessBulkService {
       problems: [],
       fetchedAt,
       cacheAgeMs: fetchedAt ? Math.max(0, this.now.getTime() - Date.parse(fetchedAt)) : null,
-    }
-  }
-
-  private cachedConfig(profileId: string, workspaceId: string): WorkspaceConfig | undefined {
-    const got = this.d.store.workspaces.getConfig(profileId, workspaceId, WorkspaceConfigSchema)
-    return got?.config.ok ? got.config.value : undefined
-  }
-
-  private knownUser(userId: string): void {
-    if (!this.d.store.access.user(userId)) throw new AppError('ACCESS_USER_UNKNOWN', { params: { userId } })
-  }
-
-  private knownRoles(roles: readonly string[]): void {
-    const custom = new Set(this.d.store.access.customRoleNameList())
-    const unknown = roles.filter((r) => !BUILTIN.has(r) && !custom.has(r))
-    if (unknown.length) throw new AppError('ACCESS_ROLE_UNKNOWN', { params: { roles: unknown.join(', ') } })
-  }
-
-  private knownWorkspace(w: { profileId: string; workspaceId: string }): void {
-    if (!this.d.store.workspaces.get(w.profileId, w.workspaceId))
-      throw new AppError('ACCESS_WORKSPACE_UNKNOWN', { params: { workspace: `${w.profileId}/${w.workspaceId}` } })
-  }
-
-  private userWorkspaces(userIds: readonly string[]): Array<{ profileId: string; workspaceId: string }> {
-    const seen = new Map<string, { profileId: string; workspaceId: string }>()
-    for (const u of userIds)
-      for (const m of this.d.store.access.memberships(u))
-        seen.set(`${m.profileId}/${m.workspaceId}`, { profileId: m.profileId, workspaceId: m.workspaceId })
-    return [...seen.values()]
-  }
-
-  /** The affected workspaces and what the change does to each. */
-  private targets(req: AccessChangeRequest): Target[] {
-    switch (req.kind) {
-      case 'grant': {
-        req.userIds.forEach((u) => this.knownUser(u))
-        this.knownRoles(req.roles)
-        req.workspaces.forEach((w) => this.knownWorkspace(w))
-        return req.workspaces.map((w) => ({ ...w, edit: (c) => grantRoles(c, req.userIds, req.roles) }))
-      }
-      case 'revoke': {
-        req.userIds.forEach((u) => this.knownUser(u))
-        this.knownRoles(req.roles)
-        req.workspaces?.forEach((w) => this.knownWorkspace(w))
-        const ws = req.workspaces ?? this.userWorkspaces(req.userIds)
-        return ws.map((w) => ({ ...w, edit: (c) => revokeRoles(c, req.userIds, req.roles) }))
-      }
-      case 'offboard': {
-        this.knownUser(req.userId)
-        return this.userWorkspaces([req.userId]).map((w) => ({
-          ...w,
-          edit: (c, cached) => removeMember(c, req.userId, cached),
-        }))
-      }
-      case 'copy': {
-        this.knownWorkspace(req.from)
-        req.to.forEach((w) => this.knownWorkspace(w))
-        const from = this.cachedConfig(req.from.profileId, req.from.workspaceId)
-        if (!from) throw new AppError('DRAFT_NO_CLOUD_COPY', { params: { workspaceId: req.from.workspaceId } })
-        return req.to
-          .filter((w) => w.profileId !== req.from.profileId || w.workspaceId !== req.from.workspaceId)
-          .map((w) => ({ ...w, edit: (c) => copyMembers(from, c) }))
-      }
-      case 'replace': {
-        this.knownRoles([req.role, req.with])
-        req.workspaces?.forEach((w) => this.knownWorkspace(w))
-        const holding = BUILTIN.has(req.role) ? { builtinRoles: [req.role] } : { customRoleNames: [req.role] }
-        const ws = req.workspaces ?? this.d.store.access.workspaces(holding)
-        return ws.map((w) => ({
-          profileId: w.profileId,
-          workspaceId: w.workspaceId,
-          edit: (c) => replaceRole(c, req.role, req.with),
-        }))
-      }
     }
   }
 }

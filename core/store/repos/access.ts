@@ -2,185 +2,31 @@ import { z } from 'zod'
 import type { Db } from '../database'
 import { readJson } from '../json'
 import { pageBounds } from './workspaces'
+import { and, hasMembershipFilter, membershipWhere, userWhere, type AccessFilter } from './access-filter'
+import {
+  toUser,
+  toWorkspace,
+  USER_COLS,
+  WS_COLS,
+  type AccessCell,
+  type AccessUserRow,
+  type AccessWorkspace,
+  type UserRow,
+  type WsRow,
+} from './access-rows'
 
-/**
- * What the access overview filters on. Filters on memberships (roles, administrators, workspace, profile,
- * staleness) choose the memberships that count; a user is listed when at least `minWorkspaces` (default 1)
- * of theirs count, and the grid shows those memberships only. Text filters are lower-cased substrings.
- */
-export interface AccessFilter {
-  /** Part of a user's member, display or account name, or UserId. */
-  user?: string
-  /** Only these UserIds (e.g. the RAM users A3 found without AliyunPAIFullAccess). */
-  userIds?: readonly string[]
-  /** Memberships holding any of these built-in roles (`PAI.*`) or custom roles (by name). */
-  builtinRoles?: readonly string[]
-  customRoleNames?: readonly string[]
-  /** Memberships as administrator or owner. */
-  adminsOnly?: boolean
-  /** Part of the workspace's name or display name. */
-  workspace?: string
-  profileIds?: readonly string[]
-  /** Workspaces whose members were last read before this time (ISO), or never. */
-  fetchedBefore?: string
-  minWorkspaces?: number
-}
+export type { AccessFilter } from './access-filter'
 
-interface AccessUserRow {
-  userId: string
-  name: string
-  displayName: string | null
-  accountName: string | null
-  accountType: string | null
-  /** Memberships that count under the filter. */
-  workspaces: number
-}
-
-interface AccessCell {
-  userId: string
-  profileId: string
-  workspaceId: string
-  memberId: string
-  roles: string[]
-}
-
-export interface AccessWorkspace {
-  profileId: string
-  profileName: string
-  region: string
-  workspaceId: string
-  name: string
-  displayName: string | null
-  status: string | null
-  ownerUserId: string | null
-  /** When the members were last read (refresh); null: never. */
-  fetchedAt: string | null
-}
+export type { AccessWorkspace } from './access-rows'
 
 type AccessSort = 'name' | 'workspaces'
 
-const ADMIN_ROLES = ['PAI.WorkspaceAdmin', 'PAI.WorkspaceOwner']
 const RolesSchema = z.array(z.string())
 
 interface Built {
   sql: string
   params: Record<string, unknown>
 }
-
-/**
- * The WHERE clause on memberships `cm`. Workspace terms become one `(profile, workspace) IN (…)` set and user
- * terms one `user_id IN (…)` set, so SQLite can start from them (the cache's primary key or the user index).
- */
-function membershipWhere(f: AccessFilter): { where: string[]; params: Record<string, unknown> } {
-  const where: string[] = []
-  const params: Record<string, unknown> = {}
-  const ws: string[] = []
-  if (f.profileIds) {
-    ws.push('w.profile_id IN (SELECT value FROM json_each(@profileIds))')
-    params.profileIds = JSON.stringify(f.profileIds)
-  }
-  if (f.workspace) {
-    ws.push('instr(w.search, @workspace) > 0')
-    params.workspace = f.workspace.toLowerCase()
-  }
-  if (f.fetchedBefore) {
-    ws.push('(a.config_fetched_at IS NULL OR a.config_fetched_at < @fetchedBefore)')
-    params.fetchedBefore = f.fetchedBefore
-  }
-  if (ws.length)
-    where.push(`(cm.profile_id, cm.workspace_id) IN (SELECT w.profile_id, w.workspace_id FROM cached_workspaces w
-      LEFT JOIN access_workspaces a ON a.profile_id = w.profile_id AND a.workspace_id = w.workspace_id
-      WHERE ${ws.join(' AND ')})`)
-  const roleTerms: string[] = []
-  ;(f.builtinRoles ?? []).forEach((r, i) => {
-    roleTerms.push(`instr(cm.roles_json, @br${i}) > 0`)
-    params[`br${i}`] = JSON.stringify(r)
-  })
-  if (f.customRoleNames?.length) {
-    roleTerms.push(`EXISTS (SELECT 1 FROM access_custom_roles cr WHERE cr.profile_id = cm.profile_id
-      AND cr.workspace_id = cm.workspace_id AND cr.name IN (SELECT value FROM json_each(@customRoleNames))
-      AND instr(cm.roles_json, json_quote(cr.role_id)) > 0)`)
-    params.customRoleNames = JSON.stringify(f.customRoleNames)
-  }
-  if (f.builtinRoles !== undefined || f.customRoleNames !== undefined)
-    where.push(roleTerms.length ? `(${roleTerms.join(' OR ')})` : '0')
-  if (f.adminsOnly)
-    where.push(`(${ADMIN_ROLES.map((r) => `instr(cm.roles_json, '${JSON.stringify(r)}') > 0`).join(' OR ')}
-      OR (cm.profile_id, cm.workspace_id, cm.user_id) IN (SELECT profile_id, workspace_id, owner_user_id FROM access_workspaces))`)
-  return { where, params }
-}
-
-/** Terms on users `u` (access_users): by name or UserId. */
-function userWhere(f: AccessFilter): { where: string[]; params: Record<string, unknown> } {
-  const where: string[] = []
-  const params: Record<string, unknown> = {}
-  if (f.user) {
-    where.push('instr(u.search, @user) > 0')
-    params.user = f.user.toLowerCase()
-  }
-  if (f.userIds) {
-    where.push('u.user_id IN (SELECT value FROM json_each(@userIds))')
-    params.userIds = JSON.stringify(f.userIds)
-  }
-  return { where, params }
-}
-
-const hasMembershipFilter = (f: AccessFilter): boolean =>
-  !!(
-    f.profileIds ||
-    f.workspace ||
-    f.fetchedBefore ||
-    f.adminsOnly ||
-    f.builtinRoles !== undefined ||
-    f.customRoleNames !== undefined
-  )
-const and = (w: string[]): string => (w.length ? w.join(' AND ') : '1')
-
-const USER_COLS = 'u.user_id, u.name, u.display_name, u.account_name, u.account_type'
-const WS_COLS = `w.profile_id, p.name AS profile_name, p.region, w.workspace_id, w.name, w.display_name, w.status,
-  a.owner_user_id, a.config_fetched_at`
-
-interface UserRow {
-  user_id: string
-  name: string
-  display_name: string | null
-  account_name: string | null
-  account_type: string | null
-  n: number
-  total_users?: number
-  total_memberships?: number
-}
-interface WsRow {
-  profile_id: string
-  profile_name: string
-  region: string
-  workspace_id: string
-  name: string
-  display_name: string | null
-  status: string | null
-  owner_user_id: string | null
-  config_fetched_at: string | null
-}
-
-const toUser = (r: UserRow): AccessUserRow => ({
-  userId: r.user_id,
-  name: r.name,
-  displayName: r.display_name,
-  accountName: r.account_name,
-  accountType: r.account_type,
-  workspaces: r.n,
-})
-const toWorkspace = (r: WsRow): AccessWorkspace => ({
-  profileId: r.profile_id,
-  profileName: r.profile_name,
-  region: r.region,
-  workspaceId: r.workspace_id,
-  name: r.name,
-  displayName: r.display_name,
-  status: r.status,
-  ownerUserId: r.owner_user_id,
-  fetchedAt: r.config_fetched_at,
-})
 
 /**
  * Who can do what across every profile's cache (migration 005): a page of users with their counts, the cells of

@@ -3,7 +3,6 @@ import type { HandlerServices } from './services'
 
 type ProfilesChannel =
   | 'profiles.list'
-  | 'profiles.get'
   | 'profiles.add'
   | 'profiles.update'
   | 'profiles.remove'
@@ -26,7 +25,6 @@ export function profilesHandlers(s: HandlerServices): HandlersFor<ProfilesChanne
       const res = await s.profiles.list()
       return { ...res, keychainError: res.keychainError ? res.keychainError.toPayload(ctx.locale) : null }
     },
-    'profiles.get': ({ id }) => s.profiles.get(id),
     'profiles.add': async (req) => {
       const p = await s.profiles.add(req)
       changed(p.id)

@@ -2,7 +2,7 @@ import { OWNER_ROLE, type Identity, type ValidationContext, type WorkspaceConfig
 import type { Store } from '../store'
 import { readProfileFacts } from './profile-facts'
 
-/** Region used to validate a draft that belongs to no profile (offline only). */
+/** Region used to validate a draft that belongs to no profile, or a bundle that names none (offline only). */
 const OFFLINE_REGION = 'cn-hangzhou'
 /** Offline, with no refresh yet, the identity is unknown: assume the main account (the recommended way). */
 export const UNKNOWN_IDENTITY: Identity = { kind: 'main', userId: 'unknown' }
@@ -50,4 +50,20 @@ export function validationContextFor(
   if (previous) ctx.previous = previous
   if (facts?.eventBridgeAuthorized !== undefined) ctx.eventBridgeAuthorized = facts.eventBridgeAuthorized
   return ctx
+}
+
+/**
+ * The context to validate a bundle with no profile and no local data (`pai-admin validate FILE`): a new
+ * workspace, created by the main account (identity unknown, as for a draft without a refresh), in the bundle's
+ * region. Rules that need the cloud's state (W4 name clashes, C2, M6) are checked again by `plan` against the
+ * refreshed cloud. The same as `validationContextFor` gives a draft of no profile, but for the region.
+ */
+export function offlineContext(region: string | undefined): ValidationContext {
+  return {
+    region: region ?? OFFLINE_REGION,
+    identity: UNKNOWN_IDENTITY,
+    identityRoles: [],
+    knownWorkspaces: [],
+    allowLoopbackWebhooks: false,
+  }
 }

@@ -64,12 +64,6 @@ export class ProfilesService {
     }
   }
 
-  async get(id: string): Promise<ProfileView> {
-    const rec = this.mustGet(id)
-    const kinds = new Set(secretsOfKind(rec).length ? (await this.vault.list(id)).map((k) => k.kind) : [])
-    return this.view(rec, (k) => kinds.has(k), this.activeId())
-  }
-
   /** Adds a profile and stores the secrets given in the keychain; if that fails, nothing is added. */
   async add(input: ProfileAdd): Promise<ProfileView> {
     const { accessKeySecret, securityToken, ...fields } = input

@@ -252,7 +252,6 @@ export const profilesChannels = {
       keychainError: ErrorPayloadSchema.nullable(),
     }),
   ),
-  'profiles.get': channel(byId, ProfileViewSchema),
   'profiles.add': channel(ProfileAddSchema, ProfileViewSchema),
   'profiles.update': channel(ProfileUpdateSchema, ProfileViewSchema),
   'profiles.remove': channel(

@@ -61,7 +61,6 @@ describe('secrets never leave the keychain', () => {
     const id = (added as { ok: true; value: ProfileView }).value.id
     await call('secrets.setDingtalk', { profileId: id, ref: 'alerts', secret: dingSecret })
     await call('profiles.list', {})
-    await call('profiles.get', { id })
     await call('secrets.listDingtalk', { profileId: id })
     await call('profiles.setActive', { id })
     // Failing calls that carry a secret: duplicate name, invalid field, unknown profile.

@@ -192,7 +192,9 @@ describe('profile kinds', () => {
     expect(who.caller).toMatchObject({ identityType: 'AssumedRoleUser', expiresAt: expiration })
     // Without its security token it cannot be used, and says which profile lacks a secret.
     await core.services.vault.delete(token.id, 'securityToken')
-    const view = value<ProfileView>(await call('profiles.get', { id: token.id }))
+    const view = value<{ profiles: ProfileView[] }>(await call('profiles.list', {})).profiles.find(
+      (x) => x.id === token.id,
+    )
     expect(view).toMatchObject({ hasSecret: false, hasSecurityToken: false })
     core.services.cloud.forget(token.id)
     expect(errorOf(await call('profiles.test', { id: token.id })).code).toBe('PROFILE_NO_SECRET')

@@ -91,7 +91,7 @@ describe('profiles through the IPC contract (real SQLite, real keychain)', () =>
     )
     expect(proxy.code).toBe('VALIDATION')
     expect(proxy.message).toMatch(/must not contain a user name or password/)
-    expect(errorOf(await c.call('profiles.get', { id: 'NOPE' }, { locale: 'en' }))).toMatchObject({
+    expect(errorOf(await c.call('profiles.setActive', { id: 'NOPE' }, { locale: 'en' }))).toMatchObject({
       code: 'PROFILE_NOT_FOUND',
       message: 'Profile NOPE not found',
     })
@@ -125,7 +125,10 @@ describe('profiles through the IPC contract (real SQLite, real keychain)', () =>
     expect(await c.services.vault.get(p.id, 'accessKeySecret')).toBe('second-secret')
 
     expect(value(await c.call('profiles.deleteSecret', { id: p.id }))).toEqual({ id: p.id, hasSecret: false })
-    expect(value<ProfileView>(await c.call('profiles.get', { id: p.id })).hasSecret).toBe(false)
+    expect(
+      value<{ profiles: ProfileView[] }>(await c.call('profiles.list', {})).profiles.find((x) => x.id === p.id)!
+        .hasSecret,
+    ).toBe(false)
     expect(value(await c.call('profiles.setSecret', { id: p.id, accessKeySecret: 'third-secret' }))).toEqual({
       id: p.id,
       hasSecret: true,
@@ -176,7 +179,10 @@ describe('profiles through the IPC contract (real SQLite, real keychain)', () =>
 
     const c2 = newCore(dataDir)
     expect(value<{ activeProfileId: string }>(await c2.call('profiles.list', {})).activeProfileId).toBe(p.id)
-    expect(value<ProfileView>(await c2.call('profiles.get', { id: p.id })).active).toBe(true)
+    expect(
+      value<{ profiles: ProfileView[] }>(await c2.call('profiles.list', {})).profiles.find((x) => x.id === p.id)!
+        .active,
+    ).toBe(true)
     expect(value<{ locale: string }>(await c2.call('settings.get', {})).locale).toBe('en')
     expect(errorOf(await c2.call('profiles.setActive', { id: 'missing' })).code).toBe('PROFILE_NOT_FOUND')
     value(await c2.call('profiles.remove', { id: p.id }))
@@ -197,7 +203,10 @@ describe('profiles through the IPC contract (real SQLite, real keychain)', () =>
     const s = c.services.store
     s.workspaces.upsertMany(p.id, [{ workspaceId: '1', name: 'w' }])
     s.drafts.save({ profileId: p.id, workspaceKey: '1', draft: { a: 1 } })
-    expect(value<ProfileView>(await c.call('profiles.get', { id: p.id })).draftCount).toBe(1)
+    expect(
+      value<{ profiles: ProfileView[] }>(await c.call('profiles.list', {})).profiles.find((x) => x.id === p.id)!
+        .draftCount,
+    ).toBe(1)
     const { ops } = s.outbox.enqueue([{ profileId: p.id, workspaceKey: '1', kind: 'k', payload: {} }])
 
     const refused = errorOf(await c.call('profiles.remove', { id: p.id }, { locale: 'en' }))

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkBundle } from '../../../core/bundles/check'
 import { decodeText } from '../../../core/bundles/read'
-import { offlineContext } from '../../../core/bundles/offline'
+import { offlineContext } from '../../../core/model/validation-context'
 import { FIXTURES, validateFixture } from './support'
 
 /** Each rule a bundle can break, with a fixture that `validate` must reject with that rule ID and no other. */

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { buildBundle, serializeBundle } from '../../../core/bundles/serialize'
 import { checkBundle } from '../../../core/bundles/check'
-import { offlineContext } from '../../../core/bundles/offline'
+import { offlineContext } from '../../../core/model/validation-context'
 import { configArb } from './arbitraries'
 
 /** Export -> read back -> export again: the same bytes, for any configuration (D4). */

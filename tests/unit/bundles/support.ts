@@ -3,7 +3,7 @@ import path from 'node:path'
 import { ValidationContextSchema, type ValidationContext } from '@shared/domain'
 import { checkBundle } from '../../../core/bundles/check'
 import { localizeProblems } from '../../../core/bundles/problems'
-import { offlineContext } from '../../../core/bundles/offline'
+import { offlineContext } from '../../../core/model/validation-context'
 import type { BundleProblem } from '@shared/bundle'
 
 export const FIXTURES = path.resolve(__dirname, '../../fixtures/bundles')

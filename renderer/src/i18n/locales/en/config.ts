@@ -1,5 +1,6 @@
 import type zhCN from '../zh-CN/config'
 import type { Shape } from '../shape'
+import { roleMessages } from '../../shared-names'
 
 /** English strings of the workspace configuration screen. */
 const en: Shape<typeof zhCN> = {
@@ -104,15 +105,7 @@ const en: Shape<typeof zhCN> = {
       addButton: 'Add',
     },
     members: {
-      role: {
-        PAI_WorkspaceOwner: 'Owner',
-        PAI_WorkspaceAdmin: 'Administrator',
-        PAI_AlgoDeveloper: 'Algorithm developer',
-        PAI_AlgoOperator: 'Algorithm O&M',
-        PAI_LabelManager: 'Labeling administrator',
-        PAI_WorkspaceGuest: 'Guest',
-        PAI_MaxComputeDeveloper: 'MaxCompute developer',
-      },
+      role: roleMessages('en'),
       colUser: 'Member',
       colRoles: 'Roles',
       colActions: 'Actions',

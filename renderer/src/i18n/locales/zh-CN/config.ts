@@ -1,4 +1,6 @@
 /** zh-CN strings of the workspace configuration screen [工作空间配置], in the PAI console's own terms. */
+import { roleMessages } from '../../shared-names'
+
 export default {
   config: {
     loading: '正在加载草稿…',
@@ -100,15 +102,7 @@ export default {
       addButton: '添加',
     },
     members: {
-      role: {
-        PAI_WorkspaceOwner: '负责人',
-        PAI_WorkspaceAdmin: '管理员',
-        PAI_AlgoDeveloper: '算法开发',
-        PAI_AlgoOperator: '算法运维',
-        PAI_LabelManager: '标注管理员',
-        PAI_WorkspaceGuest: '访客',
-        PAI_MaxComputeDeveloper: 'MaxCompute开发',
-      },
+      role: roleMessages('zh-CN'),
       colUser: '成员',
       colRoles: '角色',
       colActions: '操作',

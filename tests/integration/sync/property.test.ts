@@ -11,12 +11,24 @@ import { fetchSnapshot } from '../../../core/sync/refresh'
 import { appOf, type App } from './app'
 import { DINGTALK_SECRET, MAIN, USERS, openEngine, type Engine } from './harness'
 import { apiView, strictView } from './views'
-import { applyEdit, builtinRole, scenarioArb, texts, type CloudEdit, type Scenario, type Step } from './scenario'
+import {
+  applyEdit,
+  builtinRole,
+  customName,
+  resourceName,
+  scenarioArb,
+  texts,
+  type CloudEdit,
+  type Scenario,
+  type Step,
+} from './scenario'
 
 /**
  * Issue 12's property, against the emulator over real HTTP, with the real store: generated workspaces and
- * edit sequences (members and roles, custom roles, resources, rules and targets, settings), several syncs of
- * the same workspace, cloud edits in between, failures (a flaky cloud, lost answers, a member retried once the
+ * edit sequences (members and roles, custom roles, resources, rules and targets, settings, and the ones with no
+ * read API: timeouts, non-member priority, the Designer path, the target quota), several syncs of the same
+ * workspace, cloud edits in between (descriptions, members added or deleted, roles, rules, custom roles changed or
+ * deleted, the default resource, targets removed), failures (a flaky cloud, lost answers, a member retried once the
  * cause is fixed). After every sync, refreshed and planned again:
  *
  * - every op is done, the run settled, no create reached the cloud twice;
@@ -89,6 +101,39 @@ async function cloudEdit(wsId: string, name: string, ce: CloudEdit): Promise<voi
         await (rule.Status === 'DISABLE'
           ? e.clients.eventBridge.enableRule(ref)
           : e.clients.eventBridge.disableRule(ref))
+      return
+    }
+    case 'removeMember': {
+      const m = await member(ce.user)
+      if (m && !m.Roles.includes('PAI.WorkspaceOwner')) await c.deleteMembers(wsId, [m.MemberId])
+      return
+    }
+    case 'rolePerms': {
+      const r = (await c.listAllWorkspaceRoles(wsId)).find((x) => x.RoleName === customName(ce.name))
+      if (!r) return
+      const PermissionType = ce.readWrite ? 'ReadWrite' : 'ReadOnly'
+      const job = await c.updateWorkspaceRole(wsId, r.RoleId, {
+        ModulePermissions: [{ ModuleName: 'DSW', PermissionType }],
+      })
+      await c.waitForInstanceJob(job.InstanceJobId, { intervalMs: 5 })
+      return
+    }
+    case 'deleteRole': {
+      // Only a role nobody holds (the console refuses to delete a role in use).
+      const r = (await c.listAllWorkspaceRoles(wsId)).find((x) => x.RoleName === customName(ce.name))
+      if (r && !(await c.listAllMembers(wsId)).some((m) => m.Roles.includes(r.RoleId)))
+        await c.deleteWorkspaceRoles(wsId, [r.RoleId])
+      return
+    }
+    case 'setDefault': {
+      const r = (await c.listAllResources(wsId)).find((x) => x.Name === resourceName(ce.name))
+      if (r && !r.IsDefault) await c.updateWorkspaceResource(wsId, { ResourceIds: [r.Id], IsDefault: true })
+      return
+    }
+    case 'removeTarget': {
+      const ref = { EventBusName: `pai-system-${name}`, RuleName: ce.name === 0 ? 'rule-a' : 'rule-b' }
+      const targets = await e.clients.eventBridge.listAllTargets(ref).catch(() => [])
+      if (targets.length > 1) await e.clients.eventBridge.deleteTargets(ref, [targets[targets.length - 1]!.Id])
     }
   }
 }

@@ -11,7 +11,7 @@ export async function readSecret(
   stdin: NodeJS.ReadStream = process.stdin,
   stderr: NodeJS.WriteStream = process.stderr,
 ): Promise<string> {
-  const value = stdin.isTTY ? await hiddenPrompt(prompt, stdin, stderr) : await readAll(stdin)
+  const value = stdin.isTTY ? await hiddenPrompt(what, prompt, stdin, stderr) : await readAll(stdin)
   const secret = value.replace(/\r?\n$/, '')
   if (secret === '') throw new CliError('CLI_SECRET_REQUIRED', { what })
   return secret
@@ -29,7 +29,12 @@ async function readAll(stdin: NodeJS.ReadStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8')
 }
 
-function hiddenPrompt(prompt: string, stdin: NodeJS.ReadStream, stderr: NodeJS.WriteStream): Promise<string> {
+function hiddenPrompt(
+  what: string,
+  prompt: string,
+  stdin: NodeJS.ReadStream,
+  stderr: NodeJS.WriteStream,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let value = ''
     stderr.write(prompt)
@@ -47,7 +52,8 @@ function hiddenPrompt(prompt: string, stdin: NodeJS.ReadStream, stderr: NodeJS.W
     const onData = (chunk: string): void => {
       for (const ch of chunk) {
         if (ch === '\r' || ch === '\n' || ch === '\u0004') return done()
-        if (ch === '\u0003') return done(new CliError('CLI_APPLY_DECLINED'))
+        // Ctrl-C: the user gave up typing the secret; nothing was read, so the command changes nothing.
+        if (ch === '\u0003') return done(new CliError('CLI_SECRET_ABORTED', { what }))
         if (ch === '\u007f' || ch === '\b') value = value.slice(0, -1)
         else value += ch
       }

@@ -99,7 +99,7 @@ export function createCore(opts: CoreOptions): Core {
     sqliteSettingsStore(store.settings, (key, error) => log.warn('invalid setting ignored', { key, error })),
   )
   const workspaces = new WorkspacesService(store, settings, events)
-  const profiles = new ProfilesService(store, vault, settings)
+  const profiles = new ProfilesService(store, vault, settings, (id, at) => cloud.liveExpiry(id, at))
   const cloud = new CloudSessions(store, vault, {}, opts.testOnly, (v) => log.addSecret(v))
   const sync = new SyncService({
     store,

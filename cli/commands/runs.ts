@@ -1,22 +1,35 @@
 import type { Plan, RunStatus } from '@shared/ipc/channels/sync'
 import type { Locale } from '@shared/locale'
-import { formatMessage } from '@shared/messages'
+import { formatMessage, hasMessage } from '@shared/messages'
 import { opErrorText } from '@shared/messages/op-error'
+import { describeAction } from '@shared/plan/describe'
 import { CliError, EXIT, ExitWith, exitCodeFor } from '../exit-codes'
 import { table } from '../output'
 import type { Session } from '../session'
 
-const WHO: Record<string, Record<Locale, string>> = {
-  electron: { 'zh-CN': '桌面应用', en: 'The desktop app' },
-  web: { 'zh-CN': '浏览器版', en: 'The browser harness' },
-  cli: { 'zh-CN': '另一个 pai-admin 命令', en: 'Another pai-admin command' },
+const WHO: Record<string, string> = {
+  electron: 'CLI_RUNS_WHO_ELECTRON',
+  web: 'CLI_RUNS_WHO_WEB',
+  cli: 'CLI_RUNS_WHO_CLI',
+}
+
+/** An op's status in words (`in flight`, 执行中); JSON output keeps the status as it is. */
+function opStatusText(locale: Locale, status: string): string {
+  const code = `CLI_OP_STATUS_${status.toUpperCase()}`
+  return hasMessage(code) ? formatMessage(locale, code) : status
+}
+
+/** The progress line of a run being followed (`Applying: 2/5`). */
+export function applyingText(locale: Locale, done: number, total: number): string {
+  return formatMessage(locale, 'CLI_RUNS_APPLYING', { done, total })
 }
 
 /** The note for a run queued in this data folder while another process sends (null when this one does). */
 export function senderNote(locale: Locale, sender: RunStatus['sender']): string | null {
   if (!sender || sender.here) return null
   if (!sender.holder) return formatMessage(locale, 'SYNC_SENDER_NONE')
-  const who = WHO[sender.holder.runtime]?.[locale] ?? sender.holder.runtime
+  const code = WHO[sender.holder.runtime]
+  const who = code ? formatMessage(locale, code) : sender.holder.runtime
   return formatMessage(locale, 'SYNC_SENDER_ELSEWHERE', { who, pid: sender.holder.pid })
 }
 
@@ -47,10 +60,14 @@ export async function statusCommand(s: Session, o: { run?: string; offline?: boo
       const ops = st.ops.filter((op) => op.runId === run.runId)
       const counts: Record<string, number> = {}
       for (const op of ops) counts[op.status] = (counts[op.status] ?? 0) + 1
+      const words = Object.entries(counts).map(([k, v]) => `${v} ${opStatusText(s.locale, k)}`)
       lines.push(
-        `run ${run.runId} (${run.workspaceKey}, ${run.createdAt}): ${Object.entries(counts)
-          .map(([k, v]) => `${v} ${k}`)
-          .join(', ')}${run.settled ? '' : ' (open)'}`,
+        formatMessage(s.locale, 'CLI_RUNS_RUN', {
+          runId: run.runId,
+          workspace: run.workspaceKey,
+          createdAt: run.createdAt,
+          counts: words.join(s.locale === 'zh-CN' ? ',' : ', '),
+        }) + (run.settled ? '' : formatMessage(s.locale, 'CLI_RUNS_OPEN')),
       )
       const shown = ops.filter(open)
       if (shown.length)
@@ -60,7 +77,7 @@ export async function statusCommand(s: Session, o: { run?: string; offline?: boo
             shown.map((op) => [
               `  ${op.opId}`,
               op.kind,
-              op.held ? `${op.status} (${op.held.reason})` : op.status,
+              op.held ? `${opStatusText(s.locale, op.status)} (${op.held.reason})` : opStatusText(s.locale, op.status),
               op.attempts,
               op.lastError ? opErrorText(s.locale, op.lastError) : '',
             ]),
@@ -68,14 +85,13 @@ export async function statusCommand(s: Session, o: { run?: string; offline?: boo
         )
       const plan = held.get(run.runId)
       if (plan) {
-        lines.push(`  Held back, not sent. Against the cloud now, a new plan of this draft would:`)
-        if (plan.actions.length === 0) lines.push('    change nothing (the cloud already has it)')
-        for (const a of plan.actions)
-          lines.push(`    ${SYMBOL[a.kind] ?? a.kind} ${a.area} ${a.target} ${a.verb} ${a.api ?? a.ruleId ?? ''}`)
-        lines.push(`  Make a new plan (pai-admin plan / apply), or: pai-admin cancel ${run.runId}`)
+        lines.push(`  ${formatMessage(s.locale, 'CLI_RUNS_HELD')}`)
+        if (plan.actions.length === 0) lines.push(`    ${formatMessage(s.locale, 'CLI_RUNS_HELD_NOTHING')}`)
+        for (const a of plan.actions) lines.push(`    ${SYMBOL[a.kind] ?? a.kind} ${describeAction(a, s.locale)}`)
+        lines.push(`  ${formatMessage(s.locale, 'CLI_RUNS_HELD_NEXT', { runId: run.runId })}`)
       }
     }
-    if ((st.runs ?? []).length === 0) lines.push('No runs.')
+    if ((st.runs ?? []).length === 0) lines.push(formatMessage(s.locale, 'CLI_RUNS_NONE'))
     return lines.join('\n')
   })
 }
@@ -84,7 +100,7 @@ export async function statusCommand(s: Session, o: { run?: string; offline?: boo
 export async function cancelCommand(s: Session, id: string): Promise<void> {
   const st = await s.call('sync.status', { runId: id })
   const r = st.ops.length > 0 ? await s.call('sync.cancel', { runId: id }) : await s.call('sync.cancel', { opId: id })
-  s.out.result(r, () => `${r.cancelled} operation(s) cancelled.`)
+  s.out.result(r, () => formatMessage(s.locale, 'CLI_RUNS_CANCELLED', { count: r.cancelled }))
 }
 
 /**
@@ -105,7 +121,7 @@ export async function retryCommand(s: Session, opId: string, o: { timeout?: stri
       told = true
       if (note) s.out.note(note)
       const done = st.ops.filter((x) => x.status === 'done').length
-      s.out.progress(`Applying: ${done}/${st.ops.length}`)
+      s.out.progress(applyingText(s.locale, done, st.ops.length))
       if (st.finished) break
       if (Date.now() > deadline) throw new CliError('CLOUD_TIMEOUT', {}, EXIT.cloud)
       await new Promise((res) => setTimeout(res, 200))
@@ -115,9 +131,10 @@ export async function retryCommand(s: Session, opId: string, o: { timeout?: stri
   }
   const now = st.ops.find((x) => x.opId === opId)
   s.out.result({ ...r, op: now }, () =>
-    [`${r.retried} operation(s) queued again.`, `${opId}: ${now?.status ?? '?'} ${now?.lastError?.code ?? ''}`].join(
-      '\n',
-    ),
+    [
+      formatMessage(s.locale, 'CLI_RUNS_RETRIED', { count: r.retried }),
+      `${opId}: ${now ? opStatusText(s.locale, now.status) : '?'} ${now?.lastError?.code ?? ''}`.trimEnd(),
+    ].join('\n'),
   )
   if (now && now.status !== 'done') throw new ExitWith(exitCodeFor(now.lastError?.code ?? 'CLOUD_SERVER'))
 }

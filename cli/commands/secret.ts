@@ -10,9 +10,18 @@ import type { Session } from '../session'
  * argument, and never printed: `list` shows refs.
  */
 
+/** The secret of `secret set REF`: piped, or typed at a hidden prompt (streams given by tests). */
+export function readSigningSecret(
+  ref: string,
+  stdin: NodeJS.ReadStream = process.stdin,
+  stderr: NodeJS.WriteStream = process.stderr,
+): Promise<string> {
+  return readSecret('DingTalk signing secret', `Signing secret for ${ref} (SEC…): `, stdin, stderr)
+}
+
 export async function secretSet(s: Session, ref: string, o: { profile: string }): Promise<void> {
   const profileId = await s.profileId(o.profile)
-  const secret = await readSecret('DingTalk signing secret', `Signing secret for ${ref} (SEC…): `)
+  const secret = await readSigningSecret(ref)
   const res = await s.call('secrets.setDingtalk', { profileId, ref, secret })
   s.out.result({ profile: o.profile, ...res }, () =>
     formatMessage(s.locale, 'CLI_SECRET_SET', { ref, profile: o.profile }),

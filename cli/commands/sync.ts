@@ -19,7 +19,7 @@ import { printable } from '@shared/printable'
 import { confirm, readSecret } from '../secret-input'
 import type { Session } from '../session'
 import { printProblems, readBundleFile } from './bundle'
-import { senderNote } from './runs'
+import { applyingText, senderNote } from './runs'
 import { refresh } from './workspace'
 
 export interface PlanOptions {
@@ -210,7 +210,7 @@ async function follow(s: Session, runId: string, queued: number, timeoutMs: numb
       told = true
       if (note) s.out.note(note)
       const done = st.ops.filter((op) => op.status === 'done').length
-      s.out.progress(`Applying: ${done}/${queued || st.ops.length} ${bar(done, queued || st.ops.length)}`)
+      s.out.progress(`${applyingText(s.locale, done, queued || st.ops.length)} ${bar(done, queued || st.ops.length)}`)
       if (st.finished) return st
       if (Date.now() - started > timeoutMs) throw new CliError('CLOUD_TIMEOUT', {}, EXIT.cloud)
       await new Promise((r) => setTimeout(r, 200))

@@ -115,7 +115,12 @@ export function credentialsSender(
       return out
     }
     if (metadata) return out
-    throw stsError(res.status, res.body, res.headers, { action, endpoint: u.host, roleArn: req.bodyForm?.RoleArn })
+    throw stsError(res.status, res.body, res.headers, {
+      action,
+      endpoint: u.host,
+      roleArn: req.bodyForm?.RoleArn,
+      externalId: req.bodyForm?.ExternalId,
+    })
   }
 }
 
@@ -136,7 +141,7 @@ function stsError(
   status: number,
   body: string,
   headers: Record<string, string>,
-  ctx: { action: string; endpoint: string; roleArn?: string },
+  ctx: { action: string; endpoint: string; roleArn?: string; externalId?: string },
 ): AppError {
   let data: Record<string, unknown> = {}
   try {
@@ -161,7 +166,14 @@ function stsError(
   const base = toAppError(failure, { service: 'sts', action: ctx.action, endpoint: ctx.endpoint, attempts: 1 })
   if (!own) return base
   return new AppError(own, {
-    params: { ...base.params, roleArn: ctx.roleArn ?? '-' },
+    // The external ID the profile sent (not a secret: it guards against a confused deputy): a mismatch
+    // answers only NoPermission, so the message says what was sent.
+    params: {
+      ...base.params,
+      roleArn: ctx.roleArn ?? '-',
+      externalId: ctx.externalId ?? '',
+      externalIdSent: ctx.externalId ? 1 : 0,
+    },
     details: base.details,
   })
 }

@@ -38,7 +38,20 @@ export function isDingTalkWebhook(webhook: string): boolean {
   }
 }
 
-const AnswerSchema = z.object({ errcode: z.coerce.number(), errmsg: z.string().default('') })
+/**
+ * The robot's answer: `errcode` a number (docs/pai-api-facts.md §6), or its digits as a string. Nothing looser: a
+ * coercion would read `null`, `""`, `false` or `[]` from a look-alike host as errcode 0, "received".
+ */
+const AnswerSchema = z.object({
+  errcode: z.union([
+    z.number().int(),
+    z
+      .string()
+      .regex(/^-?\d+$/)
+      .transform(Number),
+  ]),
+  errmsg: z.string().default(''),
+})
 
 export interface DingTalkTestResult {
   ok: boolean

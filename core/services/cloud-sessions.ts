@@ -52,7 +52,7 @@ const DEFAULT_NET_TIMEOUTS = { connectTimeoutMs: 5_000, readTimeoutMs: 10_000 }
  * its secrets change.
  */
 export class CloudSessions {
-  private readonly cache = new Map<string, { stamp: string; clients: CloudClients }>()
+  private readonly cache = new Map<string, { stamp: string; updatedAt: string; clients: CloudClients }>()
 
   constructor(
     private readonly store: Store,
@@ -96,7 +96,7 @@ export class CloudSessions {
       this.onSecret,
     )
     const clients = createCloudClients(settings, { ...this.opts, credentials })
-    this.cache.set(profileId, { stamp, clients })
+    this.cache.set(profileId, { stamp, updatedAt: p.updatedAt, clients })
     return clients
   }
 
@@ -214,6 +214,15 @@ export class CloudSessions {
     const expiresAt = clients.credentials.expiresAt()
     if (expiresAt) caller.expiresAt = expiresAt
     return { identity, accountId: who.AccountId, identityType: who.IdentityType ?? 'unknown', caller }
+  }
+
+  /**
+   * When the temporary credentials this profile's live source holds now expire (the source renews them
+   * itself), or undefined when no source was built for the profile as it is (`updatedAt`) or it knows none.
+   */
+  liveExpiry(profileId: string, updatedAt: string): string | undefined {
+    const hit = this.cache.get(profileId)
+    return hit && hit.updatedAt === updatedAt ? hit.clients.credentials.expiresAt() : undefined
   }
 
   forget(profileId: string): void {

@@ -20,6 +20,8 @@ const CREDENTIAL_FIELDS: Array<keyof ProfileFields> = [
   'accessKeyId',
   'baseProfileId',
   'roleArn',
+  // The caller's ARN names the session (…:assumed-role/<role>/<session name>).
+  'roleSessionName',
   'externalId',
   'policy',
   'oidcProviderArn',
@@ -40,6 +42,8 @@ export class ProfilesService {
     private readonly store: Store,
     private readonly vault: Vault,
     private readonly settings: SettingsService,
+    /** The live credential source's expiry (CloudSessions.liveExpiry): newer than the last check's. */
+    private readonly liveExpiry: (id: string, updatedAt: string) => string | undefined = () => undefined,
   ) {}
 
   /** All profiles; when the keychain cannot be read, `hasSecret` is false and `keychainError` says why. */
@@ -263,8 +267,11 @@ export class ProfilesService {
 
   private view(r: ProfileRecord, has: (kind: SecretKind) => boolean, activeProfileId: string | null): ProfileView {
     const needs = secretsOfKind(r)
+    // The last check's expiry goes stale when the source renews its temporary credentials: show the live one.
+    const live = r.caller ? this.liveExpiry(r.id, r.updatedAt) : undefined
     return {
       ...r,
+      caller: r.caller && live ? { ...r.caller, expiresAt: live } : r.caller,
       hasSecret: needs.every(has),
       needsSecret: needs.length > 0,
       hasSecurityToken: r.kind === 'sts-token' && has('securityToken'),

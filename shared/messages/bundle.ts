@@ -167,6 +167,10 @@ export const bundleMessages = {
     'zh-CN': '请通过标准输入提供{what}(例如:printf %s "$SECRET" | pai-admin …),或在终端中运行以输入',
     en: 'Give the {what} on standard input (e.g. printf %s "$SECRET" | pai-admin …), or run in a terminal to type it',
   },
+  CLI_SECRET_ABORTED: {
+    'zh-CN': '已取消:未输入{what},未做任何更改',
+    en: 'Cancelled: no {what} was entered; nothing was changed',
+  },
   CLI_SYNC_UNAVAILABLE: {
     'zh-CN': '此版本中同步引擎尚不可用,无法执行 {command}',
     en: 'The sync engine is not available in this build, so {command} cannot run',

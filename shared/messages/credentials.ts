@@ -16,8 +16,8 @@ export const credentialMessages = {
   },
   CREDENTIALS_ROLE_DENIED: {
     'zh-CN':
-      '不允许扮演 RAM 角色 {roleArn}({cloudCode}:{cloudMessage})。请检查:角色的信任策略是否信任当前身份、外部 ID(ExternalId)是否一致、当前 RAM 用户是否有 AliyunSTSAssumeRoleAccess 权限;阿里云账号(主账号)不能扮演角色。请求 ID:{requestId}',
-    en: 'Assuming the RAM role {roleArn} was refused ({cloudCode}: {cloudMessage}). Check that the role trust policy trusts this identity, that the external ID matches, and that the RAM user has AliyunSTSAssumeRoleAccess; an Alibaba Cloud main account cannot assume roles. Request ID: {requestId}',
+      '不允许扮演 RAM 角色 {roleArn}({cloudCode}:{cloudMessage})。请检查:角色的信任策略是否信任当前身份、外部 ID(ExternalId)是否一致、当前 RAM 用户是否有 AliyunSTSAssumeRoleAccess 权限;阿里云账号(主账号)不能扮演角色。{externalIdSent:本配置发送的外部 ID 为“|本配置未发送外部 ID}{externalId}{externalIdSent:”|}。请求 ID:{requestId}',
+    en: 'Assuming the RAM role {roleArn} was refused ({cloudCode}: {cloudMessage}). Check that the role trust policy trusts this identity, that the external ID matches, and that the RAM user has AliyunSTSAssumeRoleAccess; an Alibaba Cloud main account cannot assume roles. {externalIdSent:This profile sent the external ID "|This profile sent no external ID}{externalId}{externalIdSent:"|}. Request ID: {requestId}',
   },
   CREDENTIALS_POLICY_INVALID: {
     'zh-CN': '会话权限策略(Policy)不是有效的 RAM 策略({cloudCode})。请求 ID:{requestId}',

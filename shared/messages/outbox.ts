@@ -49,4 +49,41 @@ export const outboxMessages = {
       '有 {count} 个待发送操作来自此前的状态,不会自动发送:请在「待同步变更」中查看,重新生成计划后执行,或取消它们。',
     en: '{count} queued operation(s) come from that earlier state and are not sent on their own: see Pending changes, make a new plan and apply it, or cancel them.',
   },
+  // ---- pai-admin status, cancel, retry (cli/commands/runs.ts) ----
+  CLI_RUNS_NONE: { 'zh-CN': '没有同步任务。', en: 'No runs.' },
+  CLI_RUNS_RUN: {
+    'zh-CN': '任务 {runId}({workspace},{createdAt}):{counts}',
+    en: 'run {runId} ({workspace}, {createdAt}): {counts}',
+  },
+  CLI_RUNS_OPEN: { 'zh-CN': '(进行中)', en: ' (open)' },
+  CLI_RUNS_HELD: {
+    'zh-CN': '已暂停,未发送。对照云端现状,重新生成此草稿的计划将会:',
+    en: 'Held back, not sent. Against the cloud now, a new plan of this draft would:',
+  },
+  CLI_RUNS_HELD_NOTHING: {
+    'zh-CN': '不做任何更改(云端已是此状态)',
+    en: 'change nothing (the cloud already has it)',
+  },
+  CLI_RUNS_HELD_NEXT: {
+    'zh-CN': '请重新生成计划(pai-admin plan / apply),或取消:pai-admin cancel {runId}',
+    en: 'Make a new plan (pai-admin plan / apply), or: pai-admin cancel {runId}',
+  },
+  CLI_RUNS_CANCELLED: {
+    'zh-CN': '已取消 {count} 个操作。',
+    en: '{count} {count:operation|operations} cancelled.',
+  },
+  CLI_RUNS_RETRIED: {
+    'zh-CN': '已重新排队 {count} 个操作。',
+    en: '{count} {count:operation|operations} queued again.',
+  },
+  CLI_RUNS_APPLYING: { 'zh-CN': '正在执行:{done}/{total}', en: 'Applying: {done}/{total}' },
+  CLI_RUNS_WHO_ELECTRON: { 'zh-CN': '桌面应用', en: 'The desktop app' },
+  CLI_RUNS_WHO_WEB: { 'zh-CN': '浏览器版', en: 'The browser harness' },
+  CLI_RUNS_WHO_CLI: { 'zh-CN': '另一个 pai-admin 命令', en: 'Another pai-admin command' },
+  CLI_OP_STATUS_PENDING: { 'zh-CN': '等待中', en: 'pending' },
+  CLI_OP_STATUS_IN_FLIGHT: { 'zh-CN': '执行中', en: 'in flight' },
+  CLI_OP_STATUS_DONE: { 'zh-CN': '已完成', en: 'done' },
+  CLI_OP_STATUS_FAILED: { 'zh-CN': '失败', en: 'failed' },
+  CLI_OP_STATUS_BLOCKED: { 'zh-CN': '被阻塞', en: 'blocked' },
+  CLI_OP_STATUS_CANCELLED: { 'zh-CN': '已取消', en: 'cancelled' },
 } satisfies Catalog

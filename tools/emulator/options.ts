@@ -102,6 +102,11 @@ export const EmulatorOptionsSchema = z.object({
    * calls are known to do with what they do not take.
    */
   customRoleGrants: z.enum(['grant', 'ignore']).default('grant'),
+  /**
+   * Config keys UpdateConfigs / UpdateConfig accept and answer as success but never store, as a PAI update call
+   * is reported to do with a key it does not take (docs/emulator.md): a fault for the read-back of guessed writes.
+   */
+  ignoreConfigKeys: z.array(z.string()).default([]),
 })
 export type EmulatorOptionsInput = z.input<typeof EmulatorOptionsSchema>
 export type EmulatorOptions = z.infer<typeof EmulatorOptionsSchema>

@@ -4,7 +4,13 @@ import { exists, needWs, notFound, orUndefined, parsePayload, roleIdByName } fro
 import { executeMemberOp } from './members'
 import type { OpKind } from './payloads'
 import type { ExecContext, ExecResult } from './context'
-import { findResource, updateConfigsReadBack, updateResourceReadBack, updateRuleKeepingPattern } from './read-back'
+import {
+  checkResourceBack,
+  findResource,
+  updateConfigsReadBack,
+  updateResourceReadBack,
+  updateRuleKeepingPattern,
+} from './read-back'
 
 export type { ExecContext, ExecResult } from './context'
 
@@ -99,6 +105,8 @@ export async function executeOp(kind: string, raw: unknown, ctx: ExecContext): P
       const found = retry ? await lookup() : undefined
       const ids =
         found ?? (await c.pai.createWorkspaceResource(ws, { Option: 'Attach', Resources: [r] }, { reconcile: lookup }))
+      // The GPU Spec keys are our guess (docs/pai-api-facts.md §1.7): what was sent must read back.
+      await checkResourceBack(c, ws, r)
       return { result: { resourceIds: ids, reconciled: found !== undefined } }
     }
     case 'resource.update': {

@@ -89,6 +89,18 @@ export async function updateResourceReadBack(
     body.Spec = spec
   }
   await c.pai.updateWorkspaceResource(ws, body)
+  await checkResourceBack(c, ws, p)
+}
+
+/**
+ * Reads a resource back after a create or an update: it must be there, the default when `IsDefault` was sent,
+ * and hold every `Spec` key sent (null: removed). A key the cloud dropped ends the op as `SYNC_NOT_APPLIED`.
+ */
+export async function checkResourceBack(
+  c: CloudClients,
+  ws: string,
+  p: { Name: string; EnvType: string; ResourceType: string; IsDefault?: boolean; Spec?: Record<string, unknown> },
+): Promise<void> {
   const back = await findResource(c, ws, p)
   if (!back) throw new AppError('SYNC_RESOURCE_MISSING', { params: { name: p.Name } })
   if (p.IsDefault && back.IsDefault !== true) throw notApplied(`${p.Name}.IsDefault`, true, back.IsDefault ?? false)

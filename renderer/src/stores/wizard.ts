@@ -28,6 +28,8 @@ export interface WizardResource {
   name: string
   gpuCount: number | undefined
   gpuType: string
+  /** `Spec.clusterType` of a general, Lingjun or ACS resource (ignored for the other kinds). */
+  clusterType: 'share' | 'private'
   isDefault: boolean
 }
 
@@ -90,9 +92,10 @@ export const useWizardStore = defineStore('wizard', () => {
     })),
     storage: form.defaultPath.trim() ? { defaultPath: form.defaultPath.trim() } : {},
     resources: form.resources.map((r) => {
-      const spec: { gpuCount?: number; gpuType?: string } = {}
+      const spec: { gpuCount?: number; gpuType?: string; clusterType?: 'share' | 'private' } = {}
       if (r.gpuCount !== undefined && r.gpuCount > 0) spec.gpuCount = r.gpuCount
       if (r.gpuType.trim()) spec.gpuType = r.gpuType.trim()
+      if (r.kind === 'general' || r.kind === 'lingjun' || r.kind === 'acs') spec.clusterType = r.clusterType
       return {
         kind: r.kind,
         envType: r.envType,

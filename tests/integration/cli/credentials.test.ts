@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startEmulator, type RunningEmulator } from '../../../tools/emulator'
 import { requireKeychain } from '../vault/keychain'
@@ -128,6 +129,62 @@ describe('pai-admin credentials', { timeout: 180_000 }, () => {
     expect(all.stderr).toContain('deployer')
     expect((await cli(['profile', 'remove', 'deployer'])).code).toBe(1)
     expect((await cli(['profile', 'remove', 'bad-ext'])).code).toBe(0)
+  })
+
+  it('profile list without --check: a role checked long ago renews, only a pasted STS token is expired', async () => {
+    // As if the first test's --check was an hour and a half ago: the role's credentials then expired 30 min ago.
+    const db = new Database(path.join(dataDir, 'pai-admin.db'))
+    const old = new Date(Date.now() - 30 * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+    const rows = db.prepare("SELECT id, caller_json FROM profiles WHERE name = 'team-b'").all() as Array<{
+      id: string
+      caller_json: string
+    }>
+    expect(rows).toHaveLength(1)
+    const caller = { ...(JSON.parse(rows[0]!.caller_json) as object), expiresAt: old }
+    db.prepare('UPDATE profiles SET caller_json = ? WHERE id = ?').run(JSON.stringify(caller), rows[0]!.id)
+    db.close()
+    const at = ['--region', 'cn-hangzhou', '--endpoint', emu.endpoint, '--protocol', 'http']
+    const pasted = await cli(
+      [
+        'profile',
+        'add',
+        'pasted',
+        ...at,
+        '--kind',
+        'sts-token',
+        '--access-key-id',
+        'STS.pasted',
+        '--sts-expiration',
+        old,
+      ],
+      'pasted-secret\nCAIS-pasted-token',
+    )
+    expect(pasted.code, pasted.stderr).toBe(0)
+    const listed = await cli(['profile', 'list'])
+    expect(listed.code, listed.stderr).toBe(0)
+    const line = (name: string) => listed.stdout.split('\n').find((l) => l.startsWith(`${name} `)) ?? ''
+    expect(line('team-b')).toContain('renews automatically')
+    expect(line('team-b')).not.toContain(old)
+    expect(line('pasted')).toContain(`expired ${old}`)
+    expect((await cli(['profile', 'remove', 'pasted'])).code).toBe(0)
+  })
+
+  it('a malformed role ARN names the option and its form in the user language (CREDENTIALS_FIELD_INVALID)', async () => {
+    const args = ['profile', 'add', 'bad-arn', '--region', 'cn-hangzhou', '--kind', 'ram-role-arn']
+    const typed = [...args, '--source-profile', 'deployer', '--role-arn', 'acs:ram::1:user/bob']
+    const zh = await cli(typed, undefined, { PAI_ADMIN_LANG: 'zh-CN' })
+    expect(zh.code).toBe(2)
+    expect(zh.stderr).toContain(
+      '账号配置中的 --role-arn 无效:“acs:ram::1:user/bob”,应为 acs:ram::<账号 ID>:role/<角色名称>',
+    )
+    expect(zh.stderr).not.toContain('请求参数无效')
+    const en = await cli(typed)
+    expect(en.code).toBe(2)
+    expect(en.stderr).toContain('The profile field --role-arn is invalid: "acs:ram::1:user/bob"')
+    expect(en.stderr).toContain('acs:ram::<account ID>:role/<role name>')
+    const duration = await cli([...typed.slice(0, -1), arnOf(ADMIN_ROLE), '--duration', '60'])
+    expect(duration.stderr).toContain('--duration')
+    expect((await cli(['profile', 'list'])).stdout).not.toContain('bad-arn')
   })
 
   it('profile import shows the file first, needs --yes off a terminal, and leaves the file as it was', async () => {

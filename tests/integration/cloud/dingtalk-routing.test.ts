@@ -113,4 +113,49 @@ describe('DingTalk robot routing (issue 11 item 4)', () => {
       fs.rmSync(dir, { recursive: true, force: true })
     }
   })
+
+  it('E7: a server that answers what the DingTalk robot never does (an HTML page, other JSON) is a network error, never "received"', async () => {
+    // What a captive portal, a gateway or a look-alike host answers, with HTTP 200 (or a redirect to a login page).
+    const answers: Array<{ type: string; body: string; status?: number }> = [
+      { type: 'text/html', body: '<!doctype html><html><body>登录 / Sign in to the network</body></html>' },
+      { type: 'application/json', body: JSON.stringify({ status: 'received', ok: true }) },
+      { type: 'application/json', body: JSON.stringify({ errcode: null, errmsg: 'ok' }) },
+      { type: 'application/json', body: JSON.stringify({ errcode: '', errmsg: '' }) },
+      { type: 'application/json', body: JSON.stringify({ errcode: false }) },
+      { type: 'application/json', body: JSON.stringify([{ errcode: 0 }]) },
+      { type: 'text/html', body: '<a href="/login">moved</a>', status: 302 },
+    ]
+    let next = 0
+    const seen: string[] = []
+    const server = http.createServer((req, res) => {
+      seen.push(`${req.method} ${req.url}`)
+      const a = answers[next++]!
+      res.statusCode = a.status ?? 200
+      if (a.status === 302) res.setHeader('location', '/login')
+      res.setHeader('content-type', a.type)
+      res.end(a.body)
+    })
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-dingroute-'))
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const routed = testCore({ dataDir: dir, syncWorker: 'never', testOnly: { dingTalkOrigin: origin } })
+    try {
+      for (const a of answers) {
+        const res = await routed.invoke('dingtalk.test', {
+          profileId: null,
+          webhook: 'https://oapi.dingtalk.com/robot/send?access_token=look-alike',
+          secret: 'SEClook-alike',
+        })
+        expect(res.ok, a.body).toBe(true)
+        if (res.ok) expect(res.value, a.body).toMatchObject({ ok: false, code: 'CLOUD_NETWORK' })
+      }
+      // every answer was asked for: the test did reach that server, and took none of its answers for the robot's
+      expect(seen).toHaveLength(answers.length)
+      expect(seen.every((r) => r.startsWith('POST /robot/send?access_token=look-alike'))).toBe(true)
+    } finally {
+      await routed.close()
+      server.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })

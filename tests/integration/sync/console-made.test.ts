@@ -2,17 +2,11 @@ import fs from 'node:fs'
 import OpenApiClient, { $OpenApiUtil } from '@alicloud/openapi-core'
 import * as $dara from '@darabonba/typescript'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Plan } from '@shared/ipc/channels/sync'
-import {
-  CONSOLE_DINGTALK_SECRET,
-  consoleMadeWorkspace,
-  startEmulator,
-  type EmuState,
-  type RunningEmulator,
-} from '../../../tools/emulator'
-import { encodeDraftKey } from '../../../core/model/draft-key'
+import { CONSOLE_DINGTALK_SECRET, startEmulator, type RunningEmulator } from '../../../tools/emulator'
 import { appOf } from './app'
-import { MAIN, USERS, openEngine, type Engine } from './harness'
+import * as kit from './console-kit'
+import { cloudOf, ids, sync } from './console-kit'
+import { MAIN, USERS, type Engine } from './harness'
 
 /**
  * Issue 13: a workspace made in the console holds what the app has never seen. Refreshing, planning, editing
@@ -22,7 +16,7 @@ import { MAIN, USERS, openEngine, type Engine } from './harness'
 
 let emu: RunningEmulator
 const engines: Engine[] = []
-const [u1, u2] = [USERS[0]!.UserId, USERS[1]!.UserId]
+const u1 = USERS[0]!.UserId
 
 beforeAll(async () => {
   emu = await startEmulator({ accounts: [MAIN], asyncDelayMs: 10 })
@@ -32,44 +26,9 @@ afterEach(async () => {
   while (engines.length) await engines.pop()!.close()
 })
 
-/** An engine, and a console-made workspace it has refreshed. */
-async function consoleWorkspace(name: string): Promise<{ e: Engine; id: string; key: string }> {
-  const { workspaces } = emu.seed({
-    users: USERS,
-    workspaces: [consoleMadeWorkspace(name, { developer: u1, admin: u2 })],
-  })
-  const e = openEngine({ endpoint: emu.endpoint })
-  engines.push(e)
-  await e.sync.refresh(e.profileId)
-  const id = workspaces[0]!.WorkspaceId
-  return { e, id, key: encodeDraftKey({ profileId: e.profileId, workspaceKey: id }) }
-}
-
-/** The emulator's record of one workspace and of its bus (rules and targets), as JSON. */
-function cloudOf(state: EmuState, name: string): { ws: Record<string, unknown>; bus: unknown } {
-  const t = Object.values(state.tenants).find((x) => Object.values(x.workspaces).some((w) => w.WorkspaceName === name))!
-  const ws = Object.values(t.workspaces).find((w) => w.WorkspaceName === name)!
-  return {
-    ws: structuredClone(ws) as unknown as Record<string, unknown>,
-    bus: structuredClone(t.buses[`pai-system-${name}`]),
-  }
-}
-
-const ids = (p: Plan): string[] => p.actions.map((a) => `${a.kind}:${a.id}`).sort()
-const writes = (): Array<{ action: string; body: unknown; query: Record<string, string> }> =>
-  emu
-    .requests()
-    .filter((r) => r.service !== 'robot' && !/^(Get|List)/.test(r.action))
-    .map((r) => ({ action: r.action, body: r.sent?.body, query: r.sent?.query ?? {} }))
-
-async function sync(
-  e: Engine,
-  key: string,
-): Promise<{ plan: Plan; status: Awaited<ReturnType<Engine['sync']['waitForRun']>> }> {
-  const plan = e.sync.plan(key)
-  const { runId } = e.sync.apply(key, plan.fingerprint)
-  return { plan, status: await e.sync.waitForRun(runId, { timeoutMs: 60_000 }) }
-}
+const consoleWorkspace = (name: string): ReturnType<typeof kit.consoleWorkspace> =>
+  kit.consoleWorkspace(emu, engines, name)
+const writes = (): ReturnType<typeof kit.writes> => kit.writes(emu)
 
 describe('issue 13: what the app does not understand is never overwritten', () => {
   it('E2, D5: refresh then plan is empty; one edit sends only that change; the rest, foreign rules byte for byte, equals the seed; export, import, plan: still empty', async () => {

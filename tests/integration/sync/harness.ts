@@ -50,6 +50,8 @@ export interface EngineOptions {
   start?: boolean
   /** How often an engine waiting for the worker lease tries again (ms). */
   leaseRetryMs?: number
+  /** How often an op polls an asynchronous cloud job (workspace creation, role jobs), ms; default 20 here. */
+  pollMs?: number
   /** Shortest time between two group commits while ops are in flight (ms). */
   commitIntervalMs?: number
   /** How long ops a dead sender left in flight wait before they are sent again (ms; default 300 here). */
@@ -101,7 +103,7 @@ export function openEngine(o: EngineOptions): Engine {
     secret: async (_p, ref) => (ref === 'robot1' ? DINGTALK_SECRET : ref === 'robot2' ? DINGTALK_SECRET_2 : null),
     identity: async () => ({ identity: { kind: 'main', userId: MAIN.uid } }),
     worker: {
-      pollMs: 20,
+      pollMs: o.pollMs ?? 20,
       backoff: { baseMs: 30, maxMs: 500 },
       ...(o.maxInFlight === null ? {} : { maxInFlight: o.maxInFlight ?? 8 }),
       ...(o.commitIntervalMs ? { commitIntervalMs: o.commitIntervalMs } : {}),

@@ -11,12 +11,24 @@ import { fetchSnapshot } from '../../../core/sync/refresh'
 import { appOf, type App } from './app'
 import { DINGTALK_SECRET, MAIN, USERS, openEngine, type Engine } from './harness'
 import { apiView, strictView } from './views'
-import { applyEdit, builtinRole, scenarioArb, texts, type CloudEdit, type Scenario, type Step } from './scenario'
+import {
+  applyEdit,
+  builtinRole,
+  customName,
+  resourceName,
+  scenarioArb,
+  texts,
+  type CloudEdit,
+  type Scenario,
+  type Step,
+} from './scenario'
 
 /**
  * Issue 12's property, against the emulator over real HTTP, with the real store: generated workspaces and
- * edit sequences (members and roles, custom roles, resources, rules and targets, settings), several syncs of
- * the same workspace, cloud edits in between, failures (a flaky cloud, lost answers, a member retried once the
+ * edit sequences (members and roles, custom roles, resources, rules and targets, settings, and the ones with no
+ * read API: timeouts, non-member priority, the Designer path, the target quota), several syncs of the same
+ * workspace, cloud edits in between (descriptions, members added or deleted, roles, rules, custom roles changed or
+ * deleted, the default resource, targets removed), failures (a flaky cloud, lost answers, a member retried once the
  * cause is fixed). After every sync, refreshed and planned again:
  *
  * - every op is done, the run settled, no create reached the cloud twice;
@@ -27,7 +39,7 @@ import { applyEdit, builtinRole, scenarioArb, texts, type CloudEdit, type Scenar
  * Seeded; `npm run soak` runs many more (PAI_PROPERTY_RUNS, PAI_PROPERTY_SEED).
  */
 
-const RUNS = Number(process.env.PAI_PROPERTY_RUNS ?? 150)
+const RUNS = Number(process.env.PAI_PROPERTY_RUNS ?? 200)
 const SEED = Number(process.env.PAI_PROPERTY_SEED ?? 20261212)
 const TIMEOUT_MS = Number(process.env.PAI_PROPERTY_TIMEOUT_MS ?? 240_000)
 
@@ -37,16 +49,27 @@ let app: App
 let seq = 0
 const figures = { sequences: 0, syncs: 0, edits: 0, ops: 0, retried: 0, conflicts: 0, refused: 0, kept: 0, cleared: 0 }
 
-beforeAll(async () => {
+/**
+ * A fresh cloud and data directory every CHUNK sequences: each sequence has a workspace of its own, and what
+ * earlier ones left (hundreds of workspaces, runs and outbox rows) only made every later sync slower.
+ */
+const CHUNK = 25
+
+async function openWorld(): Promise<void> {
   emu = await startEmulator({ accounts: [MAIN], asyncDelayMs: 2, quiet: true })
   emu.seed({ users: USERS, robots: [{ token: 'tok1', secret: DINGTALK_SECRET }] })
-  e = openEngine({ endpoint: emu.endpoint, maxInFlight: 8 })
+  // Pacing as fast as the emulator answers: async jobs polled every 5 ms, group commits 3 ms apart, the run
+  // watched every 5 ms (at 20/15/20 ms about half of the time was spent waiting).
+  e = openEngine({ endpoint: emu.endpoint, maxInFlight: 8, pollMs: 5, commitIntervalMs: 3 })
   app = appOf(e)
-})
-afterAll(async () => {
+}
+async function closeWorld(): Promise<void> {
   await e?.close()
   await emu?.close()
-})
+}
+
+beforeAll(openWorld)
+afterAll(closeWorld)
 
 const uid = (i: number): string => USERS[i % USERS.length]!.UserId
 const robot = (): string => `${emu.url}/robot/send?access_token=tok1`
@@ -89,6 +112,39 @@ async function cloudEdit(wsId: string, name: string, ce: CloudEdit): Promise<voi
         await (rule.Status === 'DISABLE'
           ? e.clients.eventBridge.enableRule(ref)
           : e.clients.eventBridge.disableRule(ref))
+      return
+    }
+    case 'removeMember': {
+      const m = await member(ce.user)
+      if (m && !m.Roles.includes('PAI.WorkspaceOwner')) await c.deleteMembers(wsId, [m.MemberId])
+      return
+    }
+    case 'rolePerms': {
+      const r = (await c.listAllWorkspaceRoles(wsId)).find((x) => x.RoleName === customName(ce.name))
+      if (!r) return
+      const PermissionType = ce.readWrite ? 'ReadWrite' : 'ReadOnly'
+      const job = await c.updateWorkspaceRole(wsId, r.RoleId, {
+        ModulePermissions: [{ ModuleName: 'DSW', PermissionType }],
+      })
+      await c.waitForInstanceJob(job.InstanceJobId, { intervalMs: 5 })
+      return
+    }
+    case 'deleteRole': {
+      // Only a role nobody holds (the console refuses to delete a role in use).
+      const r = (await c.listAllWorkspaceRoles(wsId)).find((x) => x.RoleName === customName(ce.name))
+      if (r && !(await c.listAllMembers(wsId)).some((m) => m.Roles.includes(r.RoleId)))
+        await c.deleteWorkspaceRoles(wsId, [r.RoleId])
+      return
+    }
+    case 'setDefault': {
+      const r = (await c.listAllResources(wsId)).find((x) => x.Name === resourceName(ce.name))
+      if (r && !r.IsDefault) await c.updateWorkspaceResource(wsId, { ResourceIds: [r.Id], IsDefault: true })
+      return
+    }
+    case 'removeTarget': {
+      const ref = { EventBusName: `pai-system-${name}`, RuleName: ce.name === 0 ? 'rule-a' : 'rule-b' }
+      const targets = await e.clients.eventBridge.listAllTargets(ref).catch(() => [])
+      if (targets.length > 1) await e.clients.eventBridge.deleteTargets(ref, [targets[targets.length - 1]!.Id])
     }
   }
 }
@@ -106,7 +162,7 @@ const createCalls = (): Record<string, number> => ({ ...emu.core.state.createCal
 /** Waits for a run to finish and settle; a run that does not is reported with its ops. */
 async function waitFor(runId: string): ReturnType<Engine['sync']['waitForRun']> {
   try {
-    return await e.sync.waitForRun(runId, { timeoutMs: 60_000, intervalMs: 20 })
+    return await e.sync.waitForRun(runId, { timeoutMs: 60_000, intervalMs: 5 })
   } catch (err) {
     const ops = e.sync.status({ runId }).ops.map((o) => `${o.actionId}:${o.status}:${o.attempts}:${o.lastError?.code}`)
     throw new Error(`run ${runId} did not settle: ${JSON.stringify({ meta: e.sync.meta(runId), ops })}`, { cause: err })
@@ -196,11 +252,12 @@ async function runStep(
 
   // No create reached the cloud twice (a member retried after its refusal was sent once more, no more).
   const after = createCalls()
-  for (const [k, n] of Object.entries(after)) {
+  const twice = Object.entries(after).flatMap(([k, n]) => {
     const more = n - (before[k] ?? 0)
     const allowedMore = k.endsWith(`/${s.late}`) && step.failure === 'lateUser' ? 2 : 1
-    expect(`${k} +${more}`).toBe(`${k} +${Math.min(more, allowedMore)}`)
-  }
+    return more > allowedMore ? [`${k} +${more}`] : []
+  })
+  expect(twice).toEqual([])
 
   // Refreshed and planned again: the draft that was applied has nothing left but what was refused.
   const fresh = await freshModel(wsId)
@@ -240,6 +297,10 @@ async function runStep(
 }
 
 async function runScenario(sc: Scenario): Promise<void> {
+  if (seq > 0 && seq % CHUNK === 0) {
+    await closeWorld()
+    await openWorld()
+  }
   const n = ++seq
   const name = `wsP${String(n).padStart(5, '0')}`
   const late = `29${String(SEED % 1e6).padStart(6, '0')}${String(n).padStart(6, '0')}`

@@ -221,6 +221,36 @@ describe('issue 12: a lossless round trip', () => {
     expect(emu.state().createCalls[`CreateMember:${wsId}/${newUser}`]).toBe(2)
   }, 90_000)
 
+  it('5. a sync of a new workspace ends without an error: the old local key still opens the draft, plans and saves (no NOT_FOUND)', async () => {
+    const e = engine()
+    const app = appOf(e)
+    await e.sync.refresh(e.profileId)
+    // Kept: the G2 switch is a console step. The screen that started the sync still holds the `local-…` key.
+    const oldKey = saveNewDraft(e, wizardDraft('rtMoved'))
+    const { runId } = await sync(e, oldKey)
+    const status = e.sync.status({ runId })
+    expect(status.ops.filter((o) => o.status !== 'done' || o.lastError)).toEqual([])
+    expect(status.settled).toBe(true)
+    expect(e.sync.meta(runId)).toMatchObject({ settled: true, outcome: 'kept' })
+    const wsId = cloudWorkspace('rtMoved').WorkspaceId
+    const newKey = encodeDraftKey({ profileId: e.profileId, workspaceKey: wsId })
+    expect(keyAfter(e, runId)).toBe(newKey)
+
+    // What the screen does after a settle, still with the old key: reload the draft, plan, look at the run.
+    const view = app.open(oldKey)
+    expect(view.key).toBe(newKey)
+    expect(view.problems.filter((p) => p.severity === 'error')).toEqual([])
+    expect(view.config.basic.name).toBe('rtMoved')
+    const plan = e.sync.plan(oldKey)
+    expect(plan.workspaceId).toBe(wsId)
+    expect(plan.actions.map((a) => a.kind)).toEqual(['manual'])
+    expect(e.sync.status({ key: newKey }).ops.map((o) => o.runId)).toContain(runId)
+    // An edit saved under the old key lands on the moved draft, and the next plan has it.
+    const saved = app.edit(oldKey, (c) => c.members.push({ userId: u2, roles: ['PAI.WorkspaceGuest'] }))
+    expect(saved.key).toBe(newKey)
+    expect(ids(e.sync.plan(newKey))).toContain(`apply:member:${u2}:create`)
+  }, 90_000)
+
   it('M4: a custom role the cloud accepts but does not grant ends "not applied", and the draft keeps it', async () => {
     const strict = await startEmulator({ accounts: [MAIN], asyncDelayMs: 10, customRoleGrants: 'ignore' })
     try {

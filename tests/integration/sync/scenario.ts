@@ -8,6 +8,7 @@ import {
   type WorkspaceConfig,
 } from '@shared/domain'
 import { isTargetAllowed } from '@shared/domain/derived'
+import { TIMEOUT_KINDS } from '@shared/domain/enums'
 import { USERS } from './harness'
 
 /**
@@ -27,7 +28,15 @@ const BUILTIN = [
 const CUSTOM = ['ops', 'viewer'] as const
 const RESOURCES = ['pool_a', 'pool_b'] as const
 const RULES = ['rule-a', 'rule-b'] as const
-const EVENTS = ['dlc.jobProgress', 'dlc.faultTolerance', 'model.versionApproved', 'workflow.taskFailed'] as const
+const EVENTS = [
+  'dlc.jobProgress',
+  'dlc.faultTolerance',
+  'model.versionApproved',
+  'workflow.taskFailed',
+  // E3: allowed only while a timeout rule exists (the timeouts have no read API: their record round trip).
+  'dlc.jobTimeout',
+] as const
+const QUOTAS = [5, 3, 10] as const
 const REFS = ['robot1', 'robot2'] as const
 
 /** A role by index: the built-in ones, then the custom roles by name (granted by the draft's ID of that role). */
@@ -64,6 +73,10 @@ export type Edit =
   | { op: 'storage'; path: number }
   | { op: 'switch'; which: number; on: boolean }
   | { op: 'sls'; on: boolean }
+  | { op: 'timeout'; kind: number; minutes: number }
+  | { op: 'nonMembers'; priority: number }
+  | { op: 'designer'; path: number }
+  | { op: 'quota'; value: number }
 
 const idx = (n: number) => fc.integer({ min: 0, max: n - 1 })
 const events = fc.uniqueArray(idx(EVENTS.length), { minLength: 1, maxLength: 2 })
@@ -120,6 +133,21 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ op: fc.constant('storage' as const), path: idx(2) }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('switch' as const), which: idx(3), on: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('sls' as const), on: fc.boolean() }) },
+  // Settings with no read API (console steps marked done, then the record): S3, S2, ST2, E6.
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant('timeout' as const),
+      kind: idx(TIMEOUT_KINDS.length),
+      minutes: fc.constantFrom(0, 30, 90),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ op: fc.constant('nonMembers' as const), priority: fc.integer({ min: 0, max: 9 }) }),
+  },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('designer' as const), path: idx(3) }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('quota' as const), value: idx(QUOTAS.length) }) },
 )
 
 /** Someone else's change in the cloud between two syncs (the console, another tool). */
@@ -129,6 +157,11 @@ export type CloudEdit =
   | { op: 'addRole'; user: number; role: number }
   | { op: 'removeRole'; user: number; role: number }
   | { op: 'toggleRule'; name: number }
+  | { op: 'removeMember'; user: number }
+  | { op: 'rolePerms'; name: number; readWrite: boolean }
+  | { op: 'deleteRole'; name: number }
+  | { op: 'setDefault'; name: number }
+  | { op: 'removeTarget'; name: number }
 
 const cloudEdit: fc.Arbitrary<CloudEdit> = fc.oneof(
   fc.record({ op: fc.constant('describe' as const), text: idx(3) }),
@@ -136,6 +169,11 @@ const cloudEdit: fc.Arbitrary<CloudEdit> = fc.oneof(
   fc.record({ op: fc.constant('addRole' as const), user, role: idx(BUILTIN.length) }),
   fc.record({ op: fc.constant('removeRole' as const), user, role: idx(BUILTIN.length) }),
   fc.record({ op: fc.constant('toggleRule' as const), name: idx(RULES.length) }),
+  fc.record({ op: fc.constant('removeMember' as const), user }),
+  fc.record({ op: fc.constant('rolePerms' as const), name: idx(CUSTOM.length), readWrite: fc.boolean() }),
+  fc.record({ op: fc.constant('deleteRole' as const), name: idx(CUSTOM.length) }),
+  fc.record({ op: fc.constant('setDefault' as const), name: idx(RESOURCES.length) }),
+  fc.record({ op: fc.constant('removeTarget' as const), name: idx(RULES.length) }),
 )
 
 /** What goes wrong during a sync: nothing, a flaky cloud, lost answers to creates, or a member not yet a RAM user. */
@@ -172,7 +210,8 @@ export const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
 
 export const texts = ['first words', 'second words', 'third words']
 export const builtinRole = (i: number): string => BUILTIN[i % BUILTIN.length]!
-const customName = (i: number): string => CUSTOM[i % CUSTOM.length]!
+export const resourceName = (i: number): string => RESOURCES[i % RESOURCES.length]!
+export const customName = (i: number): string => CUSTOM[i % CUSTOM.length]!
 
 /** The target of an index: two HTTP endpoints, SMS contacts, or the DingTalk robot (signed with robot1). */
 function targetOf(i: number, robot: string): NotificationTarget {
@@ -365,6 +404,21 @@ export function applyEdit(c0: WorkspaceConfig, e: Edit, robot: string): Workspac
     }
     case 'sls':
       c.sls = e.on ? { project: 'prop-logs', logstore: 'pai', modules: ['DLC'] } : { modules: [] }
+      return c
+    case 'timeout': {
+      const kind = TIMEOUT_KINDS[e.kind]!
+      const rest = c.scheduling.timeouts.filter((t) => t.kind !== kind)
+      c.scheduling.timeouts = e.minutes > 0 ? [...rest, { kind, minutes: e.minutes, enabled: true }] : rest
+      return c
+    }
+    case 'nonMembers':
+      c.scheduling.nonMembers = e.priority > 0 ? { allowed: true, maxJobPriority: e.priority } : { allowed: false }
+      return c
+    case 'designer':
+      c.storage.designerPath = e.path < 2 ? `oss://prop-bucket/designer${e.path}/` : undefined
+      return c
+    case 'quota':
+      c.notifications.quota = QUOTAS[e.value]!
       return c
   }
 }

@@ -130,7 +130,17 @@ describe('profile kinds', () => {
     expect(denied.code).toBe('CREDENTIALS_ROLE_DENIED')
     expect(denied.message).toContain(arnOf(ADMIN_ROLE))
     expect(denied.message).toContain('外部 ID')
+    expect(denied.message).toContain('本配置未发送外部 ID')
     expect(core.services.store.profiles.get(role.id)?.caller).toBeNull()
+    // A wrong external ID: STS says only NoPermission, so the message names the ID this profile sent.
+    value(await call('profiles.update', { id: role.id, externalId: 'ext-wrong-1' }))
+    const mismatch = errorOf(await call('profiles.test', { id: role.id }, 'zh-CN'))
+    expect(mismatch).toMatchObject({ code: 'CREDENTIALS_ROLE_DENIED', details: { cloudCode: 'NoPermission' } })
+    expect(mismatch.message).toContain('本配置发送的外部 ID 为“ext-wrong-1”')
+    expect(errorOf(await call('profiles.test', { id: role.id }, 'en')).message).toContain(
+      'This profile sent the external ID "ext-wrong-1"',
+    )
+    value(await call('profiles.update', { id: role.id, externalId: null }))
 
     expect(errorOf(await call('profiles.remove', { id: base.id })).code).toBe('PROFILE_IN_USE')
     expect(core.services.store.profiles.get(base.id)).toBeDefined()

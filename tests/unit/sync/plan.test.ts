@@ -67,6 +67,33 @@ describe('plan: new workspace', () => {
     for (const a of acts) for (const d of a.dependsOn) expect(pos.get(d)!).toBeLessThan(pos.get(a.id)!)
   })
 
+  it('C1: new resources are created with the Spec the API documents: shared general/Lingjun/ACS {"clusterType":"share"}, a chosen private kept, MaxCompute {endpoint, odpsProject}', () => {
+    const draft = cfg({
+      resources: [
+        { kind: 'general', envType: 'prod', name: 'shared_pool' },
+        { kind: 'lingjun', envType: 'prod', name: 'lj_pool', spec: { gpuType: 'A100' } },
+        { kind: 'acs', envType: 'prod', name: 'acs_private', spec: { clusterType: 'private' } },
+        { kind: 'maxcompute', envType: 'prod', name: 'mc_proj' },
+        { kind: 'flink', envType: 'prod', name: 'flink_ws' },
+      ],
+    })
+    const specs = Object.fromEntries(
+      plan({ draft })
+        .filter((a) => a.op?.kind === 'resource.create')
+        .map((a) => {
+          const r = (a.op!.payload as { Resource: { Name: string; Spec?: unknown } }).Resource
+          return [r.Name, r.Spec]
+        }),
+    )
+    expect(specs).toEqual({
+      shared_pool: { clusterType: 'share' },
+      lj_pool: { clusterType: 'share', gpuType: 'A100' },
+      acs_private: { clusterType: 'private' },
+      mc_proj: { endpoint: 'http://service.cn-hangzhou.maxcompute.aliyun-inc.com/api', odpsProject: 'mc_proj' },
+      flink_ws: undefined,
+    })
+  })
+
   it('D5: a draft equal to the cloud plans nothing', () => {
     expect(plan({ draft: cloudWs, base: cloudWs, cloud: cloudWs, workspaceId: '1' })).toEqual([])
   })

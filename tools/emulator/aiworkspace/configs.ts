@@ -57,6 +57,8 @@ function upsert(ctx: Ctx, ws: WorkspaceRec, raw: Record<string, unknown>): void 
   const value = str(raw.ConfigValue, 'ConfigValue') ?? ''
   const cat = categoryFor(key, str(raw.CategoryName, 'CategoryName'))
   checkValue(key, value)
+  // The `ignoreConfigKeys` fault: accepted, answered as success, nothing stored.
+  if (ctx.core.opts.ignoreConfigKeys.includes(key)) return
   const labels = (arr(raw.Labels, 'Labels') ?? []).map((l) => {
     const o = obj(l, 'Labels[]')
     return { Key: str(o.Key, 'Labels.Key', true), Value: str(o.Value, 'Labels.Value') ?? '' }

@@ -23,8 +23,9 @@ const sameType = (a: string, b: string): boolean => a.toLowerCase() === b.toLowe
 
 /**
  * `Spec` keys documented per type: `clusterType`, `resourceId`, `resourceName` for ECS/Lingjun/ACS (the SDK's
- * text), `endpoint` and `odpsProject` for MaxCompute (ROS). An update replaces these; any other key in an
- * update is accepted and ignored, as PAI update calls are reported to do (docs/emulator.md).
+ * text), `endpoint` and `odpsProject` for MaxCompute (ROS). A create keeps these and an update replaces them; any
+ * other key is accepted and ignored, as PAI update calls are reported to do (docs/emulator.md). Seeded resources
+ * (made in the console) keep every key.
  */
 const SPEC_KEYS: Record<string, readonly string[]> = {
   ecs: ['clusterType', 'resourceId', 'resourceName'],
@@ -43,6 +44,12 @@ function labels(v: unknown): Array<{ Key: string; Value: string }> {
 function spec(v: unknown): Record<string, unknown> {
   if (v === undefined || v === null) return {}
   return obj(v, 'Spec')
+}
+
+/** The documented keys of a Spec sent for a type; the others are dropped (answered as success, not stored). */
+function documented(type: string, sp: Record<string, unknown>): Record<string, unknown> {
+  const known = SPEC_KEYS[type.toLowerCase()] ?? []
+  return Object.fromEntries(Object.entries(sp).filter(([k]) => known.includes(k)))
 }
 
 function resourceView(ws: WorkspaceRec, r: ResourceRec, verbose: boolean): Record<string, unknown> {
@@ -151,7 +158,7 @@ function createWorkspaceResource(ctx: Ctx): unknown {
       Spec:
         mc && Object.keys(sp).length === 0
           ? { endpoint: `http://service.${ctx.core.opts.region}.maxcompute.aliyun-inc.com/api`, odpsProject: name }
-          : sp,
+          : documented(type, sp),
       GmtCreateTime: nowIso(ctx.now),
     }
     planned.push(rec)

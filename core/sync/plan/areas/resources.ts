@@ -12,6 +12,20 @@ function specOf(r: Resource): Record<string, unknown> | undefined {
   return Object.keys(s).length > 0 ? s : undefined
 }
 
+/** The kinds whose `Spec` carries `clusterType` (docs/pai-api-facts.md §1.4, §3.2: ECS, Lingjun, ACS). */
+const CLUSTERED = new Set<Resource['kind']>(['general', 'lingjun', 'acs'])
+
+/**
+ * The `Spec` a new resource is created with, as the API's own specs spell it: a general, Lingjun or ACS resource
+ * with no cluster type chosen is a shared (pay-as-you-go) one, `{"clusterType": "share"}` (docs/pai-api-facts.md
+ * §1.4, ROS `ALIYUN::PAI::WorkspaceResource`); MaxCompute gets its `{endpoint, odpsProject}`.
+ */
+function createSpec(r: Resource, region: string): Record<string, unknown> | undefined {
+  if (r.kind === 'maxcompute') return specOf(r) ?? maxComputeSpec(r.name, region)
+  if (CLUSTERED.has(r.kind)) return { clusterType: 'share', ...specOf(r) }
+  return specOf(r)
+}
+
 /**
  * A MaxCompute resource's `Spec` as ROS documents it (`ALIYUN::PAI::WorkspaceResourceMaxCompute`): the
  * project's `endpoint` and `odpsProject`; the endpoint is the region's intranet MaxCompute endpoint.
@@ -39,7 +53,7 @@ export function planResources(ctx: PlanContext, a: Actions): void {
       else if (mi.kind !== 'maxcompute') res.GroupName = mi.name
       if (mi.isDefault) res.IsDefault = true
       if (mi.spec?.quotaId) res.Quotas = [{ Id: mi.spec.quotaId }]
-      const spec = specOf(mi) ?? (mi.kind === 'maxcompute' ? maxComputeSpec(mi.name, ctx.input.region) : undefined)
+      const spec = createSpec(mi, ctx.input.region)
       if (spec) res.Spec = spec
       a.changed(a.apply('resource', k, 'create', 'resource.create', { Resource: res }), {
         fields: [{ field: 'isDefault', before: null, after: mi.isDefault }],

@@ -100,6 +100,8 @@ const en: Shape<typeof zhCN> = {
       fieldEnv: 'Environment',
       fieldGpuCount: 'GPU count',
       fieldGpuType: 'GPU type',
+      fieldCluster: 'Source',
+      cluster: { share: 'Public resources (pay-as-you-go)', private: 'Dedicated resource group' },
       fieldDefault: 'Make default',
       devOnlyStandard: 'The development environment exists in standard mode only',
       addButton: 'Add',

@@ -67,6 +67,8 @@ export default {
     notChecked: 'Not tested',
     expires: 'Expires {time}',
     expired: 'Expired {time}',
+    renews: 'Renews automatically',
+    renewsHint: 'The temporary credentials last checked expired {time}; new ones are obtained on the next call',
     noSecretNeeded: 'No secret needed',
     arn: 'ARN',
     assumedRole: 'Assumed RAM role',

@@ -40,6 +40,8 @@ const wizard: Shape<typeof zh> = {
     resourceName: 'Resource name',
     gpuCount: 'GPUs',
     gpuType: 'GPU type',
+    clusterType: 'Source',
+    clusters: { share: 'Public resources (pay-as-you-go)', private: 'Dedicated resource group' },
     isDefault: 'Default',
     addResource: 'Associate resource',
     removeResource: 'Remove',

@@ -97,6 +97,8 @@ export default {
       fieldEnv: '环境',
       fieldGpuCount: 'GPU 数量',
       fieldGpuType: 'GPU 型号',
+      fieldCluster: '资源来源',
+      cluster: { share: '公共资源(按量付费)', private: '专有资源组' },
       fieldDefault: '设为默认',
       devOnlyStandard: '开发环境仅在标准模式下可用',
       addButton: '添加',

@@ -62,6 +62,8 @@ export default {
     notChecked: '未测试',
     expires: '到期 {time}',
     expired: '已过期 {time}',
+    renews: '自动续期',
+    renewsHint: '上次测试时的临时凭证于 {time} 到期;下次调用时会自动获取新的临时凭证',
     noSecretNeeded: '无需密钥',
     arn: 'ARN',
     assumedRole: '扮演的 RAM 角色',

@@ -36,6 +36,8 @@ export default {
     resourceName: '资源名称',
     gpuCount: 'GPU 数量',
     gpuType: 'GPU 型号',
+    clusterType: '资源来源',
+    clusters: { share: '公共资源(按量付费)', private: '专有资源组' },
     isDefault: '设为默认',
     addResource: '关联资源',
     removeResource: '移除',

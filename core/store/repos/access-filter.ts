@@ -26,25 +26,34 @@ export interface AccessFilter {
 const ADMIN_ROLES = ['PAI.WorkspaceAdmin', 'PAI.WorkspaceOwner']
 
 /**
+ * The workspace terms of a filter (profile, name, staleness) on `cached_workspaces w` joined with
+ * `access_workspaces a`: the columns of the grid, and the workspace set memberships are chosen from.
+ */
+export function workspaceWhere(f: AccessFilter): { where: string[]; params: Record<string, unknown> } {
+  const where: string[] = []
+  const params: Record<string, unknown> = {}
+  if (f.profileIds) {
+    where.push('w.profile_id IN (SELECT value FROM json_each(@profileIds))')
+    params.profileIds = JSON.stringify(f.profileIds)
+  }
+  if (f.workspace) {
+    where.push('instr(w.search, @workspace) > 0')
+    params.workspace = f.workspace.toLowerCase()
+  }
+  if (f.fetchedBefore) {
+    where.push('(a.config_fetched_at IS NULL OR a.config_fetched_at < @fetchedBefore)')
+    params.fetchedBefore = f.fetchedBefore
+  }
+  return { where, params }
+}
+
+/**
  * The WHERE clause on memberships `cm`. Workspace terms become one `(profile, workspace) IN (…)` set and user
  * terms one `user_id IN (…)` set, so SQLite can start from them (the cache's primary key or the user index).
  */
 export function membershipWhere(f: AccessFilter): { where: string[]; params: Record<string, unknown> } {
   const where: string[] = []
-  const params: Record<string, unknown> = {}
-  const ws: string[] = []
-  if (f.profileIds) {
-    ws.push('w.profile_id IN (SELECT value FROM json_each(@profileIds))')
-    params.profileIds = JSON.stringify(f.profileIds)
-  }
-  if (f.workspace) {
-    ws.push('instr(w.search, @workspace) > 0')
-    params.workspace = f.workspace.toLowerCase()
-  }
-  if (f.fetchedBefore) {
-    ws.push('(a.config_fetched_at IS NULL OR a.config_fetched_at < @fetchedBefore)')
-    params.fetchedBefore = f.fetchedBefore
-  }
+  const { where: ws, params } = workspaceWhere(f)
   if (ws.length)
     where.push(`(cm.profile_id, cm.workspace_id) IN (SELECT w.profile_id, w.workspace_id FROM cached_workspaces w
       LEFT JOIN access_workspaces a ON a.profile_id = w.profile_id AND a.workspace_id = w.workspace_id

@@ -2,7 +2,14 @@ import { z } from 'zod'
 import type { Db } from '../database'
 import { readJson } from '../json'
 import { pageBounds } from './workspaces'
-import { and, hasMembershipFilter, membershipWhere, userWhere, type AccessFilter } from './access-filter'
+import {
+  and,
+  hasMembershipFilter,
+  membershipWhere,
+  userWhere,
+  workspaceWhere,
+  type AccessFilter,
+} from './access-filter'
 import {
   toUser,
   toWorkspace,
@@ -131,20 +138,7 @@ export class AccessRepo {
       f.customRoleNames !== undefined ||
       (f.minWorkspaces ?? 1) > 1
     if (!narrows) {
-      const where: string[] = []
-      const params: Record<string, unknown> = {}
-      if (f.profileIds) {
-        where.push('w.profile_id IN (SELECT value FROM json_each(@profileIds))')
-        params.profileIds = JSON.stringify(f.profileIds)
-      }
-      if (f.workspace) {
-        where.push('instr(w.search, @workspace) > 0')
-        params.workspace = f.workspace.toLowerCase()
-      }
-      if (f.fetchedBefore) {
-        where.push('(a.config_fetched_at IS NULL OR a.config_fetched_at < @fetchedBefore)')
-        params.fetchedBefore = f.fetchedBefore
-      }
+      const { where, params } = workspaceWhere(f)
       const sql = `SELECT ${WS_COLS} ${base} WHERE ${and(where)} ORDER BY w.name, p.name, w.workspace_id`
       return this.run<WsRow[]>({ sql, params }, 'all').map(toWorkspace)
     }

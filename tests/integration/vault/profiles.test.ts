@@ -28,6 +28,11 @@ function value<T>(env: Envelope<unknown>): T {
   return env.value as T
 }
 
+/** A profile as the screens see it: its row of profiles.list. */
+async function listed(c: Core, id: string): Promise<ProfileView> {
+  return value<{ profiles: ProfileView[] }>(await c.call('profiles.list', {})).profiles.find((x) => x.id === id)!
+}
+
 function errorOf(env: Envelope<unknown>): { code: string; message: string } {
   if (env.ok) throw new Error(`expected an error, got ${JSON.stringify(env.value)}`)
   return env.error
@@ -125,10 +130,7 @@ describe('profiles through the IPC contract (real SQLite, real keychain)', () =>
     expect(await c.services.vault.get(p.id, 'accessKeySecret')).toBe('second-secret')
 
     expect(value(await c.call('profiles.deleteSecret', { id: p.id }))).toEqual({ id: p.id, hasSecret: false })
-    expect(
-      value<{ profiles: ProfileView[] }>(await c.call('profiles.list', {})).profiles.find((x) => x.id === p.id)!
-        .hasSecret,
-    ).toBe(false)
+    expect((await listed(c, p.id)).hasSecret).toBe(false)
     expect(value(await c.call('profiles.setSecret', { id: p.id, accessKeySecret: 'third-secret' }))).toEqual({
       id: p.id,
       hasSecret: true,
@@ -179,10 +181,7 @@ describe('profiles through the IPC contract (real SQLite, real keychain)', () =>
 
     const c2 = newCore(dataDir)
     expect(value<{ activeProfileId: string }>(await c2.call('profiles.list', {})).activeProfileId).toBe(p.id)
-    expect(
-      value<{ profiles: ProfileView[] }>(await c2.call('profiles.list', {})).profiles.find((x) => x.id === p.id)!
-        .active,
-    ).toBe(true)
+    expect((await listed(c2, p.id)).active).toBe(true)
     expect(value<{ locale: string }>(await c2.call('settings.get', {})).locale).toBe('en')
     expect(errorOf(await c2.call('profiles.setActive', { id: 'missing' })).code).toBe('PROFILE_NOT_FOUND')
     value(await c2.call('profiles.remove', { id: p.id }))
@@ -203,10 +202,7 @@ describe('profiles through the IPC contract (real SQLite, real keychain)', () =>
     const s = c.services.store
     s.workspaces.upsertMany(p.id, [{ workspaceId: '1', name: 'w' }])
     s.drafts.save({ profileId: p.id, workspaceKey: '1', draft: { a: 1 } })
-    expect(
-      value<{ profiles: ProfileView[] }>(await c.call('profiles.list', {})).profiles.find((x) => x.id === p.id)!
-        .draftCount,
-    ).toBe(1)
+    expect((await listed(c, p.id)).draftCount).toBe(1)
     const { ops } = s.outbox.enqueue([{ profileId: p.id, workspaceKey: '1', kind: 'k', payload: {} }])
 
     const refused = errorOf(await c.call('profiles.remove', { id: p.id }, { locale: 'en' }))

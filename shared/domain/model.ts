@@ -69,6 +69,12 @@ export const CustomRoleSchema = z.object({
   description: z.string().optional(),
   /** Level per product module; a module left out has no permission (`NoPrivilege`). */
   permissions: z.partialRecord(RoleModuleSchema, PermissionLevelSchema).default({}),
+  /**
+   * Read-only: the modules the app cannot map exactly (explicit permission points `CustomPermissions` set in the
+   * console, a module or a level it does not know), each exactly as the cloud sent it. Every update sends them
+   * back unchanged, so the console's settings are never overwritten; the app never edits them.
+   */
+  keptModules: z.array(z.record(z.string(), z.unknown())).optional(),
 })
 export type CustomRole = z.infer<typeof CustomRoleSchema>
 

@@ -132,6 +132,11 @@ export const syncMessages = {
       '事件规则「{rule}」是在应用之外(如控制台)创建的,应用无法完整解读,只读:不会修改它。如需修改请在控制台操作,或删除该规则',
     en: 'Event rule "{rule}" was made outside the app (e.g. in the console) and the app cannot map it exactly, so it is read-only: it is never changed. Change it in the console, or delete the rule',
   },
+  SYNC_ROLE_MODULE_READ_ONLY: {
+    'zh-CN':
+      '自定义角色「{role}」的模块 {modules} 在控制台中设置了应用无法完整解读的权限(如权限点),只读:应用不会修改这些模块。如需修改请在控制台操作',
+    en: 'Custom role "{role}": module(s) {modules} hold permissions set in the console that the app cannot map exactly (such as permission points), so they are read-only: the app never changes them. Change them in the console',
+  },
   SYNC_FOREIGN_RULE_NOT_COPIED: {
     'zh-CN':
       '事件规则「{rule}」是在应用之外创建的只读规则,云端没有它:应用不会复制它。如需要请在控制台重新创建,并从草稿中移除',

@@ -81,6 +81,12 @@ test.describe('what the app does not understand, on screen', () => {
       await goTab(page, 'members')
       await expect(page.getByTestId('role-foreign-2800000000000021-PAI.DatasetManager')).toBeVisible()
       await expect(page.getByTestId('role-remove-2800000000000021-PAI.DatasetManager')).toHaveCount(0)
+      // M4: a console-made custom role's permission points are shown as the cloud has them, and cannot be edited.
+      const kept = page.getByTestId('perm-0-DLC-kept')
+      await expect(kept).toContainText('只读')
+      await expect(kept).toContainText('PaiDLC:GetJob')
+      await expect(page.getByTestId('perm-0-DLC-FullAccess')).toHaveCount(0)
+      await expect(page.getByTestId('perm-0-DSW-ReadWrite')).toBeChecked()
     } finally {
       await emu.close()
     }

@@ -53,13 +53,16 @@ function memberOf(m: CloudMember): Member {
 
 function customRoleOf(r: CloudRole): CustomRole {
   const permissions: CustomRole['permissions'] = {}
+  const kept: Array<Record<string, unknown>> = []
   for (const mp of r.ModulePermissions) {
     const mod = RoleModuleSchema.safeParse(mp.ModuleName)
     const level = PermissionLevelSchema.safeParse(mp.PermissionType)
-    // CustomPermissions (explicit permission points) is not modelled; such modules are left out.
-    if (mod.success && level.success) permissions[mod.data] = level.data
+    const plain = Object.keys(mp).every((k) => k === 'ModuleName' || k === 'PermissionType')
+    // Explicit permission points (CustomPermissions), an unknown module or level: kept as sent, read-only.
+    if (mod.success && level.success && plain) permissions[mod.data] = level.data
+    else kept.push(structuredClone(mp))
   }
-  return { roleId: r.RoleId, name: r.RoleName, permissions }
+  return { roleId: r.RoleId, name: r.RoleName, permissions, ...(kept.length ? { keptModules: kept } : {}) }
 }
 
 function resourceOf(r: CloudResource): Resource | undefined {

@@ -62,7 +62,7 @@ export async function executeOp(kind: string, raw: unknown, ctx: ExecContext): P
         found ??
         (await c.pai.createWorkspaceRole(
           ws,
-          { RoleName: p.RoleName, ModulePermissions: p.ModulePermissions },
+          { RoleName: p.RoleName, ModulePermissions: [...p.ModulePermissions, ...(p.KeptModules ?? [])] },
           { reconcile: lookup },
         ))
       let roleId: string | undefined
@@ -78,7 +78,9 @@ export async function executeOp(kind: string, raw: unknown, ctx: ExecContext): P
       const ws = needWs(ctx, p)
       const id = await roleIdByName(c, ws, p.RoleName)
       if (!id) throw new AppError('SYNC_CUSTOM_ROLE_MISSING', { params: { name: p.RoleName } })
-      const job = await c.pai.updateWorkspaceRole(ws, id, { ModulePermissions: p.ModulePermissions })
+      const job = await c.pai.updateWorkspaceRole(ws, id, {
+        ModulePermissions: [...p.ModulePermissions, ...(p.KeptModules ?? [])],
+      })
       await c.pai.waitForInstanceJob(job.InstanceJobId, { intervalMs: ctx.pollMs })
       return { result: { roleId: id } }
     }

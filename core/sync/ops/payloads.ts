@@ -13,6 +13,8 @@ const WsRef = { workspaceId: z.string().optional() }
 const ModulePermissions = z.array(
   z.object({ ModuleName: z.string(), PermissionType: z.enum(['NoPrivilege', 'ReadOnly', 'ReadWrite', 'FullAccess']) }),
 )
+/** Modules of a console-made role the app cannot map (CustomRole.keptModules), sent back exactly as read. */
+const KeptModules = z.array(z.looseObject({ ModuleName: z.string(), PermissionType: z.string() })).optional()
 const RuleRef = { busName: z.string(), RuleName: z.string() }
 
 export const OP_PAYLOADS = {
@@ -26,8 +28,8 @@ export const OP_PAYLOADS = {
     }),
   }),
   'workspace.update': z.object({ ...WsRef, DisplayName: z.string().optional(), Description: z.string().optional() }),
-  'role.create': z.object({ ...WsRef, RoleName: z.string(), ModulePermissions }),
-  'role.update': z.object({ ...WsRef, RoleName: z.string(), ModulePermissions }),
+  'role.create': z.object({ ...WsRef, RoleName: z.string(), ModulePermissions, KeptModules }),
+  'role.update': z.object({ ...WsRef, RoleName: z.string(), ModulePermissions, KeptModules }),
   'role.delete': z.object({ ...WsRef, RoleName: z.string() }),
   'member.create': z.object({ ...WsRef, UserId: z.string(), Roles: z.array(z.string()).min(1) }),
   'member.addRole': z.object({ ...WsRef, UserId: z.string(), Role: z.string() }),

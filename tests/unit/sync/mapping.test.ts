@@ -99,8 +99,18 @@ describe('mapping: cloud -> domain', () => {
       displayName: 'Dev One',
       roles: ['PAI.AlgoDeveloper', 'role-x1'],
     })
-    // CustomPermissions and unknown modules are not modelled
-    expect(c.customRoles).toEqual([{ roleId: 'role-x1', name: 'ops', permissions: { DSW: 'ReadWrite' } }])
+    // CustomPermissions and unknown modules are not modelled: they are kept as the cloud sent them, read-only
+    expect(c.customRoles).toEqual([
+      {
+        roleId: 'role-x1',
+        name: 'ops',
+        permissions: { DSW: 'ReadWrite' },
+        keptModules: [
+          { ModuleName: 'DLC', PermissionType: 'CustomPermissions', Permissions: [] },
+          { ModuleName: 'NotAModule', PermissionType: 'ReadOnly' },
+        ],
+      },
+    ])
     // resource types outside the five kinds (C1) are left out
     expect(c.resources.map((r) => `${r.kind}/${r.envType}/${r.name}`)).toEqual([
       'general/prod/pool_a',

@@ -12,15 +12,8 @@ export const ListPermissionsResponse = z.object({
   Permissions: z.array(PermissionSchema).default([]),
 })
 
-export const ModulePermissionSchema = z.object({
-  ModuleName: Str,
-  PermissionType: Str,
-  Permissions: z
-    .array(
-      z.object({ PermissionCodes: z.array(Str).default([]), PermissionRules: z.array(PermissionRule).default([]) }),
-    )
-    .optional(),
-})
+/** One module of a custom role. Loose: whatever else the cloud sends (permission points…) is kept as sent. */
+export const ModulePermissionSchema = z.looseObject({ ModuleName: Str, PermissionType: Str })
 
 export const WorkspaceRoleSchema = z.object({
   RoleId: Str,
@@ -40,23 +33,15 @@ export const ListWorkspaceRolesResponse = z.object({
 })
 export const RoleJobResponse = z.object({ ...Rid, InstanceJobId: Str })
 
-const ModulePermissionInput = z.object({
+/**
+ * One module as sent. Loose at every level: a module read from a console-made role (CustomRole.keptModules) goes
+ * back exactly as the cloud sent it, with fields the app does not know.
+ */
+const ModulePermissionInput = z.looseObject({
   ModuleName: Str.min(1),
-  PermissionType: z.enum(['NoPrivilege', 'ReadOnly', 'ReadWrite', 'FullAccess', 'CustomPermissions']),
+  PermissionType: Str.min(1),
   Permissions: z
-    .array(
-      z.object({
-        PermissionCodes: z.array(Str),
-        PermissionRules: z
-          .array(
-            z.object({
-              Accessibility: z.enum(['PUBLIC', 'PRIVATE', 'ANY']),
-              EntityAccessType: z.enum(['CREATOR', 'ANY']).optional(),
-            }),
-          )
-          .optional(),
-      }),
-    )
+    .array(z.looseObject({ PermissionCodes: z.array(Str), PermissionRules: z.array(z.looseObject({})).optional() }))
     .optional(),
 })
 export const CreateWorkspaceRoleInput = z.object({

@@ -16,11 +16,24 @@ function permsOf(r: CustomRole): Record<string, string> {
   return out
 }
 
+function omit(perms: Record<string, string>, names: Set<string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(perms).filter(([mod]) => !names.has(mod)))
+}
+
 function modulePermissions(perms: Record<string, string>): OpPayload<'role.create'>['ModulePermissions'] {
   return Object.entries(perms)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([ModuleName, PermissionType]) => ({ ModuleName, PermissionType: PermissionType as 'ReadOnly' }))
 }
+
+/** A role's read-only modules (CustomRole.keptModules), for the payload; absent when it has none. */
+function keptOf(r: CustomRole): Pick<OpPayload<'role.update'>, 'KeptModules'> {
+  const kept = r.keptModules ?? []
+  return kept.length ? { KeptModules: kept as NonNullable<OpPayload<'role.update'>['KeptModules']> } : {}
+}
+
+/** The names of a role's read-only modules: the cloud's setting of those modules is never replaced. */
+const keptNames = (r: CustomRole): Set<string> => new Set((r.keptModules ?? []).map((m) => String(m.ModuleName)))
 
 /** The modules whose level differs, before and after (null: no permission). */
 function levelChanges(
@@ -49,7 +62,8 @@ export function planCustomRoles(ctx: PlanContext, a: Actions): CustomRolePlan {
           a.changed(
             a.apply('customRole', k, 'create', 'role.create', {
               RoleName: k,
-              ModulePermissions: modulePermissions(permsOf(mi)),
+              ModulePermissions: modulePermissions(omit(permsOf(mi), keptNames(mi))),
+              ...keptOf(mi),
             }),
             { permissions: levelChanges({}, permsOf(mi)) },
           ),
@@ -60,9 +74,24 @@ export function planCustomRoles(ctx: PlanContext, a: Actions): CustomRolePlan {
       if (bi && same(permsOf(bi), permsOf(ci))) roleDeletes.push({ name: k })
       else if (bi) a.conflict('customRole', k, [{ path: `/customRoles/${seg(k)}`, base: bi, mine: null, cloud: ci }])
     } else if (mi && ci) {
-      const bp = bi ? permsOf(bi) : {}
+      // Modules the cloud holds in a form the app cannot map stay the cloud's: a level the draft sets there is refused.
+      const kept = keptNames(ci)
+      const bp = omit(bi ? permsOf(bi) : {}, kept)
       const mp = permsOf(mi)
       const cp = permsOf(ci)
+      const clash = Object.keys(mp).filter((mod) => kept.has(mod) && mp[mod] !== bp[mod])
+      if (clash.length)
+        a.push({
+          id: `customRole:${k}:readOnly`,
+          kind: 'refused',
+          area: 'customRole',
+          target: k,
+          verb: 'readOnly',
+          ruleId: 'M4',
+          code: 'SYNC_ROLE_MODULE_READ_ONLY',
+          params: { role: k, modules: clash.sort().join(', ') },
+        })
+      for (const mod of kept) delete mp[mod]
       const merged: Record<string, string> = { ...cp }
       const conflicts: ConflictField[] = []
       let changed = false
@@ -90,6 +119,7 @@ export function planCustomRoles(ctx: PlanContext, a: Actions): CustomRolePlan {
             a.apply('customRole', k, 'update', 'role.update', {
               RoleName: k,
               ModulePermissions: modulePermissions(merged),
+              ...keptOf(ci),
             }),
             { permissions: levelChanges(cp, merged) },
           ),

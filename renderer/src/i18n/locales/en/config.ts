@@ -165,6 +165,8 @@ const en: Shape<typeof zhCN> = {
       customRemove: 'Delete role',
       customRemoveAria: 'Delete role {name}',
       customNoId: 'Role ID assigned at creation',
+      keptModule: 'Set in the console (read-only): {detail}',
+      keptModuleHint: 'The app cannot map this setting exactly; it is kept as the cloud has it and never changed.',
       customNone: 'No custom roles yet',
       module: 'Module',
       permissionLevel: {

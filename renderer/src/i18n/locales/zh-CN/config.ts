@@ -161,6 +161,8 @@ export default {
       customRemove: '删除角色',
       customRemoveAria: '删除角色 {name}',
       customNoId: '创建后分配角色 ID',
+      keptModule: '在控制台设置(只读):{detail}',
+      keptModuleHint: '应用无法完整解读该设置;按云端原样保留,不会修改。',
       customNone: '尚无自定义角色',
       module: '模块',
       permissionLevel: {

@@ -106,6 +106,18 @@ describe('issue 13: what the app does not understand is never overwritten', () =
     expect(plan.problems.filter((p) => p.severity === 'error')).toEqual([])
   }, 90_000)
 
+  it('E2: refreshing a console-made workspace (twice, and with the draft open) sends no write at all and leaves the cloud as seeded', async () => {
+    const { e, key } = await consoleWorkspace('consoleQuiet')
+    const before = cloudOf(emu.state(), 'consoleQuiet')
+    emu.clearRequests()
+    appOf(e).open(key)
+    await e.sync.refresh(e.profileId)
+    await e.sync.refresh(e.profileId)
+    expect(emu.requests().length).toBeGreaterThan(0)
+    expect(writes()).toEqual([])
+    expect(cloudOf(emu.state(), 'consoleQuiet')).toEqual(before)
+  }, 90_000)
+
   it('C1, issue 13 item 5: a resource update sends only the changed key over the cloud Spec; a guessed key the cloud ignores ends "not applied" and the draft is kept', async () => {
     const { e, key } = await consoleWorkspace('consoleRes')
     const app = appOf(e)

@@ -21,11 +21,11 @@ async function openTab(page: Page, tab: string): Promise<void> {
 }
 
 /** The workspace's row in the list, opened (the list is refreshed first). */
-async function openFromList(page: Page): Promise<void> {
+async function openFromList(page: Page, name = NAME): Promise<void> {
   await goto(page, '/workspaces')
   await page.getByTestId('ws-refresh').click()
   await expect(page.getByTestId('ws-refresh')).not.toHaveClass(/is-loading/)
-  await page.getByTestId('ws-search').fill(NAME)
+  await page.getByTestId('ws-search').fill(name)
   await expect(page.getByTestId('ws-total')).toHaveText('共 1 个工作空间')
   await page.getByTestId('ws-open').first().click()
   await expect(page.getByTestId('config-header')).toBeVisible()
@@ -158,5 +158,75 @@ test.describe('the lossless round trip: wizard, sync, edit, sync, edit, sync', (
     const note = page.locator('[data-testid="record-note"][data-path="/switches/dswSsh"]')
     await expect(note).toContainText('标记已在 PAI 控制台完成')
     await shot(page, 'journey-roundtrip-reopened-zh-CN')
+  })
+
+  test('M4, E4: a custom role made in the app gets its cloud ID and is granted in the next sync; a DingTalk binding reads "last set by this app on"', async ({
+    page,
+    harness,
+    emulator,
+  }) => {
+    test.setTimeout(240_000)
+    const WS = 'rt_roles'
+    await emulator.seed({
+      users: [
+        { UserId: U1, UserName: 'alice' },
+        { UserId: U2, UserName: 'bob' },
+      ],
+      workspaces: [
+        { WorkspaceName: WS, Description: 'roles journey', members: [{ UserId: U1, Roles: ['PAI.AlgoDeveloper'] }] },
+      ],
+    })
+    await page.goto(harness.url)
+    await addActiveProfile(page, emulator, '角色账号', EMULATOR_ACCOUNTS.main)
+    await openFromList(page, WS)
+
+    // Edit 1: a custom role, and a rule whose DingTalk target's signing secret goes to the keychain.
+    await openTab(page, 'members')
+    await page.getByTestId('custom-role-add').click()
+    await inputOf(page, 'custom-role-name-0').fill('journey_role')
+    await page.getByTestId('perm-0-DLC-ReadWrite').check()
+    await expect(page.getByTestId('custom-role-0')).toContainText('创建后分配角色 ID')
+    await openTab(page, 'notifications')
+    await page.getByTestId('rule-add').click()
+    await page.getByTestId('rule-events-0').click()
+    await page.getByRole('option', { name: '工作流任务 / 任务失败' }).click()
+    await page.keyboard.press('Escape')
+    await page.getByTestId('target-add-0').click()
+    await page.getByRole('option', { name: '钉钉通知' }).click()
+    await page.getByTestId('dingtalk-webhook').fill('https://oapi.dingtalk.com/robot/send?access_token=journey1')
+    await page.getByTestId('dingtalk-secret').fill('SEC0a1b2c3d4e5f60718293a4b5c6d7e8f9')
+    await page.getByTestId('dingtalk-secret-save').click()
+    await expect(page.getByTestId('dingtalk-secret-state')).toContainText('已保存到系统钥匙串')
+    await syncFromConfig(page)
+    const first = await cloudWorkspace(emulator, WS)
+    const role = Object.values(first.ws.roles).find((r) => r.RoleName === 'journey_role')
+    expect(role, 'the custom role in the cloud').toBeDefined()
+
+    // Reopened: the role holds its cloud ID and can be granted; the binding says it was set by this app.
+    await openFromList(page, WS)
+    await expect(page.getByTestId('error-count')).toContainText('0')
+    await openTab(page, 'notifications')
+    const note = page.locator('[data-testid="record-note"][data-path^="/notifications/rules/"]')
+    await expect(note).toContainText('本应用于')
+    await openTab(page, 'members')
+    await expect(page.getByTestId('custom-role-0')).toContainText(role!.RoleId)
+    await inputOf(page, 'member-add-user-id').fill(U2)
+    await page.getByTestId('member-add-roles').click()
+    await page.getByRole('option', { name: 'journey_role' }).click()
+    await page.keyboard.press('Escape')
+    await page.getByTestId('member-add-submit').click()
+    await expect(page.getByTestId(`member-${U2}`)).toBeVisible()
+    await syncFromConfig(page)
+    const second = await cloudWorkspace(emulator, WS)
+    expect(Object.values(second.ws.members).find((m) => m.UserId === U2)?.Roles).toEqual([role!.RoleId])
+    for (const [k, n] of Object.entries(second.createCalls))
+      if (k.includes(second.ws.WorkspaceId)) expect(`${k}=${n}`).toBe(`${k}=1`)
+
+    // Nothing is left to do; reopened once more, bob holds the role by its name.
+    await goto(page, '/pending')
+    await expect(page.getByTestId('pending-empty')).toBeVisible()
+    await openFromList(page, WS)
+    await openTab(page, 'members')
+    await expect(page.getByTestId(`role-${U2}-${role!.RoleId}`)).toContainText('journey_role')
   })
 })

@@ -39,7 +39,7 @@ import {
  * Seeded; `npm run soak` runs many more (PAI_PROPERTY_RUNS, PAI_PROPERTY_SEED).
  */
 
-const RUNS = Number(process.env.PAI_PROPERTY_RUNS ?? 200)
+const RUNS = Number(process.env.PAI_PROPERTY_RUNS ?? 300)
 const SEED = Number(process.env.PAI_PROPERTY_SEED ?? 20261212)
 const TIMEOUT_MS = Number(process.env.PAI_PROPERTY_TIMEOUT_MS ?? 240_000)
 

@@ -218,7 +218,8 @@ export function classify(f: CloudFailure, action: string): Classified {
   // with any status, even 200: docs/pai-api-facts.md §1.7); the status decides only when the code says nothing.
   if (has(c, /^(Forbidden|AccessDenied|Unauthorized|ProjectForbidden)/i)) return permission()
   if (
-    // The documented clash code, and the one Alibaba's Terraform provider meets on CreateWorkspace (docs/emulator.md).
+    // WorkspaceNameAlreadyExists is the documented clash code (docs/pai-api-facts.md §1.7). 100400009 is OUR
+    // ASSUMPTION: no source in docs/pai-api-facts.md or the API reference names it (docs/emulator.md).
     has(c, /^(WorkspaceNameAlreadyExists|100400009)$/) ||
     (action === 'CreateWorkspace' &&
       (status === 409 ||

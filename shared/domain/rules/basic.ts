@@ -15,11 +15,12 @@ export const checkBasic: Rule = (cfg, env, c) => {
     const nameIssue = checkWorkspaceName(b.name)
     if (c.fails(!nameIssue)) c.error('/basic/name', 'W1', nameIssue!.code, nameIssue!.params)
     else {
-      // W4: against every name in the cache, ignoring case as the cloud does (docs/emulator.md); an exact PAI
-      // clash is named first, then an exact DataWorks one, then a clash that differs only in case.
+      // W4: against every name in the cache; an exact PAI clash is named first, then an exact DataWorks one, then a
+      // clash that differs only in case.
       let pai = false
       let dataworks = false
       let caseOnly: string | undefined
+      // Case-insensitive comparison: OUR ASSUMPTION, no published source says how names compare (docs/emulator.md).
       const lower = b.name.toLowerCase()
       for (const k of env.knownWorkspaces) {
         c.checks++

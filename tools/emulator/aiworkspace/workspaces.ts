@@ -48,7 +48,8 @@ export function workspaceView(
 
 /**
  * W4: the PAI or DataWorks workspace (they share one namespace) whose name clashes with `name`. Names are
- * compared ignoring case: our reading of the evidence (docs/emulator.md), which the domain's offline check shares.
+ * compared ignoring case: our assumption, no published source says how (docs/emulator.md); the domain's offline
+ * check makes the same one.
  */
 function holderOf(ctx: Ctx, t: TenantRec, name: string): { WorkspaceId?: string; WorkspaceName: string } | undefined {
   const lower = name.toLowerCase()

@@ -99,8 +99,8 @@ export const domainMessages = {
   },
   DOMAIN_NAME_TAKEN_CASE: {
     'zh-CN':
-      '名称已经存在:工作空间名称不区分大小写,「{name}」与已有的工作空间「{existing}」冲突(PAI 与 DataWorks 的工作空间共用名称),请修改名称',
-    en: 'Name already exists: workspace names ignore case, so "{name}" clashes with the existing workspace "{existing}" (PAI and DataWorks workspaces share names); choose another name',
+      '名称可能已被占用:「{name}」与已有的工作空间「{existing}」只有大小写不同。应用按不区分大小写检查(云端是否区分大小写没有公开说明;PAI 与 DataWorks 的工作空间共用名称),请修改名称',
+    en: 'Name may be taken: "{name}" differs from the existing workspace "{existing}" only in case. The app checks names ignoring case (whether the cloud does is not documented; PAI and DataWorks workspaces share names); choose another name',
   },
   DOMAIN_NAME_IMMUTABLE: {
     'zh-CN': '工作空间名称创建后不可修改(原名称「{previous}」)',

@@ -66,7 +66,7 @@ describe('W4: names clash ignoring case (docs/emulator.md), as the emulator refu
       )
       expect(found(r), source).toEqual(['W4 DOMAIN_NAME_TAKEN_CASE /basic/name'])
       expect(r.problems[0]!.params).toEqual({ name: 'Taken_WS', existing: 'taken_ws' })
-      expect(formatDomain('zh-CN', r.problems[0]!)).toMatch(/不区分大小写.*taken_ws/)
+      expect(formatDomain('zh-CN', r.problems[0]!)).toMatch(/taken_ws.*不区分大小写/)
     }
     expect(
       found(

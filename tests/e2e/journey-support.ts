@@ -121,3 +121,37 @@ export async function settled(page: Page): Promise<void> {
   await expect(page.getByTestId('run-progress')).toHaveAttribute('data-settled', 'true', { timeout: 30_000 })
   await expect(page.getByTestId('error-alert')).toHaveCount(0)
 }
+
+/** A new workspace drafted in the wizard (with members by UID), then its plan opened. */
+export async function draftAndPlan(
+  page: Page,
+  name: string,
+  members: Array<{ uid: string; name: string }>,
+  role: string,
+  consoleStep = false,
+): Promise<void> {
+  await goto(page, '/workspaces/new')
+  await inputOf(page, 'wiz-name').fill(name)
+  await inputOf(page, 'wiz-description').fill('progress test')
+  await page.getByTestId('wiz-next').click()
+  for (const [i, m] of members.entries()) {
+    await page.getByTestId('wiz-add-member').click()
+    const box = page.getByTestId(`wiz-member-${i}`)
+    await box.locator('input[data-testid="wiz-member-uid"]').fill(m.uid)
+    // A new member starts with the role it needs (算法开发 / Algorithm developer).
+    await expect(box.getByTestId('wiz-member-roles')).toContainText(role)
+    await box.locator('input[data-testid="wiz-member-name"]').fill(m.name)
+  }
+  for (let i = 0; i < 3; i++) await page.getByTestId('wiz-next').click()
+  await page.getByTestId('wiz-next').click()
+  await expect(page).toHaveURL(/#\/workspaces\/[^/]+%3Alocal-/)
+  const key = decodeURIComponent(page.url().split('#/workspaces/')[1]!)
+  if (consoleStep) {
+    // A switch only the console can set (G2): a step for a person in the plan.
+    await page.getByTestId('tab-switches').click()
+    await page.getByTestId('switch-dswSsh').click()
+    await expect(page.getByTestId('save-state')).toHaveAttribute('data-state', 'saved')
+  }
+  await page.evaluate((k) => (window.location.hash = `/pending?key=${encodeURIComponent(k)}`), key)
+  await expect(page.getByTestId('plan-apply')).toBeEnabled()
+}

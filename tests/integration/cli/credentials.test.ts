@@ -275,6 +275,37 @@ describe('pai-admin credentials', { timeout: 180_000 }, () => {
     expect(expired.stderr).toContain('OIDC')
   })
 
+  it('--credentials env with ALIBABA_CLOUD_SECURITY_TOKEN: requests are signed with the STS token; a wrong token is a clear error', async () => {
+    const role = emu.core.sts.role(arnOf(ADMIN_ROLE))!
+    const sts = emu.core.sts.issue(role, 'pipeline', 900, Date.now())
+    emu.seed({ tenant: OTHER.uid, workspaces: [{ WorkspaceName: 'sts_env_ws', Description: 'via STS' }] })
+    const args = [
+      'workspace',
+      'list',
+      '--credentials',
+      'env',
+      '--region',
+      'cn-hangzhou',
+      '--endpoint',
+      emu.endpoint,
+      '--protocol',
+      'http',
+    ]
+    const env = {
+      ALIBABA_CLOUD_ACCESS_KEY_ID: sts.accessKeyId,
+      ALIBABA_CLOUD_ACCESS_KEY_SECRET: sts.accessKeySecret,
+      ALIBABA_CLOUD_SECURITY_TOKEN: sts.session!.securityToken,
+    }
+    const ok = await envCli(args, env)
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0)
+    expect(ok.stdout).toContain('sts_env_ws')
+    // The same key with another token: the cloud refuses the signature, and the CLI says so (exit 3).
+    const wrong = await envCli(args, { ...env, ALIBABA_CLOUD_SECURITY_TOKEN: 'CAISnot-the-token' })
+    expect(wrong.code, wrong.stdout + wrong.stderr).toBe(3)
+    expect(wrong.stderr).toContain('InvalidSecurityToken.MismatchWithAccessKey')
+    expect(wrong.stdout).not.toContain('sts_env_ws')
+  })
+
   it('D2: no CLI output carries a secret or a temporary credential', () => {
     const secrets = [
       DEPLOYER.accessKeySecret,

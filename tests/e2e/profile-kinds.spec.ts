@@ -21,7 +21,7 @@ import { startHarness, stopHarness, type RunningHarness } from './harness'
 import { expectAccessible, goto, pick, shot } from './helpers'
 
 /**
- * Issue 15: the profile forms of the kinds STS token, OIDC role and ECS RAM role, in Chromium through the harness;
+ * Issue 15: the profile forms of the kinds STS token, OIDC role, ECS RAM role and RAM role (own AccessKey), in Chromium through the harness;
  * the emulator stands in for STS and for the ECS metadata service (the harness's test-only route).
  */
 const test = base.extend<{ emulator: RunningEmulator; harness: RunningHarness }>({
@@ -85,7 +85,7 @@ const row = (page: Page, name: string) =>
     .locator('tr')
     .filter({ has: page.getByTestId(`profile-row-${name}`) })
 
-test.describe('profile kinds [账号]: STS token, OIDC role, ECS RAM role', () => {
+test.describe('profile kinds [账号]: STS token, OIDC role, ECS RAM role, RAM role with its own key', () => {
   test('an STS token profile: a bad expiry time is refused in the field, saved with its key, token and expiry, tested', async ({
     page,
     harness,
@@ -221,6 +221,34 @@ test.describe('profile kinds [账号]: STS token, OIDC role, ECS RAM role', () =
     await expect(r).toContainText('无需密钥')
     // The first profile becomes the current one, as an AccessKey profile does.
     await expect(page.getByTestId('active-profile')).toContainText('实例角色')
-    await expectAccessible(page, 'profiles with an ECS RAM role')
+  })
+
+  test('a RAM role profile with its own AccessKey (no source profile): a bad session length is refused in its field; saved, it assumes the role', async ({
+    page,
+    harness,
+    emulator,
+  }) => {
+    await page.goto(harness.url)
+    await goto(page, '/profiles')
+    await startAdd(page, emulator, '自有密钥角色', 'RAM 角色(AssumeRole)')
+    // No source profile chosen: the profile's own AccessKey is asked for.
+    await page.getByTestId('profile-akid').fill(DEPLOYER.accessKeyId)
+    await page.getByTestId('profile-secret').fill(DEPLOYER.accessKeySecret)
+    await page.getByTestId('profile-role-arn').fill(arnOf(ADMIN_ROLE))
+    await page.getByTestId('profile-external-id').fill('ext-4711')
+    await page.getByTestId('profile-duration').fill('60')
+    await expectFieldError(page, 'profile-duration', '会话时长(秒)', '时长为 900-43200 秒')
+    await expectNotSaved(page, harness, '自有密钥角色')
+
+    await page.getByTestId('profile-duration').fill('900')
+    await saveAndTest(page, '自有密钥角色')
+    await expect(page.getByTestId('profile-caller-自有密钥角色')).toContainText(
+      `acs:ram::${OTHER.uid}:assumed-role/pai-admin/`,
+    )
+    const r = row(page, '自有密钥角色')
+    await expect(r).toContainText('RAM 角色(AssumeRole)')
+    await expect(r).toContainText(arnOf(ADMIN_ROLE))
+    await expect(r).toContainText('已保存')
+    await expect(page.locator('body')).not.toContainText(DEPLOYER.accessKeySecret)
   })
 })

@@ -147,6 +147,7 @@ const MESSAGES: Record<string, string> = {
   policy: 'creds.invalidPolicy',
   oidcProviderArn: 'creds.invalidOidcProviderArn',
   oidcTokenFile: 'profiles.required',
+  ecsRoleName: 'creds.invalidEcsRoleName',
   stsExpiration: 'creds.invalidTime',
 }
 

@@ -43,6 +43,7 @@ export default {
     invalidExternalId: 'The external ID has 2-96 characters',
     invalidPolicy: 'The policy must be JSON',
     invalidOidcProviderArn: 'The form is acs:ram::<account ID>:oidc-provider/<name>',
+    invalidEcsRoleName: 'The instance RAM role name is 1-64 letters, digits, "." or "-"',
     invalidTime: 'A time such as 2026-12-01T12:00:00Z',
     kindFieldsMissing: 'Fill in: {fields}',
     endpoints: 'Endpoints',

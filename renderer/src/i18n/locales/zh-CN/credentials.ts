@@ -39,6 +39,7 @@ export default {
     invalidExternalId: '外部 ID 为 2-96 个字符',
     invalidPolicy: '策略须为 JSON',
     invalidOidcProviderArn: '格式为 acs:ram::<账号ID>:oidc-provider/<名称>',
+    invalidEcsRoleName: '实例 RAM 角色名为 1-64 个字母、数字、“.”或“-”',
     invalidTime: '时间格式如 2026-12-01T12:00:00Z',
     kindFieldsMissing: '请填写:{fields}',
     endpoints: 'Endpoint',

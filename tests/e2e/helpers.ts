@@ -14,6 +14,11 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
     )
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 400)))
   })
+  // No transition runs while axe measures: a toast fading out (or in) would have a partial opacity and so a
+  // meaningless contrast. With transitions off, Vue shows or removes it at once.
+  await page.addStyleTag({
+    content: '*, *::before, *::after { transition: none !important; animation: none !important; }',
+  })
   // A toast (ElMessage) measured mid fade-in has partial opacity and so a meaningless contrast: wait until
   // every toast is fully shown (or gone) before measuring.
   await page.waitForFunction(

@@ -35,6 +35,11 @@ const ImportCandidateSchema = z.object({
   endpoints: ProfileEndpointsSchema,
   accessKeyId: z.string().nullable(),
   roleArn: z.string().nullable(),
+  /** OIDC: the provider's ARN and the token file's path (the token itself is read only when used). */
+  oidcProviderArn: z.string().nullable(),
+  oidcTokenFile: z.string().nullable(),
+  /** EcsRamRole: the instance's role name. */
+  ecsRoleName: z.string().nullable(),
   /** ChainableRamRoleArn: the file's profile whose credentials assume the role (imported with it). */
   baseSourceName: z.string().nullable(),
   /** Which secrets come with it into the keychain (never their values). */

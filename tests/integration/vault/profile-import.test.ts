@@ -68,6 +68,21 @@ const cliConfig = {
       endpoint_type: 'vpc',
     },
     { name: 'on-ecs', mode: 'EcsRamRole', ram_role_name: 'EcsPaiRole', region_id: 'cn-hangzhou' },
+    {
+      name: 'ci-oidc',
+      mode: 'OIDC',
+      ram_role_arn: 'acs:ram::1800000000000002:role/ci-deploy',
+      oidc_provider_arn: 'acs:ram::1800000000000002:oidc-provider/gitlab',
+      oidc_token_file: '/var/run/secrets/tokens/oidc-token',
+      ram_session_name: 'ci',
+      region_id: 'cn-hangzhou',
+    },
+    {
+      name: 'oidc-no-file',
+      mode: 'OIDC',
+      ram_role_arn: 'acs:ram::1800000000000002:role/ci-deploy',
+      region_id: 'cn-hangzhou',
+    },
     { name: 'sso', mode: 'CloudSSO', cloud_sso_sign_in_url: 'https://signin.example', region_id: 'cn-hangzhou' },
     { name: 'broken', mode: 'AK', access_key_id: 'TESTAK5tNoSecret', region_id: 'cn-hangzhou' },
   ],
@@ -151,6 +166,22 @@ describe('import existing profiles', () => {
       endpoints: { pai: 'aiworkspace-vpc.cn-beijing.aliyuncs.com', sts: 'sts-vpc.cn-beijing.aliyuncs.com' },
     })
     expect(by['on-ecs']).toMatchObject({ kind: 'ecs-ram-role', importable: true })
+    // OIDC: the role, the provider and the token file's path (never the token) come along.
+    expect(by['ci-oidc']).toMatchObject({
+      kind: 'oidc-role',
+      roleArn: 'acs:ram::1800000000000002:role/ci-deploy',
+      oidcProviderArn: 'acs:ram::1800000000000002:oidc-provider/gitlab',
+      oidcTokenFile: '/var/run/secrets/tokens/oidc-token',
+      importable: true,
+    })
+    expect(by['oidc-no-file']).toMatchObject({
+      kind: 'oidc-role',
+      importable: false,
+      problems: expect.arrayContaining([
+        expect.stringContaining('oidc_provider_arn'),
+        expect.stringContaining('oidc_token_file'),
+      ]),
+    })
     expect(by.sso).toMatchObject({ kind: null, unsupported: 'CloudSSO', importable: false })
     expect(by.broken).toMatchObject({
       importable: false,

@@ -123,6 +123,11 @@ export const bundleMessages = {
       '账号「{profile}」的钥匙串中缺少配置所用的 {count} 个钉钉加签密钥:{refs}。未发送任何内容。请在应用的钉钉设置中逐个添加,或:printf %s "$SEC" | pai-admin secret set <名称> --profile {profile}',
     en: 'The keychain of profile "{profile}" lacks {count} DingTalk signing {count:secret|secrets} that the configuration names: {refs}. Nothing was sent. Add {count:it|each one} in the app, or: printf %s "$SEC" | pai-admin secret set NAME --profile {profile}',
   },
+  BUNDLE_SECRET_NOT_STORED: {
+    'zh-CN':
+      '未导入任何内容:钥匙串未能保存钉钉加签密钥「{ref}」({detail})。本次导入已写入的密钥均已移除,草稿未改变。请确认系统钥匙串可用且已解锁,然后重新导入',
+    en: 'Nothing was imported: the keychain did not store the DingTalk signing secret "{ref}" ({detail}). The secrets this import had written were removed and no draft changed. Make sure the system keychain is reachable and unlocked, then import again',
+  },
   BUNDLE_SECRETS_NOT_RESTORED: {
     'zh-CN': '导入失败,且钥匙串中的加签密钥 {refs} 未能恢复为导入前的状态:请用 pai-admin secret list 检查',
     en: 'The import failed, and the signing secrets {refs} could not be put back in the keychain as they were: check them with pai-admin secret list',

@@ -121,7 +121,9 @@ export async function importBundle(
     )
   } catch (err) {
     await restoreSecrets(deps.vault, written, err)
-    throw err
+    if (err instanceof AppError) throw err
+    const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 300)
+    throw new AppError('BUNDLE_DRAFTS_NOT_SAVED', { ruleId: 'D2', params: { detail }, cause: err })
   }
   for (const d of drafts) deps.events.emit('data.changed', { area: 'drafts', id: d.key })
   return { drafts, secretsStored: written.length, warningCount: check.problems.length }

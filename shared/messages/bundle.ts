@@ -128,6 +128,10 @@ export const bundleMessages = {
       '未导入任何内容:钥匙串未能保存钉钉加签密钥「{ref}」({detail})。本次导入已写入的密钥均已移除,草稿未改变。请确认系统钥匙串可用且已解锁,然后重新导入',
     en: 'Nothing was imported: the keychain did not store the DingTalk signing secret "{ref}" ({detail}). The secrets this import had written were removed and no draft changed. Make sure the system keychain is reachable and unlocked, then import again',
   },
+  BUNDLE_DRAFTS_NOT_SAVED: {
+    'zh-CN': '未导入任何内容:草稿未能保存到本地数据库({detail})。钥匙串已恢复为导入前的状态,草稿未改变',
+    en: 'Nothing was imported: the drafts could not be saved in the local database ({detail}). The keychain is as it was before the import and no draft changed',
+  },
   BUNDLE_SECRETS_NOT_RESTORED: {
     'zh-CN': '导入失败,且钥匙串中的加签密钥 {refs} 未能恢复为导入前的状态:请用 pai-admin secret list 检查',
     en: 'The import failed, and the signing secrets {refs} could not be put back in the keychain as they were: check them with pai-admin secret list',

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import type { Locale } from '@shared/locale'
+import { formatMessage } from '@shared/messages'
 import { printable } from '@shared/printable'
 import { profileExpiry } from '@shared/profile-expiry'
 import { vpcEndpoints } from '@shared/cloud-endpoints'
@@ -7,7 +8,7 @@ import type { ImportCandidate } from '@shared/ipc/channels/profile-import'
 import { NO_ENDPOINTS, type ProfileKind, type ProfileView } from '@shared/ipc/channels/profiles'
 import { CliError, EXIT, ExitWith } from '../exit-codes'
 import { table } from '../output'
-import { confirm, readSecret } from '../secret-input'
+import { confirm, readSecret, secretPrompt } from '../secret-input'
 import { CoreCallError, type Session } from '../session'
 
 export interface ProfileAddOptions {
@@ -74,10 +75,10 @@ export async function profileAdd(s: Session, name: string, o: ProfileAddOptions)
   const ownKey = kind === 'access-key' || kind === 'sts-token' || (kind === 'ram-role-arn' && !baseProfileId)
   const secrets: { accessKeySecret?: string; securityToken?: string } = {}
   if (ownKey && kind === 'sts-token') {
-    const [sk, token] = await readSecretLines(['AccessKey Secret: ', 'Security Token: '])
+    const [sk, token] = await readStsSecrets(s.locale)
     secrets.accessKeySecret = sk
     secrets.securityToken = token
-  } else if (ownKey) secrets.accessKeySecret = await readSecret('AccessKey Secret', 'AccessKey Secret: ')
+  } else if (ownKey) secrets.accessKeySecret = await readSecret(secretPrompt(s.locale, 'accessKeySecret'))
   const endpoints = o.vpc ? vpcEndpoints(o.region) : { ...NO_ENDPOINTS }
   if (o.endpointPai) endpoints.pai = o.endpointPai
   if (o.endpointEventbridge) endpoints.eventBridge = o.endpointEventbridge
@@ -159,12 +160,17 @@ function readPolicy(file: string): string {
   }
 }
 
-/** Two secrets: two lines of stdin, or two hidden prompts on a terminal. */
-async function readSecretLines(prompts: [string, string]): Promise<[string, string]> {
-  if (process.stdin.isTTY) return [await readSecret(prompts[0], prompts[0]), await readSecret(prompts[1], prompts[1])]
-  const all = await readSecret(prompts.join(' / '), '')
+/** An STS token's two secrets: two lines of stdin, or two hidden prompts on a terminal. */
+async function readStsSecrets(locale: Locale): Promise<[string, string]> {
+  if (process.stdin.isTTY)
+    return [
+      await readSecret(secretPrompt(locale, 'accessKeySecret')),
+      await readSecret(secretPrompt(locale, 'securityToken')),
+    ]
+  const pair = formatMessage(locale, 'CLI_SECRET_WHAT_STS_PAIR')
+  const all = await readSecret({ what: pair, prompt: '' })
   const [a = '', b = ''] = all.split(/\r?\n/)
-  if (!a || !b) throw new CliError('CLI_SECRET_REQUIRED', { what: 'AccessKey Secret and Security Token (two lines)' })
+  if (!a || !b) throw new CliError('CLI_SECRET_REQUIRED', { what: pair })
   return [a, b]
 }
 

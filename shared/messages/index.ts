@@ -9,6 +9,7 @@ import { bundleMessages } from './bundle'
 import { credentialMessages } from './credentials'
 import { outboxMessages } from './outbox'
 import { accessMessages } from './access'
+import { cliSecretMessages } from './cli-secrets'
 
 export type { Catalog } from './catalog'
 
@@ -26,6 +27,7 @@ export const messages: Catalog = {
   ...credentialMessages,
   ...outboxMessages,
   ...accessMessages,
+  ...cliSecretMessages,
 }
 
 export function hasMessage(code: string): boolean {

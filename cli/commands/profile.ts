@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import type { Locale } from '@shared/locale'
-import { formatMessage } from '@shared/messages'
+import { FIELD_HINTS } from '@shared/credential-hints'
+import { formatMessage, type MessageRef } from '@shared/messages'
 import { printable } from '@shared/printable'
 import { profileExpiry } from '@shared/profile-expiry'
 import { vpcEndpoints } from '@shared/cloud-endpoints'
@@ -108,48 +109,33 @@ export async function profileAdd(s: Session, name: string, o: ProfileAddOptions)
   try {
     p = await s.call('profiles.add', { ...input, ...secrets })
   } catch (err) {
-    throw fieldInvalid(err, { ...input, policy: o.policyFile }, s.locale) ?? err
+    throw fieldInvalid(err, { ...input, policy: o.policyFile }) ?? err
   }
   s.out.result(p, () => table(HEAD, [row(p)]))
 }
 
-/** The options whose format the core checks, with what they should look like in each language. */
-const FIELD_OPTIONS: Record<string, { option: string; hint: Record<Locale, string> }> = {
-  roleArn: {
-    option: '--role-arn',
-    hint: { 'zh-CN': 'acs:ram::<账号 ID>:role/<角色名称>', en: 'acs:ram::<account ID>:role/<role name>' },
-  },
-  oidcProviderArn: {
-    option: '--oidc-provider-arn',
-    hint: {
-      'zh-CN': 'acs:ram::<账号 ID>:oidc-provider/<身份提供商名称>',
-      en: 'acs:ram::<account ID>:oidc-provider/<provider name>',
-    },
-  },
-  roleSessionName: {
-    option: '--role-session-name',
-    hint: { 'zh-CN': '2-64 个字母、数字或 . @ _ -', en: '2-64 letters, digits or . @ _ -' },
-  },
-  durationSeconds: { option: '--duration', hint: { 'zh-CN': '900-43200 之间的秒数', en: '900-43200 seconds' } },
-  policy: { option: '--policy-file', hint: { 'zh-CN': 'JSON 格式的权限策略', en: 'a JSON policy document' } },
-  stsExpiration: {
-    option: '--sts-expiration',
-    hint: { 'zh-CN': 'ISO 8601 时间,如 2026-12-01T12:00:00Z', en: 'an ISO 8601 time, e.g. 2026-12-01T12:00:00Z' },
-  },
+/** The options whose format the core checks, with the expected form (in the user's language when shown). */
+const FIELD_OPTIONS: Record<string, { option: string; hint: MessageRef }> = {
+  roleArn: { option: '--role-arn', hint: FIELD_HINTS.roleArn },
+  oidcProviderArn: { option: '--oidc-provider-arn', hint: FIELD_HINTS.oidcProviderArn },
+  roleSessionName: { option: '--role-session-name', hint: FIELD_HINTS.roleSessionName },
+  durationSeconds: { option: '--duration', hint: FIELD_HINTS.durationSeconds },
+  policy: { option: '--policy-file', hint: FIELD_HINTS.policy },
+  stsExpiration: { option: '--sts-expiration', hint: FIELD_HINTS.stsExpiration },
 }
 
 /**
  * A field the core refused by its format (VALIDATION) as the localized CREDENTIALS_FIELD_INVALID
  * naming the option typed and the expected form, instead of the schema's English hint.
  */
-function fieldInvalid(err: unknown, input: Record<string, unknown>, locale: Locale): CliError | undefined {
+function fieldInvalid(err: unknown, input: Record<string, unknown>): CliError | undefined {
   if (!(err instanceof CoreCallError) || err.code !== 'VALIDATION') return undefined
   const issues = (err.details as { issues?: Array<{ path: string[] }> } | undefined)?.issues ?? []
   const field = issues.map((i) => i.path[0] ?? '').find((f) => f in FIELD_OPTIONS)
   if (!field) return undefined
   const { option, hint } = FIELD_OPTIONS[field]!
   const value = String(input[field] ?? '').slice(0, 80)
-  return new CliError('CREDENTIALS_FIELD_INVALID', { field: option, value, hint: hint[locale] }, EXIT.usage)
+  return new CliError('CREDENTIALS_FIELD_INVALID', { field: option, value, hint }, EXIT.usage)
 }
 
 function readPolicy(file: string): string {

@@ -1,4 +1,32 @@
+import type { Locale } from '@shared/locale'
+import { formatMessage } from '@shared/messages'
 import { CliError } from './exit-codes'
+
+/** A secret a command asks for: its name inside the errors, and the hidden prompt, in the user's language. */
+export interface SecretPrompt {
+  what: string
+  prompt: string
+}
+
+/** Which secret: the catalogue keys of its name and its prompt (shared/messages/cli-secrets.ts). */
+const ASKED = {
+  passphrase: ['CLI_SECRET_WHAT_PASSPHRASE', 'CLI_SECRET_PROMPT_PASSPHRASE'],
+  exportPassphrase: ['CLI_SECRET_WHAT_PASSPHRASE', 'CLI_SECRET_PROMPT_EXPORT_PASSPHRASE'],
+  dingtalk: ['CLI_SECRET_WHAT_DINGTALK', 'CLI_SECRET_PROMPT_DINGTALK'],
+  dingtalkRef: ['CLI_SECRET_WHAT_DINGTALK', 'CLI_SECRET_PROMPT_DINGTALK_REF'],
+  accessKeySecret: ['CLI_SECRET_WHAT_ACCESS_KEY_SECRET', 'CLI_SECRET_PROMPT_ACCESS_KEY_SECRET'],
+  securityToken: ['CLI_SECRET_WHAT_SECURITY_TOKEN', 'CLI_SECRET_PROMPT_SECURITY_TOKEN'],
+} as const
+
+/** The name and prompt of a secret in `locale`; `params` fill the prompt (`ref` of dingtalkRef). */
+export function secretPrompt(
+  locale: Locale,
+  asked: keyof typeof ASKED,
+  params: Record<string, unknown> = {},
+): SecretPrompt {
+  const [what, prompt] = ASKED[asked]
+  return { what: formatMessage(locale, what), prompt: formatMessage(locale, prompt, params) }
+}
 
 /**
  * Reads a secret: from stdin when it is piped (`printf %s "$SECRET" | pai-admin …`, one trailing newline
@@ -6,11 +34,11 @@ import { CliError } from './exit-codes'
  * and the process list) and never echoed.
  */
 export async function readSecret(
-  what: string,
-  prompt: string,
+  asked: SecretPrompt,
   stdin: NodeJS.ReadStream = process.stdin,
   stderr: NodeJS.WriteStream = process.stderr,
 ): Promise<string> {
+  const { what, prompt } = asked
   const value = stdin.isTTY ? await hiddenPrompt(what, prompt, stdin, stderr) : await readAll(stdin)
   const secret = value.replace(/\r?\n$/, '')
   if (secret === '') throw new CliError('CLI_SECRET_REQUIRED', { what })

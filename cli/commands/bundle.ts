@@ -11,7 +11,7 @@ import { formatProblemLine, localizeProblems } from '../../core/bundles/problems
 import { decodeText } from '../../core/bundles/read'
 import { BundleChecker } from '../../core/bundles/worker/checker'
 import { CliError, EXIT, ExitWith } from '../exit-codes'
-import { readSecret } from '../secret-input'
+import { readSecret, secretPrompt } from '../secret-input'
 import type { Session } from '../session'
 import { allRows, refresh } from './workspace'
 
@@ -102,7 +102,7 @@ async function validateOne(
   if ('problem' in read) problems = read.problem.map((p) => ({ ...p, ...relocalize(s, p) }))
   else if (o.profile) {
     const profileId = await s.profileId(o.profile)
-    const passphrase = o.passphraseStdin ? await readSecret('passphrase', 'Passphrase: ') : undefined
+    const passphrase = o.passphraseStdin ? await readSecret(secretPrompt(s.locale, 'passphrase')) : undefined
     const preview: BundlePreview = await s.call('bundles.preview', {
       fileName: file,
       content: read.text,
@@ -126,7 +126,7 @@ async function validateOne(
         targetOf: (ws) => ({ context: offlineContext(ws.region) }),
         more: async (parsed) => {
           if (!parsed.secrets || !o.passphraseStdin) return []
-          const passphrase = await readSecret('passphrase', 'Passphrase: ')
+          const passphrase = await readSecret(secretPrompt(s.locale, 'passphrase'))
           try {
             await decryptSecrets(parsed.secrets, passphrase)
             return []
@@ -220,7 +220,7 @@ export async function exportCommand(s: Session, o: ExportOptions): Promise<void>
   })
   const format: BundleFormat = o.format ?? (o.output ? (formatOfFileName(o.output) ?? 'yaml') : 'yaml')
   const secrets = o.encryptSecrets
-    ? { mode: 'encrypted' as const, passphrase: await readSecret('passphrase', 'Passphrase for the secrets: ') }
+    ? { mode: 'encrypted' as const, passphrase: await readSecret(secretPrompt(s.locale, 'exportPassphrase')) }
     : { mode: 'refs' as const }
   const res = await s.call('bundles.export', { keys, format, source: o.from ?? 'cloud', secrets })
   if (o.output) {

@@ -1,5 +1,7 @@
 import fs from 'node:fs'
 import type { Locale } from '@shared/locale'
+import { FIELD_HINTS } from '@shared/credential-hints'
+import { formatMessage, type MessageRef } from '@shared/messages'
 import { printable } from '@shared/printable'
 import { profileExpiry } from '@shared/profile-expiry'
 import { vpcEndpoints } from '@shared/cloud-endpoints'
@@ -7,7 +9,7 @@ import type { ImportCandidate } from '@shared/ipc/channels/profile-import'
 import { NO_ENDPOINTS, type ProfileKind, type ProfileView } from '@shared/ipc/channels/profiles'
 import { CliError, EXIT, ExitWith } from '../exit-codes'
 import { table } from '../output'
-import { confirm, readSecret } from '../secret-input'
+import { confirm, readSecret, secretPrompt } from '../secret-input'
 import { CoreCallError, type Session } from '../session'
 
 export interface ProfileAddOptions {
@@ -74,10 +76,10 @@ export async function profileAdd(s: Session, name: string, o: ProfileAddOptions)
   const ownKey = kind === 'access-key' || kind === 'sts-token' || (kind === 'ram-role-arn' && !baseProfileId)
   const secrets: { accessKeySecret?: string; securityToken?: string } = {}
   if (ownKey && kind === 'sts-token') {
-    const [sk, token] = await readSecretLines(['AccessKey Secret: ', 'Security Token: '])
+    const [sk, token] = await readStsSecrets(s.locale)
     secrets.accessKeySecret = sk
     secrets.securityToken = token
-  } else if (ownKey) secrets.accessKeySecret = await readSecret('AccessKey Secret', 'AccessKey Secret: ')
+  } else if (ownKey) secrets.accessKeySecret = await readSecret(secretPrompt(s.locale, 'accessKeySecret'))
   const endpoints = o.vpc ? vpcEndpoints(o.region) : { ...NO_ENDPOINTS }
   if (o.endpointPai) endpoints.pai = o.endpointPai
   if (o.endpointEventbridge) endpoints.eventBridge = o.endpointEventbridge
@@ -107,48 +109,33 @@ export async function profileAdd(s: Session, name: string, o: ProfileAddOptions)
   try {
     p = await s.call('profiles.add', { ...input, ...secrets })
   } catch (err) {
-    throw fieldInvalid(err, { ...input, policy: o.policyFile }, s.locale) ?? err
+    throw fieldInvalid(err, { ...input, policy: o.policyFile }) ?? err
   }
   s.out.result(p, () => table(HEAD, [row(p)]))
 }
 
-/** The options whose format the core checks, with what they should look like in each language. */
-const FIELD_OPTIONS: Record<string, { option: string; hint: Record<Locale, string> }> = {
-  roleArn: {
-    option: '--role-arn',
-    hint: { 'zh-CN': 'acs:ram::<账号 ID>:role/<角色名称>', en: 'acs:ram::<account ID>:role/<role name>' },
-  },
-  oidcProviderArn: {
-    option: '--oidc-provider-arn',
-    hint: {
-      'zh-CN': 'acs:ram::<账号 ID>:oidc-provider/<身份提供商名称>',
-      en: 'acs:ram::<account ID>:oidc-provider/<provider name>',
-    },
-  },
-  roleSessionName: {
-    option: '--role-session-name',
-    hint: { 'zh-CN': '2-64 个字母、数字或 . @ _ -', en: '2-64 letters, digits or . @ _ -' },
-  },
-  durationSeconds: { option: '--duration', hint: { 'zh-CN': '900-43200 之间的秒数', en: '900-43200 seconds' } },
-  policy: { option: '--policy-file', hint: { 'zh-CN': 'JSON 格式的权限策略', en: 'a JSON policy document' } },
-  stsExpiration: {
-    option: '--sts-expiration',
-    hint: { 'zh-CN': 'ISO 8601 时间,如 2026-12-01T12:00:00Z', en: 'an ISO 8601 time, e.g. 2026-12-01T12:00:00Z' },
-  },
+/** The options whose format the core checks, with the expected form (in the user's language when shown). */
+const FIELD_OPTIONS: Record<string, { option: string; hint: MessageRef }> = {
+  roleArn: { option: '--role-arn', hint: FIELD_HINTS.roleArn },
+  oidcProviderArn: { option: '--oidc-provider-arn', hint: FIELD_HINTS.oidcProviderArn },
+  roleSessionName: { option: '--role-session-name', hint: FIELD_HINTS.roleSessionName },
+  durationSeconds: { option: '--duration', hint: FIELD_HINTS.durationSeconds },
+  policy: { option: '--policy-file', hint: FIELD_HINTS.policy },
+  stsExpiration: { option: '--sts-expiration', hint: FIELD_HINTS.stsExpiration },
 }
 
 /**
  * A field the core refused by its format (VALIDATION) as the localized CREDENTIALS_FIELD_INVALID
  * naming the option typed and the expected form, instead of the schema's English hint.
  */
-function fieldInvalid(err: unknown, input: Record<string, unknown>, locale: Locale): CliError | undefined {
+function fieldInvalid(err: unknown, input: Record<string, unknown>): CliError | undefined {
   if (!(err instanceof CoreCallError) || err.code !== 'VALIDATION') return undefined
   const issues = (err.details as { issues?: Array<{ path: string[] }> } | undefined)?.issues ?? []
   const field = issues.map((i) => i.path[0] ?? '').find((f) => f in FIELD_OPTIONS)
   if (!field) return undefined
   const { option, hint } = FIELD_OPTIONS[field]!
   const value = String(input[field] ?? '').slice(0, 80)
-  return new CliError('CREDENTIALS_FIELD_INVALID', { field: option, value, hint: hint[locale] }, EXIT.usage)
+  return new CliError('CREDENTIALS_FIELD_INVALID', { field: option, value, hint }, EXIT.usage)
 }
 
 function readPolicy(file: string): string {
@@ -159,12 +146,17 @@ function readPolicy(file: string): string {
   }
 }
 
-/** Two secrets: two lines of stdin, or two hidden prompts on a terminal. */
-async function readSecretLines(prompts: [string, string]): Promise<[string, string]> {
-  if (process.stdin.isTTY) return [await readSecret(prompts[0], prompts[0]), await readSecret(prompts[1], prompts[1])]
-  const all = await readSecret(prompts.join(' / '), '')
+/** An STS token's two secrets: two lines of stdin, or two hidden prompts on a terminal. */
+async function readStsSecrets(locale: Locale): Promise<[string, string]> {
+  if (process.stdin.isTTY)
+    return [
+      await readSecret(secretPrompt(locale, 'accessKeySecret')),
+      await readSecret(secretPrompt(locale, 'securityToken')),
+    ]
+  const pair = formatMessage(locale, 'CLI_SECRET_WHAT_STS_PAIR')
+  const all = await readSecret({ what: pair, prompt: '' })
   const [a = '', b = ''] = all.split(/\r?\n/)
-  if (!a || !b) throw new CliError('CLI_SECRET_REQUIRED', { what: 'AccessKey Secret and Security Token (two lines)' })
+  if (!a || !b) throw new CliError('CLI_SECRET_REQUIRED', { what: pair })
   return [a, b]
 }
 

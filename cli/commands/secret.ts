@@ -1,7 +1,8 @@
+import type { Locale } from '@shared/locale'
 import { formatMessage } from '@shared/messages'
 import { CliError, EXIT } from '../exit-codes'
 import { table } from '../output'
-import { readSecret } from '../secret-input'
+import { readSecret, secretPrompt } from '../secret-input'
 import type { Session } from '../session'
 
 /**
@@ -12,16 +13,17 @@ import type { Session } from '../session'
 
 /** The secret of `secret set REF`: piped, or typed at a hidden prompt (streams given by tests). */
 export function readSigningSecret(
+  locale: Locale,
   ref: string,
   stdin: NodeJS.ReadStream = process.stdin,
   stderr: NodeJS.WriteStream = process.stderr,
 ): Promise<string> {
-  return readSecret('DingTalk signing secret', `Signing secret for ${ref} (SEC…): `, stdin, stderr)
+  return readSecret(secretPrompt(locale, 'dingtalkRef', { ref }), stdin, stderr)
 }
 
 export async function secretSet(s: Session, ref: string, o: { profile: string }): Promise<void> {
   const profileId = await s.profileId(o.profile)
-  const secret = await readSigningSecret(ref)
+  const secret = await readSigningSecret(s.locale, ref)
   const res = await s.call('secrets.setDingtalk', { profileId, ref, secret })
   s.out.result({ profile: o.profile, ...res }, () =>
     formatMessage(s.locale, 'CLI_SECRET_SET', { ref, profile: o.profile }),

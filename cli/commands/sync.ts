@@ -16,7 +16,7 @@ import {
   type ChangeKind,
 } from '@shared/plan/summary'
 import { printable } from '@shared/printable'
-import { confirm, readSecret } from '../secret-input'
+import { confirm, readSecret, secretPrompt } from '../secret-input'
 import type { Session } from '../session'
 import { printProblems, readBundleFile } from './bundle'
 import { applyingText, senderNote } from './runs'
@@ -48,7 +48,7 @@ async function planBundle(s: Session, file: string, o: PlanOptions): Promise<Pla
   }
   const profileId = await s.profileId(o.profile)
   await refresh(s, profileId, o.offline)
-  const passphrase = o.passphraseStdin ? await readSecret('passphrase', 'Passphrase: ') : undefined
+  const passphrase = o.passphraseStdin ? await readSecret(secretPrompt(s.locale, 'passphrase')) : undefined
   const req = { fileName: file, content: read.text, profileId, ...(passphrase ? { passphrase } : {}) }
   const preview = await s.call('bundles.preview', req)
   if (!preview.ok) {

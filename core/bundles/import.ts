@@ -2,12 +2,11 @@ import type { WorkspaceConfig } from '@shared/domain'
 import { AppError } from '@shared/ipc/errors'
 import { decodeDraftKey, encodeDraftKey } from '../model/draft-key'
 import { newLocalWorkspaceKey } from '../store'
-import { dingtalkKind, type SecretKind } from '../vault'
 import type { CheckedWorkspace } from './check'
 import type { BundlesDeps } from './deps'
+import { restoreSecrets, storeSecrets } from './keychain-writes'
 import type { Prepared } from './prepare'
 import { localizeProblems } from './problems'
-import { dingtalkRefs } from '../services/secret-refs'
 import type { Target } from './targets'
 
 export interface ImportResult {
@@ -18,61 +17,19 @@ export interface ImportResult {
 
 type Step = { ws: CheckedWorkspace & { config: WorkspaceConfig }; t: Target }
 
-/** A keychain entry as it was before the import wrote it (null: there was none). */
-interface Written {
-  profileId: string
-  kind: SecretKind
-  before: string | null
-}
-
 /**
- * Writes the bundle's secrets, remembering what each entry held before, so that they can be put back.
- * Nothing is written unless every secret can be: a keychain that fails half-way is restored at once.
+ * The drafts, in one transaction with the import's activity entry: a draft changed since the preview (or
+ * meanwhile), or any database error, fails it whole.
  */
-async function storeSecrets(deps: Pick<BundlesDeps, 'vault'>, steps: Step[], prepared: Prepared): Promise<Written[]> {
-  const written: Written[] = []
-  const secrets = prepared.secrets
-  if (!secrets) return written
-  try {
-    for (const { ws, t } of steps) {
-      if (!t.profile) continue
-      for (const ref of dingtalkRefs(ws.config)) {
-        const secret = secrets[ref]
-        if (secret === undefined) continue
-        const kind = dingtalkKind(ref)
-        const before = await deps.vault.get(t.profile.id, kind)
-        await deps.vault.set(t.profile.id, kind, secret)
-        written.push({ profileId: t.profile.id, kind, before })
-      }
-    }
-  } catch (err) {
-    await restoreSecrets(deps, written, err)
-    throw err
-  }
-  return written
-}
-
-/** Puts every entry back as it was (deletes the new ones); a failure here is reported with the first error. */
-async function restoreSecrets(deps: Pick<BundlesDeps, 'vault'>, written: Written[], cause: unknown): Promise<void> {
-  const left: string[] = []
-  for (const w of [...written].reverse()) {
-    try {
-      if (w.before === null) await deps.vault.delete(w.profileId, w.kind)
-      else await deps.vault.set(w.profileId, w.kind, w.before)
-    } catch {
-      left.push(w.kind.slice('dingtalkSecret:'.length))
-    }
-  }
-  if (left.length > 0)
-    throw new AppError('BUNDLE_SECRETS_NOT_RESTORED', { ruleId: 'D2', params: { refs: left }, cause })
-}
-
-/** The drafts, in one transaction: a draft changed since the preview (or meanwhile) fails it whole. */
-function saveDrafts(deps: Pick<BundlesDeps, 'store'>, steps: Step[]): ImportResult['drafts'] {
+function saveDrafts(
+  deps: Pick<BundlesDeps, 'store'>,
+  steps: Step[],
+  record: (drafts: ImportResult['drafts']) => void,
+): ImportResult['drafts'] {
   const { store } = deps
   try {
-    return store.transaction(() =>
-      steps.map(({ ws, t }) => {
+    return store.transaction(() => {
+      const drafts = steps.map(({ ws, t }): ImportResult['drafts'][number] => {
         const profileId = t.profile?.id ?? null
         if (t.draftKey) {
           const parts = decodeDraftKey(t.draftKey)
@@ -94,8 +51,10 @@ function saveDrafts(deps: Pick<BundlesDeps, 'store'>, steps: Step[]): ImportResu
           revision: saved.revision,
           created: true,
         }
-      }),
-    )
+      })
+      record(drafts)
+      return drafts
+    })
   } catch (err) {
     if (err instanceof AppError && err.code === 'DRAFT_CONFLICT') {
       const key = String(err.params.workspaceKey ?? '')
@@ -108,8 +67,17 @@ function saveDrafts(deps: Pick<BundlesDeps, 'store'>, steps: Step[]): ImportResu
 
 /**
  * Imports a valid bundle: its encrypted secrets into the keychain, then every workspace as a draft in one
- * transaction. An import that fails changes nothing: on any error after the secrets step (a draft changed
- * meanwhile, a database error) every keychain entry it wrote is put back as it was. Sends nothing.
+ * transaction. Sends nothing.
+ *
+ * An import that fails changes nothing, the keychain included (D2). The keychain cannot take part in the
+ * SQLite transaction, so the order is chosen to leave only steps that can be undone exactly:
+ *   1. the keychain: every entry's old value is read, then the secrets are written; a write that fails
+ *      half-way deletes (or puts back) the ones already written, and no draft has been touched;
+ *   2. the drafts and the activity entry, in ONE transaction: any failure (a draft changed meanwhile, a
+ *      database error) rolls it back whole, and then every keychain entry of step 1 is put back.
+ * The other order (drafts first, secrets after the commit) would need committed drafts undone by hand,
+ * after another window may already have read or edited them; a rolled-back transaction needs nothing.
+ * Nothing fails after the commit: the events only notify listeners, which cannot throw into here.
  */
 export async function importBundle(
   deps: Pick<BundlesDeps, 'store' | 'vault' | 'events'>,
@@ -136,20 +104,27 @@ export async function importBundle(
     steps.push({ ws: { ...ws, config: ws.config }, t })
   }
 
-  const written = await storeSecrets(deps, steps, prepared)
+  const written = await storeSecrets(
+    deps.vault,
+    steps.map(({ ws, t }) => ({ config: ws.config, profileId: t.profile?.id })),
+    prepared.secrets,
+  )
   let drafts: ImportResult['drafts']
   try {
-    drafts = saveDrafts(deps, steps)
+    drafts = saveDrafts(deps, steps, (saved) =>
+      deps.store.activity.add({
+        profileId: steps[0]?.t.profile?.id ?? null,
+        action: 'bundle.import',
+        result: 'ok',
+        details: { file: input.fileName.slice(-100), workspaces: saved.length, secretsStored: written.length },
+      }),
+    )
   } catch (err) {
-    await restoreSecrets(deps, written, err)
-    throw err
+    await restoreSecrets(deps.vault, written, err)
+    if (err instanceof AppError) throw err
+    const detail = (err instanceof Error ? err.message : String(err)).split('\n')[0]!.slice(0, 300)
+    throw new AppError('BUNDLE_DRAFTS_NOT_SAVED', { ruleId: 'D2', params: { detail }, cause: err })
   }
   for (const d of drafts) deps.events.emit('data.changed', { area: 'drafts', id: d.key })
-  deps.store.activity.add({
-    profileId: steps[0]?.t.profile?.id ?? null,
-    action: 'bundle.import',
-    result: 'ok',
-    details: { file: input.fileName.slice(-100), workspaces: drafts.length, secretsStored: written.length },
-  })
   return { drafts, secretsStored: written.length, warningCount: check.problems.length }
 }

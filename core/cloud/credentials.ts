@@ -7,6 +7,7 @@ import Credential, {
   type CredentialsProvider,
 } from '@alicloud/credentials'
 import { AppError } from '@shared/ipc/errors'
+import { FIELD_HINTS } from '@shared/credential-hints'
 import { credentialsSender, type CredentialNet } from './credentials-http'
 import type { Env } from './proxy'
 
@@ -70,25 +71,25 @@ const SESSION_NAME = /^[A-Za-z0-9.@_-]{2,64}$/
 
 /** Checks what can be checked before anything is sent; throws a localized AppError naming the field. */
 function checkSpec(spec: CredentialSpec): void {
-  const bad = (field: string, value: string, hint: string): never => {
-    throw new AppError('CREDENTIALS_FIELD_INVALID', { params: { field, value, hint } })
+  const bad = (field: keyof typeof FIELD_HINTS, value: string): never => {
+    throw new AppError('CREDENTIALS_FIELD_INVALID', { params: { field, value, hint: FIELD_HINTS[field] } })
   }
   if (spec.kind === 'ram-role-arn' || spec.kind === 'oidc-role') {
-    if (!ROLE_ARN.test(spec.roleArn)) bad('roleArn', spec.roleArn, 'acs:ram::<account ID>:role/<role name>')
+    if (!ROLE_ARN.test(spec.roleArn)) bad('roleArn', spec.roleArn)
     if (spec.roleSessionName !== undefined && !SESSION_NAME.test(spec.roleSessionName))
-      bad('roleSessionName', spec.roleSessionName, '2-64 letters, digits, ".", "@", "_" or "-"')
+      bad('roleSessionName', spec.roleSessionName)
     if (spec.durationSeconds !== undefined && !(spec.durationSeconds >= 900 && spec.durationSeconds <= 43200))
-      bad('durationSeconds', String(spec.durationSeconds), '900-43200')
+      bad('durationSeconds', String(spec.durationSeconds))
     if (spec.policy !== undefined) {
       try {
         JSON.parse(spec.policy)
       } catch {
-        bad('policy', spec.policy.slice(0, 40), 'a JSON policy document')
+        bad('policy', spec.policy.slice(0, 40))
       }
     }
   }
   if (spec.kind === 'oidc-role' && !OIDC_PROVIDER_ARN.test(spec.oidcProviderArn))
-    bad('oidcProviderArn', spec.oidcProviderArn, 'acs:ram::<account ID>:oidc-provider/<name>')
+    bad('oidcProviderArn', spec.oidcProviderArn)
   if (spec.kind === 'ram-role-arn') checkSpec(spec.base)
 }
 

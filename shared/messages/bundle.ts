@@ -123,6 +123,15 @@ export const bundleMessages = {
       '账号「{profile}」的钥匙串中缺少配置所用的 {count} 个钉钉加签密钥:{refs}。未发送任何内容。请在应用的钉钉设置中逐个添加,或:printf %s "$SEC" | pai-admin secret set <名称> --profile {profile}',
     en: 'The keychain of profile "{profile}" lacks {count} DingTalk signing {count:secret|secrets} that the configuration names: {refs}. Nothing was sent. Add {count:it|each one} in the app, or: printf %s "$SEC" | pai-admin secret set NAME --profile {profile}',
   },
+  BUNDLE_SECRET_NOT_STORED: {
+    'zh-CN':
+      '未导入任何内容:钥匙串未能保存钉钉加签密钥「{ref}」({detail})。本次导入已写入的密钥均已移除,草稿未改变。请确认系统钥匙串可用且已解锁,然后重新导入',
+    en: 'Nothing was imported: the keychain did not store the DingTalk signing secret "{ref}" ({detail}). The secrets this import had written were removed and no draft changed. Make sure the system keychain is reachable and unlocked, then import again',
+  },
+  BUNDLE_DRAFTS_NOT_SAVED: {
+    'zh-CN': '未导入任何内容:草稿未能保存到本地数据库({detail})。钥匙串已恢复为导入前的状态,草稿未改变',
+    en: 'Nothing was imported: the drafts could not be saved in the local database ({detail}). The keychain is as it was before the import and no draft changed',
+  },
   BUNDLE_SECRETS_NOT_RESTORED: {
     'zh-CN': '导入失败,且钥匙串中的加签密钥 {refs} 未能恢复为导入前的状态:请用 pai-admin secret list 检查',
     en: 'The import failed, and the signing secrets {refs} could not be put back in the keychain as they were: check them with pai-admin secret list',
@@ -163,14 +172,6 @@ export const bundleMessages = {
   FILE_OPEN_TITLE: { 'zh-CN': '打开文件', en: 'Open file' },
   CLI_FILE_UNREADABLE: { 'zh-CN': '无法读取文件 {file}:{detail}', en: 'Cannot read {file}: {detail}' },
   CLI_FILE_UNWRITABLE: { 'zh-CN': '无法写入文件 {file}:{detail}', en: 'Cannot write {file}: {detail}' },
-  CLI_SECRET_REQUIRED: {
-    'zh-CN': '请通过标准输入提供{what}(例如:printf %s "$SECRET" | pai-admin …),或在终端中运行以输入',
-    en: 'Give the {what} on standard input (e.g. printf %s "$SECRET" | pai-admin …), or run in a terminal to type it',
-  },
-  CLI_SECRET_ABORTED: {
-    'zh-CN': '已取消:未输入{what},未做任何更改',
-    en: 'Cancelled: no {what} was entered; nothing was changed',
-  },
   CLI_SYNC_UNAVAILABLE: {
     'zh-CN': '此版本中同步引擎尚不可用,无法执行 {command}',
     en: 'The sync engine is not available in this build, so {command} cannot run',
@@ -180,23 +181,6 @@ export const bundleMessages = {
     en: 'apply needs --yes when not run in a terminal',
   },
   CLI_APPLY_DECLINED: { 'zh-CN': '已取消,未发送任何更改', en: 'Cancelled; nothing was sent' },
-  CLI_SECRET_SET: {
-    'zh-CN': '已将加签密钥「{ref}」保存到账号「{profile}」的钥匙串',
-    en: 'Stored the signing secret "{ref}" in the keychain of profile "{profile}"',
-  },
-  CLI_SECRET_DELETED: {
-    'zh-CN': '已从账号「{profile}」的钥匙串删除加签密钥「{ref}」',
-    en: 'Deleted the signing secret "{ref}" from the keychain of profile "{profile}"',
-  },
-  CLI_SECRET_NOT_FOUND: {
-    'zh-CN': '账号「{profile}」的钥匙串中没有加签密钥「{ref}」',
-    en: 'The keychain of profile "{profile}" holds no signing secret "{ref}"',
-  },
-  CLI_SECRET_NONE: {
-    'zh-CN':
-      '账号「{profile}」的钥匙串中没有钉钉加签密钥。添加:printf %s "$SEC" | pai-admin secret set 名称 --profile {profile}',
-    en: 'The keychain of profile "{profile}" holds no DingTalk signing secret. Add one: printf %s "$SEC" | pai-admin secret set NAME --profile {profile}',
-  },
   CLI_PLAN_REFUSED: {
     'zh-CN': '计划中有 {count} 项被拒绝的操作,未执行',
     en: 'The plan has {count} refused {count:action|actions}; nothing was applied',

@@ -49,6 +49,25 @@ export const credentialMessages = {
     'zh-CN': '账号配置中的 {field} 无效:“{value}”,应为 {hint}。',
     en: 'The profile field {field} is invalid: "{value}"; expected {hint}.',
   },
+  // The expected forms of CREDENTIALS_FIELD_INVALID's {hint} (messageRef), one per field.
+  CREDENTIALS_HINT_ROLE_ARN: {
+    'zh-CN': 'acs:ram::<账号 ID>:role/<角色名称>',
+    en: 'acs:ram::<account ID>:role/<role name>',
+  },
+  CREDENTIALS_HINT_OIDC_PROVIDER_ARN: {
+    'zh-CN': 'acs:ram::<账号 ID>:oidc-provider/<身份提供商名称>',
+    en: 'acs:ram::<account ID>:oidc-provider/<provider name>',
+  },
+  CREDENTIALS_HINT_SESSION_NAME: {
+    'zh-CN': '{min}-{max} 个字母、数字或 . @ _ -',
+    en: '{min}-{max} letters, digits or . @ _ -',
+  },
+  CREDENTIALS_HINT_DURATION: { 'zh-CN': '{min}-{max} 之间的秒数', en: '{min}-{max} seconds' },
+  CREDENTIALS_HINT_POLICY: { 'zh-CN': 'JSON 格式的权限策略', en: 'a JSON policy document' },
+  CREDENTIALS_HINT_STS_EXPIRATION: {
+    'zh-CN': 'ISO 8601 时间,如 {example}',
+    en: 'an ISO 8601 time, e.g. {example}',
+  },
   CREDENTIALS_FAILED: {
     'zh-CN': '无法获取 {kind} 类型的凭证:{detail}',
     en: 'Cannot get the {kind} credentials: {detail}',

@@ -1,11 +1,16 @@
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { WorkspaceConfigSchema } from '@shared/domain'
-import type { Core } from '../../../core/core'
-import { testCore } from '../../helpers/core'
 import { requireKeychain } from '../vault/keychain'
+import {
+  closeCores,
+  exportedBundle,
+  newCore,
+  ok,
+  OLD_SECRET_BEFORE,
+  NEW_SECRET,
+  OLD_SECRET_IN_BUNDLE,
+  PASSPHRASE,
+  profileWithWorkspace,
+} from './atomic-fixture'
 
 /**
  * An import that fails changes nothing, the keychain included (D2): the real OS keychain (run inside a
@@ -13,91 +18,13 @@ import { requireKeychain } from '../vault/keychain'
  * the draft while the import is writing the bundle's secrets.
  */
 
-const cores: Core[] = []
-function newCore(dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bundles-atomic-'))): Core {
-  const core = testCore({ dataDir, syncWorker: 'never' })
-  cores.push(core)
-  return core
-}
-afterEach(async () => {
-  for (const c of cores.splice(0).reverse()) {
-    for (const p of c.services.store.profiles.list()) await c.services.vault.deleteAll(p.id).catch(() => 0)
-    await c.close()
-  }
-})
+afterEach(closeCores)
 beforeAll(requireKeychain)
-
-async function ok<T>(
-  p: Promise<{ ok: true; value: T } | { ok: false; error: { code: string; message: string } }>,
-): Promise<T> {
-  const res = await p
-  if (!res.ok) throw new Error(`${res.error.code}: ${res.error.message}`)
-  return res.value
-}
-
-const NEW_SECRET = 'SEC' + '1a2b3c4d'.repeat(8)
-const OLD_SECRET_IN_BUNDLE = 'SEC' + '5e6f7a8b'.repeat(8)
-const OLD_SECRET_BEFORE = 'SEC' + '99887766'.repeat(8)
-const PASSPHRASE = 'a long passphrase'
-
-const config = WorkspaceConfigSchema.parse({
-  basic: { name: 'team_a', description: 'Team workspace', mode: 'standard' },
-  owner: { userId: '1700000000000001' },
-  members: [{ userId: '1700000000000001', roles: ['PAI.WorkspaceOwner'] }],
-  notifications: {
-    rules: [
-      {
-        name: 'ops',
-        eventTypes: ['dlc.other'],
-        targets: [
-          { type: 'dingtalk', webhook: 'https://oapi.dingtalk.com/robot/send?access_token=a1', secretRef: 'new-robot' },
-          { type: 'dingtalk', webhook: 'https://oapi.dingtalk.com/robot/send?access_token=b2', secretRef: 'old-robot' },
-        ],
-      },
-    ],
-  },
-  storage: { defaultPath: 'oss://team-bucket/pai/' },
-})
-
-async function profileWithWorkspace(core: Core): Promise<{ profileId: string; key: string }> {
-  const p = await ok(
-    core.invoke('profiles.add', {
-      name: 'emu',
-      region: 'cn-hangzhou',
-      accessKeyId: 'TESTAK5tMainAccount0001',
-      endpoint: '127.0.0.1:9',
-      protocol: 'http',
-    }),
-  )
-  core.services.store.workspaces.upsertMany(p.id, [
-    { workspaceId: '101', name: 'team_a', status: 'ENABLED', mode: 'standard' },
-  ])
-  core.services.store.workspaces.saveConfig(p.id, '101', config)
-  return { profileId: p.id, key: `${p.id}:101` }
-}
 
 describe('an import that fails changes nothing', { timeout: 120_000 }, () => {
   it('D2: a draft saved by another window while the secrets are written: neither drafts nor keychain entries change', async () => {
     // The bundle: exported with both signing secrets, encrypted, from another machine's data directory.
-    const source = newCore()
-    const from = await profileWithWorkspace(source)
-    await ok(source.invoke('secrets.setDingtalk', { profileId: from.profileId, ref: 'new-robot', secret: NEW_SECRET }))
-    await ok(
-      source.invoke('secrets.setDingtalk', {
-        profileId: from.profileId,
-        ref: 'old-robot',
-        secret: OLD_SECRET_IN_BUNDLE,
-      }),
-    )
-    const bundle = await ok(
-      source.invoke('bundles.export', {
-        keys: [from.key],
-        format: 'yaml',
-        source: 'cloud',
-        secrets: { mode: 'encrypted', passphrase: PASSPHRASE },
-      }),
-    )
-    const content = bundle.content.replace('description: Team workspace', 'description: From the bundle')
+    const content = await exportedBundle(newCore())
 
     // This machine: the same workspace, a draft open, and one of the two secrets already in the keychain.
     const core = newCore()

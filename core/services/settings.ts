@@ -1,3 +1,4 @@
+import type { ZodType } from 'zod'
 import { AppSettingsSchema, type AppSettings } from '@shared/ipc/channels/app'
 import { DEFAULT_LOCALE } from '@shared/locale'
 import type { SettingsRepo } from '../store/repos/settings'
@@ -8,7 +9,12 @@ export interface SettingsStore {
   save(settings: AppSettings): void
 }
 
-export const DEFAULT_SETTINGS: AppSettings = { locale: DEFAULT_LOCALE, theme: 'system', activeProfileId: null }
+export const DEFAULT_SETTINGS: AppSettings = {
+  locale: DEFAULT_LOCALE,
+  theme: 'system',
+  activeProfileId: null,
+  showRuleIds: false,
+}
 
 export class SettingsService {
   private current: AppSettings
@@ -43,7 +49,7 @@ export function sqliteSettingsStore(
     load: () => {
       const out: Record<string, unknown> = {}
       for (const key of keys) {
-        const v = repo.get(key, shape[key])
+        const v = repo.get<unknown>(key, shape[key] as ZodType<unknown>)
         if (v?.ok) out[key] = v.value
         else if (v) onInvalid(key, v.error)
       }

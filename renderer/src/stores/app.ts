@@ -10,7 +10,7 @@ type Theme = AppSettings['theme']
 
 /** App-wide state: settings (language, theme, active profile), online status, core info. */
 export const useAppStore = defineStore('app', () => {
-  const settings = ref<AppSettings>({ locale: 'zh-CN', theme: 'system', activeProfileId: null })
+  const settings = ref<AppSettings>({ locale: 'zh-CN', theme: 'system', activeProfileId: null, showRuleIds: false })
   /**
    * Whether the cloud answers the current profile: true / false as the last refresh or outbox send found it
    * (net.status), null while nothing has been asked in this session. The browser's own network state only says
@@ -74,5 +74,9 @@ export const useAppStore = defineStore('app', () => {
     applyTheme()
   }
 
-  return { settings, online, info, recovery, job, dark, load, setLocale, setTheme }
+  async function setShowRuleIds(showRuleIds: boolean): Promise<void> {
+    settings.value = await call('settings.update', { showRuleIds })
+  }
+
+  return { settings, online, info, recovery, job, dark, load, setLocale, setTheme, setShowRuleIds }
 })

@@ -8,6 +8,8 @@ export const AppSettingsSchema = z.object({
   locale: LocaleSchema,
   theme: ThemeSchema,
   activeProfileId: z.string().nullable(),
+  /** Show the rule ID (W1, M6, E4…) beside each problem and protection; off: named on hover and to screen readers. */
+  showRuleIds: z.boolean(),
 })
 export type AppSettings = z.infer<typeof AppSettingsSchema>
 

@@ -85,11 +85,11 @@ describe('settings in SQLite', () => {
     store = f.store
     const svc = new SettingsService(sqliteSettingsStore(store.settings))
     svc.update({ locale: 'en', theme: 'dark' })
-    expect(store.settings.keys()).toEqual(['activeProfileId', 'locale', 'theme'])
+    expect(store.settings.keys()).toEqual(['activeProfileId', 'locale', 'showRuleIds', 'theme'])
     store.settings.set('theme', 'purple')
     const invalid: string[] = []
     const again = new SettingsService(sqliteSettingsStore(store.settings, (key) => invalid.push(key)))
-    expect(again.get()).toEqual({ locale: 'en', theme: 'system', activeProfileId: null })
+    expect(again.get()).toEqual({ locale: 'en', theme: 'system', activeProfileId: null, showRuleIds: false })
     expect(invalid).toEqual(['theme'])
   })
 })

@@ -10,6 +10,7 @@ const en: Shape<typeof zhCN> = {
     themeSystem: 'Follow system',
     themeLight: 'Light',
     themeDark: 'Dark',
+    showRuleIds: 'Show rule IDs',
   },
   nav: {
     workspaces: 'Workspaces',

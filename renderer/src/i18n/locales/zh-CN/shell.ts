@@ -7,6 +7,7 @@ export default {
     themeSystem: '跟随系统',
     themeLight: '浅色',
     themeDark: '深色',
+    showRuleIds: '显示规则编号',
   },
   nav: {
     workspaces: '工作空间列表',

@@ -6,7 +6,7 @@ import { applyPragmas } from '../core/store/database'
 import { openStore } from '../core/store'
 import { type CachedMemberInput } from '../core/store/repos/members'
 import { type CachedWorkspaceInput } from '../core/store/repos/workspaces'
-import { searchText } from '../core/store/repos/workspaces'
+import { searchText } from '../core/store/repos/paging'
 import { median, percentile, type Bench } from './types'
 import { benchProfile } from './profile'
 

@@ -12,34 +12,14 @@ import {
 import { AppError } from '@shared/ipc/errors'
 import type { Plan, RunStatus } from '@shared/ipc/channels/sync'
 import type { Locale } from '@shared/locale'
-import { formatMessage } from '@shared/messages'
 import type { Store } from '../store'
 import { contentHash } from '../store/json'
-import type { RawRefusal } from './access-edits'
 import { encodeDraftKey } from '../model/draft-key'
 import { discardParts } from './access-discard'
+import { PartsRecord, partSummary, renderRefusal, type PartRecord } from './access-bulk-parts'
 import { BulkTargets } from './access-targets'
 import type { PlanPreload } from '../model/plan-preload'
 import type { Emit } from '../ipc/types'
-
-const RefusalRecord = z.object({
-  userId: z.string(),
-  verb: z.string(),
-  ruleId: z.string().optional(),
-  code: z.string(),
-  params: z.record(z.string(), z.unknown()),
-  instead: z.string(),
-})
-const PartRecord = z.object({
-  profileId: z.string(),
-  workspaceId: z.string(),
-  name: z.string(),
-  drafted: z.boolean(),
-  refused: z.array(RefusalRecord),
-  runId: z.string().optional(),
-})
-type PartRecord = z.infer<typeof PartRecord>
-const PartsRecord = z.array(PartRecord)
 
 /** What bulk changes need of the sync engine: plan a draft, queue its plan, follow a run. */
 export interface BulkSync {
@@ -283,29 +263,5 @@ export class AccessBulkService {
       fetchedAt,
       cacheAgeMs: fetchedAt ? Math.max(0, this.now.getTime() - Date.parse(fetchedAt)) : null,
     }
-  }
-}
-
-function renderRefusal(r: RawRefusal, locale: Locale): AccessPart['refused'][number] {
-  const out: AccessPart['refused'][number] = {
-    userId: r.userId,
-    verb: r.verb,
-    code: r.code,
-    message: formatMessage(locale, r.code, r.params),
-    instead: formatMessage(locale, r.instead, r.params),
-  }
-  if (r.ruleId) out.ruleId = r.ruleId
-  return out
-}
-
-function partSummary(p: PartRecord, planned: AccessPart): Record<string, unknown> {
-  return {
-    profileId: p.profileId,
-    workspaceId: p.workspaceId,
-    workspace: p.name,
-    runId: p.runId ?? null,
-    apply: planned.counts.apply,
-    refused: planned.counts.refused,
-    rules: [...new Set(planned.refused.map((r) => r.ruleId).filter(Boolean))],
   }
 }

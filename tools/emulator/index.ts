@@ -6,14 +6,15 @@ import { EmulatorCore } from './core'
 import { Faults, FaultSettingsSchema, type FaultSettings } from './faults'
 import type { EmuState } from './model'
 import { EmulatorOptionsSchema, resolveAccounts, type EmulatorOptionsInput } from './options'
-import { createHandler, type LoggedRequest } from './server'
+import type { LoggedRequest } from './pipeline'
+import { createHandler } from './server'
 
 export type { EmulatorOptionsInput, AccountInput, RoleInput, OidcProviderInput } from './options'
 export type { SeedInput } from './control'
 export { CONSOLE_DINGTALK_SECRET, consoleMadeWorkspace } from './seeds/console'
 export type { FaultSettings } from './faults'
 export type { EmuState } from './model'
-export type { LoggedRequest } from './server'
+export type { LoggedRequest } from './pipeline'
 
 export interface RunningEmulator {
   /** `http://127.0.0.1:PORT` */

@@ -1,29 +1,16 @@
-import crypto from 'node:crypto'
 import type http from 'node:http'
 import { z } from 'zod'
 import { aiWorkspaceAction, handleAiWorkspace } from './aiworkspace'
-import { applySeed } from './control'
+import { control } from './control-routes'
 import type { EmulatorCore } from './core'
 import { handleRobot } from './dingtalk'
 import { handleEventBridge } from './eventbridge'
-import { FaultSettingsSchema, type Faults, type FaultKind } from './faults'
+import type { FaultKind } from './faults'
 import { EmuError, header, jsonAnswer, parseIncoming, send, type Answer, type Incoming } from './http'
+import type { LoggedRequest, PipelineDeps, Service } from './pipeline'
 import { handleEcsMetadata } from './ecs-metadata'
 import { handleRam } from './ram'
 import { authenticate, handleSls, handleSts, slsProjectOf } from './sts-sls'
-
-export type Service = 'pai' | 'eventBridge' | 'sts' | 'sls' | 'ram'
-
-export interface LoggedRequest {
-  at: number
-  service: Service | 'robot' | 'unknown'
-  action: string
-  status: number
-  requestId: string
-  fault?: FaultKind
-  /** What a cloud call asked for: the method, the raw path, the query and the JSON body (tests read exactly what was sent). */
-  sent?: { method: string; path: string; query: Record<string, string>; body?: unknown }
-}
 
 /** The request as the log keeps it (a body over 64 KB is summarized). */
 function sentOf(inc: Incoming): NonNullable<LoggedRequest['sent']> {
@@ -90,14 +77,6 @@ function classify(inc: Incoming): { service: Service; action: string } | undefin
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms))
-
-export interface PipelineDeps {
-  core: EmulatorCore
-  faults: Faults
-  controlToken: string
-  log: LoggedRequest[]
-  now(): number
-}
 
 /** The request handler of the emulator's one HTTP server. */
 export function createHandler(d: PipelineDeps): http.RequestListener {
@@ -241,71 +220,5 @@ async function serve(
     if (err instanceof z.ZodError)
       return finish(errorAnswer(core, service, inc, new EmuError(400, 'InvalidParameter', err.message)))
     throw err
-  }
-}
-
-function control(d: PipelineDeps, inc: Incoming): Answer {
-  const token = header(inc, 'x-emulator-token') ?? ''
-  const ok =
-    token.length === d.controlToken.length && crypto.timingSafeEqual(Buffer.from(token), Buffer.from(d.controlToken))
-  if (!ok) return jsonAnswer(401, { error: 'missing or wrong x-emulator-token' })
-  const route = `${inc.method} ${inc.rawPath}`
-  let body: unknown = {}
-  try {
-    if (inc.body.length) body = JSON.parse(inc.body.toString('utf8'))
-  } catch {
-    return jsonAnswer(400, { error: 'the body is not JSON' })
-  }
-  try {
-    switch (route) {
-      case 'GET /__emulator/state':
-        return jsonAnswer(200, {
-          state: d.core.state,
-          faults: {
-            latencyMs: d.faults.latencyMs,
-            throttleQps: d.faults.throttleQps,
-            faultRate: d.faults.faultRate,
-            pending: d.faults.pending(),
-            held: d.faults.heldCounts(),
-          },
-        })
-      case 'POST /__emulator/reset':
-        d.core.reset()
-        d.faults.clear()
-        d.log.length = 0
-        return jsonAnswer(200, { ok: true })
-      case 'POST /__emulator/seed':
-        return jsonAnswer(200, applySeed(d.core, body))
-      case 'POST /__emulator/faults':
-        d.faults.set(FaultSettingsSchema.parse(body))
-        return jsonAnswer(200, { ok: true, pending: d.faults.pending() })
-      case 'POST /__emulator/release': {
-        const { action } = z.object({ action: z.string().optional() }).parse(body)
-        return jsonAnswer(200, { ok: true, released: d.faults.release(action) })
-      }
-      case 'DELETE /__emulator/faults':
-        d.faults.clear()
-        return jsonAnswer(200, { ok: true })
-      case 'GET /__emulator/stats': {
-        const cpu = process.cpuUsage()
-        return jsonAnswer(200, {
-          cpuUserMicros: cpu.user,
-          cpuSystemMicros: cpu.system,
-          served: Object.values(d.core.state.calls).reduce((a, b) => a + b, 0),
-        })
-      }
-      case 'GET /__emulator/requests':
-        return jsonAnswer(200, { requests: d.log })
-      case 'DELETE /__emulator/requests':
-        d.log.length = 0
-        return jsonAnswer(200, { ok: true })
-      case 'POST /__emulator/save':
-        d.core.save()
-        return jsonAnswer(200, { ok: true })
-      default:
-        return jsonAnswer(404, { error: `no control route ${route}` })
-    }
-  } catch (err) {
-    return jsonAnswer(400, { error: err instanceof Error ? err.message : String(err) })
   }
 }

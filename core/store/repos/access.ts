@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { Db } from '../database'
 import { readJson } from '../json'
-import { pageBounds } from './workspaces'
+import { pageBounds } from './paging'
 import {
   and,
   hasMembershipFilter,

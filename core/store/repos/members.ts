@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { AppError } from '@shared/ipc/errors'
 import type { Db } from '../database'
 import { readJson } from '../json'
-import { pageBounds, searchText, type ListQuery, type Page } from './workspaces'
+import { pageBounds, searchText, type ListQuery, type Page } from './paging'
 
 /** One member as ListMembers returns it. */
 export interface CachedMemberInput {

@@ -1,5 +1,5 @@
 import type { Db } from '../database'
-import { searchText } from './workspaces'
+import { searchText } from './paging'
 
 export interface RamUserRow {
   userId: string

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { AppError } from '@shared/ipc/errors'
 import type { Db } from '../database'
 import { contentHash, readJson, type Checked } from '../json'
+import { pageBounds, searchText, type ListQuery, type Page } from './paging'
 
 /** One workspace as a list call returns it (ListWorkspaces), ready to cache. */
 export interface CachedWorkspaceInput {
@@ -35,20 +36,6 @@ export interface CachedWorkspace {
 
 export type WorkspaceSort = 'name' | 'displayName' | 'status' | 'gmtModified' | 'fetchedAt'
 
-export interface ListQuery<S extends string> {
-  /** Substring match on the names, case-insensitive (every character is literal). */
-  filter?: string
-  sort?: S
-  dir?: 'asc' | 'desc'
-  limit?: number
-  offset?: number
-}
-
-export interface Page<T> {
-  total: number
-  rows: T[]
-}
-
 interface Row {
   profile_id: string
   workspace_id: string
@@ -75,8 +62,6 @@ const SORTS: Record<WorkspaceSort, { column: string; index: string }> = {
   fetchedAt: { column: 'fetched_at', index: 'cached_workspaces_fetched' },
 }
 
-export const MAX_PAGE = 1000
-
 function toWorkspace(r: Row): CachedWorkspace {
   return {
     profileId: r.profile_id,
@@ -91,20 +76,6 @@ function toWorkspace(r: Row): CachedWorkspace {
     cloudVersion: r.cloud_version,
     fetchedAt: r.fetched_at,
   }
-}
-
-/** What the name filter searches: the names, lower-cased (Unicode-aware, unlike SQLite's lower()). */
-export function searchText(...parts: Array<string | null | undefined>): string {
-  return parts
-    .filter((p) => p)
-    .join('\u001f')
-    .toLowerCase()
-}
-
-export function pageBounds(q: { limit?: number; offset?: number }): { limit: number; offset: number } {
-  const limit = Math.min(Math.max(Math.trunc(q.limit ?? 50), 1), MAX_PAGE)
-  const offset = Math.max(Math.trunc(q.offset ?? 0), 0)
-  return { limit, offset }
 }
 
 /** The cloud state cached per profile: the workspace list and each workspace's full configuration. */

@@ -1,6 +1,7 @@
 import type zhCN from '../zh-CN/config'
 import type { Shape } from '../shape'
 import { roleMessages } from '../../shared-names'
+import notifications from './config-notifications'
 
 /** English strings of the workspace configuration screen. */
 const en: Shape<typeof zhCN> = {
@@ -223,78 +224,7 @@ const en: Shape<typeof zhCN> = {
       removeTimeoutAria: 'Delete the timeout rule {kind}',
       noTimeouts: 'No timeout rules (the "task timeout" event needs one)',
     },
-    notifications: {
-      authTitle: 'EventBridge authorization',
-      authorized: 'EventBridge is activated and PAI is authorized.',
-      notAuthorized: 'EventBridge is not activated or PAI is not authorized: notification rules cannot take effect.',
-      authUnknown: 'Unknown: refresh this profile to find out whether PAI is authorized.',
-      authHow:
-        'On first use, activate EventBridge in the console, then click "Authorize" on the event notification page of the PAI workspace; this creates the service-linked role AliyunServiceRoleForPAIWorkspace.',
-      authLink: 'Open the EventBridge console',
-      bus: 'Event bus',
-      quota: 'Target quota per rule',
-      quotaHint:
-        'Default 5, can be raised on request (at most 100 recommended). Each voice, SMS or email contact takes one unit; contacts are not de-duplicated.',
-      rules: 'Event rules',
-      addRule: 'New event rule',
-      removeRule: 'Delete rule',
-      removeRuleAria: 'Delete rule {name}',
-      ruleName: 'Rule name',
-      enabled: 'Enabled',
-      scope: 'Event scope',
-      scopeAll: 'Everything in the workspace',
-      scopeMine: 'Created by me',
-      eventTypes: 'Event types',
-      eventSource: {
-        workflow: 'Workflow tasks',
-        dlc: 'DLC tasks',
-        model: 'Models',
-      },
-      eventType: {
-        workflow_taskFailed: 'Task failed',
-        workflow_taskEnded: 'Task ended',
-        dlc_jobProgress: 'Task progress',
-        dlc_faultTolerance: 'Automatic fault tolerance',
-        dlc_jobTimeout: 'Task timeout',
-        dlc_other: 'Other events',
-        model_versionApproved: 'Model version approved',
-        model_versionStatusChanged: 'Model version status changed',
-      },
-      targets: 'Targets',
-      targetType: {
-        dingtalk: 'DingTalk',
-        http: 'HTTP/HTTPS',
-        voice: 'Voice call',
-        sms: 'SMS',
-        email: 'Email',
-      },
-      addTarget: 'Add a target',
-      targetKind: 'Target kind',
-      removeTarget: 'Delete',
-      removeTargetAria: 'Delete target {n}',
-      notAllowedEvent: '{type}: not allowed for the selected event types',
-      notAllowedRegion: '{type}: not available in region {region} (only cn-hangzhou, cn-shanghai and cn-wulanchabu)',
-      unitsUsed: 'Used {used} / quota {quota}',
-      noRules: 'No event rules yet',
-      noTargets: 'No targets yet',
-      webhook: 'Webhook URL',
-      secret: 'Signing secret',
-      secretPlaceholder: 'Signing secret starting with SEC',
-      secretSaved: 'Saved in the system keychain ({ref})',
-      secretMissing: 'No signing secret saved yet',
-      secretSave: 'Save to keychain',
-      secretNeedsProfile:
-        'An offline draft has no profile: the signing secret cannot be saved, only used for the test.',
-      secretStored: 'Signing secret saved in the system keychain',
-      test: 'Test connectivity',
-      testing: 'Testing…',
-      testOk: 'Connected',
-      testFailed: 'Not connected',
-      robotAnswer: 'Robot answered: errcode {errcode}, {errmsg}',
-      url: 'URL',
-      contacts: 'Contacts',
-      contactsHint: 'Separate contacts with commas',
-    },
+    notifications,
     storage: {
       defaultPath: 'Workspace default storage path',
       defaultHint: 'Recommended: training jobs keep temporary data and models in this OSS path.',

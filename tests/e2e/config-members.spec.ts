@@ -82,11 +82,15 @@ test.describe('workspace configuration: members and roles', () => {
 
     await page
       .getByTestId('member-csv-text')
-      .fill('userId,roles\n500,PAI.AlgoOperator|标注管理员\n600,PAI.WorkspaceOwner\n200,访客\n700,\n')
+      .fill('userId,userName,roles\n500,erin,PAI.AlgoOperator|标注管理员\n600,PAI.WorkspaceOwner\n200,访客\n700,\n')
     await page.getByTestId('member-csv-import').click()
     const result = page.getByTestId('member-csv-result')
     await expect(result).toContainText('已添加 1 个,拒绝 3 个')
     await expect(page.getByTestId('csv-row-2')).toHaveAttribute('data-ok', 'true')
+    await expect(page.getByTestId('csv-row-2')).toContainText('erin (500)')
+    // The refused lines come first: they are what the user has to act on.
+    await expect(result.locator('li').first()).toHaveAttribute('data-ok', 'false')
+    await expect(result.locator('li').last()).toHaveAttribute('data-testid', 'csv-row-2')
     await expect(page.getByTestId('csv-row-3')).toContainText('不能授予负责人角色')
     await expect(page.getByTestId('csv-row-4')).toContainText('已是工作空间成员')
     await expect(page.getByTestId('csv-row-5')).toContainText('未填写角色')

@@ -50,4 +50,22 @@ describe('member CSV paste', () => {
       [8, 'duplicateRow'],
     ])
   })
+
+  it('M1: a user-name column (userId,userName,roles) is kept for display; two columns still read as userId,roles', () => {
+    const rows = parseMemberCsv(
+      'userId,userName,roles\n900,carol,算法开发;访客\n901,访客\n902,"dave",PAI.AlgoDeveloper',
+      new Set(),
+      resolve,
+    )
+    expect(rows).toEqual([
+      {
+        line: 2,
+        userId: '900',
+        ok: true,
+        member: { userId: '900', userName: 'carol', roles: ['PAI.AlgoDeveloper', 'PAI.WorkspaceGuest'] },
+      },
+      { line: 3, userId: '901', ok: true, member: { userId: '901', roles: ['PAI.WorkspaceGuest'] } },
+      { line: 4, userId: '902', ok: true, member: { userId: '902', userName: 'dave', roles: ['PAI.AlgoDeveloper'] } },
+    ])
+  })
 })

@@ -22,8 +22,8 @@ const unquote = (s: string): string =>
     .trim()
 
 /**
- * Parses pasted member CSV: one `userId,roles` per line, roles separated by `;` or `|` (M1: several
- * roles). `resolveRole` maps what the user typed (an ID or a role name) to a role ID. A header line
+ * Parses pasted member CSV: one `userId,roles` or `userId,userName,roles` per line, roles separated by `;` or
+ * `|` (M1: several roles); the user name (the RAM user's login name) is kept for display. `resolveRole` maps what the user typed (an ID or a role name) to a role ID. A header line
  * (`userId,roles`) and blank lines are skipped. Every other line is added or refused with the reason:
  * bad format, invalid user ID, repeated line, already a member, no role (M5), unknown role, or the
  * owner role (M6: never granted).
@@ -47,6 +47,11 @@ export function parseMemberCsv(
       continue
     }
     const userId = unquote(raw.slice(0, comma))
+    // A second separator: the middle field is the user name (roles never hold a comma).
+    const rest = raw.slice(comma + 1)
+    const second = rest.search(/[,\t,]/)
+    const userName = second >= 0 ? unquote(rest.slice(0, second)) : ''
+    const roleText = second >= 0 ? rest.slice(second + 1) : rest
     const refuse = (refusal: CsvRefusal): void => void rows.push({ line, userId, ok: false, refusal })
     if (!USER_ID.test(userId)) {
       refuse({ key: 'userId' })
@@ -61,7 +66,7 @@ export function parseMemberCsv(
       refuse({ key: 'exists' })
       continue
     }
-    const tokens = unquote(raw.slice(comma + 1))
+    const tokens = unquote(roleText)
       .split(/[;|]/)
       .map((s) => s.trim())
       .filter((s) => s !== '')
@@ -84,7 +89,10 @@ export function parseMemberCsv(
       if (!roles.includes(role)) roles.push(role)
     }
     if (refusal) refuse(refusal)
-    else rows.push({ line, userId, ok: true, member: { userId, roles: roles as Member['roles'] } })
+    else {
+      const member: Member = { userId, roles: roles as Member['roles'], ...(userName ? { userName } : {}) }
+      rows.push({ line, userId, ok: true, member })
+    }
   }
   return rows
 }

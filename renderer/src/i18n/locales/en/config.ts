@@ -143,7 +143,7 @@ const en: Shape<typeof zhCN> = {
       addButton: 'Add',
       csvTitle: 'Add many (paste CSV)',
       csvHelp:
-        "One member per line: userId,roles; separate roles with ; or {'|'}. A role is a role ID (e.g. PAI.AlgoDeveloper) or a role name.",
+        "One member per line: userId,roles or userId,userName,roles; separate roles with ; or {'|'}. A role is a role ID (e.g. PAI.AlgoDeveloper) or a role name.",
       csvPlaceholder: '2788xxxx,PAI.AlgoDeveloper;PAI.WorkspaceGuest',
       csvImport: 'Import',
       csvAdded: 'Added',

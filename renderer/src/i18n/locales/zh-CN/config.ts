@@ -139,7 +139,8 @@ export default {
       roles: '角色',
       addButton: '添加',
       csvTitle: '批量添加(粘贴 CSV)',
-      csvHelp: "每行一个成员:userId,角色;多个角色用 ; 或 {'|'} 分隔。角色可写角色 ID(如 PAI.AlgoDeveloper)或角色名称。",
+      csvHelp:
+        "每行一个成员:userId,角色,或 userId,用户名,角色;多个角色用 ; 或 {'|'} 分隔。角色可写角色 ID(如 PAI.AlgoDeveloper)或角色名称。",
       csvPlaceholder: '2788xxxx,PAI.AlgoDeveloper;PAI.WorkspaceGuest',
       csvImport: '导入',
       csvAdded: '已添加',

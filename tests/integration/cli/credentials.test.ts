@@ -41,6 +41,20 @@ async function envCli(args: string[], env: NodeJS.ProcessEnv, input?: string): P
   return r
 }
 
+/** `workspace list` on the environment's credentials, against the emulator. */
+const envList = (): string[] => [
+  'workspace',
+  'list',
+  '--credentials',
+  'env',
+  '--region',
+  'cn-hangzhou',
+  '--endpoint',
+  emu.endpoint,
+  '--protocol',
+  'http',
+]
+
 const bundle = `apiVersion: pai-admin.aliyun.com/v1
 kind: WorkspaceBundle
 workspaces:
@@ -221,21 +235,7 @@ describe('pai-admin credentials', { timeout: 180_000 }, () => {
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEPLOYER.accessKeySecret,
       PAI_ADMIN_DATA_DIR: unused,
     }
-    const r = await envCli(
-      [
-        'workspace',
-        'list',
-        '--credentials',
-        'env',
-        '--region',
-        'cn-hangzhou',
-        '--endpoint',
-        emu.endpoint,
-        '--protocol',
-        'http',
-      ],
-      env,
-    )
+    const r = await envCli(envList(), env)
     // DEPLOYER has no PAI policy: the cloud refuses (A3) — but the call was made with the environment's key.
     expect(r.code, r.stdout + r.stderr).toBe(3)
     expect(r.stderr).toContain('AliyunPAIFullAccess')
@@ -279,18 +279,7 @@ describe('pai-admin credentials', { timeout: 180_000 }, () => {
     const role = emu.core.sts.role(arnOf(ADMIN_ROLE))!
     const sts = emu.core.sts.issue(role, 'pipeline', 900, Date.now())
     emu.seed({ tenant: OTHER.uid, workspaces: [{ WorkspaceName: 'sts_env_ws', Description: 'via STS' }] })
-    const args = [
-      'workspace',
-      'list',
-      '--credentials',
-      'env',
-      '--region',
-      'cn-hangzhou',
-      '--endpoint',
-      emu.endpoint,
-      '--protocol',
-      'http',
-    ]
+    const args = envList()
     const env = {
       ALIBABA_CLOUD_ACCESS_KEY_ID: sts.accessKeyId,
       ALIBABA_CLOUD_ACCESS_KEY_SECRET: sts.accessKeySecret,

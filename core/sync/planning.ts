@@ -1,4 +1,4 @@
-import { WorkspaceConfigSchema, validate, type ValidationContext, type WorkspaceConfig } from '@shared/domain'
+import { WorkspaceConfigSchema, validateInContext, type ValidationContext, type WorkspaceConfig } from '@shared/domain'
 import type { DriftItem, Plan, PlanAction } from '@shared/ipc/channels/sync'
 import { AppError } from '@shared/ipc/errors'
 import type { Locale } from '@shared/locale'
@@ -107,7 +107,7 @@ export class Planning {
     const { input, ctx, fetchedAt, cloudVersion } = this.inputOf(loaded, pre?.cloud)
     const actions = buildPlan(input).map((a) => withMessage(a, locale))
 
-    const problems = validate(draft, ctx).problems
+    const problems = validateInContext(draft, ctx).problems
 
     const counts = { apply: 0, manual: 0, refused: 0, conflict: 0 }
     for (const a of actions) counts[a.kind]++

@@ -1,5 +1,6 @@
 import type { WorkspaceConfig } from '@shared/domain'
 import type { DraftKeyParts } from './draft-key'
+import type { ProfileContext } from './validation-context'
 
 /** A draft as planning reads it. */
 export interface LoadedDraft {
@@ -21,6 +22,8 @@ export interface CachedCloud {
  * change plans a thousand drafts in a row (issue 16). The plan is the one made from the store.
  */
 export interface PlanPreload {
-  draft: LoadedDraft
-  cloud: CachedCloud
+  draft?: LoadedDraft
+  cloud?: CachedCloud
+  /** What every workspace of the draft's profile shares in its validation context. */
+  profile?: ProfileContext
 }

@@ -19,6 +19,7 @@ import { discardParts } from './access-discard'
 import { PartsRecord, partSummary, renderRefusal, type PartRecord } from './access-bulk-parts'
 import { BulkTargets } from './access-targets'
 import type { PlanPreload } from '../model/plan-preload'
+import { profileContextOf, type ProfileContext } from '../model/validation-context'
 import type { Emit } from '../ipc/types'
 
 /** What bulk changes need of the sync engine: plan a draft, queue its plan, follow a run. */
@@ -119,7 +120,11 @@ export class AccessBulkService {
   /** The combined plan: every part planned again by the sync planner, with the refusals of the change. */
   plan(changeId: string, locale: Locale, preloads?: ReadonlyMap<string, PlanPreload>): AccessChangePlan {
     const rec = this.record(changeId)
-    const parts = rec.parts.map((p) => this.planPart(p, locale, preloads))
+    // What every workspace of a profile shares in its validation context, read once for the whole plan.
+    const shared = new Map<string, ProfileContext>()
+    const profileOf = (profileId: string): ProfileContext =>
+      shared.get(profileId) ?? shared.set(profileId, profileContextOf(this.d.store, profileId)).get(profileId)!
+    const parts = rec.parts.map((p) => this.planPart(p, locale, preloads, profileOf))
     const counts = zero()
     for (const p of parts) for (const k of Object.keys(counts) as Array<keyof typeof counts>) counts[k] += p.counts[k]
     const ages = parts.map((p) => p.cacheAgeMs).filter((x): x is number => x !== null)
@@ -233,13 +238,18 @@ export class AccessBulkService {
     return { kind: r.kind, status: r.status, request: r.request.value, parts: r.parts.value, activityId: r.activityId }
   }
 
-  private planPart(p: PartRecord, locale: Locale, preloads?: ReadonlyMap<string, PlanPreload>): AccessPart {
+  private planPart(
+    p: PartRecord,
+    locale: Locale,
+    preloads: ReadonlyMap<string, PlanPreload> | undefined,
+    profileOf: (profileId: string) => ProfileContext,
+  ): AccessPart {
     const key = encodeDraftKey({ profileId: p.profileId, workspaceKey: p.workspaceId })
     const refused = p.refused.map((r) => renderRefusal(r, locale))
     const base = { key, profileId: p.profileId, workspaceId: p.workspaceId, workspaceName: p.name, refused }
     const hasDraft = p.drafted && !p.runId && this.d.store.drafts.revision(p.profileId, p.workspaceId) !== undefined
     if (hasDraft) {
-      const plan = this.d.sync.plan(key, locale, preloads?.get(key))
+      const plan = this.d.sync.plan(key, locale, { ...preloads?.get(key), profile: profileOf(p.profileId) })
       const counts = { ...plan.counts, refused: plan.counts.refused + refused.length }
       return {
         ...base,

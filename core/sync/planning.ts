@@ -1,11 +1,11 @@
-import { WorkspaceConfigSchema, validate, type ValidationContext, type WorkspaceConfig } from '@shared/domain'
+import { WorkspaceConfigSchema, validateInContext, type ValidationContext, type WorkspaceConfig } from '@shared/domain'
 import type { DriftItem, Plan, PlanAction } from '@shared/ipc/channels/sync'
 import { AppError } from '@shared/ipc/errors'
 import type { Locale } from '@shared/locale'
 import { formatMessage } from '@shared/messages'
 import { decodeDraftKey, encodeDraftKey } from '../model/draft-key'
 import type { CachedCloud, LoadedDraft, PlanPreload } from '../model/plan-preload'
-import { validationContextFor } from '../model/validation-context'
+import { profileContextOf, validationContextFor, type ProfileContext } from '../model/validation-context'
 import { isLocalWorkspaceKey } from '../store/ids'
 import { contentHash } from '../store/json'
 import type { SyncContext } from './deps'
@@ -54,6 +54,7 @@ export class Planning {
   inputOf(
     loaded: LoadedDraft,
     cached?: CachedCloud,
+    known?: ProfileContext,
   ): {
     input: PlanInput
     ctx: ValidationContext
@@ -62,7 +63,8 @@ export class Planning {
   } {
     const store = this.c.store
     const { parts, draft, base } = loaded
-    const profile = store.profiles.get(parts.profileId)
+    const shared = known ?? profileContextOf(store, parts.profileId)
+    const profile = shared.profile
     if (!profile) throw new AppError('NOT_FOUND', { params: { what: `profile ${parts.profileId}` } })
     const creating = isLocalWorkspaceKey(parts.workspaceKey)
     let cloud: WorkspaceConfig | null = null
@@ -75,7 +77,7 @@ export class Planning {
       cloudVersion = got.configVersion
     }
     const effectiveBase = creating ? null : (base ?? cloud)
-    const ctx = validationContextFor(store, parts.profileId, { previous: effectiveBase, current: cloud })
+    const ctx = validationContextFor(store, parts.profileId, { previous: effectiveBase, current: cloud }, shared)
     const input: PlanInput = {
       region: profile.region,
       draft,
@@ -104,10 +106,10 @@ export class Planning {
     const loaded = pre?.draft ?? this.loadDraft(key)
     const { parts, draft, revision } = loaded
     const creating = isLocalWorkspaceKey(parts.workspaceKey)
-    const { input, ctx, fetchedAt, cloudVersion } = this.inputOf(loaded, pre?.cloud)
+    const { input, ctx, fetchedAt, cloudVersion } = this.inputOf(loaded, pre?.cloud, pre?.profile)
     const actions = buildPlan(input).map((a) => withMessage(a, locale))
 
-    const problems = validate(draft, ctx).problems
+    const problems = validateInContext(draft, ctx).problems
 
     const counts = { apply: 0, manual: 0, refused: 0, conflict: 0 }
     for (const a of actions) counts[a.kind]++

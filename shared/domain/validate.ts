@@ -35,9 +35,41 @@ export interface DomainValidationResult extends ValidationResult {
  * every problem at once. Never throws.
  */
 export function validate(config: unknown, context: unknown): DomainValidationResult {
+  return guarded((c) => {
+    const front: DomainProblem[] = []
+    // The context: without a valid one, permissions cannot be decided, so that is an error.
+    const ctxParsed = ValidationContextSchema.safeParse(context)
+    c.checks++
+    if (!ctxParsed.success) {
+      const first = ctxParsed.error.issues[0]
+      front.push({
+        ruleId: 'A1',
+        pointer: '',
+        severity: 'error',
+        code: 'DOMAIN_CONTEXT_INVALID',
+        params: { field: first ? first.path.map(String).join('.') || '(root)' : '(root)' },
+      })
+    }
+    return run(config, ctxParsed.success ? ctxParsed.data : undefined, front, c)
+  })
+}
+
+/**
+ * `validate` with a context that is already the schema's output (built from parsed data, as the core's
+ * validationContextFor does): the same result, without parsing the context again (its previous state and
+ * every known workspace name), which counts when a bulk change plans a thousand drafts in a row.
+ */
+export function validateInContext(config: unknown, ctx: ValidationContext): DomainValidationResult {
+  return guarded((c) => {
+    c.checks++ // the context's check, as in validate
+    return run(config, ctx, [], c)
+  })
+}
+
+function guarded(body: (c: Collector) => DomainValidationResult): DomainValidationResult {
   const c = new Collector()
   try {
-    return run(config, context, c)
+    return body(c)
   } catch (err) {
     // Only reachable with hostile inputs (throwing getters, proxies).
     const detail = clip(err instanceof Error ? err.message : String(err))
@@ -46,22 +78,12 @@ export function validate(config: unknown, context: unknown): DomainValidationRes
   }
 }
 
-function run(input: unknown, context: unknown, c: Collector): DomainValidationResult {
-  const front: DomainProblem[] = []
-  // The context: without a valid one, permissions cannot be decided, so that is an error.
-  const ctxParsed = ValidationContextSchema.safeParse(context)
-  c.checks++
-  const ctx: ValidationContext | undefined = ctxParsed.success ? ctxParsed.data : undefined
-  if (!ctxParsed.success) {
-    const first = ctxParsed.error.issues[0]
-    front.push({
-      ruleId: 'A1',
-      pointer: '',
-      severity: 'error',
-      code: 'DOMAIN_CONTEXT_INVALID',
-      params: { field: first ? first.path.map(String).join('.') || '(root)' : '(root)' },
-    })
-  }
+function run(
+  input: unknown,
+  ctx: ValidationContext | undefined,
+  front: DomainProblem[],
+  c: Collector,
+): DomainValidationResult {
   const creating = ctx !== undefined && ctx.previous === undefined
 
   // A1-A4: may this identity change (or create) the workspace at all?

@@ -159,6 +159,18 @@ describe('plan: refusals', () => {
     expect(acts).toEqual([expect.objectContaining({ kind: 'refused', ruleId: 'M5', code: 'DOMAIN_MEMBER_NO_ROLE' })])
   })
 
+  it('M5: a member the draft leaves as the cloud has it is still refused when it holds no role (as through the merge)', () => {
+    const bare = { ...cloudWs, members: [cloudWs.members[0]!, { userId: '2001', roles: [] }] }
+    const same = plan({ draft: bare, base: cloudWs, cloud: bare, workspaceId: '1' })
+    expect(same).toEqual([expect.objectContaining({ kind: 'refused', ruleId: 'M5', verb: 'roles' })])
+    // the same roles in another order plan nothing, whether or not the lists are equal element by element
+    const two = ['PAI.AlgoDeveloper' as const, 'PAI.WorkspaceGuest' as const]
+    const cloud = { ...cloudWs, members: [cloudWs.members[0]!, { userId: '2001', roles: two }] }
+    const mine = { ...cloudWs, members: [cloudWs.members[0]!, { userId: '2001', roles: [...two].reverse() }] }
+    expect(plan({ draft: mine, base: cloudWs, cloud, workspaceId: '1' })).toEqual([])
+    expect(plan({ draft: cloud, base: cloudWs, cloud, workspaceId: '1' })).toEqual([])
+  })
+
   it('M5: roles are added before the old ones are removed', () => {
     const mine = {
       ...cloudWs,

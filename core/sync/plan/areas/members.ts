@@ -76,6 +76,11 @@ export function planMembers(ctx: PlanContext, a: Actions, roles: CustomRolePlan)
       } else {
         a.conflict('member', k, [{ path: `/members/${seg(k)}`, base: bi, mine: null, cloud: ci }])
       }
+    } else if (mi && ci && sameList(mi.roles, ci.roles)) {
+      // The draft holds the cloud's roles (most members of a bulk change's thousand drafts): the merge below
+      // would add and remove nothing, and only ask whether the member may hold them.
+      const hold = canHoldRoles(k, [...new Set(rolesOf(names, ci))])
+      if (!hold.allowed) a.changed(a.refused('member', k, 'roles', hold), { rolesAdded: [], rolesRemoved: [] })
     } else if (mi && ci) {
       const br = bi ? rolesOf(names, bi) : undefined
       const mr = rolesOf(names, mi)
@@ -129,4 +134,8 @@ function unverified(a: Actions, id: string, roles: string[]): string {
   const custom = roles.filter((r) => r.startsWith(CUSTOM_ROLE_REF)).map((r) => r.slice(CUSTOM_ROLE_REF.length))
   if (custom.length) a.note(id, 'SYNC_CUSTOM_ROLE_GRANT_UNVERIFIED', { roles: custom.join(', ') })
   return id
+}
+
+function sameList(x: readonly string[], y: readonly string[]): boolean {
+  return x.length === y.length && x.every((v, i) => v === y[i])
 }

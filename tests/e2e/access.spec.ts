@@ -160,9 +160,12 @@ test.describe('访问权限总览 (access overview) against the emulator', () =>
     await inputOf(page, 'access-filter-user').fill('nobody-at-all')
     await expect(page.getByTestId('access-empty')).toBeVisible()
     await expect(page.getByTestId('access-counts')).toContainText('0 个用户')
+    // The number filters say what they count (issue 18: units on every number field).
+    await expect(page.getByTestId('access-filter-min-workspaces-unit')).toHaveText('个工作空间中')
+    await expect(page.getByTestId('access-filter-not-refreshed-unit')).toHaveText('天未刷新')
   })
 
-  test('en: the counts say "1 user", "3 workspaces" (English plurals, issue 18)', async ({
+  test('en: the counts say "1 user", "3 workspaces" (English plurals, issue 18); the number filters have units', async ({
     page,
     harness,
     emulator,
@@ -178,6 +181,8 @@ test.describe('访问权限总览 (access overview) against the emulator', () =>
     await inputOf(page, 'access-filter-user').fill('bob')
     await expect(page.getByTestId('access-counts')).toHaveText(/^1 user, \d+ membership/)
     await expect(page.getByTestId('access-counts')).not.toContainText('users')
+    await expect(page.getByTestId('access-filter-min-workspaces-unit')).toHaveText('workspaces')
+    await expect(page.getByTestId('access-filter-not-refreshed-unit')).toHaveText('days')
   })
 
   test('a bulk grant chosen in the dialog is planned, then discarded: its draft goes, nothing waits on 待同步变更', async ({

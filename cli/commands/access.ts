@@ -142,7 +142,7 @@ function renderPlan(p: AccessChangePlan): string {
       )
     for (const e of x.problems) out.push(`  ${printable(x.workspaceName)}: ! [${e.ruleId}] ${e.code} ${e.pointer}`)
   }
-  out.push(`Total: ${p.counts.apply} to apply, ${p.counts.refused} refused, ${p.counts.conflict} conflicts.`)
+  out.push(`Total: ${p.counts.apply} to apply, ${p.counts.refused} refused, ${p.counts.conflict} in conflict.`)
   return out.join('\n')
 }
 

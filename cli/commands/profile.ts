@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import type { Locale } from '@shared/locale'
 import { FIELD_HINTS } from '@shared/credential-hints'
-import { formatMessage, type MessageRef } from '@shared/messages'
+import { countOf, formatMessage, type MessageRef } from '@shared/messages'
 import { printable } from '@shared/printable'
 import { profileExpiry } from '@shared/profile-expiry'
 import { vpcEndpoints } from '@shared/cloud-endpoints'
@@ -191,7 +191,8 @@ export async function profileRemove(s: Session, name: string): Promise<void> {
   const res = await s.call('profiles.remove', { id })
   s.out.result(
     { name, ...res },
-    () => `Removed profile ${name} (${res.deletedDrafts} drafts, ${res.deletedSecrets} keychain entries).`,
+    () =>
+      `Removed profile ${name} (${countOf(res.deletedDrafts, 'draft')}, ${countOf(res.deletedSecrets, 'keychain entry', 'keychain entries')}).`,
   )
 }
 

@@ -1,3 +1,4 @@
+import { countOf } from '@shared/messages'
 import { CliError } from '../exit-codes'
 import { table } from '../output'
 import type { Session } from '../session'
@@ -21,7 +22,7 @@ export async function ramUsers(s: Session, o: RamUsersOptions): Promise<void> {
   if (!o.offline) {
     const r = await s.call('accounts.refreshRam', { profileId })
     s.out.note(
-      `${r.users} RAM users read; ${r.withoutPaiFullAccess} of ${r.members} member RAM users lack AliyunPAIFullAccess (A3).`,
+      `${countOf(r.users, 'RAM user')} read; member RAM users without AliyunPAIFullAccess (A3): ${r.withoutPaiFullAccess} of ${r.members}.`,
     )
   }
   const r = await s.call('accounts.ramUsers', { profileId, search: o.search ?? '', limit })

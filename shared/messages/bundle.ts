@@ -10,7 +10,7 @@ export const bundleMessages = {
   BUNDLE_EMPTY: { 'zh-CN': '文件为空', en: 'The file is empty' },
   BUNDLE_TOO_LARGE: {
     'zh-CN': '文件过大({size} 字节,上限 {max} 字节),未读取',
-    en: 'The file is too large ({size} bytes; the limit is {max}); it was not read',
+    en: 'The file is too large ({size} {size:byte|bytes}; the limit is {max}); it was not read',
   },
   BUNDLE_BINARY: {
     'zh-CN': '这不是文本文件(含有二进制内容或无效的 UTF-8 编码),不是配置包',
@@ -23,7 +23,7 @@ export const bundleMessages = {
   BUNDLE_SYNTAX: { 'zh-CN': '语法错误:{detail}', en: 'Syntax error: {detail}' },
   BUNDLE_TOO_DEEP: {
     'zh-CN': '嵌套层级过深(超过 {max} 层),未读取',
-    en: 'Nested too deeply (more than {max} levels); it was not read',
+    en: 'Nested too deeply (more than {max} {max:level|levels}); it was not read',
   },
   BUNDLE_ALIAS_LIMIT: {
     'zh-CN': 'YAML 别名(alias)过多(上限 {max}),疑似“别名炸弹”,未读取',
@@ -53,7 +53,7 @@ export const bundleMessages = {
   },
   BUNDLE_PROBLEMS_TRUNCATED: {
     'zh-CN': '共发现 {total} 个问题,仅列出前 {shown} 个',
-    en: '{total} problems in all; only the first {shown} are listed',
+    en: '{total} {total:problem|problems} in all; only the first {shown} are listed',
   },
   BUNDLE_TOO_COMPLEX: {
     'zh-CN': '读取文件所需的时间或内存超出上限,未读取:请拆分为较小的配置包',
@@ -104,7 +104,7 @@ export const bundleMessages = {
   },
   BUNDLE_PASSPHRASE_SHORT: {
     'zh-CN': '口令至少需要 {min} 个字符',
-    en: 'The passphrase needs at least {min} characters',
+    en: 'The passphrase needs at least {min} {min:character|characters}',
   },
   BUNDLE_SECRETS_VERSION: {
     'zh-CN': '不支持的加密格式版本 {found}(本应用支持 {supported})',

@@ -16,3 +16,8 @@ export function interpolate(template: string, params: Record<string, unknown> = 
     return Array.isArray(v) ? v.join(', ') : String(v)
   })
 }
+
+/** A count with its English noun: `1 draft`, `2 drafts`, `1 keychain entry` / `3 keychain entries`. */
+export function countOf(n: number, one: string, other = `${one}s`): string {
+  return `${n} ${n === 1 ? one : other}`
+}

@@ -65,11 +65,11 @@ export const cloudMessages = {
   },
   CLOUD_THROTTLED: {
     'zh-CN': '请求过于频繁,已被云端限流({cloudCode}),重试 {attempts} 次后仍未成功,请稍后再试。请求 ID:{requestId}',
-    en: 'The cloud is throttling these requests ({cloudCode}); still refused after {attempts} attempts, try again later. Request ID: {requestId}',
+    en: 'The cloud is throttling these requests ({cloudCode}); still refused after {attempts} {attempts:attempt|attempts}, try again later. Request ID: {requestId}',
   },
   CLOUD_SERVER: {
     'zh-CN': '云端服务出错({cloudCode},HTTP {httpStatus}),重试 {attempts} 次后仍未成功。请求 ID:{requestId}',
-    en: 'The cloud service failed ({cloudCode}, HTTP {httpStatus}); still failing after {attempts} attempts. Request ID: {requestId}',
+    en: 'The cloud service failed ({cloudCode}, HTTP {httpStatus}); still failing after {attempts} {attempts:attempt|attempts}. Request ID: {requestId}',
   },
   CLOUD_NETWORK: {
     'zh-CN': '无法连接云端 {endpoint}:{detail}。请检查网络和代理设置。',
@@ -97,7 +97,7 @@ export const cloudMessages = {
   },
   CLOUD_ROLE_JOB_TIMEOUT: {
     'zh-CN': '自定义角色的后台任务在 {seconds} 秒内没有完成(任务 {jobId})',
-    en: 'The custom role job {jobId} did not finish within {seconds} seconds',
+    en: 'The custom role job {jobId} did not finish within {seconds} {seconds:second|seconds}',
   },
   DINGTALK_OK: {
     'zh-CN': '测试连通性成功:钉钉机器人已收到测试消息。',

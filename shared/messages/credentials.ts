@@ -62,7 +62,7 @@ export const credentialMessages = {
     'zh-CN': '{min}-{max} 个字母、数字或 . @ _ -',
     en: '{min}-{max} letters, digits or . @ _ -',
   },
-  CREDENTIALS_HINT_DURATION: { 'zh-CN': '{min}-{max} 之间的秒数', en: '{min}-{max} seconds' },
+  CREDENTIALS_HINT_DURATION: { 'zh-CN': '{min}-{max} 之间的秒数', en: '{min}-{max} {max:second|seconds}' },
   CREDENTIALS_HINT_POLICY: { 'zh-CN': 'JSON 格式的权限策略', en: 'a JSON policy document' },
   CREDENTIALS_HINT_STS_EXPIRATION: {
     'zh-CN': 'ISO 8601 时间,如 {example}',

@@ -75,7 +75,7 @@ export const domainMessages = {
   },
   DOMAIN_NAME_LENGTH: {
     'zh-CN': '工作空间名称长度应为 {min}~{max} 个字符(当前 {length} 个)',
-    en: 'The workspace name must be {min} to {max} characters long (now {length})',
+    en: 'The workspace name must be {min} to {max} {max:character|characters} long (now {length})',
   },
   DOMAIN_NAME_START: {
     'zh-CN': '工作空间名称必须以字母开头',
@@ -118,7 +118,7 @@ export const domainMessages = {
   },
   DOMAIN_DESCRIPTION_TOO_LONG: {
     'zh-CN': '工作空间描述最多 {max} 个字符(当前 {length} 个)',
-    en: 'The workspace description may have at most {max} characters (now {length})',
+    en: 'The workspace description may have at most {max} {max:character|characters} (now {length})',
   },
   DOMAIN_RESOURCE_GROUP_ID: {
     'zh-CN': '资源组ID「{value}」格式无效,应为 rg- 开头',

@@ -12,6 +12,7 @@ import { accessMessages } from './access'
 import { cliSecretMessages } from './cli-secrets'
 
 export type { Catalog } from './catalog'
+export { countOf } from './catalog'
 
 /**
  * Every user-facing message the shared code and the core produce, keyed by stable code.

@@ -47,7 +47,7 @@ export const outboxMessages = {
   STORE_OPS_HELD: {
     'zh-CN':
       '有 {count} 个待发送操作来自此前的状态,不会自动发送:请在「待同步变更」中查看,重新生成计划后执行,或取消它们。',
-    en: '{count} queued operation(s) come from that earlier state and are not sent on their own: see Pending changes, make a new plan and apply it, or cancel them.',
+    en: '{count} queued {count:operation comes|operations come} from that earlier state and are not sent on their own: see Pending changes, make a new plan and apply it, or cancel them.',
   },
   // ---- pai-admin status, cancel, retry (cli/commands/runs.ts) ----
   CLI_RUNS_NONE: { 'zh-CN': '没有同步任务。', en: 'No runs.' },

@@ -46,11 +46,11 @@ export const syncMessages = {
   },
   SYNC_CONFLICTS_UNRESOLVED: {
     'zh-CN': '还有 {count} 处冲突未解决:请先逐项选择保留本地值或采用云端值',
-    en: "{count} conflict(s) are not resolved yet: choose yours or the cloud's for each first",
+    en: "{count} {count:conflict is|conflicts are} not resolved yet: choose yours or the cloud's for each first",
   },
   SYNC_DRAFT_INVALID: {
     'zh-CN': '草稿有 {count} 个错误(规则 {rules}),修正后才能同步到云端',
-    en: 'The draft has {count} error(s) (rules {rules}); fix them before applying',
+    en: 'The draft has {count} {count:error|errors} (rules {rules}); fix them before applying',
   },
   SYNC_RUN_IN_PROGRESS: {
     'zh-CN': '此工作空间的上一次同步({runId})尚未完成,请等待其完成',
@@ -135,7 +135,7 @@ export const syncMessages = {
   SYNC_ROLE_MODULE_READ_ONLY: {
     'zh-CN':
       '自定义角色「{role}」的模块 {modules} 在控制台中设置了应用无法完整解读的权限(如权限点),只读:应用不会修改这些模块。如需修改请在控制台操作',
-    en: 'Custom role "{role}": module(s) {modules} hold permissions set in the console that the app cannot map exactly (such as permission points), so they are read-only: the app never changes them. Change them in the console',
+    en: 'Custom role "{role}": {moduleCount:module|modules} {modules} {moduleCount:holds|hold} permissions set in the console that the app cannot map exactly (such as permission points), so they are read-only: the app never changes them. Change them in the console',
   },
   SYNC_FOREIGN_RULE_NOT_COPIED: {
     'zh-CN':

@@ -36,7 +36,7 @@ export const systemMessages = {
   },
   REQUEST_TOO_LARGE: {
     'zh-CN': '请求内容过大(上限 {max} 字节),未处理',
-    en: 'The request is too large (the limit is {max} bytes); it was not processed',
+    en: 'The request is too large (the limit is {max} {max:byte|bytes}); it was not processed',
   },
   REQUEST_PATH_INVALID: {
     'zh-CN': '请求的路径无效(含有控制字符或错误的编码)',

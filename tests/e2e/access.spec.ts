@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { expect, type Page } from '@playwright/test'
 import { EMULATOR_ACCOUNTS, emulatorTestWith, type RunningEmulator } from './harness'
-import { expectAccessible, goto, inputOf, pick, shot } from './helpers'
+import { expectAccessible, goto, inputOf, pick, setLocale, shot } from './helpers'
 import { addActiveProfile } from './journey-support'
 
 /** Needs the keychain: run inside dbus-run-session with gnome-keyring unlocked (see notes in the README). */
@@ -160,6 +160,29 @@ test.describe('访问权限总览 (access overview) against the emulator', () =>
     await inputOf(page, 'access-filter-user').fill('nobody-at-all')
     await expect(page.getByTestId('access-empty')).toBeVisible()
     await expect(page.getByTestId('access-counts')).toContainText('0 个用户')
+    // The number filters say what they count (issue 18: units on every number field).
+    await expect(page.getByTestId('access-filter-min-workspaces-unit')).toHaveText('个工作空间中')
+    await expect(page.getByTestId('access-filter-not-refreshed-unit')).toHaveText('天未刷新')
+  })
+
+  test('en: the counts say "1 user", "3 workspaces" (English plurals, issue 18); the number filters have units', async ({
+    page,
+    harness,
+    emulator,
+  }) => {
+    await seed(emulator)
+    await page.goto(harness.url)
+    await addProfile(page, emulator)
+    await setLocale(page, 'en')
+    await goto(page, '/access')
+    await page.getByTestId('access-refresh').click()
+    await expect(page.getByTestId('access-refresh')).not.toHaveClass(/is-loading/)
+    await expect(page.getByTestId('access-counts')).toContainText('3 workspaces')
+    await inputOf(page, 'access-filter-user').fill('bob')
+    await expect(page.getByTestId('access-counts')).toHaveText(/^1 user, \d+ membership/)
+    await expect(page.getByTestId('access-counts')).not.toContainText('users')
+    await expect(page.getByTestId('access-filter-min-workspaces-unit')).toHaveText('workspaces')
+    await expect(page.getByTestId('access-filter-not-refreshed-unit')).toHaveText('days')
   })
 
   test('a bulk grant chosen in the dialog is planned, then discarded: its draft goes, nothing waits on 待同步变更', async ({

@@ -117,6 +117,11 @@ test.describe('workspace configuration: event notifications', () => {
       await page.getByTestId('target-add-0').click()
       await page.getByRole('option', { name: '钉钉通知' }).click()
       await page.getByTestId('dingtalk-webhook').fill('https://oapi.dingtalk.com/robot/send?access_token=robot1')
+      // No secret yet on a robot that signs: the screen says the secret is missing, not the clock.
+      await page.getByTestId('dingtalk-test').click()
+      await expect(page.getByTestId('dingtalk-answer')).toHaveAttribute('data-ok', 'false')
+      await expect(page.getByTestId('dingtalk-answer')).toContainText('没有填写加签密钥')
+      await expect(page.getByTestId('dingtalk-answer')).not.toContainText('校准')
       // A wrong secret: the robot refuses the signature, and the screen shows its answer.
       await page.getByTestId('dingtalk-secret').fill('SECwrongwrongwrong')
       await page.getByTestId('dingtalk-test').click()

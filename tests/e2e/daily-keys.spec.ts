@@ -5,8 +5,20 @@ import { EMULATOR_ACCOUNTS, emulatorTest, expect, test } from './harness'
 import { goto, inputOf, setLocale } from './helpers'
 
 const LOCALES = [
-  { locale: 'zh-CN', activity: '操作记录', create: '新建工作空间', startOver: '重新开始' },
-  { locale: 'en', activity: 'Activity log', create: 'Create workspace', startOver: 'Start over' },
+  {
+    locale: 'zh-CN',
+    activity: '操作记录',
+    create: '新建工作空间',
+    startOver: '重新开始',
+    modes: ['简易模式(仅生产环境)', '标准模式(开发环境与生产环境)'],
+  },
+  {
+    locale: 'en',
+    activity: 'Activity log',
+    create: 'Create workspace',
+    startOver: 'Start over',
+    modes: ['Simple (production only)', 'Standard (development and production)'],
+  },
 ] as const
 
 for (const l of LOCALES) {
@@ -118,6 +130,20 @@ for (const l of LOCALES) {
       await expect(result).toHaveCount(0)
     },
   )
+}
+
+for (const l of LOCALES) {
+  test(`${l.locale}: the wizard and the configuration page name the modes alike`, async ({ page, harness }) => {
+    await invoke(harness, 'settings.update', { locale: l.locale })
+    const d = await createDraft(harness, newConfig('ws_modes'))
+    await openConfig(page, harness, d.key, 'basic')
+    await expect(page.getByTestId('basic-mode').getByRole('radio')).toHaveCount(2)
+    const labels = page.getByTestId('basic-mode').locator('.el-radio')
+    await expect(labels).toHaveText([...l.modes])
+    await goto(page, '/workspaces/new')
+    await expect(page.getByTestId('wiz-mode-simple')).toHaveText(l.modes[0])
+    await expect(page.getByTestId('wiz-mode-standard')).toHaveText(l.modes[1])
+  })
 }
 
 for (const l of [

@@ -111,9 +111,19 @@ test('D4: the import preview counts problems in the user\'s language ("1 error",
   await goto(page, '/import-export')
   const upload = (name: string, text: string) =>
     page.getByTestId('bundle-file').setInputFiles({ name, mimeType: 'application/yaml', buffer: Buffer.from(text) })
+  // The file picker speaks the app's language, not the browser's ("Choose File / No file chosen").
+  await expect(page.getByTestId('bundle-choose')).toHaveText('选择文件')
+  await expect(page.getByTestId('bundle-file-name')).toHaveText('未选择文件')
+  await expect(page.getByTestId('bundle-file')).toBeHidden()
   await upload('one.yaml', m5)
+  await expect(page.getByTestId('bundle-file-name')).toHaveText('one.yaml')
   await expect(page.getByTestId('bundle-counts')).toHaveText(/1 个错误,\s*0 个警告/)
   await setLocale(page, 'en')
+  await expect(page.getByTestId('bundle-choose')).toHaveText('Choose a file')
+  // The button opens the picker (the browser's chooser event), the same file chosen again is read again.
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId('bundle-choose').click()])
+  await chooser.setFiles({ name: 'one-en.yaml', mimeType: 'application/yaml', buffer: Buffer.from(m5) })
+  await expect(page.getByTestId('bundle-file-name')).toHaveText('one-en.yaml')
   await upload('one-en.yaml', m5)
   await expect(page.getByTestId('bundle-counts')).toHaveText(/^\s*1 error,\s*0 warnings\s*$/)
   await upload('two.yaml', twice)

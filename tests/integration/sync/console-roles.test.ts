@@ -93,7 +93,7 @@ describe('issue 13: console-made custom roles keep their permission points', () 
         target: 'console_ops',
         ruleId: 'M4',
         code: 'SYNC_ROLE_MODULE_READ_ONLY',
-        params: { role: 'console_ops', modules: 'DLC' },
+        params: { role: 'console_ops', modules: 'DLC', moduleCount: 1 },
       }),
     ])
     emu.clearRequests()

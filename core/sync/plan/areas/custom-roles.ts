@@ -89,7 +89,7 @@ export function planCustomRoles(ctx: PlanContext, a: Actions): CustomRolePlan {
           verb: 'readOnly',
           ruleId: 'M4',
           code: 'SYNC_ROLE_MODULE_READ_ONLY',
-          params: { role: k, modules: clash.sort().join(', ') },
+          params: { role: k, modules: clash.sort().join(', '), moduleCount: clash.length },
         })
       for (const mod of kept) delete mp[mod]
       const merged: Record<string, string> = { ...cp }

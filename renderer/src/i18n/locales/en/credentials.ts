@@ -100,7 +100,7 @@ export default {
     allScope: 'All profiles ({n}) | All profiles ({n})',
     profile: 'Profile',
     refreshAll: 'Refresh all profiles',
-    refreshAllDone: 'Refreshed {ok} profiles',
+    refreshAllDone: 'Refreshed {n} profile | Refreshed {n} profiles',
     refreshAllFailed: '{name}: {message}',
   },
 } satisfies Shape<typeof zh>

@@ -30,7 +30,8 @@ const profiles: Shape<typeof zh> = {
     addTitle: 'Add profile',
     editTitle: 'Edit profile',
     removeTitle: 'Remove profile',
-    removeConfirm: 'Remove profile "{name}"? Its {drafts} local drafts and its keychain secret are deleted too.',
+    removeConfirm:
+      'Remove profile "{name}"? Its {n} local draft and its keychain secret are deleted too. | Remove profile "{name}"? Its {n} local drafts and its keychain secret are deleted too.',
     deleteSecretConfirm: 'Delete the AccessKey secret of profile "{name}" from the keychain?',
     removed: 'Profile removed',
     savedMsg: 'Profile saved',

@@ -19,8 +19,6 @@ const wizard: Shape<typeof zh> = {
     displayName: 'Display name',
     description: 'Description',
     mode: 'Workspace mode',
-    modeSimple: 'Simple (production only)',
-    modeStandard: 'Standard (development + production)',
     membersHint: 'Optional: members can also be added after creation. The creator becomes the owner.',
     userId: 'User ID (UID)',
     userName: 'User name',

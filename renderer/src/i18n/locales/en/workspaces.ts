@@ -42,7 +42,7 @@ const workspaces: Shape<typeof zh> = {
     notInCloud: 'Not created in the cloud yet',
     lastRefreshed: 'Last refreshed {age}',
     neverRefreshed: 'Never refreshed',
-    refreshProgress: 'Refreshing: {done} of {total} workspaces',
+    refreshProgress: 'Refreshing: {done} of {n} workspace | Refreshing: {done} of {n} workspaces',
     refreshFailedCount: '{n} workspace could not be read | {n} workspaces could not be read',
     eventBridge: {
       true: 'EventBridge: authorized',

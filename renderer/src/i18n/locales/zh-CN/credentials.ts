@@ -95,7 +95,7 @@ export default {
     allScope: '全部账号({n} 个) | 全部账号({n} 个)',
     profile: '账号',
     refreshAll: '刷新全部账号',
-    refreshAllDone: '已刷新 {ok} 个账号',
+    refreshAllDone: '已刷新 {n} 个账号',
     refreshAllFailed: '{name}:{message}',
   },
 }

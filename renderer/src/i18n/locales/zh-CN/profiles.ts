@@ -27,7 +27,7 @@ export default {
     addTitle: '添加账号',
     editTitle: '编辑账号',
     removeTitle: '删除账号',
-    removeConfirm: '删除账号“{name}”?其 {drafts} 个本地草稿和钥匙串中的密钥也会被删除。',
+    removeConfirm: '删除账号“{name}”?其 {n} 个本地草稿和钥匙串中的密钥也会被删除。',
     deleteSecretConfirm: '从钥匙串删除账号“{name}”的 AccessKey Secret?',
     removed: '已删除账号',
     savedMsg: '账号已保存',

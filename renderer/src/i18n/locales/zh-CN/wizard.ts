@@ -16,8 +16,6 @@ export default {
     displayName: '显示名称',
     description: '描述',
     mode: '工作空间模式',
-    modeSimple: '简易模式(仅生产环境)',
-    modeStandard: '标准模式(开发环境 + 生产环境)',
     membersHint: '可选:成员也可以在创建后添加。创建者自动成为负责人。',
     userId: '用户 ID(UID)',
     userName: '用户名',

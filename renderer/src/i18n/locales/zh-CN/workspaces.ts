@@ -39,7 +39,7 @@ export default {
     notInCloud: '尚未在云端创建',
     lastRefreshed: '上次刷新:{age}',
     neverRefreshed: '从未刷新',
-    refreshProgress: '正在刷新:{done}/{total} 个工作空间',
+    refreshProgress: '正在刷新:{done}/{n} 个工作空间',
     refreshFailedCount: '{n} 个工作空间读取失败 | {n} 个工作空间读取失败',
     eventBridge: {
       true: 'EventBridge:已授权',

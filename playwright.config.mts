@@ -7,7 +7,9 @@ process.env.PAI_ADMIN_KEYCHAIN_SERVICE ??= 'pai-workspace-admin-test'
 export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
-  workers: 1,
+  // Two at once: most of a test's time is spent waiting on the harness, the emulator and the UI (measured on the
+  // 2-core machine: the suite took 17.4 min with 2 workers against 24.3 min with 1, all passing, under the same load).
+  workers: 2,
   retries: 0,
   reporter: process.env.CI ? [['list']] : [['list']],
   outputDir: 'test-results',

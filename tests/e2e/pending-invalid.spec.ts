@@ -66,7 +66,7 @@ test('E3 (SYNC_DRAFT_INVALID): a draft with a DLC-timeout rule and no timeout se
   await shot(page, 'pending-invalid-zh-CN')
 
   await setLocale(page, 'en')
-  await expect(why).toHaveText('The draft has 1 error(s) (rules E3); fix them before applying')
+  await expect(why).toHaveText('The draft has 1 error (rules E3); fix them before applying')
   await expect(apply).toBeDisabled()
 
   // With a timeout rule the draft is valid: the same screen, re-planned, lets it be synced.

@@ -51,6 +51,17 @@ const test = emulatorTestWith(['--control-token', TOKEN])
 const addProfile = (page: Page, emulator: RunningEmulator): Promise<void> =>
   addActiveProfile(page, emulator, '生产账号', EMULATOR_ACCOUNTS.main)
 
+/** The emulator seeded, a profile for it, and the overview open and refreshed (`en` switches the language first). */
+async function openOverview(page: Page, harnessUrl: string, emulator: RunningEmulator, locale?: 'en'): Promise<void> {
+  await seed(emulator)
+  await page.goto(harnessUrl)
+  await addProfile(page, emulator)
+  if (locale) await setLocale(page, locale)
+  await goto(page, '/access')
+  await page.getByTestId('access-refresh').click()
+  await expect(page.getByTestId('access-refresh')).not.toHaveClass(/is-loading/)
+}
+
 async function download(page: Page, testId: string): Promise<string> {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()])
   const file = await dl.path()
@@ -151,12 +162,7 @@ test.describe('访问权限总览 (access overview) against the emulator', () =>
   })
 
   test('a filter that matches nothing says so, with zero counts', async ({ page, harness, emulator }) => {
-    await seed(emulator)
-    await page.goto(harness.url)
-    await addProfile(page, emulator)
-    await goto(page, '/access')
-    await page.getByTestId('access-refresh').click()
-    await expect(page.getByTestId('access-refresh')).not.toHaveClass(/is-loading/)
+    await openOverview(page, harness.url, emulator)
     await inputOf(page, 'access-filter-user').fill('nobody-at-all')
     await expect(page.getByTestId('access-empty')).toBeVisible()
     await expect(page.getByTestId('access-counts')).toContainText('0 个用户')
@@ -170,13 +176,7 @@ test.describe('访问权限总览 (access overview) against the emulator', () =>
     harness,
     emulator,
   }) => {
-    await seed(emulator)
-    await page.goto(harness.url)
-    await addProfile(page, emulator)
-    await setLocale(page, 'en')
-    await goto(page, '/access')
-    await page.getByTestId('access-refresh').click()
-    await expect(page.getByTestId('access-refresh')).not.toHaveClass(/is-loading/)
+    await openOverview(page, harness.url, emulator, 'en')
     await expect(page.getByTestId('access-counts')).toContainText('3 workspaces')
     await inputOf(page, 'access-filter-user').fill('bob')
     await expect(page.getByTestId('access-counts')).toHaveText(/^1 user, \d+ membership/)
@@ -190,12 +190,7 @@ test.describe('访问权限总览 (access overview) against the emulator', () =>
     harness,
     emulator,
   }) => {
-    await seed(emulator)
-    await page.goto(harness.url)
-    await addProfile(page, emulator)
-    await goto(page, '/access')
-    await page.getByTestId('access-refresh').click()
-    await expect(page.getByTestId('access-refresh')).not.toHaveClass(/is-loading/)
+    await openOverview(page, harness.url, emulator)
     await expect(page.getByTestId('access-counts')).toContainText('3 个工作空间')
 
     // From Bob's page: grant him 访客 in lab_vision.

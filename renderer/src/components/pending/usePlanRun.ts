@@ -1,6 +1,10 @@
 import { computed, onBeforeUnmount, onMounted, ref, shallowRef, type Ref } from 'vue'
 import type { RunStatus } from '@shared/ipc/channels/sync'
 import { call, onEvent } from '../../bridge'
+import { keepUnchanged } from './run-rows'
+
+/** The shortest time between two status calls of a followed run. */
+const POLL_MS = 1000
 
 /**
  * The run of a draft's plan as the pending view follows it: started here (apply) or found (one still going, or one
@@ -16,22 +20,62 @@ export function usePlanRun(opts: {
   const runId = ref<string | null>(null)
   const progress = ref<{ done: number; total: number } | null>(null)
   const running = computed(() => runId.value !== null && !(run.value?.finished ?? false))
-  let poll: ReturnType<typeof setInterval> | undefined
+  let poll: ReturnType<typeof setTimeout> | undefined
+  let following = false
   let settledShown: string | null = null
+  /** One status call at a time: a call asked for while one is out is made once after it, never piled up. */
+  let inFlight: Promise<void> | null = null
+  let again = false
+  let lastPoll = 0
 
+  /** Polls the run's status until it has settled: at most one call a second, whatever the events' pace. */
   function follow(): void {
-    clearInterval(poll)
-    poll = setInterval(() => void pollStatus().catch((err: unknown) => (opts.error.value = err)), 700)
+    following = true
+    schedule()
+  }
+  function schedule(): void {
+    clearTimeout(poll)
+    if (!following) return
+    poll = setTimeout(() => void refresh().catch((err: unknown) => (opts.error.value = err)), nextPollIn())
+  }
+  const nextPollIn = (): number => Math.max(0, lastPoll + POLL_MS - Date.now())
+  function stopFollowing(): void {
+    following = false
+    clearTimeout(poll)
+    poll = undefined
+  }
+
+  /** The status now (after the call out, if one is). */
+  async function refresh(): Promise<void> {
+    if (inFlight) {
+      again = true
+      return inFlight
+    }
+    inFlight = (async () => {
+      try {
+        do {
+          again = false
+          lastPoll = Date.now()
+          await pollStatus()
+        } while (again)
+      } finally {
+        inFlight = null
+        schedule()
+      }
+    })()
+    return inFlight
   }
 
   async function pollStatus(): Promise<void> {
     if (!runId.value) return
-    run.value = await call('sync.status', { runId: runId.value })
-    if (run.value.finished && run.value.settled) {
-      clearInterval(poll)
-      poll = undefined
-      if (settledShown !== runId.value) {
-        settledShown = runId.value
+    const id = runId.value
+    const st = await call('sync.status', { runId: id })
+    if (runId.value !== id) return
+    run.value = keepUnchanged(run.value, st)
+    if (st.finished && st.settled) {
+      stopFollowing()
+      if (settledShown !== id) {
+        settledShown = id
         await opts.afterSettle()
       }
     }
@@ -55,11 +99,12 @@ export function usePlanRun(opts: {
   async function started(id: string, queued: number): Promise<void> {
     runId.value = id
     progress.value = { done: 0, total: queued }
-    await pollStatus()
+    await refresh()
     follow()
   }
 
   function clear(): void {
+    stopFollowing()
     run.value = null
     runId.value = null
   }
@@ -67,7 +112,7 @@ export function usePlanRun(opts: {
   const retry = (opId: string): Promise<void> =>
     opts.guard(async () => {
       await call('sync.retry', { opId })
-      await pollStatus()
+      await refresh()
       follow()
     })
   /** Sends every failed op again; one already queued again by an earlier retry (a dependency) is skipped. */
@@ -76,33 +121,34 @@ export function usePlanRun(opts: {
       for (const opId of opIds) {
         if (run.value?.ops.find((o) => o.opId === opId)?.status !== 'failed') continue
         await call('sync.retry', { opId })
-        await pollStatus()
+        await refresh()
       }
       follow()
     })
   const cancelOp = (opId: string): Promise<void> =>
     opts.guard(async () => {
       await call('sync.cancel', { opId })
-      await pollStatus()
+      await refresh()
     })
   const cancelRun = (runIds: string[]): Promise<void> =>
     opts.guard(async () => {
       for (const id of runIds) await call('sync.cancel', { runId: id })
-      await pollStatus()
+      await refresh()
     })
 
   let offProgress: (() => void) | undefined
   onMounted(() => {
     offProgress = onEvent('sync.progress', (p) => {
+      // The counts at once (a few events a second at most, core/sync/progress.ts); the ops at the poll's pace.
       if (p.runId === runId.value) {
         progress.value = { done: p.done, total: p.total }
-        void pollStatus().catch((err: unknown) => (opts.error.value = err))
+        if (!following) follow()
       }
     })
   })
   onBeforeUnmount(() => {
     offProgress?.()
-    clearInterval(poll)
+    stopFollowing()
   })
   return { run, progress, running, load, started, clear, retry, retryAll, cancelOp, cancelRun }
 }

@@ -148,6 +148,7 @@ const en: Shape<typeof zhCN> = {
       csvImport: 'Import',
       csvAdded: 'Added',
       csvRefused: 'Refused',
+      csvShowAll: 'Show all {count} lines',
       csvLine: 'Line {line}',
       csvResult: '{added} added, {refused} refused',
       csv: {

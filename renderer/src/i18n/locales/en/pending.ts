@@ -67,6 +67,7 @@ const pending: Shape<typeof zh> = {
     retryAllFailed: 'Retry all failed ({count})',
     summary: '{done} of {total} done, {failed} failed',
     summaryNotSent: '; {count} not sent (cancelled, or waiting for a failed one)',
+    showAllActions: 'Show all {count}',
     permanent: 'A retry cannot fix this: change the draft',
     opKinds: {
       workspace: { create: 'Create workspace', update: 'Change workspace information' },

@@ -145,6 +145,7 @@ export default {
       csvImport: '导入',
       csvAdded: '已添加',
       csvRefused: '已拒绝',
+      csvShowAll: '显示全部 {count} 行',
       csvLine: '第 {line} 行',
       csvResult: '已添加 {added} 个,拒绝 {refused} 个',
       csv: {

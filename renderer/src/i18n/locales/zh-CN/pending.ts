@@ -63,6 +63,7 @@ export default {
     retryAllFailed: '重试全部失败项({count})',
     summary: '{total} 项中 {done} 项已完成,{failed} 项失败',
     summaryNotSent: ',{count} 项未发送(已取消或等待失败项)',
+    showAllActions: '显示全部 {count} 项',
     permanent: '重试无效:请修改草稿',
     opKinds: {
       workspace: { create: '创建工作空间', update: '修改工作空间信息' },

@@ -58,4 +58,31 @@ describe('progress coalescing', () => {
       vi.useRealTimers()
     }
   })
+
+  it('issue 17: retries piling up with the cloud down (about 11 completions a second for 10 s) give at most 4 events a second, each with the latest state', () => {
+    vi.useFakeTimers()
+    try {
+      const sent: Array<P & { at: number }> = []
+      const c = new ProgressCoalescer(
+        (x) => sent.push({ ...x, at: Date.now() }),
+        250,
+        () => Date.now(),
+      )
+      const start = Date.now()
+      for (let i = 1; i <= 110; i++) {
+        c.push({ runId: 'r1', status: 'failed', done: i, total: 1000, message: 'NETWORK' }, false)
+        vi.advanceTimersByTime(91)
+      }
+      vi.advanceTimersByTime(300)
+      const seconds = (Date.now() - start) / 1000
+      expect(sent.length).toBeLessThanOrEqual(Math.ceil(seconds * 4) + 1)
+      expect(sent.length).toBeGreaterThanOrEqual(Math.floor(seconds * 3))
+      // no two events closer than the interval
+      for (let i = 1; i < sent.length; i++) expect(sent[i]!.at - sent[i - 1]!.at).toBeGreaterThanOrEqual(250)
+      // the held one is the latest: nothing is lost
+      expect(sent.at(-1)!.done).toBe(110)
+    } finally {
+      vi.useRealTimers()
+    }
+  })
 })

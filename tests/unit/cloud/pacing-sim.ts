@@ -27,7 +27,11 @@ class Throttled extends Error {
 }
 
 export class PacingSim {
-  now = 0
+  /**
+   * The virtual clock starts a minute in, as the emulator process has been up a while when the first request comes:
+   * its first throttle window begins at that request (faults.ts), not a trip earlier at the clock's zero.
+   */
+  now = 60_000
   private seq = 0
   private readonly timers: Array<{ at: number; fn: () => void; seq: number }> = []
   readonly faults: Faults

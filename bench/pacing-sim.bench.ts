@@ -4,10 +4,12 @@ import type { Bench, BenchFigure } from './types'
 /**
  * The endpoint limiter alone against the emulator's throttle (fixed one-second windows at 100 QPS) on a virtual
  * clock (tests/unit/cloud/pacing-sim.ts): the pacing algorithm's own figures, which the machine's load does not
- * change, beside sync.bench.ts's end-to-end ones (worker, SQLite, HTTP). 1,000 requests per case.
+ * change, beside sync.bench.ts's end-to-end ones (worker, SQLite, HTTP). 1,000 requests per case, beside a fixed window
+ * of 8 and the naive loop; each case prints its in-flight window every half second.
  */
 const QPS = 100
 const OPS = 1000
+const NAIVE_OPS = 100
 
 async function learned(latencyMs: number, halveAfter?: number): Promise<SimRun> {
   const sim = new PacingSim({ qps: QPS, latencyMs })
@@ -33,6 +35,7 @@ function figures(label: string, r: SimRun, target: boolean): BenchFigure[] {
   ]
   if (r.afterHalving !== undefined)
     out.push({ name: `${label}: after halving / 50 QPS`, value: round(r.afterHalving), unit: 'x' })
+  out.push({ name: `${label}: in-flight window`, value: NaN, unit: 'requests', note: r.window })
   return out
 }
 
@@ -52,6 +55,9 @@ const bench: Bench = {
           false,
         ),
       )
+      // the naive loop: one request at a time (fewer of them: it is slow, and its throughput does not change)
+      const naive = await new PacingSim({ qps: QPS, latencyMs, fixed: 1 }).run(NAIVE_OPS, { workers: 1 })
+      out.push(...figures(`${at}, naive loop (${NAIVE_OPS} requests)`, naive, false))
     }
     return out
   },

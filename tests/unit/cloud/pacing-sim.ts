@@ -16,6 +16,8 @@ export interface SimRun {
   afterHalving?: number
   /** The limiter's learned rate at the end. */
   rate: number
+  /** Requests in flight every half second of the run (`0.5s:29 1.0s:31 ...`). */
+  window: string
 }
 
 class Throttled extends Error {
@@ -25,7 +27,11 @@ class Throttled extends Error {
 }
 
 export class PacingSim {
-  now = 0
+  /**
+   * The virtual clock starts a minute in, as the emulator process has been up a while when the first request comes:
+   * its first throttle window begins at that request (faults.ts), not a trip earlier at the clock's zero.
+   */
+  now = 60_000
   private seq = 0
   private readonly timers: Array<{ at: number; fn: () => void; seq: number }> = []
   readonly faults: Faults
@@ -83,6 +89,8 @@ export class PacingSim {
         }
       }
     }
+    const samples: string[] = []
+    let sampled = -Infinity
     let finished = false
     void Promise.all(Array.from({ length: opts.workers ?? 66 }, worker)).then(() => (finished = true))
     while (!finished) {
@@ -94,12 +102,17 @@ export class PacingSim {
         this.now = Math.max(this.now, t.at)
         t.fn()
       }
+      if (this.now - t0 - sampled >= 500) {
+        sampled = Math.floor((this.now - t0) / 500) * 500
+        samples.push(`${(sampled / 1000).toFixed(1)}s:${this.limiter.active}`)
+      }
     }
     const sec = (this.now - t0) / 1000
     const out: SimRun = {
       throughput: done / sec / this.o.qps,
       throttledShare: throttled / requests,
       rate: this.limiter.pacing?.rate ?? Infinity,
+      window: samples.join(' '),
     }
     if (halvedAt) out.afterHalving = (done - halvedAt.done) / ((this.now - halvedAt.t) / 1000) / (this.o.qps / 2)
     this.faults.throttleQps = this.o.qps

@@ -37,7 +37,12 @@ const en: Shape<typeof zhCN> = {
       discardCancel: 'Cancel',
       discarded: 'Draft discarded',
       conflict: 'The draft was changed elsewhere and has been reloaded. Check it before editing again.',
-      lostEdit: 'Your last edit was not saved. Apply it again on top of the newest version, or keep the other version.',
+      lostEdit:
+        'Your last edit was not saved. Apply it again: it is merged with the newest version (what only one side changed is kept from both). Or keep the other version.',
+      bothChanged:
+        'One setting was changed here and elsewhere. Choose which to keep: | {n} settings were changed here and elsewhere. Choose which to keep for each:',
+      keepMine: 'Mine:',
+      keepTheirs: 'The other version:',
       reapply: 'Apply my edit again',
       keepOther: 'Keep the other version',
       updatedElsewhere: 'This draft was changed in another window and is shown as saved there.',

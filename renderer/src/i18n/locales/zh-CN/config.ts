@@ -35,7 +35,11 @@ export default {
       discardCancel: '取消',
       discarded: '草稿已放弃',
       conflict: '草稿已在别处被修改,已重新加载最新版本。请检查后再编辑。',
-      lostEdit: '您最近的修改未能保存。可以在最新版本上重新应用,或保留另一处的版本。',
+      lostEdit:
+        '您最近的修改未能保存。可以重新应用:它会与最新版本合并(只在一处修改的内容两边都保留);或保留另一处的版本。',
+      bothChanged: '有 {n} 项设置在这里和别处都被修改了,请逐项选择保留哪一个:',
+      keepMine: '我的修改:',
+      keepTheirs: '另一处的版本:',
       reapply: '重新应用我的修改',
       keepOther: '保留另一处的版本',
       updatedElsewhere: '此草稿已在另一个窗口中修改,当前显示的是那里保存的版本。',

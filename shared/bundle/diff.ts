@@ -27,8 +27,8 @@ export const ConfigChangeSchema = z.object({
 export type ConfigChange = z.infer<typeof ConfigChangeSchema>
 
 type KeyFn = (item: never) => string
-/** Keyed lists by their path (with `[]` for list items on the way). */
-const KEYED: Record<string, KeyFn> = {
+/** Keyed lists by their path (with `[]` for list items on the way); the draft merge matches items by them too. */
+export const KEYED_LISTS: Readonly<Record<string, KeyFn>> = {
   members: memberKey as KeyFn,
   customRoles: customRoleKey as KeyFn,
   resources: resourceKey as KeyFn,
@@ -83,7 +83,7 @@ function pathOf(at: readonly DiffStep[]): string {
 
 function walk(a: unknown, b: unknown, at: DiffStep[], shapePath: string, out: ConfigDelta[]): void {
   if (same(a, b)) return
-  const keyFn = KEYED[shapePath]
+  const keyFn = KEYED_LISTS[shapePath]
   if (keyFn && Array.isArray(a) && Array.isArray(b)) {
     const am = new Map<string, unknown>(a.map((x) => [keyFn(x as never), x]))
     const bm = new Map<string, unknown>(b.map((x) => [keyFn(x as never), x]))

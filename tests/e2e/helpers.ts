@@ -40,6 +40,8 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
 
 /** Saves a screenshot under tests/e2e/screenshots (git-ignored). */
 export async function shot(page: Page, name: string): Promise<void> {
+  // A toast ("Draft created") would cover the screen's header: wait until it has gone.
+  await expect(page.locator('.el-message')).toHaveCount(0, { timeout: 10_000 })
   await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true })
 }
 

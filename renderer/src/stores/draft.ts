@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, toRaw, watch } from 'vue'
 import { validate, type Problem, type ValidationContext, type WorkspaceConfig } from '@shared/domain'
+import { mergeDrafts, type ConflictChoice, type DraftMerge } from '@shared/bundle/merge'
 import type { DraftView } from '@shared/ipc/channels/workspaces'
 import { call, CallError, onEvent } from '../bridge'
 
@@ -18,7 +19,10 @@ const clone = <T>(v: T): T => JSON.parse(JSON.stringify(toRaw(v))) as T
  * `drafts.save` a moment later, revision-checked. A save made elsewhere (another tab or window, the CLI, a
  * bulk change) is taken at once when nothing here is unsaved (`data.changed`; `updatedElsewhere` says so).
  * On DRAFT_CONFLICT the draft is reloaded, `conflict` tells the screen, and the edit that lost the race is kept
- * in `lostEdit` so the user can apply it again (`reapplyLost`): it is never dropped silently.
+ * in `lostEdit` so the user can apply it again (`reapplyLost`): it is never dropped silently. Applying it again
+ * is a three-way merge (`lostMerge`: base = the revision the edit started from, mine, theirs = what is shown
+ * now): what either side changed alone is kept, and a field both changed is a conflict the user decides
+ * (`chooseLost`) before it applies.
  */
 export const useDraftStore = defineStore('draft', () => {
   const key = ref<string | null>(null)
@@ -34,6 +38,10 @@ export const useDraftStore = defineStore('draft', () => {
   const conflict = ref<CallError | null>(null)
   /** The edit whose save lost the revision race (offered back until applied or dismissed). */
   const lostEdit = shallowRef<WorkspaceConfig | null>(null)
+  /** The revision the lost edit started from (the merge's base). */
+  const lostBase = shallowRef<WorkspaceConfig | null>(null)
+  /** The user's decision per conflicting field (by path), for the lost edit's merge. */
+  const lostChoices = ref<Record<string, ConflictChoice>>({})
   /** Set when a save made elsewhere was taken while this screen had nothing unsaved. */
   const updatedElsewhere = ref(false)
 
@@ -82,7 +90,7 @@ export const useDraftStore = defineStore('draft', () => {
     loading.value = true
     loadError.value = null
     conflict.value = null
-    lostEdit.value = null
+    forgetLost()
     updatedElsewhere.value = false
     try {
       const [v, ctx] = await Promise.all([call('drafts.open', { key: k }), call('workspaces.context', { key: k })])
@@ -133,9 +141,11 @@ export const useDraftStore = defineStore('draft', () => {
           inFlight = null
           // the newest edit here, not only the one sent: nothing typed meanwhile is lost either
           const lost = JSON.parse(JSON.stringify(config.value ?? JSON.parse(json))) as WorkspaceConfig
+          const startedFrom = JSON.parse(lastSaved || json) as WorkspaceConfig
           await open(k)
           conflict.value = e
           lostEdit.value = lost
+          lostBase.value = startedFrom
           return
         }
         saveError.value = e
@@ -164,16 +174,35 @@ export const useDraftStore = defineStore('draft', () => {
     { deep: true },
   )
 
-  /** Puts the edit that lost the race back, on top of the newest revision; it is saved as any edit. */
+  /** The lost edit merged with what the screen shows now (the newest revision and anything typed since). */
+  const lostMerge = computed<DraftMerge | null>(() =>
+    lostEdit.value && lostBase.value && config.value
+      ? mergeDrafts(lostBase.value, lostEdit.value, clone(config.value), lostChoices.value)
+      : null,
+  )
+  /** Whether every conflict of the merge has the user's decision. */
+  const lostDecided = computed(() => (lostMerge.value?.conflicts ?? []).every((c) => lostChoices.value[c.path]))
+
+  function chooseLost(path: string, choice: ConflictChoice): void {
+    lostChoices.value = { ...lostChoices.value, [path]: choice }
+  }
+
+  /** Merges the edit that lost the race into the newest revision (once every conflict is decided); saved as any edit. */
   function reapplyLost(): void {
-    if (!lostEdit.value || readOnly.value) return
-    config.value = clone(lostEdit.value)
+    const merged = lostMerge.value
+    if (!merged || !lostDecided.value || readOnly.value) return
+    config.value = merged.config
+    dismissLost()
+  }
+
+  function forgetLost(): void {
     lostEdit.value = null
-    conflict.value = null
+    lostBase.value = null
+    lostChoices.value = {}
   }
 
   function dismissLost(): void {
-    lostEdit.value = null
+    forgetLost()
     conflict.value = null
   }
 
@@ -218,7 +247,7 @@ export const useDraftStore = defineStore('draft', () => {
     lastSaved = ''
     saveState.value = 'saved'
     conflict.value = null
-    lostEdit.value = null
+    forgetLost()
     updatedElsewhere.value = false
   }
 
@@ -234,6 +263,10 @@ export const useDraftStore = defineStore('draft', () => {
     loading,
     conflict,
     lostEdit,
+    lostMerge,
+    lostChoices,
+    lostDecided,
+    chooseLost,
     updatedElsewhere,
     reapplyLost,
     dismissLost,

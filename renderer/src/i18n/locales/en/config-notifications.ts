@@ -12,6 +12,7 @@ const notifications: Shape<typeof zhCN> = {
   authLink: 'Open the EventBridge console',
   bus: 'Event bus',
   quota: 'Target quota per rule',
+  unitTargets: 'targets',
   quotaHint:
     'Default 5, can be raised on request (at most 100 recommended). Each voice, SMS or email contact takes one unit; contacts are not de-duplicated.',
   rules: 'Event rules',

@@ -37,6 +37,7 @@ const wizard: Shape<typeof zh> = {
     envProd: 'Production',
     resourceName: 'Resource name',
     gpuCount: 'GPUs',
+    unitGpus: 'GPUs',
     gpuType: 'GPU type',
     clusterType: 'Source',
     clusters: { share: 'Public resources (pay-as-you-go)', private: 'Dedicated resource group' },

@@ -9,6 +9,7 @@ export default {
   authLink: '打开 EventBridge 控制台',
   bus: '事件总线',
   quota: '每条规则的通知对象配额',
+  unitTargets: '个通知对象',
   quotaHint: '默认 5 个,可申请提高(建议不超过 100)。语音、短信、邮件的每个联系人各占 1 个,不去重。',
   rules: '事件规则',
   addRule: '新建事件规则',

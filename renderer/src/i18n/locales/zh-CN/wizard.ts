@@ -33,6 +33,7 @@ export default {
     envProd: '生产环境',
     resourceName: '资源名称',
     gpuCount: 'GPU 数量',
+    unitGpus: '个',
     gpuType: 'GPU 型号',
     clusterType: '资源来源',
     clusters: { share: '公共资源(按量付费)', private: '专有资源组' },

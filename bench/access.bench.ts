@@ -14,8 +14,10 @@ import { EVERYWHERE, seed } from './access-seed'
  * the overview's first page and a user's memberships (store queries), and offboarding one user who is in
  * every workspace, planned (drafts written, each workspace planned by the sync planner).
  */
+/** `n` timed calls after a few untimed ones (the statements prepared, the pages read once). */
 function timeIt(n: number, fn: () => unknown): number[] {
   const out: number[] = []
+  for (let i = 0; i < 3; i++) fn()
   for (let i = 0; i < n; i++) {
     const t0 = performance.now()
     fn()
@@ -36,7 +38,7 @@ const bench: Bench = {
       figures.push({ name: 'cache filled (repos, triggers on)', value: performance.now() - t0, unit: 'ms' })
       const rows = store.access.users({}).totalMemberships
       const access = new AccessService(store)
-      const first = timeIt(50, () => {
+      const first = timeIt(100, () => {
         const page = store.access.users({}, { limit: 100 })
         store.access.cells(
           page.rows.map((r) => r.userId),
@@ -64,7 +66,7 @@ const bench: Bench = {
         value: percentile(service, 99),
         unit: 'ms',
       })
-      const user = timeIt(50, () => store.access.memberships(EVERYWHERE))
+      const user = timeIt(200, () => store.access.memberships(EVERYWHERE))
       const u99 = percentile(user, 99)
       figures.push({
         name: 'all workspaces of one user (1,000), p99',
@@ -72,6 +74,7 @@ const bench: Bench = {
         unit: 'ms',
         target: '< 10 ms',
         ok: u99 < 10,
+        note: `200 calls, median ${percentile(user, 50).toFixed(1)} ms; one covering index search (cached_members_user) and three key lookups per row`,
       })
       const events = new EventHub()
       const sync = new SyncService({

@@ -6,7 +6,7 @@ import { benchProfile } from './profile'
  * The access bench's cache (issue 16): 1,000 workspaces of 200 members each (200,000 member rows) under one
  * profile, written through the store repositories; one user (EVERYWHERE) is a member of every workspace.
  */
-export const WORKSPACES = 1000
+const WORKSPACES = 1000
 const MEMBERS = 200
 const ROLES = ['PAI.AlgoDeveloper', 'PAI.AlgoOperator', 'PAI.LabelManager', 'PAI.WorkspaceGuest', 'PAI.WorkspaceAdmin']
 export const EVERYWHERE = '2999999999999999'

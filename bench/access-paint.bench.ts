@@ -36,6 +36,7 @@ const bench: Bench = {
       headless: true,
     })
     const times: number[] = []
+    const ipcEnds: number[] = []
     let counts = ''
     try {
       for (let i = 0; i < RUNS + 1; i++) {
@@ -62,10 +63,14 @@ const bench: Bench = {
             new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))),
             new Promise<number>((r) => setTimeout(() => r(rows), 1000)),
           ])
-          return frame - t0
+          const ipc = performance
+            .getEntriesByType('resource')
+            .find((e) => e.startTime >= t0 && e.name.endsWith('/access.overview'))
+          return { total: frame - t0, ipcEnd: ipc ? ipc.startTime + ipc.duration - t0 : NaN }
         })
         counts = (await page.getByTestId('access-counts').textContent()) ?? ''
-        if (i > 0) times.push(t) // the first load warms the harness, the statements and the disk cache
+        if (i > 0) ipcEnds.push(t.ipcEnd)
+        if (i > 0) times.push(t.total) // the first load warms the harness, the statements and the disk cache
         await context.close()
       }
     } finally {
@@ -86,7 +91,7 @@ const bench: Bench = {
         unit: 'ms',
         target: '< 300 ms',
         ok: med < 300,
-        note: `${RUNS} loads, p99 ${Math.round(percentile(times, 99))} ms; "${counts.trim()}"; ${loadNote()}`,
+        note: `${RUNS} loads; the access.overview answer in by ${Math.round(median(ipcEnds))} ms (median), the rest is the grid's render; p99 ${Math.round(percentile(times, 99))} ms; "${counts.trim()}"; ${loadNote()}`,
       },
     ]
   },

@@ -1,77 +1,23 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { WorkspaceConfigSchema } from '@shared/domain'
 import { EventHub } from '../core/ipc/events'
 import { AccessService } from '../core/services/access'
 import { AccessBulkService } from '../core/services/access-bulk'
-import { openStore, type Store } from '../core/store'
+import { openStore } from '../core/store'
 import { SyncService } from '../core/sync'
 import { percentile, type Bench, type BenchFigure } from './types'
-import { benchProfile } from './profile'
+import { EVERYWHERE, seed } from './access-seed'
 
 /**
  * Access across the fleet (issue 16) on 1,000 cached workspaces of 200 members each (200,000 member rows):
  * the overview's first page and a user's memberships (store queries), and offboarding one user who is in
  * every workspace, planned (drafts written, each workspace planned by the sync planner).
  */
-const WORKSPACES = 1000
-const MEMBERS = 200
-const ROLES = ['PAI.AlgoDeveloper', 'PAI.AlgoOperator', 'PAI.LabelManager', 'PAI.WorkspaceGuest', 'PAI.WorkspaceAdmin']
-const EVERYWHERE = '2999999999999999'
-const uid = (i: number): string => `28${String(i).padStart(14, '0')}`
-
-function seed(store: Store): string {
-  const pid = benchProfile(store)
-  const owner = '1999000000000001'
-  store.transaction(() => {
-    const ws = Array.from({ length: WORKSPACES }, (_, i) => ({
-      workspaceId: String(500_000 + i),
-      name: `team_${i}`,
-      displayName: `项目 ${i}`,
-      status: 'ENABLED',
-      mode: 'standard',
-      owner,
-    }))
-    store.workspaces.upsertMany(pid, ws, { replaceAll: true })
-    ws.forEach((w, i) => {
-      // a pool of 20,000 people, each in about 10 workspaces; one user in every workspace
-      const people = Array.from({ length: MEMBERS - 1 }, (_, j) => uid((i * 37 + j * 101) % 20_000))
-      const unique = [...new Set(people)]
-      const members = [
-        { userId: owner, roles: ['PAI.WorkspaceOwner'] },
-        ...unique.map((u, j) => ({ userId: u, roles: [ROLES[j % ROLES.length]!] })),
-        { userId: EVERYWHERE, roles: ['PAI.AlgoDeveloper'] },
-      ]
-      const config = WorkspaceConfigSchema.parse({
-        basic: { name: w.name, displayName: w.displayName, description: 'bench', mode: 'standard' },
-        owner: { userId: owner },
-        members,
-        storage: { defaultPath: 'oss://bench/pai/' },
-      })
-      store.workspaces.saveConfig(pid, w.workspaceId, config)
-      store.members.upsertMany(
-        pid,
-        w.workspaceId,
-        members.map((m) => ({
-          memberId: `${w.workspaceId}-${m.userId}`,
-          userId: m.userId,
-          memberName: `user_${m.userId.slice(-5)}`,
-          displayName: null,
-          accountName: null,
-          accountType: '5',
-          roles: m.roles,
-          gmtCreate: null,
-        })),
-        { replaceAll: true },
-      )
-    })
-  })
-  return pid
-}
-
+/** `n` timed calls after a few untimed ones (the statements prepared, the pages read once). */
 function timeIt(n: number, fn: () => unknown): number[] {
   const out: number[] = []
+  for (let i = 0; i < 3; i++) fn()
   for (let i = 0; i < n; i++) {
     const t0 = performance.now()
     fn()
@@ -92,7 +38,7 @@ const bench: Bench = {
       figures.push({ name: 'cache filled (repos, triggers on)', value: performance.now() - t0, unit: 'ms' })
       const rows = store.access.users({}).totalMemberships
       const access = new AccessService(store)
-      const first = timeIt(50, () => {
+      const first = timeIt(100, () => {
         const page = store.access.users({}, { limit: 100 })
         store.access.cells(
           page.rows.map((r) => r.userId),
@@ -120,7 +66,7 @@ const bench: Bench = {
         value: percentile(service, 99),
         unit: 'ms',
       })
-      const user = timeIt(50, () => store.access.memberships(EVERYWHERE))
+      const user = timeIt(200, () => store.access.memberships(EVERYWHERE))
       const u99 = percentile(user, 99)
       figures.push({
         name: 'all workspaces of one user (1,000), p99',
@@ -128,6 +74,7 @@ const bench: Bench = {
         unit: 'ms',
         target: '< 10 ms',
         ok: u99 < 10,
+        note: `200 calls, median ${percentile(user, 50).toFixed(1)} ms; one covering index search (cached_members_user) and three key lookups per row`,
       })
       const events = new EventHub()
       const sync = new SyncService({

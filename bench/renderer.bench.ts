@@ -33,7 +33,7 @@ function seed(dataDir: string): void {
   store.close()
 }
 
-async function startHarness(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+export async function startHarness(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['out/main/harness.js', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   })

@@ -72,4 +72,15 @@ export function registerAccessCommands(program: Command, act: Act): void {
   )
     .option('--from <name>', 'source workspace name or ID')
     .option('--to <name>', 'target workspace name or ID (repeatable)', collect)
+  access
+    .command('pending')
+    .description('The bulk changes whose drafts wait on 待同步变更 (not applied yet), newest first')
+    .action(act(async (s) => (await import('../commands/access-pending')).accessPending(s)))
+  access
+    .command('discard <changeId>')
+    .description(
+      'Discard a bulk change not applied yet: its edits leave the drafts (other edits stay); nothing is sent',
+    )
+    .addHelpText('after', '\nExamples:\n  pai-admin access pending\n  pai-admin access discard 01J...')
+    .action(act(async (s, changeId: string) => (await import('../commands/access-pending')).accessDiscard(s, changeId)))
 }

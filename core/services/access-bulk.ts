@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { WorkspaceConfigSchema } from '@shared/domain'
 import {
   AccessChangeRequestSchema,
   type AccessChangePlan,
@@ -18,6 +17,7 @@ import { encodeDraftKey } from '../model/draft-key'
 import { discardParts } from './access-discard'
 import { PartsRecord, partSummary, renderRefusal, type PartRecord } from './access-bulk-parts'
 import { BulkTargets } from './access-targets'
+import { writeDrafts } from './access-drafting'
 import type { PlanPreload } from '../model/plan-preload'
 import { profileContextOf, type ProfileContext } from '../model/validation-context'
 import type { Emit } from '../ipc/types'
@@ -58,49 +58,10 @@ export class AccessBulkService {
    */
   change(req: AccessChangeRequest, locale: Locale): AccessChangePlan {
     const targets = new BulkTargets(this.d.store).of(req)
-    const store = this.d.store
-    const parts: PartRecord[] = []
-    const written: string[] = []
-    // New drafts as saved, so that planning them reads nothing back (a thousand workspaces in a row).
-    const preloads = new Map<string, PlanPreload>()
-    store.transaction(() => {
-      for (const t of targets) {
-        const existing = store.drafts.get(t.profileId, t.workspaceId, WorkspaceConfigSchema)
-        const cachedRow = store.workspaces.getConfig(t.profileId, t.workspaceId, WorkspaceConfigSchema)
-        const cached = cachedRow?.config.ok ? cachedRow.config.value : undefined
-        const current = existing?.draft.ok ? existing.draft.value : cached
-        const name = store.workspaces.get(t.profileId, t.workspaceId)?.name ?? t.workspaceId
-        if (!current) throw new AppError('DRAFT_NO_CLOUD_COPY', { params: { workspaceId: t.workspaceId } })
-        const e = t.edit(current, cached)
-        // a draft that already holds the change (an earlier change not applied yet) is still a part of this one
-        const drafted = e.changed || (existing !== undefined && cached !== undefined && t.edit(cached, cached).changed)
-        if (e.changed) {
-          const keyParts = { profileId: t.profileId, workspaceKey: t.workspaceId }
-          const key = encodeDraftKey(keyParts)
-          if (existing) store.drafts.save({ ...keyParts, draft: e.config, expectedRevision: existing.revision })
-          else {
-            const { revision } = store.drafts.save({
-              ...keyParts,
-              draft: e.config,
-              base: current,
-              baseVersion: cachedRow?.configVersion ?? null,
-              expectedRevision: 0,
-            })
-            if (cached && cachedRow)
-              preloads.set(key, {
-                draft: { parts: keyParts, draft: e.config, base: current, revision },
-                cloud: { config: cached, fetchedAt: cachedRow.fetchedAt, configVersion: cachedRow.configVersion },
-              })
-          }
-          written.push(key)
-        }
-        if (drafted || e.refused.length)
-          parts.push({ profileId: t.profileId, workspaceId: t.workspaceId, name, drafted, refused: e.refused })
-      }
-      if (parts.length === 0) throw new AppError('ACCESS_NOTHING_TO_CHANGE', { params: { kind: req.kind } })
-    })
+    const { parts, written, preloads } = writeDrafts(this.d.store, targets)
+    if (parts.length === 0) throw new AppError('ACCESS_NOTHING_TO_CHANGE', { params: { kind: req.kind } })
     for (const id of written) this.d.emit?.('data.changed', { area: 'drafts', id })
-    const id = store.accessChanges.add(req.kind, req, parts)
+    const id = this.d.store.accessChanges.add(req.kind, req, parts)
     return this.plan(id, locale, preloads)
   }
 
@@ -141,8 +102,10 @@ export class AccessBulkService {
 
   /**
    * One Apply: the plan is made again and must match `fingerprint` (SYNC_PLAN_STALE), then every part not
-   * queued yet is queued by the sync engine. A part refused by the engine stops the loop; the parts queued
-   * so far are recorded, so applying again queues only the rest.
+   * queued yet is queued by the sync engine, all in ONE transaction with the record of the runs, the activity
+   * entry and the change's status: a crash leaves either nothing queued or everything queued and recorded, so
+   * applying again never queues a part twice. A part refused by the engine stops the loop; the parts queued
+   * before it are committed and recorded, so applying again queues only the rest.
    */
   apply(changeId: string, fingerprint: string, locale: Locale = 'en'): AccessProgress {
     const rec = this.record(changeId)
@@ -150,26 +113,31 @@ export class AccessBulkService {
     const plan = this.plan(changeId, locale)
     if (plan.fingerprint !== fingerprint)
       throw new AppError('SYNC_PLAN_STALE', { ruleId: 'D5', params: { key: changeId } })
-    const parts = rec.parts.map((p) => ({ ...p }))
-    let failure: unknown
-    for (const [i, p] of parts.entries()) {
-      const planned = plan.parts[i]!
-      if (p.runId || !p.drafted || planned.counts.apply === 0) continue
-      try {
-        p.runId = this.d.sync.apply(planned.key, planned.fingerprint).runId
-      } catch (e) {
-        failure = e
-        break
+    const store = this.d.store
+    const failure = store.transaction(() => {
+      const parts = rec.parts.map((p) => ({ ...p }))
+      let failed: { error: unknown } | undefined
+      for (const [i, p] of parts.entries()) {
+        const planned = plan.parts[i]!
+        if (p.runId || !p.drafted || planned.counts.apply === 0) continue
+        try {
+          p.runId = this.d.sync.apply(planned.key, planned.fingerprint).runId
+        } catch (e) {
+          failed = { error: e }
+          break
+        }
       }
-    }
-    this.d.store.accessChanges.setParts(changeId, parts)
-    if (failure) throw failure
-    const activityId = this.d.store.activity.add({
-      action: `access.${rec.kind}`,
-      result: 'info',
-      details: { changeId, request: rec.request, parts: parts.map((p, i) => partSummary(p, plan.parts[i]!)) },
+      store.accessChanges.setParts(changeId, parts)
+      if (failed) return failed
+      const activityId = store.activity.add({
+        action: `access.${rec.kind}`,
+        result: 'info',
+        details: { changeId, request: rec.request, parts: parts.map((p, i) => partSummary(p, plan.parts[i]!)) },
+      })
+      store.accessChanges.markQueued(changeId, parts.find((p) => p.runId)?.runId ?? changeId, activityId)
+      return undefined
     })
-    this.d.store.accessChanges.markQueued(changeId, parts.find((p) => p.runId)?.runId ?? changeId, activityId)
+    if (failure) throw failure.error
     return this.progress(changeId)
   }
 

@@ -12,6 +12,7 @@ import { looksEmptied, moveAside, recoveryReport, restoreNewestBackup } from './
 import { checkWal } from './wal-check'
 import { AccessRepo } from './repos/access'
 import { AccessChangesRepo } from './repos/access-changes'
+import { AccessDraftsRepo } from './repos/access-drafts'
 import { ActivityRepo } from './repos/activity'
 import { CloudRecordsRepo } from './repos/cloud-records'
 import { DraftsRepo } from './repos/drafts'
@@ -59,6 +60,8 @@ export class Store {
   /** Who can do what across every profile's cache (issue 16). */
   readonly access: AccessRepo
   readonly accessChanges: AccessChangesRepo
+  /** The drafts of bulk access changes, a thousand in one transaction. */
+  readonly accessDrafts: AccessDraftsRepo
   readonly ramPolicies: RamPoliciesRepo
   /** The account's RAM users per profile (the member picker). */
   readonly ramUsers: RamUsersRepo
@@ -87,6 +90,7 @@ export class Store {
     this.cloudRecords = new CloudRecordsRepo(db, now)
     this.access = new AccessRepo(db)
     this.accessChanges = new AccessChangesRepo(db, now)
+    this.accessDrafts = new AccessDraftsRepo(db, now)
     this.ramPolicies = new RamPoliciesRepo(db)
     this.ramUsers = new RamUsersRepo(db)
   }

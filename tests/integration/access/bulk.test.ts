@@ -285,4 +285,41 @@ describe('bulk access changes as drafts and one combined plan', () => {
       [`CreateMember:${ids.lab_vision}/${CAROL}=1`, `CreateMember:${ids.rec_sys}/${CAROL}=1`].sort(),
     )
   })
+
+  it('one Apply in one transaction: a part the engine refuses stops it, the parts queued before are recorded, applying again queues only the rest, each member created once', async () => {
+    const first = await refreshed({ start: false })
+    const lab = { profileId: 'p-b', workspaceId: ids.lab_vision! }
+    const rec = { profileId: 'p-a', workspaceId: ids.rec_sys! }
+    // an earlier change whose run on lab_vision is still queued (nothing is sent in this process)
+    const earlier = first.bulk.change(
+      { kind: 'grant', userIds: [DAVE], roles: ['PAI.AlgoDeveloper'], workspaces: [lab] },
+      'en',
+    )
+    first.bulk.apply(earlier.changeId, earlier.fingerprint)
+    const plan = first.bulk.change(
+      { kind: 'grant', userIds: [CAROL], roles: ['PAI.AlgoDeveloper'], workspaces: [rec, lab] },
+      'en',
+    )
+    expect(errorOf(() => first.bulk.apply(plan.changeId, plan.fingerprint)).code).toBe('SYNC_RUN_IN_PROGRESS')
+    // rec_sys was queued and recorded with the change; lab_vision was not; the change still waits
+    expect(first.bulk.progress(plan.changeId).runs.map((r) => r.key)).toEqual([`p-a:${ids.rec_sys}`])
+    expect(first.bulk.pending().map((c) => c.changeId)).toContain(plan.changeId)
+    await first.close(true)
+    fleets.splice(fleets.indexOf(first), 1)
+    const second = openFleet(emu, { dataDir: first.dataDir })
+    fleets.push(second)
+    await settled(second, earlier.changeId)
+    await settled(second, plan.changeId)
+    const again = second.bulk.plan(plan.changeId, 'en')
+    expect(again.parts.map((p) => `${p.workspaceName}:${p.counts.apply}`)).toEqual(['rec_sys:0', 'lab_vision:1'])
+    await applied(second, plan.changeId, again.fingerprint)
+    expect(second.bulk.progress(plan.changeId)).toMatchObject({ total: 2, done: 2, failed: 0, finished: true })
+    expect(cloudRoles(0, 'rec_sys', CAROL)).toEqual(['PAI.AlgoDeveloper'])
+    expect(cloudRoles(1, 'lab_vision', CAROL)).toEqual(['PAI.AlgoDeveloper'])
+    const calls = emu.state().createCalls
+    const carol = Object.entries(calls).filter(([k]) => k.startsWith('CreateMember:') && k.endsWith(`/${CAROL}`))
+    expect(carol.map(([k, n]) => `${k}=${n}`).sort()).toEqual(
+      [`CreateMember:${ids.lab_vision}/${CAROL}=1`, `CreateMember:${ids.rec_sys}/${CAROL}=1`].sort(),
+    )
+  })
 })

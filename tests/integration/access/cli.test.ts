@@ -135,4 +135,46 @@ describe('pai-admin access against the emulator', { timeout: 240_000 }, () => {
     expect(unknown.code).toBe(1)
     expect(unknown.stderr).toMatch(/2900000000009999/)
   })
+
+  it('access pending lists a change not applied; access discard <changeId> takes its edits out, sends nothing; a second discard and an unknown id exit 1', async () => {
+    const cloudRoles = (): string[] | undefined =>
+      emu.core.tenant(ACCOUNTS[0]!.uid).workspaces[ids.rec_sys!]!.members[`${ids.rec_sys}-${DAVE}`]?.Roles
+    const before = cloudRoles()
+    expect(before ?? []).not.toContain('PAI.LabelManager')
+    const planned = await cli([
+      'access',
+      'grant',
+      '--user',
+      DAVE,
+      '--role',
+      'PAI.LabelManager',
+      '--workspace',
+      'rec_sys',
+      '--output',
+      'json',
+    ])
+    expect(planned.code, planned.stderr).toBe(0)
+    const changeId = JSON.parse(planned.stdout).plan.changeId as string
+    const pending = await cli(['access', 'pending', '--output', 'json'])
+    expect(pending.code, pending.stderr).toBe(0)
+    const listed = JSON.parse(pending.stdout).changes as Array<{ changeId: string; kind: string; workspaces: string[] }>
+    expect(listed.find((c) => c.changeId === changeId)).toMatchObject({ kind: 'grant', workspaces: ['rec_sys'] })
+    const asTable = await cli(['access', 'pending'])
+    expect(asTable.stdout).toMatch(new RegExp(`${changeId}\\s+grant`))
+    const discarded = await cli(['access', 'discard', changeId])
+    expect(discarded.code, discarded.stderr).toBe(0)
+    expect(discarded.stdout).toMatch(new RegExp(`Discarded ${changeId}: \\d draft\\(s\\) removed, \\d reverted`))
+    const after = JSON.parse((await cli(['access', 'pending', '--output', 'json'])).stdout).changes as Array<{
+      changeId: string
+    }>
+    expect(after.map((c) => c.changeId)).not.toContain(changeId)
+    // nothing was sent: DAVE's roles in rec_sys are the cloud's, as before the change
+    expect(cloudRoles()).toEqual(before)
+    const again = await cli(['access', 'discard', changeId])
+    expect(again.code).toBe(1)
+    expect(again.stderr).toContain(changeId)
+    const unknown = await cli(['access', 'discard', '01JUNKNOWNCHANGE0000000000'])
+    expect(unknown.code).toBe(1)
+    expect(unknown.stderr).toMatch(/01JUNKNOWNCHANGE0000000000/)
+  })
 })

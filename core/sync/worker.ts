@@ -53,7 +53,8 @@ export class OutboxWorker {
   private lastCommit = 0
   private readonly commitMs: number
   private wake: (() => void) | null = null
-  private online = true
+  /** null until the first answer or failure of this process's sync: the first one is announced (net.status). */
+  private online: boolean | null = null
   private readonly settling = new Set<string>()
   private readonly settlesRunning = new Set<Promise<void>>()
   private readonly settleAgain = new Set<string>()
@@ -80,7 +81,7 @@ export class OutboxWorker {
   }
 
   get isOnline(): boolean {
-    return this.online
+    return this.online !== false
   }
 
   /**

@@ -50,6 +50,7 @@ describe('sync: failures and offline', () => {
     e.store.drafts.save({ profileId: e.profileId, workspaceKey: wsId, draft, base: cloud, baseVersion: null })
     const key = encodeDraftKey({ profileId: e.profileId, workspaceKey: wsId })
     const plan = e.sync.plan(key)
+    const eventsBefore = e.events.length
     const { runId } = e.sync.apply(key, plan.fingerprint)
     const s = await e.sync.waitForRun(runId, { timeoutMs: 30_000 })
     const by = Object.fromEntries(s.ops.map((o) => [o.actionId, o]))
@@ -62,6 +63,8 @@ describe('sync: failures and offline', () => {
     expect(by['workspace:wsFail:update']!.status).toBe('done')
     expect(by['customRole:legacy:delete']!.status).toBe('blocked')
     expect((await e.clients.pai.getWorkspace(wsId)).Description).toBe('after')
+    // the status bar learns from the sync's first answer that the cloud answers (it said "not contacted yet")
+    expect(e.events.slice(eventsBefore).find((x) => x.event === 'net.status')?.payload).toEqual({ online: true })
     // kept, with what remains
     expect(e.sync.meta(runId)).toMatchObject({ settled: true, outcome: 'kept' })
     const left = e.sync.plan(key)

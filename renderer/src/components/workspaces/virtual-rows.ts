@@ -1,7 +1,7 @@
 import { computed, onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
 
 /** Rows drawn above and below the visible ones, so a fast scroll rarely shows an empty band. */
-const OVERSCAN = 6
+const OVERSCAN = 4
 
 /**
  * A window over a long list of fixed-height rows: which indexes to draw for the scroll position of `scroller`.
@@ -17,19 +17,23 @@ export function useVirtualRows(
   // Before the first measure: the window's height, so the first render already holds a screenful of rows.
   const viewport = ref(window.innerHeight)
 
-  function measure(): void {
+  /** On scroll: only the scroll position is read (reading sizes there could force a layout every frame). */
+  function onScroll(): void {
     const el = scroller.value
     if (!el) return
     const first = Math.max(0, Math.floor((el.scrollTop - headerHeight) / rowHeight) - OVERSCAN)
     if (first !== start.value) start.value = first
-    if (el.clientHeight > 0 && el.clientHeight !== viewport.value) viewport.value = el.clientHeight
   }
 
   let resize: ResizeObserver | undefined
+  // The observer reports the first size too, after layout: measuring in onMounted would force a layout early.
   onMounted(() => {
-    resize = new ResizeObserver(measure)
+    resize = new ResizeObserver(([entry]) => {
+      const h = entry?.contentRect.height ?? 0
+      if (h > 0 && h !== viewport.value) viewport.value = h
+      onScroll()
+    })
     if (scroller.value) resize.observe(scroller.value)
-    measure()
   })
   onBeforeUnmount(() => resize?.disconnect())
 
@@ -45,5 +49,5 @@ export function useVirtualRows(
   /** The pool size: a row keeps its DOM node (key `index % pool`) while it stays in the window. */
   const pool = computed(() => Math.ceil(viewport.value / rowHeight) + 2 * OVERSCAN)
 
-  return { indexes, pool, onScroll: measure }
+  return { indexes, pool, onScroll }
 }

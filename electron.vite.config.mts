@@ -44,7 +44,15 @@ export default defineConfig({
     plugins: [vue(), Components({ resolvers: [ElementPlusResolver()], dirs: [], dts: false })],
     build: {
       outDir: 'out/renderer',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'renderer/index.html') },
+        output: {
+          // The domain rules and their schemas serve the lazy screens only: their own chunk, out of the first load
+          // (left to itself the bundler puts them in the chunk every screen shares, evaluated before the first rows).
+          manualChunks: (id: string) =>
+            /[\\/](shared[\\/]domain|node_modules[\\/]zod)[\\/]/.test(id) ? 'domain' : undefined,
+        },
+      },
     },
   },
 })

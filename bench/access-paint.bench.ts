@@ -9,7 +9,7 @@ import { openStore } from '../core/store'
 import { SettingsService, sqliteSettingsStore } from '../core/services/settings'
 import { seed } from './access-seed'
 import { loadNote } from './emulator-process'
-import { startHarness } from './renderer.bench'
+import { startHarness } from './renderer-page'
 import { median, percentile, type Bench, type BenchFigure } from './types'
 
 const RUNS = 7

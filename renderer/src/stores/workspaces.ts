@@ -64,8 +64,15 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
         total.value = res.total
         rows.value.length = res.total
       }
-      res.rows.forEach((r, i) => (rows.value[page * PAGE_SIZE + i] = r))
-      triggerRef(rows)
+      // Rows already there (the first screenful) keep their objects, so the rows drawn are not drawn again.
+      let added = 0
+      res.rows.forEach((r, i) => {
+        if (rows.value[page * PAGE_SIZE + i] === undefined) {
+          rows.value[page * PAGE_SIZE + i] = r
+          added++
+        }
+      })
+      if (added > 0) triggerRef(rows)
     } catch (err) {
       loadedPages.delete(page)
       if (gen === generation) error.value = err

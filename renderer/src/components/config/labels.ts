@@ -1,7 +1,8 @@
 import { BUILTIN_ROLE_IDS, type CustomRole } from '@shared/domain'
+import { keySegment } from '../../i18n/shared-names'
 
 /** i18n key segments cannot hold dots: `PAI.WorkspaceAdmin` -> `PAI_WorkspaceAdmin`. */
-export const keySegment = (id: string): string => id.replace(/\./g, '_')
+export { keySegment }
 
 type T = (key: string, params?: Record<string, unknown>) => string
 

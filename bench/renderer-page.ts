@@ -1,0 +1,81 @@
+/// <reference lib="dom" />
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser } from '@playwright/test'
+import playwrightConfig from '../playwright.config.mjs'
+import { openStore } from '../core/store'
+import { SettingsService, sqliteSettingsStore } from '../core/services/settings'
+import { benchProfile } from './profile'
+
+/** The built renderer the harness serves. */
+export const OUT = path.resolve('out/renderer')
+
+/** `count` cached workspaces under one active profile, written through the store repositories. */
+function seed(dataDir: string, count: number): void {
+  const store = openStore({ dataDir })
+  const profileId = benchProfile(store)
+  new SettingsService(sqliteSettingsStore(store.settings)).update({ activeProfileId: profileId })
+  const rows = Array.from({ length: count }, (_, i) => ({
+    workspaceId: String(100_000 + i),
+    name: `ws_${String(i + 1).padStart(5, '0')}`,
+    displayName: `工作空间 ${i + 1}`,
+    status: i % 7 === 5 ? 'FAILURE' : 'ENABLED',
+    mode: i % 3 ? 'simple' : 'standard',
+    owner: `owner${i % 97}`,
+    gmtModified: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
+  }))
+  for (let i = 0; i < rows.length; i += 1000) store.workspaces.upsertMany(profileId, rows.slice(i, i + 1000))
+  store.close()
+}
+
+export async function startHarness(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['out/main/harness.js', '--port', '0', '--data-dir', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    const timer = setTimeout(() => reject(new Error(`harness did not start: ${out}`)), 20_000)
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString()
+      const m = /PAI Workspace Admin: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out)
+      if (m?.[1]) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
+    })
+    child.once('exit', (code) => reject(new Error(`harness exited with ${code}`)))
+  })
+  return { url, child }
+}
+
+/** A harness over `count` seeded workspaces and a headless Chromium; `use` gets the app's address. */
+export async function withRendererHarness<T>(
+  count: number,
+  use: (browser: Browser, url: string) => Promise<T>,
+): Promise<T> {
+  if (!fs.existsSync(path.join(OUT, 'index.html')) || !fs.existsSync('out/main/harness.js')) {
+    execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' })
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bench-renderer-'))
+  seed(dataDir, count)
+  const { url, child } = await startHarness(dataDir)
+  const launch = playwrightConfig.use?.launchOptions ?? {}
+  const browser = await chromium.launch({
+    ...launch,
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+  })
+  try {
+    return await use(browser, url)
+  } finally {
+    await browser.close()
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r))
+      child.kill('SIGTERM')
+      await exited
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}

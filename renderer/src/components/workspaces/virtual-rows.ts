@@ -1,0 +1,53 @@
+import { computed, onBeforeUnmount, onMounted, ref, type Ref } from 'vue'
+
+/** Rows drawn above and below the visible ones, so a fast scroll rarely shows an empty band. */
+const OVERSCAN = 4
+
+/**
+ * A window over a long list of fixed-height rows: which indexes to draw for the scroll position of `scroller`.
+ * Only `start` and the viewport's height are reactive, so a scroll inside the same row costs nothing.
+ */
+export function useVirtualRows(
+  scroller: Ref<HTMLElement | null>,
+  total: Ref<number>,
+  rowHeight: number,
+  headerHeight: number,
+) {
+  const start = ref(0)
+  // Before the first measure: the window's height, so the first render already holds a screenful of rows.
+  const viewport = ref(window.innerHeight)
+
+  /** On scroll: only the scroll position is read (reading sizes there could force a layout every frame). */
+  function onScroll(): void {
+    const el = scroller.value
+    if (!el) return
+    const first = Math.max(0, Math.floor((el.scrollTop - headerHeight) / rowHeight) - OVERSCAN)
+    if (first !== start.value) start.value = first
+  }
+
+  let resize: ResizeObserver | undefined
+  // The observer reports the first size too, after layout: measuring in onMounted would force a layout early.
+  onMounted(() => {
+    resize = new ResizeObserver(([entry]) => {
+      const h = entry?.contentRect.height ?? 0
+      if (h > 0 && h !== viewport.value) viewport.value = h
+      onScroll()
+    })
+    if (scroller.value) resize.observe(scroller.value)
+  })
+  onBeforeUnmount(() => resize?.disconnect())
+
+  /** The row indexes to draw, first to last. */
+  const indexes = computed(() => {
+    const count = Math.ceil(viewport.value / rowHeight) + 2 * OVERSCAN
+    const first = Math.min(start.value, Math.max(0, total.value - count))
+    const last = Math.min(total.value, first + count)
+    const out: number[] = []
+    for (let i = first; i < last; i++) out.push(i)
+    return out
+  })
+  /** The pool size: a row keeps its DOM node (key `index % pool`) while it stays in the window. */
+  const pool = computed(() => Math.ceil(viewport.value / rowHeight) + 2 * OVERSCAN)
+
+  return { indexes, pool, onScroll }
+}

@@ -96,6 +96,20 @@ test.describe('workspace configuration: members and roles', () => {
     await expect(page.getByTestId('csv-row-5')).toContainText('未填写角色')
     await expect(page.getByTestId('member-roles-500')).toContainText('算法运维')
     await expect(page.getByTestId('member-roles-500')).toContainText('标注管理员')
+    // The same from a file: 从文件读取… opens a picker in the app's language and fills the box with the file.
+    await expect(page.getByTestId('member-csv-file')).toHaveText('从文件读取…')
+    const chooser = page.waitForEvent('filechooser')
+    await page.getByTestId('member-csv-file').click()
+    await (
+      await chooser
+    ).setFiles({
+      name: 'members.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('userId,userName,roles\n800,frank,访客\n'),
+    })
+    await expect(page.getByTestId('member-csv-text')).toHaveValue('userId,userName,roles\n800,frank,访客\n')
+    await page.getByTestId('member-csv-import').click()
+    await expect(page.getByTestId('member-roles-800')).toContainText('访客')
 
     // M4: a custom role with a level per module.
     await page.getByTestId('custom-role-add').click()

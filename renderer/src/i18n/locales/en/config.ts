@@ -152,6 +152,7 @@ const en: Shape<typeof zhCN> = {
         "One member per line: userId,roles or userId,userName,roles; separate roles with ; or {'|'}. A role is a role ID (e.g. PAI.AlgoDeveloper) or a role name.",
       csvPlaceholder: '2788xxxx,PAI.AlgoDeveloper;PAI.WorkspaceGuest',
       csvImport: 'Import',
+      csvFromFile: 'Read from a file…',
       csvAdded: 'Added',
       csvRefused: 'Refused',
       csvShowAll: 'Show all {count} lines',

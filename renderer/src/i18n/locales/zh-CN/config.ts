@@ -148,6 +148,7 @@ export default {
         "每行一个成员:userId,角色,或 userId,用户名,角色;多个角色用 ; 或 {'|'} 分隔。角色可写角色 ID(如 PAI.AlgoDeveloper)或角色名称。",
       csvPlaceholder: '2788xxxx,PAI.AlgoDeveloper;PAI.WorkspaceGuest',
       csvImport: '导入',
+      csvFromFile: '从文件读取…',
       csvAdded: '已添加',
       csvRefused: '已拒绝',
       csvShowAll: '显示全部 {count} 行',

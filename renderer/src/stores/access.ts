@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { reactive, ref, shallowRef } from 'vue'
+import { reactive, ref, shallowRef, triggerRef } from 'vue'
 import type { AccessOverview, AccessQuery } from '@shared/ipc/channels/access'
 import { call } from '../bridge'
 
@@ -27,8 +27,9 @@ export const useAccessStore = defineStore('access', () => {
   const workspaces = shallowRef<AccessOverview['workspaces']>([])
   const customRoleNames = shallowRef<string[]>([])
   const users = shallowRef<(AccessOverview['users'][number] | undefined)[]>([])
-  /** Cells by `<userId>|<workspace key>`. */
+  /** Cells by `<userId>|<workspace key>`, filled in place; `version` grows with every page taken. */
   const cells = shallowRef(new Map<string, AccessOverview['cells'][number]>())
+  const version = ref(0)
   const loading = ref(false)
   const error = ref<unknown>(null)
   const loaded = new Set<number>()
@@ -47,14 +48,16 @@ export const useAccessStore = defineStore('access', () => {
     return q
   }
 
+  /** A page into the sparse list and the cells, in place (no copy of what earlier pages brought). */
   function take(page: number, o: AccessOverview): void {
-    const next = users.value.slice()
-    next.length = o.totalUsers
-    o.users.forEach((u, i) => (next[page * PAGE + i] = u))
-    users.value = next
-    const m = new Map(cells.value)
+    const list = users.value
+    if (list.length !== o.totalUsers) list.length = o.totalUsers
+    o.users.forEach((u, i) => (list[page * PAGE + i] = u))
+    const m = cells.value
     for (const c of o.cells) m.set(`${c.userId}|${c.key}`, c)
-    cells.value = m
+    version.value++
+    triggerRef(users)
+    triggerRef(cells)
   }
 
   async function fetchPage(page: number, gen: number): Promise<void> {
@@ -106,6 +109,7 @@ export const useAccessStore = defineStore('access', () => {
     customRoleNames,
     users,
     cells,
+    version,
     loading,
     error,
     query,

@@ -3,8 +3,13 @@ import { reactive, ref, shallowRef, triggerRef } from 'vue'
 import type { AccessOverview, AccessQuery } from '@shared/ipc/channels/access'
 import { call } from '../bridge'
 
+/** Users in the first page: a screenful and some (a smaller answer is parsed and drawn sooner). */
+const FIRST = 50
 /** Users fetched per `access.overview` call while scrolling. */
 const PAGE = 200
+/** Page 0 holds rows [0, FIRST), page p > 0 rows [FIRST + (p - 1) * PAGE, FIRST + p * PAGE). */
+const pageStart = (p: number): number => (p === 0 ? 0 : FIRST + (p - 1) * PAGE)
+const pageOf = (row: number): number => (row < FIRST ? 0 : 1 + Math.floor((row - FIRST) / PAGE))
 
 /**
  * 访问权限总览: the filters and a sparse list of users with their cells, filled page by page as the virtual
@@ -52,7 +57,7 @@ export const useAccessStore = defineStore('access', () => {
   function take(page: number, o: AccessOverview): void {
     const list = users.value
     if (list.length !== o.totalUsers) list.length = o.totalUsers
-    o.users.forEach((u, i) => (list[page * PAGE + i] = u))
+    o.users.forEach((u, i) => (list[pageStart(page) + i] = u))
     const m = cells.value
     for (const c of o.cells) m.set(`${c.userId}|${c.key}`, c)
     version.value++
@@ -62,7 +67,11 @@ export const useAccessStore = defineStore('access', () => {
 
   async function fetchPage(page: number, gen: number): Promise<void> {
     loaded.add(page)
-    const o = await call('access.overview', { ...query(), offset: page * PAGE, limit: PAGE })
+    const o = await call('access.overview', {
+      ...query(),
+      offset: pageStart(page),
+      limit: page === 0 ? FIRST : PAGE,
+    })
     if (gen !== generation) return
     if (page === 0) {
       totalUsers.value = o.totalUsers
@@ -93,7 +102,7 @@ export const useAccessStore = defineStore('access', () => {
   /** Loads the pages covering rows [start, end) that are not loaded yet. */
   function ensureRange(start: number, end: number): void {
     const gen = generation
-    for (let p = Math.floor(start / PAGE); p * PAGE < Math.min(end, totalUsers.value); p++)
+    for (let p = pageOf(start); pageStart(p) < Math.min(end, totalUsers.value); p++)
       if (!loaded.has(p))
         void fetchPage(p, gen).catch((err: unknown) => {
           loaded.delete(p)

@@ -18,7 +18,12 @@ export interface GridGeometry {
  * range to draw for the scroll position of `scroller`. Only the first row, the first column and the viewport's
  * size are reactive, so a scroll inside the same cell costs nothing.
  */
-export function useGridWindow(scroller: Ref<HTMLElement | null>, rows: Ref<number>, cols: Ref<number>, g: GridGeometry) {
+export function useGridWindow(
+  scroller: Ref<HTMLElement | null>,
+  rows: Ref<number>,
+  cols: Ref<number>,
+  g: GridGeometry,
+) {
   const startRow = ref(0)
   const startCol = ref(0)
   // Before the first measure: the window's size, so the first render already holds a screenful.

@@ -39,6 +39,7 @@ const bench: Bench = {
     const ipcEnds: number[] = []
     const ipcStarts: number[] = []
     const rowsAt: number[] = []
+    const mountedAt: number[] = []
     let dom = 0
     let counts = ''
     try {
@@ -74,6 +75,7 @@ const bench: Bench = {
             rows: rows - t0,
             ipcStart: ipc ? ipc.startTime - t0 : NaN,
             ipcEnd: ipc ? ipc.startTime + ipc.duration - t0 : NaN,
+            mounted: (performance.getEntriesByName('access-view-mounted').at(-1)?.startTime ?? NaN) - t0,
             dom: document.querySelectorAll('[data-testid="access-grid"] *').length,
           }
         })
@@ -81,6 +83,7 @@ const bench: Bench = {
         if (i > 0) ipcEnds.push(t.ipcEnd)
         if (i > 0) ipcStarts.push(t.ipcStart)
         if (i > 0) rowsAt.push(t.rows)
+        if (i > 0) mountedAt.push(t.mounted)
         dom = t.dom
         if (i > 0) times.push(t.total) // the first load warms the harness, the statements and the disk cache
         await context.close()
@@ -103,7 +106,7 @@ const bench: Bench = {
         unit: 'ms',
         target: '< 300 ms',
         ok: med < 300,
-        note: `${RUNS} loads (medians): access.overview asked at ${Math.round(median(ipcStarts))} ms, its answer in by ${Math.round(median(ipcEnds))} ms, rows in the DOM by ${Math.round(median(rowsAt))} ms, the frame after; ${dom} elements in the grid; p99 ${Math.round(percentile(times, 99))} ms; "${counts.trim()}"; ${loadNote()}`,
+        note: `${RUNS} loads (medians): access.overview asked at ${Math.round(median(ipcStarts))} ms, its answer in by ${Math.round(median(ipcEnds))} ms, the screen mounted by ${Math.round(median(mountedAt))} ms (the answer waits for it), rows in the DOM by ${Math.round(median(rowsAt))} ms, the frame after; ${dom} elements in the grid; p99 ${Math.round(percentile(times, 99))} ms; "${counts.trim()}"; ${loadNote()}`,
       },
     ]
   },

@@ -1,10 +1,15 @@
 import { defineStore } from 'pinia'
-import { reactive, ref, shallowRef } from 'vue'
+import { reactive, ref, shallowRef, triggerRef } from 'vue'
 import type { AccessOverview, AccessQuery } from '@shared/ipc/channels/access'
 import { call } from '../bridge'
 
+/** Users in the first page: a screenful and some (a smaller answer is parsed and drawn sooner). */
+const FIRST = 50
 /** Users fetched per `access.overview` call while scrolling. */
 const PAGE = 200
+/** Page 0 holds rows [0, FIRST), page p > 0 rows [FIRST + (p - 1) * PAGE, FIRST + p * PAGE). */
+const pageStart = (p: number): number => (p === 0 ? 0 : FIRST + (p - 1) * PAGE)
+const pageOf = (row: number): number => (row < FIRST ? 0 : 1 + Math.floor((row - FIRST) / PAGE))
 
 /**
  * 访问权限总览: the filters and a sparse list of users with their cells, filled page by page as the virtual
@@ -27,8 +32,9 @@ export const useAccessStore = defineStore('access', () => {
   const workspaces = shallowRef<AccessOverview['workspaces']>([])
   const customRoleNames = shallowRef<string[]>([])
   const users = shallowRef<(AccessOverview['users'][number] | undefined)[]>([])
-  /** Cells by `<userId>|<workspace key>`. */
+  /** Cells by `<userId>|<workspace key>`, filled in place; `version` grows with every page taken. */
   const cells = shallowRef(new Map<string, AccessOverview['cells'][number]>())
+  const version = ref(0)
   const loading = ref(false)
   const error = ref<unknown>(null)
   const loaded = new Set<number>()
@@ -47,19 +53,25 @@ export const useAccessStore = defineStore('access', () => {
     return q
   }
 
+  /** A page into the sparse list and the cells, in place (no copy of what earlier pages brought). */
   function take(page: number, o: AccessOverview): void {
-    const next = users.value.slice()
-    next.length = o.totalUsers
-    o.users.forEach((u, i) => (next[page * PAGE + i] = u))
-    users.value = next
-    const m = new Map(cells.value)
+    const list = users.value
+    if (list.length !== o.totalUsers) list.length = o.totalUsers
+    o.users.forEach((u, i) => (list[pageStart(page) + i] = u))
+    const m = cells.value
     for (const c of o.cells) m.set(`${c.userId}|${c.key}`, c)
-    cells.value = m
+    version.value++
+    triggerRef(users)
+    triggerRef(cells)
   }
 
   async function fetchPage(page: number, gen: number): Promise<void> {
     loaded.add(page)
-    const o = await call('access.overview', { ...query(), offset: page * PAGE, limit: PAGE })
+    const o = await call('access.overview', {
+      ...query(),
+      offset: pageStart(page),
+      limit: page === 0 ? FIRST : PAGE,
+    })
     if (gen !== generation) return
     if (page === 0) {
       totalUsers.value = o.totalUsers
@@ -90,7 +102,7 @@ export const useAccessStore = defineStore('access', () => {
   /** Loads the pages covering rows [start, end) that are not loaded yet. */
   function ensureRange(start: number, end: number): void {
     const gen = generation
-    for (let p = Math.floor(start / PAGE); p * PAGE < Math.min(end, totalUsers.value); p++)
+    for (let p = pageOf(start); pageStart(p) < Math.min(end, totalUsers.value); p++)
       if (!loaded.has(p))
         void fetchPage(p, gen).catch((err: unknown) => {
           loaded.delete(p)
@@ -106,6 +118,7 @@ export const useAccessStore = defineStore('access', () => {
     customRoleNames,
     users,
     cells,
+    version,
     loading,
     error,
     query,

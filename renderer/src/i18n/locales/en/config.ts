@@ -155,7 +155,7 @@ const en: Shape<typeof zhCN> = {
       csvFromFile: 'Read from a file…',
       csvAdded: 'Added',
       csvRefused: 'Refused',
-      csvShowAll: 'Show all {count} lines',
+      csvShowAll: 'Show all {count} line | Show all {count} lines',
       csvLine: 'Line {line}',
       csvResult: '{added} added, {refused} refused',
       csv: {

@@ -1,15 +1,12 @@
 /// <reference lib="dom" />
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium } from '@playwright/test'
-import playwrightConfig from '../playwright.config.mjs'
 import { openStore } from '../core/store'
 import { SettingsService, sqliteSettingsStore } from '../core/services/settings'
 import { seed } from './access-seed'
 import { loadNote } from './emulator-process'
-import { startHarness } from './renderer-page'
+import { withHarnessOn } from './renderer-page'
 import { median, percentile, type Bench, type BenchFigure } from './types'
 
 const RUNS = 7
@@ -22,19 +19,11 @@ const RUNS = 7
 const bench: Bench = {
   title: 'Access overview painted in Chromium (1,000 workspaces x 200 members)',
   async run(): Promise<BenchFigure[]> {
-    if (!fs.existsSync('out/renderer/index.html') || !fs.existsSync('out/main/harness.js'))
-      execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' })
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bench-access-paint-'))
     const store = openStore({ dataDir })
     const profileId = seed(store)
     new SettingsService(sqliteSettingsStore(store.settings)).update({ activeProfileId: profileId })
     store.close({ backup: false })
-    const { url, child } = await startHarness(dataDir)
-    const browser = await chromium.launch({
-      ...(playwrightConfig.use?.launchOptions ?? {}),
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-    })
     const times: number[] = []
     const ipcEnds: number[] = []
     const ipcStarts: number[] = []
@@ -42,7 +31,7 @@ const bench: Bench = {
     const mountedAt: number[] = []
     let dom = 0
     let counts = ''
-    try {
+    await withHarnessOn(dataDir, async (browser, url) => {
       for (let i = 0; i < RUNS + 1; i++) {
         const context = await browser.newContext({ viewport: { width: 1360, height: 860 } })
         const page = await context.newPage()
@@ -88,15 +77,7 @@ const bench: Bench = {
         if (i > 0) times.push(t.total) // the first load warms the harness, the statements and the disk cache
         await context.close()
       }
-    } finally {
-      await browser.close()
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r))
-        child.kill('SIGTERM')
-        await exited
-      }
-      fs.rmSync(dataDir, { recursive: true, force: true })
-    }
+    })
     if (!/20[,.]?\d{3}/.test(counts)) throw new Error(`the overview shows "${counts}", not about 20,000 users`)
     const med = median(times)
     return [

@@ -1,11 +1,12 @@
 /// <reference lib="dom" />
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { MAIN } from '../tests/integration/sync/harness'
 import type { EmulatorProcess } from './emulator-process'
+import { startHarness } from './renderer-page'
 
 /** The built browser harness with a data folder of its own and a keychain service of its own (run under a keyring). */
 export interface BenchHarness {
@@ -20,24 +21,7 @@ export interface BenchHarness {
 export async function startBenchHarness(): Promise<BenchHarness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bench-apply-'))
   const service = `pai-bench-apply-${process.pid}`
-  const child = spawn(process.execPath, ['out/main/harness.js', '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, PAI_ADMIN_KEYCHAIN_SERVICE: service },
-  })
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    const timer = setTimeout(() => reject(new Error(`harness did not start: ${out}`)), 20_000)
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString()
-      const m = /PAI Workspace Admin: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out)
-      if (m?.[1]) {
-        clearTimeout(timer)
-        resolve(m[1])
-      }
-    })
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
-    child.once('exit', (code) => reject(new Error(`harness exited with ${code}: ${out}`)))
-  })
+  const { url, child } = await startHarness(dataDir, { ...process.env, PAI_ADMIN_KEYCHAIN_SERVICE: service })
   const u = new URL(url)
   const token = url.split('#token=')[1]!
   const invoke = async <T>(channel: string, body: unknown): Promise<T> => {

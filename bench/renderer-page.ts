@@ -30,9 +30,14 @@ function seed(dataDir: string, count: number): void {
   store.close()
 }
 
-export async function startHarness(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
+/** Starts the browser harness on `dataDir` (extra environment in `env`); answers its address and process. */
+export async function startHarness(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['out/main/harness.js', '--port', '0', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env,
   })
   const url = await new Promise<string>((resolve, reject) => {
     let out = ''
@@ -45,7 +50,8 @@ export async function startHarness(dataDir: string): Promise<{ url: string; chil
         resolve(m[1])
       }
     })
-    child.once('exit', (code) => reject(new Error(`harness exited with ${code}`)))
+    child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
+    child.once('exit', (code) => reject(new Error(`harness exited with ${code}: ${out}`)))
   })
   return { url, child }
 }
@@ -55,27 +61,41 @@ export async function withRendererHarness<T>(
   count: number,
   use: (browser: Browser, url: string) => Promise<T>,
 ): Promise<T> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bench-renderer-'))
+  seed(dataDir, count)
+  return withHarnessOn(dataDir, use)
+}
+
+/**
+ * The built app served by a harness on `dataDir` (seeded by the caller) and a headless Chromium; `use` gets the
+ * app's address. Builds first when nothing is built; stops both and removes `dataDir` afterwards.
+ */
+export async function withHarnessOn<T>(
+  dataDir: string,
+  use: (browser: Browser, url: string) => Promise<T>,
+): Promise<T> {
   if (!fs.existsSync(path.join(OUT, 'index.html')) || !fs.existsSync('out/main/harness.js')) {
     execFileSync('npx', ['electron-vite', 'build'], { stdio: 'ignore' })
   }
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bench-renderer-'))
-  seed(dataDir, count)
-  const { url, child } = await startHarness(dataDir)
-  const launch = playwrightConfig.use?.launchOptions ?? {}
-  const browser = await chromium.launch({
-    ...launch,
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-  })
   try {
-    return await use(browser, url)
-  } finally {
-    await browser.close()
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r))
-      child.kill('SIGTERM')
-      await exited
+    const { url, child } = await startHarness(dataDir)
+    const launch = playwrightConfig.use?.launchOptions ?? {}
+    const browser = await chromium.launch({
+      ...launch,
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+    })
+    try {
+      return await use(browser, url)
+    } finally {
+      await browser.close()
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await exited
+      }
     }
+  } finally {
     fs.rmSync(dataDir, { recursive: true, force: true })
   }
 }

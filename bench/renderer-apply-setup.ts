@@ -21,7 +21,7 @@ export interface BenchHarness {
 export async function startBenchHarness(): Promise<BenchHarness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bench-apply-'))
   const service = `pai-bench-apply-${process.pid}`
-  const { url, child } = await startHarness(dataDir, { ...process.env, PAI_ADMIN_KEYCHAIN_SERVICE: service })
+  const { url, child } = await startHarness(dataDir, { PAI_ADMIN_KEYCHAIN_SERVICE: service })
   const u = new URL(url)
   const token = url.split('#token=')[1]!
   const invoke = async <T>(channel: string, body: unknown): Promise<T> => {

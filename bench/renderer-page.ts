@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
+import { execFileSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -7,6 +7,7 @@ import { chromium, type Browser } from '@playwright/test'
 import playwrightConfig from '../playwright.config.mjs'
 import { openStore } from '../core/store'
 import { SettingsService, sqliteSettingsStore } from '../core/services/settings'
+import { startHarness as startE2eHarness } from '../tests/e2e/harness'
 import { benchProfile } from './profile'
 
 /** The built renderer the harness serves. */
@@ -30,30 +31,13 @@ function seed(dataDir: string, count: number): void {
   store.close()
 }
 
-/** Starts the browser harness on `dataDir` (extra environment in `env`); answers its address and process. */
+/** Starts the browser harness on `dataDir` (extra environment in `env`): the e2e tests' start, answering its address and process. */
 export async function startHarness(
   dataDir: string,
-  env: NodeJS.ProcessEnv = process.env,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['out/main/harness.js', '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env,
-  })
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = ''
-    const timer = setTimeout(() => reject(new Error(`harness did not start: ${out}`)), 20_000)
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString()
-      const m = /PAI Workspace Admin: (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(out)
-      if (m?.[1]) {
-        clearTimeout(timer)
-        resolve(m[1])
-      }
-    })
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()))
-    child.once('exit', (code) => reject(new Error(`harness exited with ${code}: ${out}`)))
-  })
-  return { url, child }
+  const h = await startE2eHarness([], env, dataDir)
+  return { url: h.url, child: h.process }
 }
 
 /** A harness over `count` seeded workspaces and a headless Chromium; `use` gets the app's address. */

@@ -84,7 +84,7 @@ export class AccessService {
       totalUsers: page.totalUsers,
       totalMemberships: page.totalMemberships,
       users: page.rows,
-      workspaces: workspaces.map(toWorkspace),
+      workspaces: q.columns === false ? [] : workspaces.map(toWorkspace),
       cells,
       customRoleNames: this.store.access.customRoleNameList(),
     }

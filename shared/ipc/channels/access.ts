@@ -31,6 +31,8 @@ const AccessQuerySchema = z
     sort: z.enum(['name', 'workspaces']).default('name'),
     offset: z.number().int().nonnegative().default(0),
     limit: z.number().int().min(1).max(1000).default(100),
+    /** false: the answer leaves the columns (`workspaces`) out, for a later page of a view whose first page had them. */
+    columns: z.boolean().optional(),
   })
   .strict()
 export type AccessQuery = z.input<typeof AccessQuerySchema>
@@ -77,7 +79,7 @@ const AccessOverviewSchema = z.object({
   totalUsers: z.number().int(),
   totalMemberships: z.number().int(),
   users: z.array(AccessUserSchema),
-  /** The columns: every workspace a listed (matching) membership is in, or every allowed one. */
+  /** The columns: every workspace a listed (matching) membership is in, or every allowed one (none if `columns: false`). */
   workspaces: z.array(AccessWorkspaceSchema),
   cells: z.array(AccessCellSchema),
   /** Every custom role name in the cache (the role filter's choices). */

@@ -22,7 +22,7 @@ export async function ramUsers(s: Session, o: RamUsersOptions): Promise<void> {
   if (!o.offline) {
     const r = await s.call('accounts.refreshRam', { profileId })
     s.out.note(
-      `${countOf(r.users, 'RAM user')} read; member RAM users without AliyunPAIFullAccess (A3): ${r.withoutPaiFullAccess} of ${r.members}.`,
+      `${countOf(r.users, 'RAM user')} read; member RAM users and roles without AliyunPAIFullAccess (A3): ${r.withoutPaiFullAccess} of ${r.members}.`,
     )
   }
   const r = await s.call('accounts.ramUsers', { profileId, search: o.search ?? '', limit })

@@ -181,7 +181,13 @@ export interface Classified {
 }
 
 /** The RAM 2015-05-01 reads (core/cloud/ram.ts): their permission errors are about reading RAM. */
-const RAM_ACTIONS = new Set(['ListUsers', 'ListPoliciesForUser', 'ListGroupsForUser', 'ListPoliciesForGroup'])
+const RAM_ACTIONS = new Set([
+  'ListUsers',
+  'ListPoliciesForUser',
+  'ListGroupsForUser',
+  'ListPoliciesForGroup',
+  'ListPoliciesForRole',
+])
 
 const has = (code: string | undefined, re: RegExp): boolean => code !== undefined && re.test(code)
 

@@ -3,6 +3,7 @@ import { $OpenApiUtil } from '@alicloud/openapi-core'
 import Ram, {
   ListGroupsForUserRequest,
   ListPoliciesForGroupRequest,
+  ListPoliciesForRoleRequest,
   ListPoliciesForUserRequest,
   ListUsersRequest,
 } from '@alicloud/ram20150501'
@@ -14,7 +15,7 @@ import type { CloudProfile } from './profile'
 
 /**
  * RAM 2015-05-01 (RPC, `ram.aliyuncs.com`): the account's RAM users for the member picker, and the policies
- * attached to a user directly or through its groups (A3: AliyunPAIFullAccess). docs/pai-api-facts.md §10.
+ * attached to a user directly or through its groups, or to a RAM role (A3: AliyunPAIFullAccess). docs/pai-api-facts.md §10.
  */
 
 const VERSION = '2015-05-01'
@@ -78,9 +79,11 @@ export interface RamClient {
   listPoliciesForUser(userName: string): Promise<RamPolicy[]>
   listGroupsForUser(userName: string): Promise<string[]>
   listPoliciesForGroup(groupName: string): Promise<RamPolicy[]>
+  /** The policies attached to a RAM role (ListPoliciesForRole, by RoleName; §10.2). */
+  listPoliciesForRole(roleName: string): Promise<RamPolicy[]>
 }
 
-type Action = 'ListUsers' | 'ListPoliciesForUser' | 'ListGroupsForUser' | 'ListPoliciesForGroup'
+type Action = 'ListUsers' | 'ListPoliciesForUser' | 'ListGroupsForUser' | 'ListPoliciesForGroup' | 'ListPoliciesForRole'
 
 /**
  * Direct connections use the generated `@alicloud/ram20150501` client; behind a proxy the same RPC call goes
@@ -188,6 +191,15 @@ export function createRamClient(
         'ListPoliciesForGroup',
         { GroupName: groupName },
         () => sdk.listPoliciesForGroupWithOptions(new ListPoliciesForGroupRequest({ groupName }), runtime()),
+        PoliciesSchema,
+      )
+      return r.Policies.Policy
+    },
+    async listPoliciesForRole(roleName) {
+      const r = await call(
+        'ListPoliciesForRole',
+        { RoleName: roleName },
+        () => sdk.listPoliciesForRoleWithOptions(new ListPoliciesForRoleRequest({ roleName }), runtime()),
         PoliciesSchema,
       )
       return r.Policies.Policy

@@ -3,6 +3,7 @@ import type { Locale } from '@shared/locale'
 import type { CloudClients, RamClient, RamPolicy } from '../cloud'
 import type { Store } from '../store'
 import type { RamUserRow } from '../store/repos/ram-users'
+import { rolePolicies } from './ram-roles'
 
 /** The policy a RAM user needs for PAI (rule A3). */
 export const PAI_FULL_ACCESS = 'AliyunPAIFullAccess'
@@ -60,8 +61,9 @@ export class RamUsersService {
 
   /**
    * Reads every RAM user (ListUsers, page by page) into the cache, then the policies of each one who is a member
-   * (ListPoliciesForUser, ListGroupsForUser, ListPoliciesForGroup once per group). A failed read is remembered,
-   * so the picker can say why it is empty, and thrown.
+   * (ListPoliciesForUser, ListGroupsForUser, ListPoliciesForGroup once per group), and of each member that is a
+   * RAM role (ListPoliciesForRole, ram-roles.ts). A failed read of the users is remembered, so the picker can say
+   * why it is empty, and thrown.
    */
   async refresh(profileId: string): Promise<RamRefreshAnswer> {
     this.profile(profileId)
@@ -98,13 +100,21 @@ export class RamUsersService {
       throw e
     }
     const members = this.store.ramUsers.members(profileId)
-    const facts = await this.policiesOf(ram, members, profileId, at)
+    const roles = this.store.ramPolicies.roleMembers(profileId)
+    const facts = [
+      ...(await this.policiesOf(ram, members, profileId, at)),
+      ...(await rolePolicies(ram, roles, profileId, at, PAI_FULL_ACCESS)),
+    ]
     this.store.ramPolicies.replaceProfile(profileId, facts)
     this.store.activity.add({
       profileId,
       action: 'ram.refresh',
       result: 'ok',
-      details: { users: this.store.ramUsers.lastRead(profileId)?.users ?? 0, members: members.length },
+      details: {
+        users: this.store.ramUsers.lastRead(profileId)?.users ?? 0,
+        members: members.length,
+        roles: roles.length,
+      },
     })
     return {
       users: this.store.ramUsers.lastRead(profileId)?.users ?? 0,

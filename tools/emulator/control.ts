@@ -26,7 +26,7 @@ export const SeedSchema = z.object({
         UserName: z.string().min(1),
         DisplayName: z.string().optional(),
         AccountType: z.enum(['5', '6']).default('5'),
-        /** RAM policies attached to the user directly, and the RAM groups it is in (tools/emulator/ram.ts). */
+        /** RAM policies attached to the user (or the role, AccountType "6") directly, and the RAM groups a user is in (tools/emulator/ram.ts). */
         Policies: z.array(z.string()).default([]),
         Groups: z.array(z.string()).default([]),
       }),
@@ -158,7 +158,8 @@ export function applySeed(
       DisplayName: u.DisplayName ?? u.UserName,
       AccountType: u.AccountType,
     }
-    if (u.Policies.length) ram.userPolicies[u.UserName] = u.Policies
+    // a RAM role's policies (ListPoliciesForRole), a RAM user's (ListPoliciesForUser)
+    if (u.Policies.length) (u.AccountType === '6' ? ram.rolePolicies : ram.userPolicies)[u.UserName] = u.Policies
     if (u.Groups.length) ram.userGroups[u.UserName] = u.Groups
   }
   t.dataworksNames.push(...s.dataworksNames)

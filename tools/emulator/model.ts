@@ -108,6 +108,8 @@ export interface BusRec {
 /** A tenant's RAM groups and what is attached where, by UserName / GroupName (tools/emulator/ram.ts). */
 export interface RamRec {
   userPolicies: Record<string, string[]>
+  /** Policies attached to a RAM role, by RoleName (the seeded members of AccountType "6"). */
+  rolePolicies: Record<string, string[]>
   userGroups: Record<string, string[]>
   groups: Record<string, { GroupName: string; GroupId: string; Comments: string; policies: string[] }>
   /** CreateDate per UserName. */

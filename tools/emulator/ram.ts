@@ -5,13 +5,14 @@ import { rpcParams } from './sts'
 
 /**
  * RAM 2015-05-01 (RPC): ListUsers (paged with Marker / IsTruncated / MaxItems), ListPoliciesForUser,
- * ListGroupsForUser, ListPoliciesForGroup (docs/pai-api-facts.md §10; docs/emulator.md says what is assumed).
- * The RAM users of a tenant are its users of AccountType "5" (the seeded ones and the RAM AccessKeys);
- * their policies are the seeded ones plus, for a RAM AccessKey, the policies the account was given.
+ * ListGroupsForUser, ListPoliciesForGroup, ListPoliciesForRole (docs/pai-api-facts.md §10; docs/emulator.md says
+ * what is assumed). The RAM users of a tenant are its users of AccountType "5" (the seeded ones and the RAM
+ * AccessKeys); their policies are the seeded ones plus, for a RAM AccessKey, the policies the account was given.
+ * Its RAM roles are its users of AccountType "6", by UserName as RoleName, with the policies seeded for them.
  */
 
 export function ramOf(t: TenantRec): RamRec {
-  t.ram ??= { userPolicies: {}, userGroups: {}, groups: {}, created: {} }
+  t.ram ??= { userPolicies: {}, rolePolicies: {}, userGroups: {}, groups: {}, created: {} }
   return t.ram
 }
 
@@ -110,6 +111,12 @@ export function handleRam(core: EmulatorCore, inc: Incoming, caller: Caller, act
       const g = ram.groups[p.GroupName]
       if (!g) throw new EmuError(404, 'EntityNotExist.Group', `The group does not exist: ${p.GroupName}.`)
       return policiesAnswer(g.policies, '2024-01-01T00:00:00Z')
+    }
+    case 'ListPoliciesForRole': {
+      if (!p.RoleName) throw new EmuError(400, 'MissingRoleName', 'RoleName is mandatory for this action.')
+      const role = Object.values(t.users).find((u) => u.AccountType === '6' && u.UserName === p.RoleName)
+      if (!role) throw new EmuError(404, 'EntityNotExist.Role', `The role does not exist: ${p.RoleName}.`)
+      return policiesAnswer(ram.rolePolicies[role.UserName] ?? [], dateOf(role.UserName))
     }
     default:
       throw new EmuError(404, 'InvalidAction.NotFound', `Specified api ${action} is not found.`)

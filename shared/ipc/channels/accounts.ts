@@ -87,7 +87,8 @@ export const accountsChannels = {
   ),
   /**
    * Reads the profile's RAM users from RAM (ListUsers, every page) and the policies of those who are members
-   * (A3: AliyunPAIFullAccess directly or through a group), for the access overview's filter.
+   * (A3: AliyunPAIFullAccess directly or through a group), and of the members that are RAM roles
+   * (ListPoliciesForRole), for the access overview's filter. `members`: the users and roles whose policies were read.
    */
   'accounts.refreshRam': channel(
     z.object({ profileId: z.string().min(1) }).strict(),

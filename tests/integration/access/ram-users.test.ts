@@ -91,6 +91,48 @@ describe('RAM users per profile (the member picker) and the A3 policy facts', ()
     expect(emu.requests().filter((x) => x.action === 'ListPoliciesForGroup')).toHaveLength(1)
   })
 
+  it('A3: members that are RAM roles: ListPoliciesForRole is read and the filter lists the role without AliyunPAIFullAccess', async () => {
+    const ram = await seeded()
+    const PAI_ROLE = '3900000000000041'
+    const OSS_ROLE = '3900000000000042'
+    const GONE_ROLE = '3900000000000043'
+    emu.seed({
+      tenant: ACCOUNTS[0]!.uid,
+      users: [
+        { UserId: PAI_ROLE, UserName: 'pai-runner', AccountType: '6', Policies: ['AliyunPAIFullAccess'] },
+        { UserId: OSS_ROLE, UserName: 'oss-reader', AccountType: '6', Policies: ['AliyunOSSReadOnlyAccess'] },
+        { UserId: GONE_ROLE, UserName: 'gone-role', AccountType: '6' },
+      ],
+      workspaces: [
+        {
+          WorkspaceName: 'robots',
+          members: [
+            { UserId: PAI_ROLE, Roles: ['PAI.AlgoDeveloper'] },
+            { UserId: OSS_ROLE, Roles: ['PAI.WorkspaceGuest'] },
+            { UserId: GONE_ROLE, Roles: ['PAI.WorkspaceGuest'] },
+          ],
+        },
+      ],
+    })
+    expect((await fleet.sync.refresh('p-a')).failed).toEqual([])
+    // The third role is deleted from RAM after the member list was read: RAM no longer knows it.
+    delete emu.core.tenant(ACCOUNTS[0]!.uid).users[GONE_ROLE]
+    const r = await ram.refresh('p-a')
+    // four member RAM users as before, and the two roles RAM still knows
+    expect(r).toEqual({ users: 7, members: 6, withoutPaiFullAccess: 3 })
+    const asked = emu.requests().filter((x) => x.action === 'ListPoliciesForRole')
+    expect(asked.map((x) => x.sent?.query.RoleName).sort()).toEqual(['gone-role', 'oss-reader', 'pai-runner'])
+    const without = fleet.access.overview({ withoutPaiFullAccess: true, limit: 100 })
+    expect(without.users.map((u) => u.userId).sort()).toEqual([BOB, DAVE, OSS_ROLE].sort())
+    expect(without.users.find((u) => u.userId === OSS_ROLE)).toMatchObject({ name: 'oss-reader', accountType: '6' })
+    const db = new Database(fleet.store.file, { readonly: true })
+    const role = db
+      .prepare('SELECT user_name, has_pai_full_access, policies_json FROM access_ram_policies WHERE user_id = ?')
+      .get(PAI_ROLE)
+    db.close()
+    expect(role).toEqual({ user_name: 'pai-runner', has_pai_full_access: 1, policies_json: '["AliyunPAIFullAccess"]' })
+  })
+
   it('a profile whose key may not read RAM: the error is kept, localized, and the picker says why it is empty', async () => {
     seedFleet(emu)
     fleet = openFleet(emu)

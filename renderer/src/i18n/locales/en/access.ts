@@ -13,7 +13,7 @@ export default {
     minWorkspaces: 'In at least N workspaces',
     minWorkspacesBefore: 'In at least',
     minWorkspacesUnit: 'workspaces',
-    withoutFullAccess: 'RAM users without AliyunPAIFullAccess',
+    withoutFullAccess: 'RAM users and roles without AliyunPAIFullAccess',
     notRefreshedDays: 'Not refreshed for N days',
     notRefreshedBefore: 'Not refreshed for',
     notRefreshedUnit: 'days',

@@ -10,7 +10,7 @@ export default {
     minWorkspaces: '至少在 N 个工作空间中',
     minWorkspacesBefore: '至少在',
     minWorkspacesUnit: '个工作空间中',
-    withoutFullAccess: '无 AliyunPAIFullAccess 的 RAM 用户',
+    withoutFullAccess: '无 AliyunPAIFullAccess 的 RAM 用户和角色',
     notRefreshedDays: '超过 N 天未刷新',
     notRefreshedBefore: '超过',
     notRefreshedUnit: '天未刷新',

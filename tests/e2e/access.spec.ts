@@ -3,64 +3,10 @@ import fs from 'node:fs'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { expect, type Page } from '@playwright/test'
-import { EMULATOR_ACCOUNTS, emulatorTestWith, type RunningEmulator } from './harness'
-import { expectAccessible, goto, inputOf, pick, setLocale, shot } from './helpers'
-import { addActiveProfile } from './journey-support'
+import { expectAccessible, inputOf, pick, shot } from './helpers'
+import { addProfile, ALICE, BOB, openOverview, seed, test } from './access-support'
 
 /** Needs the keychain: run inside dbus-run-session with gnome-keyring unlocked (see notes in the README). */
-
-const TOKEN = 'access-e2e-control-token'
-const ALICE = '2100000000000101'
-const BOB = '2100000000000102'
-
-/** Workspaces made outside the app: Alice is the owner of fraud_model (a RAM user made it) and a member elsewhere. */
-async function seed(emu: RunningEmulator): Promise<void> {
-  const res = await fetch(`${emu.url}/__emulator/seed`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-emulator-token': TOKEN },
-    body: JSON.stringify({
-      tenant: EMULATOR_ACCOUNTS.main.uid,
-      users: [
-        { UserId: ALICE, UserName: 'alice', DisplayName: 'Alice Wang' },
-        { UserId: BOB, UserName: 'bob', DisplayName: 'Bob Li' },
-      ],
-      workspaces: [
-        { WorkspaceName: 'fraud_model', Description: 'fraud team', Creator: ALICE },
-        {
-          WorkspaceName: 'rec_sys',
-          Description: 'recommendations',
-          members: [
-            { UserId: ALICE, Roles: ['PAI.WorkspaceAdmin'] },
-            { UserId: BOB, Roles: ['PAI.AlgoDeveloper'] },
-          ],
-        },
-        {
-          WorkspaceName: 'lab_vision',
-          Description: 'vision lab',
-          members: [{ UserId: ALICE, Roles: ['PAI.AlgoDeveloper'] }],
-        },
-      ],
-    }),
-  })
-  expect(res.status).toBe(200)
-}
-
-const test = emulatorTestWith(['--control-token', TOKEN])
-
-/** The emulator's main account as the current profile 生产账号 (through the profile dialog). */
-const addProfile = (page: Page, emulator: RunningEmulator): Promise<void> =>
-  addActiveProfile(page, emulator, '生产账号', EMULATOR_ACCOUNTS.main)
-
-/** The emulator seeded, a profile for it, and the overview open and refreshed (`en` switches the language first). */
-async function openOverview(page: Page, harnessUrl: string, emulator: RunningEmulator, locale?: 'en'): Promise<void> {
-  await seed(emulator)
-  await page.goto(harnessUrl)
-  await addProfile(page, emulator)
-  if (locale) await setLocale(page, locale)
-  await goto(page, '/access')
-  await page.getByTestId('access-refresh').click()
-  await expect(page.getByTestId('access-refresh')).not.toHaveClass(/is-loading/)
-}
 
 async function download(page: Page, testId: string): Promise<string> {
   const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()])

@@ -35,7 +35,6 @@ export default {
     offboard: 'Remove from every workspace (offboard)',
     plan: 'Bulk change plan',
     planCounts: '{apply} to apply, {refused} refused, {conflict} in conflict',
-    cacheAge: 'cache {age} old',
     refused: 'Refused',
     instead: 'Instead',
     apply: 'Apply all',

@@ -32,7 +32,6 @@ export default {
     offboard: '移出所有工作空间(离职)',
     plan: '批量变更计划',
     planCounts: '将执行 {apply} 项,拒绝 {refused} 项,冲突 {conflict} 项',
-    cacheAge: '缓存已有 {age}',
     refused: '已拒绝',
     instead: '建议',
     apply: '应用全部',

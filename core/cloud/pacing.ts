@@ -23,7 +23,7 @@ const WINDOW_MS = 1000
 /**
  * Slow start sends at most this many times what the service accepted over the last second. The requests sent in the
  * round trip before the first throttling answer comes back are throttled (a fixed window refuses all of them once
- * full), so this bounds them: at 300 ms, x2 threw away 5.3% of the requests, x1.75 1.1% for the same throughput
+ * full), so this bounds them: at 300 ms, x2 threw away 5.3% of the requests, x1.75 1.2% for the same throughput
  * (bench/pacing-sim.bench.ts); x1.5 ramps too slowly (0.82 of the limit).
  */
 const SLOW_START_GAIN = 1.75

@@ -20,6 +20,9 @@ export interface SimRun {
   window: string
 }
 
+/** How the simulated service counts its limit (see PacingSim's constructor). */
+export type SimCloud = 'fixed' | 'sliding'
+
 class Throttled extends Error {
   constructor(readonly retryAfter: number) {
     super('Throttling.User')
@@ -38,7 +41,15 @@ export class PacingSim {
   readonly limiter: ConcurrencyLimiter
 
   /** `fixed`: a plain fixed window of that size, no pacing (the old engine the benchmark compares with). */
-  constructor(private readonly o: { qps: number; latencyMs: number; fixed?: number }) {
+  /** Arrival times of the accepted requests of the last second (`cloud: 'sliding'`). */
+  private readonly slid: number[] = []
+
+  /**
+   * `fixed`: a plain fixed window of that size, no pacing (the old engine the benchmark compares with). `cloud`:
+   * the emulator's fixed one-second windows (default), or a sliding one-second window (at most `qps` accepted in
+   * any second; `x-acs-retry-after` until the oldest of them leaves it), as a service may count instead.
+   */
+  constructor(private readonly o: { qps: number; latencyMs: number; fixed?: number; cloud?: SimCloud }) {
     this.faults = new Faults({ latencyMs: 0, throttleQps: o.qps, faultRate: 0, seed: 1 })
     this.limiter = new ConcurrencyLimiter(o.fixed ?? 64, {
       adaptive: o.fixed === undefined,
@@ -62,7 +73,7 @@ export class PacingSim {
       new Promise((resolve, reject) => {
         requests++
         this.later(this.o.latencyMs / 2, () => {
-          const wait = this.faults.throttle(this.now)
+          const wait = this.o.cloud === 'sliding' ? this.slide(this.now) : this.faults.throttle(this.now)
           this.later(this.o.latencyMs / 2, () => {
             if (wait === undefined) return resolve()
             throttled++
@@ -117,6 +128,15 @@ export class PacingSim {
     if (halvedAt) out.afterHalving = (done - halvedAt.done) / ((this.now - halvedAt.t) / 1000) / (this.o.qps / 2)
     this.faults.throttleQps = this.o.qps
     return out
+  }
+
+  private slide(now: number): number | undefined {
+    while (this.slid.length > 0 && this.slid[0]! <= now - 1000) this.slid.shift()
+    if (this.slid.length < this.faults.throttleQps) {
+      this.slid.push(now)
+      return undefined
+    }
+    return Math.max(1, this.slid[0]! + 1000 - now)
   }
 
   /** Lets virtual time pass (a fresh throttle window). */

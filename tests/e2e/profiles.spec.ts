@@ -58,6 +58,8 @@ test.describe('profiles [账号]', () => {
     await page.getByTestId('profile-secret-replace').click()
     await page.getByTestId('profile-new-secret').fill('another-secret')
     await page.getByTestId('profile-secret-save').click()
+    // The save has answered once the new secret's field is gone (the status read 已保存 all along).
+    await expect(page.getByTestId('profile-new-secret')).toHaveCount(0)
     await expect(page.getByTestId('profile-secret-status')).toHaveText('已保存')
     await page.getByTestId('profile-secret-delete').click()
     await page.getByRole('dialog', { name: '删除密钥' }).getByRole('button', { name: '删除', exact: true }).click()

@@ -84,7 +84,8 @@ export class AccessService {
       totalUsers: page.totalUsers,
       totalMemberships: page.totalMemberships,
       users: page.rows,
-      workspaces: q.columns === false ? [] : workspaces.map(toWorkspace),
+      workspaces: q.columns === false ? [] : workspaces.slice(0, q.columnLimit ?? workspaces.length).map(toWorkspace),
+      totalWorkspaces: workspaces.length,
       cells,
       customRoleNames: this.store.access.customRoleNameList(),
     }

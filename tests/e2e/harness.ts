@@ -21,6 +21,8 @@ export interface SeedOptions {
   planCases?: boolean
   /** A second profile (another account, a RAM role) with three cached workspaces. */
   secondAccount?: boolean
+  /** One user (2800000000000001, fleet_admin) is a member (PAI.WorkspaceAdmin) of every cached workspace. */
+  accessUser?: boolean
 }
 
 /** A fresh data folder seeded through the store repositories; returns it and the seeded profile's id. */
@@ -32,6 +34,7 @@ export function seedDataDir(opts: SeedOptions = {}): { dataDir: string; profileI
   if (opts.drafts) args.push('--drafts', String(opts.drafts))
   if (opts.planCases) args.push('--plan-cases')
   if (opts.secondAccount) args.push('--second-account')
+  if (opts.accessUser) args.push('--access-user')
   const out = execFileSync('npx', args, { encoding: 'utf8' })
   return { dataDir, profileId: out.trim() }
 }

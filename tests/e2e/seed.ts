@@ -5,6 +5,7 @@
  * DataWorks names known to the profile (W4), and K drafts of cached workspaces (the first with a C3 error).
  * With --second-account: a second profile "另一账号" (a RAM role in account 1800000000000002, cn-shanghai) with
  * three cached workspaces `acct2_ws_1`…, one of them also named `ws_00001`.
+ * With --access-user: user 2800000000000001 (fleet_admin) is a cached member (PAI.WorkspaceAdmin) of every workspace.
  * Prints the profile id.
  */
 import { openStore } from '../../core/store'
@@ -25,6 +26,7 @@ const drafts = Number(arg('drafts') ?? '0')
  * ws_00004's turns on a switch (G2) that needs a manual console step. */
 const planCases = process.argv.includes('--plan-cases')
 const secondAccount = process.argv.includes('--second-account')
+const accessUser = process.argv.includes('--access-user')
 
 const store = openStore({ dataDir })
 const profile = store.profiles.insert({
@@ -55,6 +57,23 @@ const rows = Array.from({ length: count }, (_, i) => {
   }
 })
 for (let i = 0; i < rows.length; i += 1000) store.workspaces.upsertMany(profile.id, rows.slice(i, i + 1000))
+
+if (accessUser)
+  store.transaction(() => {
+    for (const w of rows)
+      store.members.upsertMany(profile.id, w.workspaceId, [
+        {
+          memberId: `${w.workspaceId}-fleet`,
+          userId: '2800000000000001',
+          memberName: 'fleet_admin',
+          displayName: null,
+          accountName: null,
+          accountType: '1',
+          roles: ['PAI.WorkspaceAdmin'],
+          gmtCreate: null,
+        },
+      ])
+  })
 
 for (let i = 0; i < Math.min(drafts, rows.length); i++) {
   const w = rows[i]!

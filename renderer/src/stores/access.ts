@@ -10,6 +10,13 @@ const PAGE = 200
 /** Page 0 holds rows [0, FIRST), page p > 0 rows [FIRST + (p - 1) * PAGE, FIRST + p * PAGE). */
 const pageStart = (p: number): number => (p === 0 ? 0 : FIRST + (p - 1) * PAGE)
 const pageOf = (row: number): number => (row < FIRST ? 0 : 1 + Math.floor((row - FIRST) / PAGE))
+/**
+ * Columns in the first answer: more than a wide screen shows. All 1,000 would be most of its size (about 0.5 MB);
+ * the rest come in a call of their own once the first rows are drawn.
+ */
+const FIRST_COLUMNS = 40
+/** How long after the first page the rest of the columns are asked for (not parsed while the rows are drawn). */
+const COLUMNS_LATER_MS = 150
 
 /**
  * 访问权限总览: the filters and a sparse list of users with their cells, filled page by page as the virtual
@@ -29,7 +36,9 @@ export const useAccessStore = defineStore('access', () => {
   })
   const totalUsers = ref(0)
   const totalMemberships = ref(0)
+  /** The columns known so far: the first ones, then all `totalWorkspaces` of them. */
   const workspaces = shallowRef<AccessOverview['workspaces']>([])
+  const totalWorkspaces = ref(0)
   const customRoleNames = shallowRef<string[]>([])
   const users = shallowRef<(AccessOverview['users'][number] | undefined)[]>([])
   /** Cells by `<userId>|<workspace key>`, filled in place; `version` grows with every page taken. */
@@ -39,6 +48,7 @@ export const useAccessStore = defineStore('access', () => {
   const error = ref<unknown>(null)
   const loaded = new Set<number>()
   let generation = 0
+  let columnsLater: ReturnType<typeof setTimeout> | undefined
 
   function query(): AccessQuery {
     const q: AccessQuery = { sort: filters.sort }
@@ -71,22 +81,37 @@ export const useAccessStore = defineStore('access', () => {
       ...query(),
       offset: pageStart(page),
       limit: page === 0 ? FIRST : PAGE,
-      // the columns (about 0.5 MB at 1,000 workspaces) come once, with the first page
+      // the first columns come with the first page only, the rest in restColumns
       columns: page === 0,
+      ...(page === 0 ? { columnLimit: FIRST_COLUMNS } : {}),
     })
     if (gen !== generation) return
     if (page === 0) {
       totalUsers.value = o.totalUsers
       totalMemberships.value = o.totalMemberships
+      totalWorkspaces.value = o.totalWorkspaces
       workspaces.value = o.workspaces
       customRoleNames.value = o.customRoleNames
+      if (o.workspaces.length < o.totalWorkspaces)
+        columnsLater = setTimeout(() => void restColumns(gen), COLUMNS_LATER_MS)
     }
     take(page, o)
+  }
+
+  /** Every column of the current view; the user and cells of this one-user answer are the first page's again. */
+  async function restColumns(gen: number): Promise<void> {
+    try {
+      const o = await call('access.overview', { ...query(), offset: 0, limit: 1, columns: true })
+      if (gen === generation) workspaces.value = o.workspaces
+    } catch (err) {
+      if (gen === generation) error.value = err
+    }
   }
 
   /** Reloads from the first page (after a filter change or a refresh). */
   async function load(): Promise<void> {
     const gen = ++generation
+    clearTimeout(columnsLater)
     loaded.clear()
     users.value = []
     cells.value = new Map()
@@ -117,6 +142,7 @@ export const useAccessStore = defineStore('access', () => {
     totalUsers,
     totalMemberships,
     workspaces,
+    totalWorkspaces,
     customRoleNames,
     users,
     cells,

@@ -33,6 +33,8 @@ const AccessQuerySchema = z
     limit: z.number().int().min(1).max(1000).default(100),
     /** false: the answer leaves the columns (`workspaces`) out, for a later page of a view whose first page had them. */
     columns: z.boolean().optional(),
+    /** At most this many columns, the first ones (`totalWorkspaces` counts them all): a first page paints sooner. */
+    columnLimit: z.number().int().min(1).max(100_000).optional(),
   })
   .strict()
 export type AccessQuery = z.input<typeof AccessQuerySchema>
@@ -81,6 +83,8 @@ const AccessOverviewSchema = z.object({
   users: z.array(AccessUserSchema),
   /** The columns: every workspace a listed (matching) membership is in, or every allowed one (none if `columns: false`). */
   workspaces: z.array(AccessWorkspaceSchema),
+  /** How many columns there are, also when `columns` or `columnLimit` left some out. */
+  totalWorkspaces: z.number().int(),
   cells: z.array(AccessCellSchema),
   /** Every custom role name in the cache (the role filter's choices). */
   customRoleNames: z.array(z.string()),

@@ -151,6 +151,19 @@ describe('access overview [访问权限总览] from the cache of every profile',
     expect(fleet.access.overview({ roles: ['ops-team'], profileIds: ['p-b'] }).totalUsers).toBe(0)
   })
 
+  it('a first page with a column limit has the first columns in order and counts them all; later pages none', async () => {
+    await refreshed()
+    const all = fleet.access.overview({ limit: 100 })
+    const first = fleet.access.overview({ limit: 100, columnLimit: 2 })
+    expect(first.totalWorkspaces).toBe(3)
+    expect(first.workspaces.map((w) => w.key)).toEqual(all.workspaces.slice(0, 2).map((w) => w.key))
+    // the cells do not depend on which columns came: those in the third column are there too
+    expect(first.cells.some((c) => c.key === all.workspaces[2]!.key)).toBe(true)
+    expect(first.cells).toEqual(all.cells)
+    const later = fleet.access.overview({ offset: 2, limit: 2, columns: false })
+    expect(later).toMatchObject({ workspaces: [], totalWorkspaces: 3 })
+  })
+
   it('the overview follows the cache: a member removed in the console is gone after the next refresh', async () => {
     await refreshed()
     expect(fleet.access.user(CAROL).memberships).toHaveLength(1)

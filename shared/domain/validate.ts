@@ -1,5 +1,5 @@
 import { ValidationContextSchema, type ValidationContext, type ValidationResult } from './context'
-import { WorkspaceConfigSchema, type WorkspaceConfig } from './model'
+import { MemberSchema, WorkspaceConfigSchema, type WorkspaceConfig } from './model'
 import { canModify } from './permissions'
 import { Collector, clip, type DomainProblem } from './problems'
 import { checkBasic } from './rules/basic'
@@ -66,6 +66,55 @@ export function validateInContext(config: unknown, ctx: ValidationContext): Doma
   })
 }
 
+/**
+ * The member rules only (A1-A3, the members' shape with M5's at least one role, M1-M6, M4), for a configuration
+ * that is already the schema's output and differs from its cloud state in its members alone: a bulk access change
+ * plans a thousand such drafts in a row (issue 16). The other areas are the cloud's as they are; the full rules
+ * (`validateInContext`) still run when the draft is applied, and refuse it there.
+ */
+export function validateMembersInContext(config: WorkspaceConfig, ctx: ValidationContext): DomainValidationResult {
+  return guarded((c) => {
+    const front: DomainProblem[] = []
+    const d = canModify(ctx, { creating: ctx.previous === undefined })
+    c.checks += 2 // the context's check, as in validate, and A1-A3
+    if (!d.allowed && d.code)
+      front.push({ ruleId: d.ruleId, pointer: '', severity: 'error', code: d.code, params: d.params ?? {} })
+    // The members' shape: those the cloud state holds as they are were its schema's output already.
+    const held = new Map((ctx.previous?.members ?? []).map((m) => [m.userId, m.roles]))
+    const shape: DomainProblem[] = []
+    config.members.forEach((m, i) => {
+      if (sameRoles(held.get(m.userId), m.roles)) return
+      c.checks++
+      const parsed = MemberSchema.safeParse(m)
+      if (!parsed.success)
+        for (const issue of parsed.error.issues)
+          shape.push(issueToProblem({ ...issue, path: ['members', i, ...issue.path] }, config))
+    })
+    if (shape.length > 0) return { ok: false, problems: [...front, ...shape], checks: c.checks }
+    const env = ruleEnv(config, ctx, ctx.previous === undefined)
+    checkMembers(config, env, c)
+    checkCustomRoles(config, env, c)
+    const problems = [...front, ...c.problems]
+    return { ok: !problems.some((p) => p.severity === 'error'), problems, checks: c.checks }
+  })
+}
+
+const sameRoles = (a: readonly string[] | undefined, b: readonly string[]): boolean =>
+  a !== undefined && a.length === b.length && a.every((r, i) => r === b[i])
+
+function ruleEnv(cfg: WorkspaceConfig, ctx: ValidationContext | undefined, creating: boolean): RuleEnv {
+  return {
+    region: ctx?.region,
+    previous: ctx?.previous,
+    creating,
+    ownerId: cfg.owner?.userId ?? ctx?.previous?.owner?.userId ?? (creating ? ctx?.identity.userId : undefined),
+    knownWorkspaces: ctx?.knownWorkspaces ?? [],
+    eventBridgeAuthorized: ctx?.eventBridgeAuthorized,
+    allowLoopbackWebhooks: ctx?.allowLoopbackWebhooks ?? false,
+    memberIndex: indexMembers(cfg),
+  }
+}
+
 function guarded(body: (c: Collector) => DomainValidationResult): DomainValidationResult {
   const c = new Collector()
   try {
@@ -118,16 +167,7 @@ function run(
     c.warn('/owner', 'A4', 'DOMAIN_OWNER_IS_CREATOR', { userId: ctx.identity.userId })
   }
   if (cfg) {
-    const env: RuleEnv = {
-      region: ctx?.region,
-      previous: ctx?.previous,
-      creating,
-      ownerId: cfg.owner?.userId ?? ctx?.previous?.owner?.userId ?? (creating ? ctx?.identity.userId : undefined),
-      knownWorkspaces: ctx?.knownWorkspaces ?? [],
-      eventBridgeAuthorized: ctx?.eventBridgeAuthorized,
-      allowLoopbackWebhooks: ctx?.allowLoopbackWebhooks ?? false,
-      memberIndex: indexMembers(cfg),
-    }
+    const env = ruleEnv(cfg, ctx, creating)
     for (const rule of RULES) rule(cfg, env, c)
   }
 

@@ -1,7 +1,7 @@
 import {
   WorkspaceConfigSchema,
   validateInContext,
-  validateMembersInContext,
+  validateMemberChanges,
   type ValidationContext,
   type WorkspaceConfig,
 } from '@shared/domain'
@@ -104,7 +104,7 @@ export class Planning {
     // A workspace not created yet: the console steps its draft's record says are done already.
     if (creating) input.manualOverlay = overlayOf(store.cloudRecords.list(parts.profileId, parts.workspaceKey))
     const narrow: PlanScope = scope === 'members' && onlyMembersDiffer(input) ? 'members' : 'all'
-    // The member rules need no workspace names (W4 is a basic-information rule): a thousand lists not copied.
+    // No workspace names: W4 checks a new workspace only, and this one exists (a thousand lists not copied).
     const names = narrow === 'members' ? { ...shared, paiNames: [], dataworksNames: [] } : shared
     const ctx = validationContextFor(store, parts.profileId, { previous: effectiveBase, current: cloud }, names)
     input.identity = ctx.identity
@@ -121,8 +121,8 @@ export class Planning {
   /**
    * The plan of a draft against the cache. Offline: it says how old the cache is. `pre`: the draft and the
    * cache entry the caller has just read and saved (nothing is read again). `scope: 'members'` (a bulk access
-   * change) plans and checks the members area alone when nothing else differs: the same actions and fingerprint,
-   * and the member rules' problems only; the apply plans the draft whole again, and its full rules refuse it there.
+   * change) plans the members area alone when nothing else differs, and parses only the members that changed:
+   * the same actions, fingerprint and problems; the apply plans the draft whole again and checks every rule.
    */
   plan(key: string, locale: Locale = 'en', pre?: PlanPreload, scope: PlanScope = 'all'): Plan {
     const loaded = pre?.draft ?? this.loadDraft(key)
@@ -133,9 +133,7 @@ export class Planning {
     const actions = buildPlan(input, planned.scope).map((a) => withMessage(a, locale))
 
     const problems =
-      planned.scope === 'members'
-        ? validateMembersInContext(draft, ctx).problems
-        : validateInContext(draft, ctx).problems
+      planned.scope === 'members' ? validateMemberChanges(draft, ctx).problems : validateInContext(draft, ctx).problems
 
     const counts = { apply: 0, manual: 0, refused: 0, conflict: 0 }
     for (const a of actions) counts[a.kind]++

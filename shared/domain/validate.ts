@@ -67,35 +67,20 @@ export function validateInContext(config: unknown, ctx: ValidationContext): Doma
 }
 
 /**
- * The member rules only (A1-A3, the members' shape with M5's at least one role, M1-M6, M4), for a configuration
- * that is already the schema's output and differs from its cloud state in its members alone: a bulk access change
- * plans a thousand such drafts in a row (issue 16). The other areas are the cloud's as they are; the full rules
- * (`validateInContext`) still run when the draft is applied, and refuse it there.
+ * `validateInContext` for a configuration that is already the schema's output and differs from its cloud state
+ * (`ctx.previous`) in its members alone, as a bulk access change's thousand drafts do (issue 16): the same problems,
+ * every rule run, but only the members the cloud state does not hold as they are are checked against the schema
+ * (the rest was its schema's output already). A member that fails its schema: the whole `validateInContext`.
  */
-export function validateMembersInContext(config: WorkspaceConfig, ctx: ValidationContext): DomainValidationResult {
+export function validateMemberChanges(config: WorkspaceConfig, ctx: ValidationContext): DomainValidationResult {
+  const held = new Map((ctx.previous?.members ?? []).map((m) => [m.userId, m.roles]))
+  const reparse = config.members.some(
+    (m) => !sameRoles(held.get(m.userId), m.roles) && !MemberSchema.safeParse(m).success,
+  )
+  if (reparse || ctx.previous === undefined) return validateInContext(config, ctx)
   return guarded((c) => {
-    const front: DomainProblem[] = []
-    const d = canModify(ctx, { creating: ctx.previous === undefined })
-    c.checks += 2 // the context's check, as in validate, and A1-A3
-    if (!d.allowed && d.code)
-      front.push({ ruleId: d.ruleId, pointer: '', severity: 'error', code: d.code, params: d.params ?? {} })
-    // The members' shape: those the cloud state holds as they are were its schema's output already.
-    const held = new Map((ctx.previous?.members ?? []).map((m) => [m.userId, m.roles]))
-    const shape: DomainProblem[] = []
-    config.members.forEach((m, i) => {
-      if (sameRoles(held.get(m.userId), m.roles)) return
-      c.checks++
-      const parsed = MemberSchema.safeParse(m)
-      if (!parsed.success)
-        for (const issue of parsed.error.issues)
-          shape.push(issueToProblem({ ...issue, path: ['members', i, ...issue.path] }, config))
-    })
-    if (shape.length > 0) return { ok: false, problems: [...front, ...shape], checks: c.checks }
-    const env = ruleEnv(config, ctx, ctx.previous === undefined)
-    checkMembers(config, env, c)
-    checkCustomRoles(config, env, c)
-    const problems = [...front, ...c.problems]
-    return { ok: !problems.some((p) => p.severity === 'error'), problems, checks: c.checks }
+    c.checks++ // the context's check, as in validate
+    return run(config, ctx, [], c, config)
   })
 }
 
@@ -132,6 +117,8 @@ function run(
   ctx: ValidationContext | undefined,
   front: DomainProblem[],
   c: Collector,
+  /** The input when it is the schema's output already (not parsed again). */
+  trusted?: WorkspaceConfig,
 ): DomainValidationResult {
   const creating = ctx !== undefined && ctx.previous === undefined
 
@@ -144,7 +131,7 @@ function run(
   }
 
   // Shape: one parse on the happy path; on failure every issue becomes a problem and the rest is salvaged.
-  const parsed = WorkspaceConfigSchema.safeParse(input)
+  const parsed = trusted ? { success: true as const, data: trusted } : WorkspaceConfigSchema.safeParse(input)
   c.checks++
   let cfg: WorkspaceConfig | undefined
   const shape: DomainProblem[] = []

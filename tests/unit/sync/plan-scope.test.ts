@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { validateInContext, validateMembersInContext, type ValidationContext } from '@shared/domain'
+import { validateInContext, validateMemberChanges, type ValidationContext } from '@shared/domain'
 import { buildPlan, type PlanInput } from '../../../core/sync/plan/build'
 import { onlyMembersDiffer } from '../../../core/sync/plan/scope'
 import { OWNER, tripleArb } from './arbitraries'
@@ -8,7 +8,7 @@ import { OWNER, tripleArb } from './arbitraries'
 /**
  * A bulk access change plans its drafts' members area alone (core/sync/plan/scope.ts): for a draft that differs
  * from its base and the cloud in its members only, that must be the whole plan (the apply plans it whole again and
- * compares the fingerprints), and the member rules must find what the full rules find in the members.
+ * compares the fingerprints), and its checks must find what the full rules find.
  */
 
 const RUNS = Number(process.env.PAI_PROPERTY_RUNS ?? 300)
@@ -44,8 +44,6 @@ const ctxOf = (t: Triple): ValidationContext => ({
   previous: t.base,
 })
 
-const memberRules = /^(M\d|A[123])$/
-
 describe('planning the members area alone (bulk access changes, issue 16)', () => {
   it('D5: a draft that differs in its members only: the members plan is the whole plan', () => {
     fc.assert(
@@ -76,22 +74,30 @@ describe('planning the members area alone (bulk access changes, issue 16)', () =
     expect(onlyMembersDiffer({ ...input(membersOnly(t)), base: null })).toBe(false)
   })
 
-  it('M1-M6, A1-A3: the member rules find in the members what the full rules find there', () => {
+  it('M1-M6, W1, ST1: the checks of a draft whose members alone changed find what the full rules find', () => {
     fc.assert(
       fc.property(tripleArb, (raw) => {
         const t = membersOnly(raw)
-        const full = validateInContext(t.mine, ctxOf(t)).problems.filter((p) => memberRules.test(p.ruleId))
-        expect(validateMembersInContext(t.mine, ctxOf(t)).problems).toEqual(full)
+        expect(validateMemberChanges(t.mine, ctxOf(t)).problems).toEqual(validateInContext(t.mine, ctxOf(t)).problems)
       }),
       { numRuns: RUNS, seed: SEED },
     )
   })
 
+  it('W1: a problem of an area the draft did not change is still found (a cloud copy without a description)', () => {
+    const t = membersOnly(fc.sample(tripleArb, { numRuns: 1, seed: SEED })[0]!)
+    const bare = { ...t.base, basic: { ...t.base.basic, description: '' } }
+    const mine = { ...t.mine, basic: bare.basic }
+    const got = validateMemberChanges(mine, { ...ctxOf(t), previous: bare }).problems
+    expect(got.map((p) => p.ruleId)).toContain('W1')
+    expect(got).toEqual(validateInContext(mine, { ...ctxOf(t), previous: bare }).problems)
+  })
+
   it('M5: a member without a role the cloud never held is reported as by the full rules', () => {
     const t = membersOnly(fc.sample(tripleArb, { numRuns: 1, seed: SEED })[0]!)
     const mine = { ...t.mine, members: [...t.mine.members, { userId: '2999', roles: [] }] }
-    const got = validateMembersInContext(mine, ctxOf(t)).problems
+    const got = validateMemberChanges(mine, ctxOf(t)).problems
     expect(got.map((p) => p.ruleId)).toContain('M5')
-    expect(got).toEqual(validateInContext(mine, ctxOf(t)).problems.filter((p) => memberRules.test(p.ruleId)))
+    expect(got).toEqual(validateInContext(mine, ctxOf(t)).problems)
   })
 })

@@ -93,9 +93,11 @@ const bench: Bench = {
       if (plan.counts.apply !== WORKSPACES) throw new Error(`expected ${WORKSPACES} deletes, got ${plan.counts.apply}`)
       await sleep(1100) // a fresh throttle window
       await emu.control('DELETE', '/__emulator/requests')
+      const cpu0 = process.cpuUsage()
       const t0 = performance.now()
       bulk.apply(plan.changeId, plan.fingerprint)
       const queued = performance.now()
+      const cpuApply = process.cpuUsage(cpu0)
       // the ops sent (as bench/sync.bench.ts measures), then every run settled (each workspace read back)
       for (let c = e.store.outbox.counts({}); c.pending + c.in_flight > 0; c = e.store.outbox.counts({}))
         await sleep(20)
@@ -103,6 +105,8 @@ const bench: Bench = {
       const sentLog = await emu.requests()
       const p = await untilFinished(bulk, plan.changeId)
       const end = performance.now()
+      const cpu = process.cpuUsage(cpu0)
+      const ms = (u: NodeJS.CpuUsage): number => Math.round((u.user + u.system) / 1000)
       const log = await emu.requests()
       const throttled = sentLog.filter((r) => r.fault === 'throttle').length
       const sending = (sent - queued) / 1000
@@ -123,12 +127,19 @@ const bench: Bench = {
           name: 'one Apply across every workspace: deletes / limit',
           value: round(p.done / sending / QPS),
           unit: `x ${QPS} QPS`,
-          note: `${p.done} deletes, ${p.failed} failed; each workspace's run reads its workspace back when it settles`,
+          note: `${p.done} deletes, ${p.failed} failed; ${byAction.get('DeleteMembers') ?? 0} DeleteMembers = ${round((byAction.get('DeleteMembers') ?? 0) / sentLog.length)} of the calls; each run of member ops reads its members back when it settles (ListMembers)`,
         },
         {
           name: 'one Apply: the Apply call itself (plan again, queue every part)',
           value: Math.round(queued - t0),
           unit: 'ms',
+          note: `CPU ${ms(cpuApply)} ms (the combined plan and every part planned whole again, all rules)`,
+        },
+        {
+          name: 'one Apply to the last run settled: the core process CPU',
+          value: ms(cpu),
+          unit: 'ms',
+          note: `${Math.round((ms(cpu) * 1000) / Math.max(1, p.done)) / 1000} ms per delete, over ${((end - t0) / 1000).toFixed(1)} s wall (the emulator runs in its own process)`,
         },
         {
           name: 'one Apply: the last runs settled after the last op',

@@ -22,9 +22,12 @@ import type { PlanPreload } from '../model/plan-preload'
 import { profileContextOf, type ProfileContext } from '../model/validation-context'
 import type { Emit } from '../ipc/types'
 
-/** What bulk changes need of the sync engine: plan a draft, queue its plan, follow a run. */
+/**
+ * What bulk changes need of the sync engine: plan a draft (its members area alone when nothing else differs, the
+ * same plan: core/sync/plan/scope.ts), queue its plan (planned whole again, every rule checked), follow a run.
+ */
 export interface BulkSync {
-  plan(key: string, locale: Locale, pre?: PlanPreload): Plan
+  plan(key: string, locale: Locale, pre?: PlanPreload, scope?: 'members'): Plan
   apply(key: string, fingerprint: string): { runId: string }
   status(q: { runId: string }): RunStatus
 }
@@ -215,9 +218,14 @@ export class AccessBulkService {
     const key = encodeDraftKey({ profileId: p.profileId, workspaceKey: p.workspaceId })
     const refused = p.refused.map((r) => renderRefusal(r, locale))
     const base = { key, profileId: p.profileId, workspaceId: p.workspaceId, workspaceName: p.name, refused }
-    const hasDraft = p.drafted && !p.runId && this.d.store.drafts.revision(p.profileId, p.workspaceId) !== undefined
+    const pre = preloads?.get(key)
+    // a draft just written (its preload) exists; any other is looked up
+    const hasDraft =
+      p.drafted &&
+      !p.runId &&
+      (pre?.draft !== undefined || this.d.store.drafts.revision(p.profileId, p.workspaceId) !== undefined)
     if (hasDraft) {
-      const plan = this.d.sync.plan(key, locale, { ...preloads?.get(key), profile: profileOf(p.profileId) })
+      const plan = this.d.sync.plan(key, locale, { ...pre, profile: profileOf(p.profileId) }, 'members')
       const counts = { ...plan.counts, refused: plan.counts.refused + refused.length }
       return {
         ...base,

@@ -1,17 +1,29 @@
-import { WorkspaceConfigSchema, validateInContext, type ValidationContext, type WorkspaceConfig } from '@shared/domain'
+import {
+  WorkspaceConfigSchema,
+  validateInContext,
+  validateMemberChanges,
+  type ValidationContext,
+  type WorkspaceConfig,
+} from '@shared/domain'
 import type { DriftItem, Plan, PlanAction } from '@shared/ipc/channels/sync'
 import { AppError } from '@shared/ipc/errors'
 import type { Locale } from '@shared/locale'
 import { formatMessage } from '@shared/messages'
 import { decodeDraftKey, encodeDraftKey } from '../model/draft-key'
 import type { CachedCloud, LoadedDraft, PlanPreload } from '../model/plan-preload'
-import { profileContextOf, validationContextFor, type ProfileContext } from '../model/validation-context'
+import {
+  profileContextOf,
+  UNKNOWN_IDENTITY,
+  validationContextFor,
+  type ProfileContext,
+} from '../model/validation-context'
 import { isLocalWorkspaceKey } from '../store/ids'
 import { contentHash } from '../store/json'
 import type { SyncContext } from './deps'
 import { overlayOf, recordsOfManualStep, relayRecords } from './cloud-model'
 import { configFromCloud } from './mapping/from-cloud'
 import { buildPlan, type PlanInput } from './plan/build'
+import { onlyMembersDiffer, type PlanScope } from './plan/scope'
 import { driftOf } from './plan/drift'
 import { getAt, setAt } from './plan/paths'
 import { fetchSnapshot } from './refresh'
@@ -55,11 +67,14 @@ export class Planning {
     loaded: LoadedDraft,
     cached?: CachedCloud,
     known?: ProfileContext,
+    scope: PlanScope = 'all',
   ): {
     input: PlanInput
     ctx: ValidationContext
     fetchedAt: string | null
     cloudVersion: string | null
+    /** The scope planned: `members` when it was asked and only the members differ (plan/scope.ts). */
+    scope: PlanScope
   } {
     const store = this.c.store
     const { parts, draft, base } = loaded
@@ -77,19 +92,24 @@ export class Planning {
       cloudVersion = got.configVersion
     }
     const effectiveBase = creating ? null : (base ?? cloud)
-    const ctx = validationContextFor(store, parts.profileId, { previous: effectiveBase, current: cloud }, shared)
     const input: PlanInput = {
       region: profile.region,
       draft,
       base: effectiveBase,
       cloud,
       workspaceId: creating ? undefined : parts.workspaceKey,
-      identity: ctx.identity,
-      identityRoles: ctx.identityRoles,
+      identity: UNKNOWN_IDENTITY,
+      identityRoles: [],
     }
     // A workspace not created yet: the console steps its draft's record says are done already.
     if (creating) input.manualOverlay = overlayOf(store.cloudRecords.list(parts.profileId, parts.workspaceKey))
-    return { input, ctx, fetchedAt, cloudVersion }
+    const narrow: PlanScope = scope === 'members' && onlyMembersDiffer(input) ? 'members' : 'all'
+    // No workspace names: W4 checks a new workspace only, and this one exists (a thousand lists not copied).
+    const names = narrow === 'members' ? { ...shared, paiNames: [], dataworksNames: [] } : shared
+    const ctx = validationContextFor(store, parts.profileId, { previous: effectiveBase, current: cloud }, names)
+    input.identity = ctx.identity
+    input.identityRoles = ctx.identityRoles
+    return { input, ctx, fetchedAt, cloudVersion, scope: narrow }
   }
 
   private cachedCloud(profileId: string, workspaceId: string): CachedCloud {
@@ -100,16 +120,20 @@ export class Planning {
 
   /**
    * The plan of a draft against the cache. Offline: it says how old the cache is. `pre`: the draft and the
-   * cache entry the caller has just read and saved (nothing is read again).
+   * cache entry the caller has just read and saved (nothing is read again). `scope: 'members'` (a bulk access
+   * change) plans the members area alone when nothing else differs, and parses only the members that changed:
+   * the same actions, fingerprint and problems; the apply plans the draft whole again and checks every rule.
    */
-  plan(key: string, locale: Locale = 'en', pre?: PlanPreload): Plan {
+  plan(key: string, locale: Locale = 'en', pre?: PlanPreload, scope: PlanScope = 'all'): Plan {
     const loaded = pre?.draft ?? this.loadDraft(key)
     const { parts, draft, revision } = loaded
     const creating = isLocalWorkspaceKey(parts.workspaceKey)
-    const { input, ctx, fetchedAt, cloudVersion } = this.inputOf(loaded, pre?.cloud, pre?.profile)
-    const actions = buildPlan(input).map((a) => withMessage(a, locale))
+    const planned = this.inputOf(loaded, pre?.cloud, pre?.profile, scope)
+    const { input, ctx, fetchedAt, cloudVersion } = planned
+    const actions = buildPlan(input, planned.scope).map((a) => withMessage(a, locale))
 
-    const problems = validateInContext(draft, ctx).problems
+    const problems =
+      planned.scope === 'members' ? validateMemberChanges(draft, ctx).problems : validateInContext(draft, ctx).problems
 
     const counts = { apply: 0, manual: 0, refused: 0, conflict: 0 }
     for (const a of actions) counts[a.kind]++

@@ -6,6 +6,7 @@ import { refreshStates } from './refresh-state'
 import type { SyncContext, SyncDeps } from './deps'
 import type { PlanPreload } from '../model/plan-preload'
 import { Planning } from './planning'
+import type { PlanScope } from './plan/scope'
 import { refreshJob } from './refresh-job'
 import { applyPlan } from './runs/apply'
 import { cancelOps, retryOp } from './runs/control'
@@ -83,8 +84,8 @@ export class SyncService {
     return refreshJob(this.c, profileId, workspaceId)
   }
 
-  plan(key: string, locale: Locale = 'en', pre?: PlanPreload): Plan {
-    return this.planning.plan(key, locale, pre)
+  plan(key: string, locale: Locale = 'en', pre?: PlanPreload, scope?: PlanScope): Plan {
+    return this.planning.plan(key, locale, pre, scope)
   }
 
   resolve(key: string, choices: Array<{ path: string; take: 'mine' | 'cloud' }>, locale: Locale = 'en'): Plan {

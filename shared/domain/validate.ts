@@ -1,5 +1,5 @@
 import { ValidationContextSchema, type ValidationContext, type ValidationResult } from './context'
-import { WorkspaceConfigSchema, type WorkspaceConfig } from './model'
+import { MemberSchema, WorkspaceConfigSchema, type WorkspaceConfig } from './model'
 import { canModify } from './permissions'
 import { Collector, clip, type DomainProblem } from './problems'
 import { checkBasic } from './rules/basic'
@@ -66,6 +66,40 @@ export function validateInContext(config: unknown, ctx: ValidationContext): Doma
   })
 }
 
+/**
+ * `validateInContext` for a configuration that is already the schema's output and differs from its cloud state
+ * (`ctx.previous`) in its members alone, as a bulk access change's thousand drafts do (issue 16): the same problems,
+ * every rule run, but only the members the cloud state does not hold as they are are checked against the schema
+ * (the rest was its schema's output already). A member that fails its schema: the whole `validateInContext`.
+ */
+export function validateMemberChanges(config: WorkspaceConfig, ctx: ValidationContext): DomainValidationResult {
+  const held = new Map((ctx.previous?.members ?? []).map((m) => [m.userId, m.roles]))
+  const reparse = config.members.some(
+    (m) => !sameRoles(held.get(m.userId), m.roles) && !MemberSchema.safeParse(m).success,
+  )
+  if (reparse || ctx.previous === undefined) return validateInContext(config, ctx)
+  return guarded((c) => {
+    c.checks++ // the context's check, as in validate
+    return run(config, ctx, [], c, config)
+  })
+}
+
+const sameRoles = (a: readonly string[] | undefined, b: readonly string[]): boolean =>
+  a !== undefined && a.length === b.length && a.every((r, i) => r === b[i])
+
+function ruleEnv(cfg: WorkspaceConfig, ctx: ValidationContext | undefined, creating: boolean): RuleEnv {
+  return {
+    region: ctx?.region,
+    previous: ctx?.previous,
+    creating,
+    ownerId: cfg.owner?.userId ?? ctx?.previous?.owner?.userId ?? (creating ? ctx?.identity.userId : undefined),
+    knownWorkspaces: ctx?.knownWorkspaces ?? [],
+    eventBridgeAuthorized: ctx?.eventBridgeAuthorized,
+    allowLoopbackWebhooks: ctx?.allowLoopbackWebhooks ?? false,
+    memberIndex: indexMembers(cfg),
+  }
+}
+
 function guarded(body: (c: Collector) => DomainValidationResult): DomainValidationResult {
   const c = new Collector()
   try {
@@ -83,6 +117,8 @@ function run(
   ctx: ValidationContext | undefined,
   front: DomainProblem[],
   c: Collector,
+  /** The input when it is the schema's output already (not parsed again). */
+  trusted?: WorkspaceConfig,
 ): DomainValidationResult {
   const creating = ctx !== undefined && ctx.previous === undefined
 
@@ -95,7 +131,7 @@ function run(
   }
 
   // Shape: one parse on the happy path; on failure every issue becomes a problem and the rest is salvaged.
-  const parsed = WorkspaceConfigSchema.safeParse(input)
+  const parsed = trusted ? { success: true as const, data: trusted } : WorkspaceConfigSchema.safeParse(input)
   c.checks++
   let cfg: WorkspaceConfig | undefined
   const shape: DomainProblem[] = []
@@ -118,16 +154,7 @@ function run(
     c.warn('/owner', 'A4', 'DOMAIN_OWNER_IS_CREATOR', { userId: ctx.identity.userId })
   }
   if (cfg) {
-    const env: RuleEnv = {
-      region: ctx?.region,
-      previous: ctx?.previous,
-      creating,
-      ownerId: cfg.owner?.userId ?? ctx?.previous?.owner?.userId ?? (creating ? ctx?.identity.userId : undefined),
-      knownWorkspaces: ctx?.knownWorkspaces ?? [],
-      eventBridgeAuthorized: ctx?.eventBridgeAuthorized,
-      allowLoopbackWebhooks: ctx?.allowLoopbackWebhooks ?? false,
-      memberIndex: indexMembers(cfg),
-    }
+    const env = ruleEnv(cfg, ctx, creating)
     for (const rule of RULES) rule(cfg, env, c)
   }
 

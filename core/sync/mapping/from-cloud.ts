@@ -42,6 +42,11 @@ export interface CloudSnapshot {
  */
 export const DEFAULT_STORAGE_KEY = 'modelExportPath'
 
+/** The members the cloud lists, as the configuration holds them (a member with no role the app can spell is left out). */
+export function membersFromCloud(list: readonly CloudMember[]): Member[] {
+  return list.map(memberOf).filter((m) => m.roles.length > 0)
+}
+
 function memberOf(m: CloudMember): Member {
   // Roles the app does not know are kept (read-only); only a spelling no role can have is left out.
   const roles = m.Roles.filter((r) => RoleIdSchema.safeParse(r).success)
@@ -103,7 +108,6 @@ function resourceOf(r: CloudResource): Resource | undefined {
  */
 export function configFromCloud(s: CloudSnapshot): WorkspaceConfig {
   const w = s.workspace
-  const members = s.members.map(memberOf)
   const ownerMember = s.members.find((m) => m.Roles.includes(OWNER_ROLE))
   const owner: NonNullable<WorkspaceConfig['owner']> = {}
   const ownerId = w.Owner?.UserId ?? ownerMember?.UserId ?? w.Creator
@@ -138,7 +142,7 @@ export function configFromCloud(s: CloudSnapshot): WorkspaceConfig {
   return WorkspaceConfigSchema.parse({
     basic,
     owner: Object.keys(owner).length > 0 ? owner : undefined,
-    members: members.filter((m) => m.roles.length > 0),
+    members: membersFromCloud(s.members),
     customRoles: s.roles.map(customRoleOf),
     resources: s.resources.map(resourceOf).filter((r): r is Resource => r !== undefined),
     notifications: { rules, foreignRules },

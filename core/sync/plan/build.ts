@@ -11,6 +11,7 @@ import { planStorage } from './areas/storage'
 import { planWorkspace } from './areas/workspace'
 import { labelActions } from './labels'
 import { withOverlay } from './overlay'
+import type { PlanScope } from './scope'
 
 export type { PlanInput } from './actions'
 
@@ -27,8 +28,11 @@ export function emptyBase(draft: WorkspaceConfig): WorkspaceConfig {
  * actions (workspace; custom roles before the members that use them; members, resources, configs;
  * the event bus before rules before targets; console steps). Pure: works offline against the cache.
  * One planner per area (`areas/`); every rule decision is the domain's (`shared/domain/permissions.ts`).
+ * `scope: 'members'` runs the members' planners alone (custom roles, members): only for an input whose other
+ * sections are the same in all three states (`onlyMembersDiffer`, plan/scope.ts), where the other planners find
+ * nothing to do, so the plan is the same.
  */
-export function buildPlan(input: PlanInput): PlanAction[] {
+export function buildPlan(input: PlanInput, scope: PlanScope = 'all'): PlanAction[] {
   const mine = input.draft
   const creating = input.cloud === null
   const cloud = withOverlay(input.cloud ?? emptyBase(mine), input.manualOverlay)
@@ -41,18 +45,20 @@ export function buildPlan(input: PlanInput): PlanAction[] {
     wsName: creating ? mine.basic.name : cloud.basic.name,
   }
   const root = new Actions([])
-  const wsAction = planWorkspace(ctx, root)
+  const wsAction = scope === 'all' ? planWorkspace(ctx, root) : undefined
   // Every other action waits for the workspace's creation.
   const a = new Actions(wsAction ? [wsAction] : [])
   const roles = planCustomRoles(ctx, a)
   const memberActs = planMembers(ctx, a, roles)
   planCustomRoleDeletes(a, roles, memberActs)
-  planResources(ctx, a)
-  planStorage(ctx, a)
-  planNotifications(ctx, a)
-  planForeignRules(ctx, a)
-  planPassthrough(ctx, a)
-  planConsoleSteps(ctx, a)
+  if (scope === 'all') {
+    planResources(ctx, a)
+    planStorage(ctx, a)
+    planNotifications(ctx, a)
+    planForeignRules(ctx, a)
+    planPassthrough(ctx, a)
+    planConsoleSteps(ctx, a)
+  }
 
   const actions = labelActions([...root.list, ...a.list], mine, cloud, ctx.base)
   // A1-A3: who may modify (offline, from the cache). A refusal turns every call into a refused action.

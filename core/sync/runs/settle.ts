@@ -7,11 +7,13 @@ import { buildPlan } from '../plan/build'
 import { rebase } from '../plan/rebase'
 import type { Planning } from '../planning'
 import { refreshWorkspace } from '../refresh'
+import { onlyMemberOps, refreshMembers } from '../refresh-members'
 import type { RunMeta, RunRecords } from './records'
 
 /**
  * After the last op of a run (and again after a retried op of it): refresh the workspace, so the cache knows
- * what the run did, and rebase the draft on it (`plan/rebase.ts`): the draft is cleared when nothing is left
+ * what the run did (its members alone when every op of the run was a member op: `refresh-members.ts`), and rebase
+ * the draft on it (`plan/rebase.ts`): the draft is cleared when nothing is left
  * to do; otherwise it is kept, showing the cloud with only what remains (failed ops, console steps, refusals).
  */
 export async function settleRun(
@@ -25,7 +27,11 @@ export async function settleRun(
   let outcome: NonNullable<RunMeta['outcome']> = 'kept'
   if (!isLocalWorkspaceKey(meta.workspaceKey)) {
     const clients = await c.clientsFor(meta.profileId)
-    await refreshWorkspace(store, clients, meta.profileId, meta.workspaceKey, c.now)
+    // A run of member ops only (a bulk access change) reads the members back; any other, the whole workspace.
+    const kinds = store.outbox.list({ runId, limit: 100_000 }).map((o) => o.kind)
+    const members =
+      onlyMemberOps(kinds) && (await refreshMembers(store, clients, meta.profileId, meta.workspaceKey, c.now))
+    if (!members) await refreshWorkspace(store, clients, meta.profileId, meta.workspaceKey, c.now)
     const parts = { profileId: meta.profileId, workspaceKey: meta.workspaceKey }
     outcome = rebaseDraft(c, units.planning, parts)
     c.emit('data.changed', { area: 'workspaces', id: meta.workspaceKey })

@@ -39,7 +39,8 @@ export function planMembers(ctx: PlanContext, a: Actions, roles: CustomRolePlan)
   const memberActs: string[] = []
   const b = byKey(base.members, memberKey)
   const m = byKey(mine.members, memberKey)
-  const c = byKey(cloud.members, memberKey)
+  // a draft based on the cache as it is: its base is the cloud copy itself, indexed once
+  const c = cloud.members === base.members ? b : byKey(cloud.members, memberKey)
   const roleDeps = (list: string[]): string[] =>
     list
       .filter((r) => r.startsWith('name:'))
@@ -78,8 +79,9 @@ export function planMembers(ctx: PlanContext, a: Actions, roles: CustomRolePlan)
       }
     } else if (mi && ci && sameList(mi.roles, ci.roles)) {
       // The draft holds the cloud's roles (most members of a bulk change's thousand drafts): the merge below
-      // would add and remove nothing, and only ask whether the member may hold them.
-      const hold = canHoldRoles(k, [...new Set(rolesOf(names, ci))])
+      // would add and remove nothing, and only ask whether the member may hold them (M5 asks for one role at least:
+      // the cloud's list, as it is, holds as many distinct roles as the merge's result would).
+      const hold = canHoldRoles(k, ci.roles)
       if (!hold.allowed) a.changed(a.refused('member', k, 'roles', hold), { rolesAdded: [], rolesRemoved: [] })
     } else if (mi && ci) {
       const br = bi ? rolesOf(names, bi) : undefined

@@ -107,11 +107,12 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     for (let p = first; p <= last; p++) if (p * PAGE_SIZE < total.value) void fetchPage(p, generation)
   }
 
-  /** Set by `prefetch` (the route guard) so the screen does not ask for the same first page again. */
+  /** Set by `prefetch` (at boot) so the screen does not ask for the same first page again. */
   let prefetched = false
-  function prefetch(): void {
+  /** The first page, asked for at boot beside settings.get; settles when it is answered (never rejects). */
+  function prefetch(): Promise<void> {
     prefetched = true
-    void reload()
+    return reload()
   }
   /** True once after a prefetch: the screen's first load is already on its way. */
   function takePrefetched(): boolean {

@@ -12,10 +12,13 @@ export function useVirtualRows(
   total: Ref<number>,
   rowHeight: number,
   headerHeight: number,
+  /** The scroller's height before it is measured (from its CSS): right, the measure changes nothing. */
+  estimate: () => number = () => window.innerHeight,
 ) {
   const start = ref(0)
-  // Before the first measure: the window's height, so the first render already holds a screenful of rows.
-  const viewport = ref(window.innerHeight)
+  // Before the first measure, so that the first render already holds a screenful of rows, and the pool (the rows'
+  // keys) stays as it is when the size comes: a changed pool would draw every row again.
+  const viewport = ref(estimate())
 
   /** On scroll: only the scroll position is read (reading sizes there could force a layout every frame). */
   function onScroll(): void {

@@ -17,6 +17,7 @@ export const i18n = createI18n({
 })
 
 export function setUiLocale(locale: Locale): void {
-  i18n.global.locale.value = locale
-  document.documentElement.lang = locale
+  // Unchanged, neither is written: a write would run every translation's effects and restyle the page.
+  if (i18n.global.locale.value !== locale) i18n.global.locale.value = locale
+  if (document.documentElement.lang !== locale) document.documentElement.lang = locale
 }

@@ -2,7 +2,7 @@ import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-rou
 import AppLayout from '../layouts/AppLayout.vue'
 // The landing screen is part of the first bundle: a lazy chunk would add a round trip before the first rows.
 import WorkspaceListView from '../views/WorkspaceListView.vue'
-import { useWorkspacesStore } from '../stores/workspaces'
+import { loadShell } from '../shell/deferred'
 
 /** Screens other than the landing list are loaded lazily so the first paint carries only the shell and the list. */
 const routes: RouteRecordRaw[] = [
@@ -16,8 +16,6 @@ const routes: RouteRecordRaw[] = [
         name: 'workspaces',
         component: WorkspaceListView,
         meta: { title: 'nav.workspaces' },
-        // Starts the first page's request as soon as the route is chosen, in parallel with the app's boot.
-        beforeEnter: () => useWorkspacesStore().prefetch(),
       },
       {
         path: 'workspaces/new',
@@ -73,3 +71,7 @@ const routes: RouteRecordRaw[] = [
 ]
 
 export const router = createRouter({ history: createWebHashHistory(), routes })
+
+// Every screen but the landing list uses Element Plus: it is set up only once Element Plus's configuration (and
+// the rest of the shell) is there. The list loads them itself, after its first rows are painted.
+router.beforeEach((to) => (to.name === 'workspaces' ? true : loadShell().then(() => true)))

@@ -4,6 +4,7 @@ import type { AppSettings } from '@shared/ipc/channels/app'
 import type { Locale } from '@shared/locale'
 import type { ResponseOf } from '@shared/ipc/contract'
 import { call, onEvent } from '../bridge'
+import { callEarly } from '../bridge/early'
 import { setUiLocale } from '../i18n'
 
 type Theme = AppSettings['theme']
@@ -32,7 +33,8 @@ export const useAppStore = defineStore('app', () => {
   }
 
   async function load(): Promise<void> {
-    settings.value = await call('settings.get', {})
+    // Asked for before the app was loaded (../early.ts).
+    settings.value = await callEarly('settings.get', {})
     setUiLocale(settings.value.locale)
     applyTheme()
     // Not needed for the first paint: fetched alongside, not before, the first screen.

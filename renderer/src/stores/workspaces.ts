@@ -1,12 +1,12 @@
 import { defineStore } from 'pinia'
 import { reactive, ref, shallowRef, triggerRef } from 'vue'
-import type { RequestOf } from '@shared/ipc/contract'
 import type { WorkspaceRow } from '@shared/ipc/channels/workspaces'
 import type { AllWorkspaceRow } from '@shared/ipc/channels/accounts'
 import { call } from '../bridge'
+import { callEarly } from '../bridge/early'
+import { DEFAULT_FILTERS, FIRST_SIZE, listRequest, type SortKey } from './list-request'
 
-type ListRequest = RequestOf<'workspaces.list'>
-export type SortKey = NonNullable<ListRequest['sortBy']>
+export type { SortKey }
 /** A row of either scope: the all-profiles rows also say whose they are. */
 export type ListRow = WorkspaceRow | AllWorkspaceRow
 
@@ -16,8 +16,6 @@ export function isAllRow(r: ListRow): r is AllWorkspaceRow {
 
 /** Rows fetched per `workspaces.list` call while scrolling (the core pages in SQL). */
 export const PAGE_SIZE = 200
-/** The first call asks for one screenful only, so the first rows paint sooner; page 0 is then filled in. */
-const FIRST_SIZE = 40
 
 /**
  * The workspace list [工作空间列表]: filters, sort, and a sparse array of rows that is filled page by page
@@ -25,11 +23,7 @@ const FIRST_SIZE = 40
  */
 export const useWorkspacesStore = defineStore('workspaces', () => {
   const filters = reactive({
-    query: '',
-    status: '' as string,
-    draftsOnly: false,
-    sortBy: 'name' as SortKey,
-    order: 'asc' as 'asc' | 'desc',
+    ...DEFAULT_FILTERS,
     /** Every profile at once (each row says which), instead of the active profile's workspaces. */
     allProfiles: false,
   })
@@ -40,18 +34,10 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
   const loadedPages = new Set<number>()
   let generation = 0
 
-  function request(offset: number, limit: number): ListRequest {
-    const req: ListRequest = { sortBy: filters.sortBy, order: filters.order, offset, limit }
-    if (filters.query.trim() !== '') req.query = filters.query.trim()
-    if (filters.status !== '') req.status = filters.status
-    if (filters.draftsOnly) req.draftsOnly = true
-    return req
-  }
-
-  /** One page: the active profile's list, or the list across every profile. */
+  /** One page: the active profile's list (the first one maybe asked for already, ../early.ts), or every profile's. */
   function list(offset: number, limit: number): Promise<{ total: number; rows: ListRow[] }> {
-    const req = request(offset, limit)
-    return filters.allProfiles ? call('workspaces.listAll', req) : call('workspaces.list', req)
+    const req = listRequest(filters, offset, limit)
+    return filters.allProfiles ? call('workspaces.listAll', req) : callEarly('workspaces.list', req)
   }
 
   async function fetchPage(page: number, gen: number): Promise<void> {
@@ -107,11 +93,12 @@ export const useWorkspacesStore = defineStore('workspaces', () => {
     for (let p = first; p <= last; p++) if (p * PAGE_SIZE < total.value) void fetchPage(p, generation)
   }
 
-  /** Set by `prefetch` (the route guard) so the screen does not ask for the same first page again. */
+  /** Set by `prefetch` (at boot) so the screen does not ask for the same first page again. */
   let prefetched = false
-  function prefetch(): void {
+  /** The first page, asked for at boot beside settings.get; settles when it is answered (never rejects). */
+  function prefetch(): Promise<void> {
     prefetched = true
-    void reload()
+    return reload()
   }
   /** True once after a prefetch: the screen's first load is already on its way. */
   function takePrefetched(): boolean {

@@ -12,10 +12,15 @@ export function useVirtualRows(
   total: Ref<number>,
   rowHeight: number,
   headerHeight: number,
+  /** The scroller's height before it is measured (from its CSS): right, the measure changes nothing. */
+  estimate: () => number = () => window.innerHeight,
 ) {
   const start = ref(0)
-  // Before the first measure: the window's height, so the first render already holds a screenful of rows.
-  const viewport = ref(window.innerHeight)
+  // Before the first measure, so that the first render already holds a screenful of rows, and the pool (the rows'
+  // keys) stays as it is when the size comes: a changed pool would draw every row again.
+  const viewport = ref(estimate())
+  // The first render draws the rows in view only; the rows around them come once that frame is painted.
+  const overscan = ref(0)
 
   /** On scroll: only the scroll position is read (reading sizes there could force a layout every frame). */
   function onScroll(): void {
@@ -34,12 +39,13 @@ export function useVirtualRows(
       onScroll()
     })
     if (scroller.value) resize.observe(scroller.value)
+    requestAnimationFrame(() => setTimeout(() => (overscan.value = OVERSCAN), 0))
   })
   onBeforeUnmount(() => resize?.disconnect())
 
   /** The row indexes to draw, first to last. */
   const indexes = computed(() => {
-    const count = Math.ceil(viewport.value / rowHeight) + 2 * OVERSCAN
+    const count = Math.ceil(viewport.value / rowHeight) + 2 * overscan.value
     const first = Math.min(start.value, Math.max(0, total.value - count))
     const last = Math.min(total.value, first + count)
     const out: number[] = []

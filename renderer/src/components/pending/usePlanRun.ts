@@ -6,7 +6,7 @@ import { keepUnchanged } from './run-rows'
 /** The shortest time between two status calls of a followed run. */
 const POLL_MS = 1000
 /** Progress events are taken at most this often (the bar moves a few times a second, whatever the events' pace). */
-const PROGRESS_MS = 250
+const PROGRESS_MS = 500
 
 /**
  * The run of a draft's plan as the pending view follows it: started here (apply) or found (one still going, or one

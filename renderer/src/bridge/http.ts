@@ -15,6 +15,31 @@ export function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? ''
 }
 
+/** A keepalive request's body must stay under the browser's 64 KiB limit (a bigger one is sent as a plain request). */
+const KEEPALIVE_MAX = 60_000
+
+/**
+ * A call sent while the page is being closed (pagehide): a keepalive request, which the browser finishes after the
+ * page is gone. Its answer is read when the page is still there.
+ */
+export async function invokeKeepalive(channel: string, request: unknown): Promise<Envelope<never>> {
+  const body = JSON.stringify(request ?? {})
+  try {
+    const res = await fetch(`/api/invoke/${encodeURIComponent(channel)}`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${sessionStorage.getItem(TOKEN_KEY) ?? ''}`,
+      },
+      body,
+      keepalive: new TextEncoder().encode(body).length < KEEPALIVE_MAX,
+    })
+    return (await res.json()) as Envelope<never>
+  } catch (err) {
+    return { ok: false, error: { code: 'NETWORK', message: err instanceof Error ? err.message : String(err) } }
+  }
+}
+
 /** The same bridge shape as the preload's, over the browser harness's HTTP API and SSE. */
 export function createHttpBridge(token: string): PaiBridge {
   let source: EventSource | undefined

@@ -2,7 +2,7 @@ import { BRIDGE_GLOBAL, type PaiBridge } from '@shared/ipc/api'
 import type { Channel, RequestOf, ResponseOf } from '@shared/ipc/contract'
 import type { ErrorPayload } from '@shared/ipc/errors'
 import type { EventName, EventPayload } from '@shared/ipc/events'
-import { createHttpBridge, takeToken } from './http'
+import { createHttpBridge, invokeKeepalive, takeToken } from './http'
 
 /**
  * The renderer's only way to the core: the preload's `window.paiAdmin` inside Electron,
@@ -34,6 +34,16 @@ export async function call<C extends Channel>(channel: C, request: RequestOf<C>)
   const env = await bridge.invoke(channel, request)
   if (!env.ok) throw new CallError(env.error)
   return env.value
+}
+
+/**
+ * A call made while the page is being closed (the window closed, a reload): in a browser a keepalive request that
+ * outlives the page; in Electron the IPC message is already on its way to the main process.
+ */
+export async function callOnLeave<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  const env = bridge.kind === 'http' ? await invokeKeepalive(channel, request) : await bridge.invoke(channel, request)
+  if (!env.ok) throw new CallError(env.error)
+  return env.value as ResponseOf<C>
 }
 
 export function onEvent<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {

@@ -3,20 +3,32 @@ import { computed, ref, shallowRef, toRaw, watch } from 'vue'
 import { validate, type Problem, type ValidationContext, type WorkspaceConfig } from '@shared/domain'
 import { mergeDrafts, type ConflictChoice, type DraftMerge } from '@shared/bundle/merge'
 import type { DraftView } from '@shared/ipc/channels/workspaces'
-import { call, CallError, onEvent } from '../bridge'
+import { call, callOnLeave, CallError, onEvent } from '../bridge'
+import { idleTask, onPageLeave } from './draft-idle'
 
 /** How the open draft stands against the local store (D1: saved at every edit). */
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error'
 
 /** Delay between the last edit and the save: short enough that a crash loses nothing a user would miss. */
 export const SAVE_DEBOUNCE_MS = 300
+/** The latest an edit's validation waits for the page to be idle. */
+const VALIDATE_WITHIN_MS = 150
+/** The latest a due save waits for the page to be idle (it serializes the whole draft). */
+const SAVE_WITHIN_MS = 200
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(toRaw(v))) as T
+/** The configuration without its member list, which can hold thousands of members (watched apart). */
+const withoutMembers = (c: WorkspaceConfig): Omit<WorkspaceConfig, 'members'> => {
+  const { members: _members, ...rest } = c
+  return rest
+}
 
 /**
  * The open draft of the workspace configuration screen. Components edit `config` in place; every edit is
- * validated at once with the shared rules (and the context from `workspaces.context`) and saved through
- * `drafts.save` a moment later, revision-checked. A save made elsewhere (another tab or window, the CLI, a
+ * validated with the shared rules (and the context from `workspaces.context`) as soon as the page is idle and saved
+ * through `drafts.save` a moment later, revision-checked, or at once when the page is hidden or closed (D1). Edits
+ * outside the member list are seen by a watch; an edit inside it (a role removed, a member added) is told with
+ * `memberEdited()`: a deep watch over 1,000 members would walk them all at every keystroke (issue 17). A save made elsewhere (another tab or window, the CLI, a
  * bulk change) is taken at once when nothing here is unsaved (`data.changed`; `updatedElsewhere` says so).
  * On DRAFT_CONFLICT the draft is reloaded, `conflict` tells the screen, and the edit that lost the race is kept
  * in `lostEdit` so the user can apply it again (`reapplyLost`): it is never dropped silently. Applying it again
@@ -46,6 +58,10 @@ export const useDraftStore = defineStore('draft', () => {
   const updatedElsewhere = ref(false)
 
   let lastSaved = ''
+  /** The configuration outside the member list as last seen (the watch below tells an edit from a load). */
+  let lastRest = ''
+  /** Edits made so far: a save answered after another edit leaves the draft pending. */
+  let edits = 0
   let timer: ReturnType<typeof setTimeout> | undefined
   let inFlight: Promise<void> | null = null
 
@@ -53,11 +69,18 @@ export const useDraftStore = defineStore('draft', () => {
   const isNew = computed(() => view.value !== null && view.value.base === null)
 
   /** Every problem of the current edits, from the shared validator (falls back to the core's answer). */
-  const problems = computed<Problem[]>(() => {
-    if (!config.value) return []
-    if (!context.value) return view.value?.problems ?? []
-    return validate(config.value, context.value).problems
-  })
+  const problems = shallowRef<Problem[]>([])
+  /** Validates the draft as it is now, on its plain objects (no reactive reads over every member). */
+  function check(): void {
+    const c = config.value
+    problems.value = !c
+      ? []
+      : !context.value
+        ? (view.value?.problems ?? [])
+        : validate(toRaw(c), context.value).problems
+  }
+  const validation = idleTask(check, VALIDATE_WITHIN_MS)
+  const idleSave = idleTask(() => void save(), SAVE_WITHIN_MS)
   const errorCount = computed(() => problems.value.filter((p) => p.severity === 'error').length)
   const warningCount = computed(() => problems.value.length - errorCount.value)
   const byPointer = computed(() => {
@@ -81,7 +104,10 @@ export const useDraftStore = defineStore('draft', () => {
     revision.value = v.revision
     config.value = clone(v.config)
     lastSaved = JSON.stringify(v.config)
+    lastRest = JSON.stringify(withoutMembers(v.config))
     saveState.value = 'saved'
+    validation.cancel()
+    check()
   }
 
   async function open(k: string): Promise<void> {
@@ -111,15 +137,18 @@ export const useDraftStore = defineStore('draft', () => {
     if (key.value) await open(key.value)
   }
 
-  async function save(): Promise<void> {
+  /** Saves the draft (with `leaving`, as the page is being closed: a request that outlives the page). */
+  async function save(leaving = false): Promise<void> {
     clearTimeout(timer)
+    idleSave.cancel()
     if (inFlight) {
       await inFlight
-      return save()
+      return save(leaving)
     }
     const k = key.value
     if (!k || !config.value || readOnly.value) return
-    const json = JSON.stringify(config.value)
+    const at = edits
+    const json = JSON.stringify(toRaw(config.value))
     if (json === lastSaved) {
       saveState.value = 'saved'
       return
@@ -127,13 +156,14 @@ export const useDraftStore = defineStore('draft', () => {
     saveState.value = 'saving'
     inFlight = (async () => {
       try {
-        const v = await call('drafts.save', { key: k, config: JSON.parse(json) as unknown, revision: revision.value })
+        const req = { key: k, config: JSON.parse(json) as unknown, revision: revision.value }
+        const v = await (leaving ? callOnLeave('drafts.save', req) : call('drafts.save', req))
         if (key.value !== k) return
         view.value = v
         revision.value = v.revision
         lastSaved = json
         saveError.value = null
-        saveState.value = JSON.stringify(config.value) === json ? 'saved' : 'pending'
+        saveState.value = edits === at ? 'saved' : 'pending'
       } catch (err) {
         const e =
           err instanceof CallError ? err : new CallError({ code: 'INTERNAL', message: String(err), details: undefined })
@@ -161,18 +191,45 @@ export const useDraftStore = defineStore('draft', () => {
   function schedule(): void {
     clearTimeout(timer)
     saveState.value = 'pending'
-    timer = setTimeout(() => void save(), SAVE_DEBOUNCE_MS)
+    timer = setTimeout(() => idleSave.schedule(), SAVE_DEBOUNCE_MS)
   }
 
-  // Every edit anywhere in the configuration schedules a save (a load or our own save does not).
+  /** An edit of the draft: validated when the page is idle, saved a moment later. */
+  function edited(): void {
+    if (!config.value || readOnly.value) return
+    edits++
+    validation.schedule()
+    schedule()
+  }
+  /** A member, its roles or the member list changed (the member table, the add form, the CSV import). */
+  const memberEdited = edited
+
+  // An edit outside the member list schedules a save (a load or our own save does not): the rest of the
+  // configuration is small, so it is watched deeply and compared with what was last seen.
   watch(
-    config,
-    (c) => {
-      if (!c || readOnly.value) return
-      if (JSON.stringify(c) !== lastSaved) schedule()
+    () => (config.value ? withoutMembers(config.value) : null),
+    (rest) => {
+      if (!rest) return
+      const json = JSON.stringify(rest)
+      if (json === lastRest) return
+      lastRest = json
+      edited()
     },
     { deep: true },
   )
+  // A member added or removed without telling (the same configuration, its list longer, shorter or replaced).
+  watch(
+    () => [config.value, config.value?.members, config.value?.members.length] as const,
+    ([c, list, n], [was, wasList, wasN]) => {
+      if (c && c === was && (list !== wasList || n !== wasN)) edited()
+    },
+  )
+  // Closing the window or reloading a moment after an edit: it is saved now, not lost with the page (D1).
+  onPageLeave(() => {
+    if (!config.value || readOnly.value) return
+    if (validation.pending) validation.flush()
+    if (saveState.value === 'pending') void save(true)
+  })
 
   /** The lost edit merged with what the screen shows now (the newest revision and anything typed since). */
   const lostMerge = computed<DraftMerge | null>(() =>
@@ -192,6 +249,7 @@ export const useDraftStore = defineStore('draft', () => {
     const merged = lostMerge.value
     if (!merged || !lostDecided.value || readOnly.value) return
     config.value = merged.config
+    edited()
     dismissLost()
   }
 
@@ -225,6 +283,7 @@ export const useDraftStore = defineStore('draft', () => {
 
   /** Saves now (e.g. before leaving the screen). */
   async function flush(): Promise<void> {
+    validation.flush()
     if (saveState.value === 'pending') await save()
     else if (inFlight) await inFlight
   }
@@ -240,11 +299,15 @@ export const useDraftStore = defineStore('draft', () => {
 
   function close(): void {
     clearTimeout(timer)
+    idleSave.cancel()
+    validation.cancel()
     key.value = null
     view.value = null
     config.value = null
     context.value = null
     lastSaved = ''
+    lastRest = ''
+    problems.value = []
     saveState.value = 'saved'
     conflict.value = null
     forgetLost()
@@ -276,6 +339,7 @@ export const useDraftStore = defineStore('draft', () => {
     errorCount,
     warningCount,
     problemsAt,
+    memberEdited,
     open,
     reload,
     save,

@@ -5,6 +5,8 @@ import { keepUnchanged } from './run-rows'
 
 /** The shortest time between two status calls of a followed run. */
 const POLL_MS = 1000
+/** Progress events are taken at most this often (the bar moves a few times a second, whatever the events' pace). */
+const PROGRESS_MS = 500
 
 /**
  * The run of a draft's plan as the pending view follows it: started here (apply) or found (one still going, or one
@@ -137,17 +139,26 @@ export function usePlanRun(opts: {
     })
 
   let offProgress: (() => void) | undefined
+  /** The newest counts not shown yet: events are coalesced, the bar updated once per PROGRESS_MS at most. */
+  let latest: { done: number; total: number } | null = null
+  let showTimer: ReturnType<typeof setTimeout> | undefined
+  const show = (): void => {
+    showTimer = undefined
+    if (latest) progress.value = latest
+    latest = null
+  }
   onMounted(() => {
     offProgress = onEvent('sync.progress', (p) => {
-      // The counts at once (a few events a second at most, core/sync/progress.ts); the ops at the poll's pace.
-      if (p.runId === runId.value) {
-        progress.value = { done: p.done, total: p.total }
-        if (!following) follow()
-      }
+      // The counts a few times a second; the ops at the poll's pace.
+      if (p.runId !== runId.value) return
+      latest = { done: p.done, total: p.total }
+      showTimer ??= setTimeout(show, PROGRESS_MS)
+      if (!following) follow()
     })
   })
   onBeforeUnmount(() => {
     offProgress?.()
+    clearTimeout(showTimer)
     stopFollowing()
   })
   return { run, progress, running, load, started, clear, retry, retryAll, cancelOp, cancelRun }

@@ -1,7 +1,7 @@
 import { WorkspaceConfigSchema } from '@shared/domain'
 import type { CloudClients } from '../cloud'
 import type { Store } from '../store'
-import { membersFromCloud } from './mapping/from-cloud'
+import { memberRowsFromCloud, membersFromCloud } from './mapping/from-cloud'
 import { allPages } from './refresh'
 
 /** The op kinds that change a workspace's members and nothing else (`ops/members.ts`). */
@@ -34,21 +34,7 @@ export async function refreshMembers(
     if (!got?.config.ok) return false
     const config = { ...got.config.value, members: membersFromCloud(listed) }
     store.workspaces.saveConfig(profileId, workspaceId, config, { fetchedAt: got.fetchedAt })
-    store.members.upsertMany(
-      profileId,
-      workspaceId,
-      listed.map((m) => ({
-        memberId: m.MemberId,
-        userId: m.UserId,
-        memberName: m.MemberName ?? null,
-        displayName: m.DisplayName ?? null,
-        accountName: m.AccountName ?? null,
-        accountType: m.AccountType ?? null,
-        roles: m.Roles,
-        gmtCreate: m.GmtCreateTime ?? null,
-      })),
-      { replaceAll: true, fetchedAt },
-    )
+    store.members.upsertMany(profileId, workspaceId, memberRowsFromCloud(listed), { replaceAll: true, fetchedAt })
     return true
   })
 }

@@ -8,7 +8,7 @@ import { contentHash } from '../store/json'
 import { newId } from '../store/ids'
 import { spentRecords, withRecords } from './cloud-model'
 import { eventBridgeState } from './eventbridge-state'
-import { configFromCloud, type CloudSnapshot } from './mapping/from-cloud'
+import { configFromCloud, memberRowsFromCloud, type CloudSnapshot } from './mapping/from-cloud'
 
 type Workspace = CloudSnapshot['workspace']
 
@@ -118,21 +118,7 @@ export function cacheSnapshot(
       { fetchedAt },
     )
     store.workspaces.saveConfig(profileId, w.WorkspaceId, config, { version, fetchedAt })
-    store.members.upsertMany(
-      profileId,
-      w.WorkspaceId,
-      s.members.map((m) => ({
-        memberId: m.MemberId,
-        userId: m.UserId,
-        memberName: m.MemberName ?? null,
-        displayName: m.DisplayName ?? null,
-        accountName: m.AccountName ?? null,
-        accountType: m.AccountType ?? null,
-        roles: m.Roles,
-        gmtCreate: m.GmtCreateTime ?? null,
-      })),
-      { replaceAll: true, fetchedAt },
-    )
+    store.members.upsertMany(profileId, w.WorkspaceId, memberRowsFromCloud(s.members), { replaceAll: true, fetchedAt })
   })
   return { config, version }
 }

@@ -16,6 +16,7 @@ import {
   type WorkspaceConfig,
 } from '@shared/domain'
 import type { EventRule, paiSchemas } from '../../cloud'
+import type { CachedMemberInput } from '../../store/repos/members'
 import { classifyRule } from './foreign'
 
 type S = typeof paiSchemas
@@ -45,6 +46,20 @@ export const DEFAULT_STORAGE_KEY = 'modelExportPath'
 /** The members the cloud lists, as the configuration holds them (a member with no role the app can spell is left out). */
 export function membersFromCloud(list: readonly CloudMember[]): Member[] {
   return list.map(memberOf).filter((m) => m.roles.length > 0)
+}
+
+/** The member rows the cache keeps of a listing: every member, as the cloud lists it. */
+export function memberRowsFromCloud(list: readonly CloudMember[]): CachedMemberInput[] {
+  return list.map((m) => ({
+    memberId: m.MemberId,
+    userId: m.UserId,
+    memberName: m.MemberName ?? null,
+    displayName: m.DisplayName ?? null,
+    accountName: m.AccountName ?? null,
+    accountType: m.AccountType ?? null,
+    roles: m.Roles,
+    gmtCreate: m.GmtCreateTime ?? null,
+  }))
 }
 
 function memberOf(m: CloudMember): Member {

@@ -1,4 +1,4 @@
-import { PacingSim, type SimCloud, type SimRun } from '../tests/unit/cloud/pacing-sim'
+import { PacingSim, restarted, type SimCloud, type SimRun } from '../tests/unit/cloud/pacing-sim'
 import type { Bench, BenchFigure } from './types'
 
 /**
@@ -20,12 +20,12 @@ async function learned(latencyMs: number, cloud: SimCloud, halveAfter?: number):
   return sim.run(OPS, halveAfter ? { halveAfter } : {})
 }
 
-function figures(label: string, r: SimRun, target: boolean): BenchFigure[] {
+function figures(label: string, r: SimRun, target: boolean, qps = QPS): BenchFigure[] {
   const out: BenchFigure[] = [
     {
       name: `${label}: throughput / limit`,
       value: round(r.throughput),
-      unit: `x ${QPS} QPS`,
+      unit: `x ${qps} QPS`,
       ...(target ? { target: '>= 0.95', ok: r.throughput >= 0.95 } : {}),
     },
     {
@@ -54,6 +54,15 @@ const bench: Bench = {
           ...figures(`${at}, adaptive, cold`, await new PacingSim({ qps: QPS, latencyMs, cloud }).run(OPS), fixed),
         )
         out.push(...figures(`${at}, adaptive, learned`, await learned(latencyMs, cloud), fixed))
+        out.push(
+          ...figures(
+            `${at}, adaptive, new process (limit remembered)`,
+            await restarted({ qps: QPS, latencyMs, cloud }, OPS),
+            fixed,
+          ),
+        )
+        const lower = await restarted({ qps: QPS, latencyMs, cloud }, OPS, QPS / 2)
+        out.push(...figures(`${at}, adaptive, new process, limit halved since it was learned`, lower, false, QPS / 2))
         out.push(...figures(`${at}, adaptive, limit halved after 300`, await learned(latencyMs, cloud, 300), false))
         out.push(
           ...figures(

@@ -18,6 +18,8 @@ import { ProfilesService } from './services/profiles'
 import { ProfileImporter } from './services/profile-import'
 import { WorkspacesService } from './services/workspaces'
 import { CloudSessions, type TestOnlyRoutes } from './services/cloud-sessions'
+import { settingsPacingMemory } from './services/pacing-memory'
+import { DEFAULT_MAX_CONCURRENT_PER_ENDPOINT, LimiterRegistry } from './cloud'
 import { SyncService } from './sync'
 import { AccessService } from './services/access'
 import { AccessBulkService } from './services/access-bulk'
@@ -100,7 +102,12 @@ export function createCore(opts: CoreOptions): Core {
   )
   const workspaces = new WorkspacesService(store, settings, events)
   const profiles = new ProfilesService(store, vault, settings, (id, at) => cloud.liveExpiry(id, at))
-  const cloud = new CloudSessions(store, vault, {}, opts.testOnly, (v) => log.addSecret(v))
+  // Each endpoint's limiter starts from the limit it taught last time (kept in the store), not cold.
+  const memory = settingsPacingMemory(store.settings, undefined, (err) =>
+    log.warn('pacing memory not kept', { error: err instanceof Error ? err.message : String(err) }),
+  )
+  const limiters = new LimiterRegistry(DEFAULT_MAX_CONCURRENT_PER_ENDPOINT, { memory })
+  const cloud = new CloudSessions(store, vault, { limiters }, opts.testOnly, (v) => log.addSecret(v))
   const sync = new SyncService({
     store,
     emit: (event, payload) => events.emit(event, payload),

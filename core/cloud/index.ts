@@ -22,7 +22,7 @@ export type { ProxySetting } from './profile'
 export { createCredentialSource, type CredentialSource, type CredentialSpec } from './credentials'
 export type { RetryPolicy } from './retry'
 export type { Timeouts } from './acs-send'
-export { ConcurrencyLimiter, LimiterRegistry } from './limiter'
+export { ConcurrencyLimiter, DEFAULT_MAX_CONCURRENT_PER_ENDPOINT, LimiterRegistry } from './limiter'
 export { testDingTalkRobot } from './dingtalk'
 export * as paiSchemas from './pai/schemas'
 

@@ -6,6 +6,12 @@ import { Pacer, type PacingState } from './pacing'
  */
 export type ThrottleJudge = (err: unknown) => number | undefined
 
+/** A limit a throttling answer taught (requests a second) and the shortest round trip seen then (ms). */
+export interface LearnedLimit {
+  rate: number
+  rttMs?: number
+}
+
 /**
  * One endpoint's limiter: at most `max` requests at once, the rest wait in FIFO order. `max` is the smaller of a
  * hard cap and the window the limiter learns (pacing.ts), and requests also wait for the learned rate and for a
@@ -19,6 +25,11 @@ export class ConcurrencyLimiter {
   private timer = false
   private readonly now: () => number
   private readonly later: (ms: number, fn: () => void) => void
+  /**
+   * Told each limit a throttling answer teaches, with the shortest round trip seen then (the registry's memory keeps
+   * both for the next process).
+   */
+  onLearned: ((learned: LearnedLimit) => void) | undefined
 
   /** `now` and `later` (a timer) are the clock: tests run the limiter on a virtual one. */
   constructor(
@@ -53,6 +64,11 @@ export class ConcurrencyLimiter {
     return this.pacer?.state() ?? null
   }
 
+  /** Starts from a limit an earlier run learned (pacing.ts `resume`); ignored once this limiter learned its own. */
+  resume(learned: LearnedLimit): void {
+    this.pacer?.resume(learned.rate, this.now(), learned.rttMs)
+  }
+
   /** Changes the hard cap; raising it starts waiting tasks at once. */
   resize(max: number): void {
     if (!(max >= 1)) throw new RangeError('maxConcurrent must be at least 1')
@@ -74,11 +90,20 @@ export class ConcurrencyLimiter {
     } catch (err) {
       const retryAfter = judge?.(err)
       if (retryAfter === undefined) this.pacer?.accept(sentAt, this.now())
-      else this.pacer?.throttled(sentAt, this.now(), retryAfter)
+      else this.throttled(sentAt, retryAfter)
       throw err
     } finally {
       this.release()
     }
+  }
+
+  private throttled(sentAt: number, retryAfter: number): void {
+    if (!this.pacer) return
+    const before = this.pacer.state().rate
+    this.pacer.throttled(sentAt, this.now(), retryAfter)
+    const { rate, minRttMs } = this.pacer.state()
+    if (rate !== before && Number.isFinite(rate))
+      this.onLearned?.(Number.isFinite(minRttMs) ? { rate, rttMs: minRttMs } : { rate })
   }
 
   private acquire(): Promise<number> {
@@ -116,20 +141,40 @@ export class ConcurrencyLimiter {
 /** Hard cap per endpoint when none is given: a safety bound; the learned window is what limits in practice. */
 export const DEFAULT_MAX_CONCURRENT_PER_ENDPOINT = 64
 
+/**
+ * Where the limits the endpoints taught are kept between processes (core/services/pacing-memory.ts keeps them in the
+ * store), so that a new process does not start cold against an endpoint it already knows.
+ */
+export interface PacingMemory {
+  /** The limit last learned for the endpoint, if one is known and recent. */
+  recall(endpointKey: string): LearnedLimit | undefined
+  /** A limit a throttling answer just taught. Must not throw. */
+  learned(endpointKey: string, learned: LearnedLimit): void
+}
+
 /** One limiter per endpoint key (`protocol://host:port`). */
 export class LimiterRegistry {
   private readonly limiters = new Map<string, ConcurrencyLimiter>()
 
-  /** `adaptive: false`: a plain fixed cap per endpoint, no pacing (the old engine, which the benchmark compares with). */
+  /**
+   * `adaptive: false`: a plain fixed cap per endpoint, no pacing (the old engine, which the benchmark compares with).
+   * `memory`: each new endpoint's limiter starts from the limit remembered for it, and what it learns is remembered.
+   */
   constructor(
     private readonly defaultMax = DEFAULT_MAX_CONCURRENT_PER_ENDPOINT,
-    private readonly opts: { adaptive?: boolean } = {},
+    private readonly opts: { adaptive?: boolean; memory?: PacingMemory } = {},
   ) {}
 
   forEndpoint(key: string): ConcurrencyLimiter {
     let l = this.limiters.get(key)
     if (!l) {
-      l = new ConcurrencyLimiter(this.defaultMax, this.opts)
+      l = new ConcurrencyLimiter(this.defaultMax, { adaptive: this.opts.adaptive })
+      const memory = this.opts.memory
+      if (memory && this.opts.adaptive !== false) {
+        const learned = memory.recall(key)
+        if (learned) l.resume(learned)
+        l.onLearned = (r) => memory.learned(key, r)
+      }
       this.limiters.set(key, l)
     }
     return l

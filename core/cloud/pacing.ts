@@ -67,6 +67,22 @@ export class Pacer {
     this.ceiling = ceiling
   }
 
+  /**
+   * Starts from a limit an earlier run learned (core/services/pacing-memory.ts): the bucket sends at that rate from the
+   * first request, the window starts at what the rate needs over the round trip seen then (Little's law; it grows
+   * from there as answers come, as in slow start, capped by what the rate needs), and probing upwards starts gently,
+   * as right after a throttling answer. A limit lowered since is learned at the first throttling answer, as when
+   * another client takes part of the quota.
+   */
+  resume(rate: number, now: number, rttMs?: number): void {
+    if (!(rate > 0) || !Number.isFinite(rate) || Number.isFinite(this.learned)) return
+    this.learned = rate
+    this.lastThrottle = now
+    this.lastProbe = now
+    if (rttMs !== undefined && rttMs > 0 && Number.isFinite(rttMs))
+      this.win = Math.min(this.ceiling, Math.max(this.win, Math.ceil((rate * rttMs) / 1000) + 1))
+  }
+
   state(): PacingState {
     return {
       window: this.window,

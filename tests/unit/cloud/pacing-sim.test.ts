@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { INITIAL_WINDOW, Pacer } from '../../../core/cloud/pacing'
-import { PacingSim } from './pacing-sim'
+import { PacingSim, restarted } from './pacing-sim'
 
 /**
  * Issue 17 item 2: the limiter against the emulator's own throttle (fixed one-second windows at 100 QPS) on a virtual
@@ -43,6 +43,26 @@ describe('adaptive pacing against a 100 QPS throttle (simulated, no tuning knob)
       const r = await sim.run(1000)
       expect(r.throughput, `${latencyMs} ms`).toBeGreaterThanOrEqual(0.95)
       expect(r.throttledShare, `${latencyMs} ms`).toBeLessThanOrEqual(0.01)
+    }
+  })
+
+  it('a new process that starts from the limit the last one learned (as the core remembers it): 0.95 or more, at most 1% throttled, at 50 and 300 ms', async () => {
+    for (const latencyMs of [50, 300]) {
+      const r = await restarted({ qps: 100, latencyMs }, 1000)
+      expect(r.throughput, `${latencyMs} ms`).toBeGreaterThanOrEqual(0.95)
+      expect(r.throttledShare, `${latencyMs} ms`).toBeLessThanOrEqual(0.01)
+      // without the memory the same process starts cold (0.85 at 300 ms): the memory is what makes the difference
+      const cold = await new PacingSim({ qps: 100, latencyMs }).run(1000)
+      if (latencyMs === 300) expect(r.throughput - cold.throughput).toBeGreaterThan(0.05)
+    }
+  })
+
+  it('a remembered limit the service has lowered since (halved): followed at the first throttling answer', async () => {
+    for (const latencyMs of [50, 300]) {
+      const r = await restarted({ qps: 100, latencyMs }, 1000, 50)
+      expect(r.rate, `${latencyMs} ms`).toBeLessThanOrEqual(50)
+      expect(r.throughput, `${latencyMs} ms`).toBeGreaterThanOrEqual(0.9)
+      expect(r.throttledShare, `${latencyMs} ms`).toBeLessThanOrEqual(0.04)
     }
   })
 

@@ -1,4 +1,4 @@
-import { ConcurrencyLimiter } from '../../../core/cloud/limiter'
+import { ConcurrencyLimiter, type LearnedLimit } from '../../../core/cloud/limiter'
 import { Faults } from '../../../tools/emulator/faults'
 
 /**
@@ -143,4 +143,24 @@ export class PacingSim {
   idle(ms: number): void {
     this.now += ms
   }
+}
+
+/**
+ * A new process (the next app start, the next CLI run) that starts from the limit the last one was taught, as the
+ * core does (core/services/pacing-memory.ts keeps it in the store): a first process's limiter, 300 requests, tells
+ * each limit it learns (`onLearned`); the second's starts from the last one (`resume`) and sends `ops`. `qpsNow`:
+ * the service's limit in the second process (lower: the quota was lowered or is shared since).
+ */
+export async function restarted(
+  o: { qps: number; latencyMs: number; cloud?: SimCloud },
+  ops: number,
+  qpsNow = o.qps,
+): Promise<SimRun> {
+  const first = new PacingSim(o)
+  let taught: LearnedLimit | undefined
+  first.limiter.onLearned = (limit) => (taught = limit)
+  await first.run(300)
+  const next = new PacingSim({ ...o, qps: qpsNow })
+  if (taught) next.limiter.resume(taught)
+  return next.run(ops)
 }

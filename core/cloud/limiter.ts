@@ -103,7 +103,7 @@ export class ConcurrencyLimiter {
     this.pacer.throttled(sentAt, this.now(), retryAfter)
     const { rate, minRttMs } = this.pacer.state()
     if (rate !== before && Number.isFinite(rate))
-      this.onLearned?.(Number.isFinite(minRttMs) ? { rate, rttMs: minRttMs } : { rate })
+      this.onLearned?.({ rate, rttMs: Number.isFinite(minRttMs) ? minRttMs : undefined })
   }
 
   private acquire(): Promise<number> {

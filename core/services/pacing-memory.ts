@@ -28,6 +28,9 @@ export function settingsPacingMemory(
   now: () => Date = () => new Date(),
   onError: (err: unknown) => void = () => {},
 ): PacingMemory {
+  // What was last written per endpoint: a throttling answer that moves the limit by less than 5% writes nothing (the
+  // write is on the request path, and a synchronous=FULL commit waits for the disk).
+  const written = new Map<string, number>()
   const read = (): z.infer<typeof Learned> => {
     const v = repo.get(PACING_KEY, Learned)
     return v?.ok ? v.value : {}
@@ -39,15 +42,18 @@ export function settingsPacingMemory(
         if (!e) return undefined
         const age = now().getTime() - Date.parse(e.learnedAt)
         if (!(age >= 0 && age <= PACING_MEMORY_MAX_AGE_MS)) return undefined
-        return e.rttMs === undefined ? { rate: e.rate } : { rate: e.rate, rttMs: e.rttMs }
+        return { rate: e.rate, rttMs: e.rttMs }
       } catch (err) {
         onError(err)
         return undefined
       }
     },
     learned(key, limit) {
+      const last = written.get(key)
+      if (last !== undefined && Math.abs(limit.rate - last) < last * 0.05) return
       try {
         repo.set(PACING_KEY, { ...read(), [key]: { ...limit, learnedAt: now().toISOString() } })
+        written.set(key, limit.rate)
       } catch (err) {
         onError(err)
       }

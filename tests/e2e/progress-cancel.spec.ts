@@ -65,7 +65,8 @@ test('cancel from the progress screen: queued ops are cancelled, the one in flig
   await expect(row(page, 'cancel_ws').getByTestId('op-status-in_flight')).toBeVisible({ timeout: 30_000 })
   await expect(row(page, ALICE).getByTestId('op-status-pending')).toBeVisible()
   await page.getByTestId('run-cancel').click()
-  await page.getByRole('button', { name: '取消未发送的操作' }).last().click()
+  // The confirm button inside the popconfirm (not the trigger of the same name, which would close it again).
+  await page.locator('.el-popconfirm').getByRole('button', { name: '取消未发送的操作' }).click()
   await expect(row(page, ALICE).getByTestId('op-status-cancelled')).toBeVisible()
   await expect(row(page, BOB).getByTestId('op-status-cancelled')).toBeVisible()
   await expect(row(page, 'cancel_ws').getByTestId('op-status-in_flight')).toBeVisible()

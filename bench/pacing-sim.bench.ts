@@ -35,6 +35,13 @@ function figures(label: string, r: SimRun, target: boolean, qps = QPS): BenchFig
       ...(target ? { target: '<= 2', ok: r.throttledShare <= 0.02 } : {}),
     },
   ]
+  if (r.afterRamp !== undefined)
+    out.push({
+      name: `${label}: after the limit was learned / limit`,
+      value: round(r.afterRamp),
+      unit: `x ${qps} QPS`,
+      note: 'from 1 s after the first throttling answer',
+    })
   if (r.afterHalving !== undefined)
     out.push({ name: `${label}: after halving / 50 QPS`, value: round(r.afterHalving), unit: 'x' })
   out.push({ name: `${label}: in-flight window`, value: NaN, unit: 'requests', note: r.window })

@@ -14,6 +14,11 @@ export interface SimRun {
   throttledShare: number
   /** With `halveAfter`: accepted a second after the halving, divided by the halved limit. */
   afterHalving?: number
+  /**
+   * Accepted a second from one second after the first throttling answer to the end, divided by the limit: the rate
+   * the pacing holds once it has learned the limit (a cold run's whole-run throughput includes its ramp up).
+   */
+  afterRamp?: number
   /** The limiter's learned rate at the end. */
   rate: number
   /** Requests in flight every half second of the run (`0.5s:29 1.0s:31 ...`). */
@@ -69,6 +74,7 @@ export class PacingSim {
     let requests = 0
     let throttled = 0
     let halvedAt: { t: number; done: number } | undefined
+    let learnedAt: { t: number; done: number } | undefined
     const send = (): Promise<void> =>
       new Promise((resolve, reject) => {
         requests++
@@ -77,6 +83,7 @@ export class PacingSim {
           this.later(this.o.latencyMs / 2, () => {
             if (wait === undefined) return resolve()
             throttled++
+            learnedAt ??= { t: this.now + 1000, done: -1 }
             reject(new Throttled(wait))
           })
         })
@@ -94,6 +101,7 @@ export class PacingSim {
           }
         }
         done++
+        if (learnedAt && learnedAt.done < 0 && this.now >= learnedAt.t) learnedAt.done = done
         if (opts.halveAfter && !halvedAt && done >= opts.halveAfter) {
           this.faults.throttleQps = this.o.qps / 2
           halvedAt = { t: this.now, done }
@@ -125,6 +133,8 @@ export class PacingSim {
       rate: this.limiter.pacing?.rate ?? Infinity,
       window: samples.join(' '),
     }
+    if (learnedAt && learnedAt.done >= 0 && this.now > learnedAt.t)
+      out.afterRamp = (done - learnedAt.done) / ((this.now - learnedAt.t) / 1000) / this.o.qps
     if (halvedAt) out.afterHalving = (done - halvedAt.done) / ((this.now - halvedAt.t) / 1000) / (this.o.qps / 2)
     this.faults.throttleQps = this.o.qps
     return out

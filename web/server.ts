@@ -163,7 +163,9 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
         'Content-Security-Policy': CSP,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
-        'Cache-Control': 'no-cache',
+        // The built assets have content hashes in their names: a browser keeps them (and V8 their compiled code,
+        // as Electron does for the app scheme) from one start to the next; index.html is asked for again each time.
+        'Cache-Control': rel.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
       })
       res.end(data)
     })

@@ -4,10 +4,13 @@ import { pathToFileURL } from 'node:url'
 import { CSP } from '@shared/web-security'
 import { APP_HOST, APP_SCHEME } from './security'
 
-/** Must run before `app.whenReady()`: the app scheme is standard and secure, like https. */
+/**
+ * Must run before `app.whenReady()`: the app scheme is standard and secure, like https, and V8 keeps the compiled
+ * code of its scripts between starts (by default only http(s) scripts get a code cache).
+ */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
   ])
 }
 

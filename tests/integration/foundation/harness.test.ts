@@ -13,6 +13,8 @@ const rendererDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-renderer-'))
 
 beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>')
+  fs.mkdirSync(path.join(rendererDir, 'assets'))
+  fs.writeFileSync(path.join(rendererDir, 'assets', 'index-AbC123.js'), 'export {}')
   core = testCore({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'pai-h-')) })
   harness = await startHarness({ core, rendererDir, port: 0 })
 })
@@ -122,6 +124,12 @@ describe('browser harness over real HTTP', () => {
     const trav = await request('GET', '/../../etc/passwd')
     expect([403, 404]).toContain(trav.status)
     expect(trav.body).not.toContain('root:')
+  })
+  it('lets the browser keep the hashed assets between starts, never index.html (which names them)', async () => {
+    const asset = await request('GET', '/assets/index-AbC123.js')
+    expect(asset.status).toBe(200)
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    for (const p of ['/', '/index.html']) expect((await request('GET', p)).headers['cache-control']).toBe('no-cache')
   })
   it('streams core events over SSE to a client with the token', async () => {
     const received = new Promise<string>((resolve, reject) => {

@@ -57,15 +57,24 @@ export class AccessBulkService {
 
   /**
    * Writes the change as drafts (all in one transaction, as the workspace screens would save them: a
-   * workspace without a draft gets one based on its cached copy) and returns its combined plan.
+   * workspace without a draft gets one based on its cached copy) and returns its combined plan. A new draft is
+   * planned inside that transaction as soon as it is written (a plan that fails rolls the whole change back).
    */
   change(req: AccessChangeRequest, locale: Locale): AccessChangePlan {
     const targets = new BulkTargets(this.d.store).of(req)
-    const { parts, written, preloads } = writeDrafts(this.d.store, targets)
+    const profileOf = this.profileContexts()
+    // each new draft planned as it is saved, from what was just parsed: the plan made from the store
+    const planned = new Map<string, Plan>()
+    const { parts, written } = writeDrafts(this.d.store, targets, (key, saved) =>
+      planned.set(
+        key,
+        this.d.sync.plan(key, locale, { ...saved, profile: profileOf(saved.draft.parts.profileId) }, 'members'),
+      ),
+    )
     if (parts.length === 0) throw new AppError('ACCESS_NOTHING_TO_CHANGE', { params: { kind: req.kind } })
     for (const id of written) this.d.emit?.('data.changed', { area: 'drafts', id })
     const id = this.d.store.accessChanges.add(req.kind, req, parts)
-    return this.plan(id, locale, preloads)
+    return this.plan(id, locale, planned, profileOf)
   }
 
   /** The bulk changes not applied yet (the pending screen lists them beside the drafts). */
@@ -81,14 +90,18 @@ export class AccessBulkService {
       }))
   }
 
-  /** The combined plan: every part planned again by the sync planner, with the refusals of the change. */
-  plan(changeId: string, locale: Locale, preloads?: ReadonlyMap<string, PlanPreload>): AccessChangePlan {
+  /**
+   * The combined plan: every part planned again by the sync planner, with the refusals of the change. `planned`:
+   * the plans of drafts the caller has just written (not made again).
+   */
+  plan(
+    changeId: string,
+    locale: Locale,
+    planned?: ReadonlyMap<string, Plan>,
+    profileOf = this.profileContexts(),
+  ): AccessChangePlan {
     const rec = this.record(changeId)
-    // What every workspace of a profile shares in its validation context, read once for the whole plan.
-    const shared = new Map<string, ProfileContext>()
-    const profileOf = (profileId: string): ProfileContext =>
-      shared.get(profileId) ?? shared.set(profileId, profileContextOf(this.d.store, profileId)).get(profileId)!
-    const parts = rec.parts.map((p) => this.planPart(p, locale, preloads, profileOf))
+    const parts = rec.parts.map((p) => this.planPart(p, locale, planned, profileOf))
     const counts = zero()
     for (const p of parts) for (const k of Object.keys(counts) as Array<keyof typeof counts>) counts[k] += p.counts[k]
     const ages = parts.map((p) => p.cacheAgeMs).filter((x): x is number => x !== null)
@@ -196,6 +209,13 @@ export class AccessBulkService {
     return { changeId, runs, done, total, failed, finished }
   }
 
+  /** What every workspace of a profile shares in its validation context, read once for a whole plan. */
+  private profileContexts(): (profileId: string) => ProfileContext {
+    const shared = new Map<string, ProfileContext>()
+    return (profileId) =>
+      shared.get(profileId) ?? shared.set(profileId, profileContextOf(this.d.store, profileId)).get(profileId)!
+  }
+
   private record(changeId: string): {
     kind: string
     status: AccessChangePlan['status']
@@ -212,20 +232,20 @@ export class AccessBulkService {
   private planPart(
     p: PartRecord,
     locale: Locale,
-    preloads: ReadonlyMap<string, PlanPreload> | undefined,
+    planned: ReadonlyMap<string, Plan> | undefined,
     profileOf: (profileId: string) => ProfileContext,
   ): AccessPart {
     const key = encodeDraftKey({ profileId: p.profileId, workspaceKey: p.workspaceId })
     const refused = p.refused.map((r) => renderRefusal(r, locale))
     const base = { key, profileId: p.profileId, workspaceId: p.workspaceId, workspaceName: p.name, refused }
-    const pre = preloads?.get(key)
-    // a draft just written (its preload) exists; any other is looked up
+    const made = planned?.get(key)
+    // a draft just written (planned) exists; any other is looked up
     const hasDraft =
       p.drafted &&
       !p.runId &&
-      (pre?.draft !== undefined || this.d.store.drafts.revision(p.profileId, p.workspaceId) !== undefined)
+      (made !== undefined || this.d.store.drafts.revision(p.profileId, p.workspaceId) !== undefined)
     if (hasDraft) {
-      const plan = this.d.sync.plan(key, locale, { ...pre, profile: profileOf(p.profileId) }, 'members')
+      const plan = made ?? this.d.sync.plan(key, locale, { profile: profileOf(p.profileId) }, 'members')
       const counts = { ...plan.counts, refused: plan.counts.refused + refused.length }
       return {
         ...base,

@@ -7,23 +7,26 @@ import type { PlanPreload } from '../model/plan-preload'
 import type { PartRecord } from './access-bulk-parts'
 import type { Target } from './access-targets'
 
-/** What writing a bulk change's drafts gives back: its parts, the keys written, the new drafts as saved. */
+/** What writing a bulk change's drafts gives back: its parts and the keys written. */
 export interface Drafted {
   parts: PartRecord[]
   written: string[]
-  /** New drafts as saved (parsed), so that planning them reads nothing back (a thousand workspaces in a row). */
-  preloads: Map<string, PlanPreload>
 }
 
 /**
  * Writes a bulk change as drafts, all in one transaction, as the workspace screens would save them: an existing
  * draft gets the edit on top of its own (its revision checked, D1); a workspace without one gets a new draft based
  * on its cached copy, whose text becomes the base as it is (read and parsed once, never serialized again).
+ * `onSaved` is given each new draft as saved (parsed) at once, inside the transaction, so that planning it reads
+ * nothing back and nothing holds a thousand parsed configurations at a time (the collector's work grew with them).
  */
-export function writeDrafts(store: Store, targets: readonly Target[]): Drafted {
+export function writeDrafts(
+  store: Store,
+  targets: readonly Target[],
+  onSaved: (key: string, saved: Required<Pick<PlanPreload, 'draft' | 'cloud'>>) => void,
+): Drafted {
   const parts: PartRecord[] = []
   const written: string[] = []
-  const preloads = new Map<string, PlanPreload>()
   store.transaction(() => {
     for (const t of targets) {
       const keyParts = { profileId: t.profileId, workspaceKey: t.workspaceId }
@@ -47,7 +50,7 @@ export function writeDrafts(store: Store, targets: readonly Target[]): Drafted {
             baseJson: row.text,
             baseVersion: row.configVersion,
           })
-          preloads.set(key, {
+          onSaved(key, {
             draft: { parts: keyParts, draft: e.config, base: cached, revision },
             cloud: { config: cached, fetchedAt: row.fetchedAt, configVersion: row.configVersion },
           })
@@ -58,5 +61,5 @@ export function writeDrafts(store: Store, targets: readonly Target[]): Drafted {
         parts.push({ profileId: t.profileId, workspaceId: t.workspaceId, name, drafted, refused: e.refused })
     }
   })
-  return { parts, written, preloads }
+  return { parts, written }
 }

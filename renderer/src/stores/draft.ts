@@ -1,10 +1,11 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, toRaw, watch } from 'vue'
-import { validate, type Problem, type ValidationContext, type WorkspaceConfig } from '@shared/domain'
-import { mergeDrafts, type ConflictChoice, type DraftMerge } from '@shared/bundle/merge'
+import type { ValidationContext, WorkspaceConfig } from '@shared/domain'
 import type { DraftView } from '@shared/ipc/channels/workspaces'
 import { call, callOnLeave, CallError, onEvent } from '../bridge'
 import { idleTask, onPageLeave } from './draft-idle'
+import { useDraftProblems } from './draft-problems'
+import { useLostEdit } from './draft-lost-edit'
 
 /** How the open draft stands against the local store (D1: saved at every edit). */
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error'
@@ -31,10 +32,7 @@ const withoutMembers = (c: WorkspaceConfig): Omit<WorkspaceConfig, 'members'> =>
  * `memberEdited()`: a deep watch over 1,000 members would walk them all at every keystroke (issue 17). A save made elsewhere (another tab or window, the CLI, a
  * bulk change) is taken at once when nothing here is unsaved (`data.changed`; `updatedElsewhere` says so).
  * On DRAFT_CONFLICT the draft is reloaded, `conflict` tells the screen, and the edit that lost the race is kept
- * in `lostEdit` so the user can apply it again (`reapplyLost`): it is never dropped silently. Applying it again
- * is a three-way merge (`lostMerge`: base = the revision the edit started from, mine, theirs = what is shown
- * now): what either side changed alone is kept, and a field both changed is a conflict the user decides
- * (`chooseLost`) before it applies.
+ * so the user can apply it again, merged (./draft-lost-edit.ts). The problems come from ./draft-problems.ts.
  */
 export const useDraftStore = defineStore('draft', () => {
   const key = ref<string | null>(null)
@@ -46,14 +44,6 @@ export const useDraftStore = defineStore('draft', () => {
   const saveError = ref<CallError | null>(null)
   const loadError = ref<CallError | null>(null)
   const loading = ref(false)
-  /** Set when a save found the draft changed elsewhere and it was reloaded (the screen tells the user). */
-  const conflict = ref<CallError | null>(null)
-  /** The edit whose save lost the revision race (offered back until applied or dismissed). */
-  const lostEdit = shallowRef<WorkspaceConfig | null>(null)
-  /** The revision the lost edit started from (the merge's base). */
-  const lostBase = shallowRef<WorkspaceConfig | null>(null)
-  /** The user's decision per conflicting field (by path), for the lost edit's merge. */
-  const lostChoices = ref<Record<string, ConflictChoice>>({})
   /** Set when a save made elsewhere was taken while this screen had nothing unsaved. */
   const updatedElsewhere = ref(false)
 
@@ -68,36 +58,16 @@ export const useDraftStore = defineStore('draft', () => {
   const readOnly = computed(() => view.value?.canModify.allowed === false)
   const isNew = computed(() => view.value !== null && view.value.base === null)
 
-  /** Every problem of the current edits, from the shared validator (falls back to the core's answer). */
-  const problems = shallowRef<Problem[]>([])
-  /** Validates the draft as it is now, on its plain objects (no reactive reads over every member). */
-  function check(): void {
-    const c = config.value
-    problems.value = !c
-      ? []
-      : !context.value
-        ? (view.value?.problems ?? [])
-        : validate(toRaw(c), context.value).problems
-  }
+  const { problems, check, errorCount, warningCount, problemsAt } = useDraftProblems(config, context, view)
   const validation = idleTask(check, VALIDATE_WITHIN_MS)
   const idleSave = idleTask(() => void save(), SAVE_WITHIN_MS)
-  const errorCount = computed(() => problems.value.filter((p) => p.severity === 'error').length)
-  const warningCount = computed(() => problems.value.length - errorCount.value)
-  const byPointer = computed(() => {
-    const m = new Map<string, Problem[]>()
-    for (const p of problems.value) {
-      const list = m.get(p.pointer)
-      if (list) list.push(p)
-      else m.set(p.pointer, [p])
-    }
-    return m
+  const lostEdits = useLostEdit(config, (merged) => {
+    if (readOnly.value) return false
+    config.value = merged
+    edited()
+    return true
   })
-
-  /** Problems at exactly `pointer`, or (with `deep`) at it and below it. */
-  function problemsAt(pointer: string, deep = false): Problem[] {
-    if (!deep) return byPointer.value.get(pointer) ?? []
-    return problems.value.filter((p) => p.pointer === pointer || p.pointer.startsWith(pointer + '/'))
-  }
+  const { conflict, forgetLost } = lostEdits
 
   function adopt(v: DraftView): void {
     view.value = v
@@ -173,9 +143,7 @@ export const useDraftStore = defineStore('draft', () => {
           const lost = JSON.parse(JSON.stringify(config.value ?? JSON.parse(json))) as WorkspaceConfig
           const startedFrom = JSON.parse(lastSaved || json) as WorkspaceConfig
           await open(k)
-          conflict.value = e
-          lostEdit.value = lost
-          lostBase.value = startedFrom
+          lostEdits.lose(e, lost, startedFrom)
           return
         }
         saveError.value = e
@@ -230,39 +198,6 @@ export const useDraftStore = defineStore('draft', () => {
     if (validation.pending) validation.flush()
     if (saveState.value === 'pending') void save(true)
   })
-
-  /** The lost edit merged with what the screen shows now (the newest revision and anything typed since). */
-  const lostMerge = computed<DraftMerge | null>(() =>
-    lostEdit.value && lostBase.value && config.value
-      ? mergeDrafts(lostBase.value, lostEdit.value, clone(config.value), lostChoices.value)
-      : null,
-  )
-  /** Whether every conflict of the merge has the user's decision. */
-  const lostDecided = computed(() => (lostMerge.value?.conflicts ?? []).every((c) => lostChoices.value[c.path]))
-
-  function chooseLost(path: string, choice: ConflictChoice): void {
-    lostChoices.value = { ...lostChoices.value, [path]: choice }
-  }
-
-  /** Merges the edit that lost the race into the newest revision (once every conflict is decided); saved as any edit. */
-  function reapplyLost(): void {
-    const merged = lostMerge.value
-    if (!merged || !lostDecided.value || readOnly.value) return
-    config.value = merged.config
-    edited()
-    dismissLost()
-  }
-
-  function forgetLost(): void {
-    lostEdit.value = null
-    lostBase.value = null
-    lostChoices.value = {}
-  }
-
-  function dismissLost(): void {
-    forgetLost()
-    conflict.value = null
-  }
 
   /** A save of this draft made elsewhere: taken when nothing here is unsaved (else our save meets the conflict). */
   async function changedElsewhere(k: string): Promise<void> {
@@ -325,14 +260,14 @@ export const useDraftStore = defineStore('draft', () => {
     loadError,
     loading,
     conflict,
-    lostEdit,
-    lostMerge,
-    lostChoices,
-    lostDecided,
-    chooseLost,
+    lostEdit: lostEdits.lostEdit,
+    lostMerge: lostEdits.lostMerge,
+    lostChoices: lostEdits.lostChoices,
+    lostDecided: lostEdits.lostDecided,
+    chooseLost: lostEdits.chooseLost,
     updatedElsewhere,
-    reapplyLost,
-    dismissLost,
+    reapplyLost: lostEdits.reapplyLost,
+    dismissLost: lostEdits.dismissLost,
     readOnly,
     isNew,
     problems,

@@ -25,9 +25,8 @@ async function boot(): Promise<void> {
   const pinia = createPinia()
   app.use(pinia).use(i18n)
   setShellApp(app)
-  const settings = useAppStore(pinia)
-    .load()
-    .catch((err: unknown) => console.error('settings could not be loaded', err))
+  const appStore = useAppStore(pinia)
+  const settings = appStore.load().catch((err: unknown) => console.error('settings could not be loaded', err))
   // The landing list's first page is asked for beside the settings, not once the screen is mounted.
   const firstPage = useWorkspacesStore(pinia).prefetch()
   app.use(router)
@@ -40,8 +39,11 @@ async function boot(): Promise<void> {
     const profiles = useProfilesStore(pinia)
     if (!profiles.loaded) profiles.load().catch((err: unknown) => console.error('profiles could not be loaded', err))
   })
-  // Element Plus and the rest of the shell: once the first rows are painted.
-  void firstScreenPainted.then(loadShell)
+  // Element Plus and the rest of the shell, the core's info and the event stream: once the first rows are painted.
+  void firstScreenPainted.then(() => {
+    appStore.follow()
+    return loadShell()
+  })
 }
 
 void boot()

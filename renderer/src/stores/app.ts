@@ -37,7 +37,13 @@ export const useAppStore = defineStore('app', () => {
     settings.value = await callEarly('settings.get', {})
     setUiLocale(settings.value.locale)
     applyTheme()
-    // Not needed for the first paint: fetched alongside, not before, the first screen.
+  }
+
+  /**
+   * What the first screen does not need, started once it is painted (./main.ts): the core's info, the recovery
+   * report, and the listeners (the first opens the event stream).
+   */
+  function follow(): void {
     void call('app.info', {})
       .then((v) => (info.value = v))
       .catch((err: unknown) => console.error('app info could not be loaded', err))
@@ -80,5 +86,5 @@ export const useAppStore = defineStore('app', () => {
     settings.value = await call('settings.update', { showRuleIds })
   }
 
-  return { settings, online, info, recovery, job, dark, load, setLocale, setTheme, setShowRuleIds }
+  return { settings, online, info, recovery, job, dark, load, follow, setLocale, setTheme, setShowRuleIds }
 })

@@ -3,7 +3,7 @@ import { execFileSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser } from '@playwright/test'
+import { chromium, type Browser, type BrowserContext } from '@playwright/test'
 import playwrightConfig from '../playwright.config.mjs'
 import { openStore } from '../core/store'
 import { SettingsService, sqliteSettingsStore } from '../core/services/settings'
@@ -81,5 +81,30 @@ export async function withHarnessOn<T>(
     }
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * A browser profile kept on disk, as the desktop app keeps one: from the second load on, the hashed scripts come
+ * from the HTTP cache and V8 compiles them from its code cache (Electron keeps one for the app scheme:
+ * electron/main/protocol.ts), so `use` measures later starts, where fresh contexts measure the first one after an
+ * install. The profile is removed afterwards.
+ */
+export async function withKeptProfile<T>(
+  viewport: { width: number; height: number },
+  use: (context: BrowserContext) => Promise<T>,
+): Promise<T> {
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bench-profile-'))
+  const context = await chromium.launchPersistentContext(profileDir, {
+    ...(playwrightConfig.use?.launchOptions ?? {}),
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport,
+  })
+  try {
+    return await use(context)
+  } finally {
+    await context.close()
+    fs.rmSync(profileDir, { recursive: true, force: true })
   }
 }

@@ -1,12 +1,10 @@
 /// <reference lib="dom" />
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { chromium, type Page } from '@playwright/test'
-import playwrightConfig from '../playwright.config.mjs'
+import type { Page } from '@playwright/test'
 import { median, type Bench, type BenchFigure } from './types'
-import { OUT, withRendererHarness } from './renderer-page'
+import { OUT, withKeptProfile, withRendererHarness } from './renderer-page'
 import { cpuToFirstRows } from './renderer-cpu'
 
 const WORKSPACES = 10_000
@@ -91,20 +89,9 @@ async function measureLoad(page: Page, url: string): Promise<Record<Phase, numbe
   return phases
 }
 
-/**
- * Later starts: one browser profile on disk, as the desktop app keeps one, so the hashed scripts come from the HTTP
- * cache and V8 compiles them from its code cache (made on the second load; Electron keeps one for the app scheme:
- * electron/main/protocol.ts). Each load is a new page, with a new renderer process, after `WARM_UP` loads.
- */
-async function laterStarts(url: string): Promise<Record<Phase, number>[]> {
-  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bench-profile-'))
-  const context = await chromium.launchPersistentContext(profileDir, {
-    ...(playwrightConfig.use?.launchOptions ?? {}),
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: VIEWPORT,
-  })
-  try {
+/** Later starts (a kept profile: renderer-page.ts): each load a new page, with a new renderer process, after `WARM_UP` loads. */
+function laterStarts(url: string): Promise<Record<Phase, number>[]> {
+  return withKeptProfile(VIEWPORT, async (context) => {
     const loads: Record<Phase, number>[] = []
     for (let i = 0; i < WARM_UP + RUNS; i++) {
       const page = await context.newPage()
@@ -113,10 +100,7 @@ async function laterStarts(url: string): Promise<Record<Phase, number>[]> {
       await page.close()
     }
     return loads
-  } finally {
-    await context.close()
-    fs.rmSync(profileDir, { recursive: true, force: true })
-  }
+  })
 }
 
 function splitFigures(label: string, loads: Record<Phase, number>[]): BenchFigure[] {

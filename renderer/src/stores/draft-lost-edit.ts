@@ -1,9 +1,8 @@
-import { computed, ref, shallowRef, toRaw, type Ref } from 'vue'
+import { computed, ref, shallowRef, type Ref } from 'vue'
 import type { WorkspaceConfig } from '@shared/domain'
 import { mergeDrafts, type ConflictChoice, type DraftMerge } from '@shared/bundle/merge'
 import type { CallError } from '../bridge'
-
-const clone = <T>(v: T): T => JSON.parse(JSON.stringify(toRaw(v))) as T
+import { plainCopy } from './plain-copy'
 
 /**
  * The edit whose save lost the revision race (the draft store's, on DRAFT_CONFLICT): kept and offered back until
@@ -24,7 +23,7 @@ export function useLostEdit(config: Ref<WorkspaceConfig | null>, apply: (merged:
   /** The lost edit merged with what the screen shows now (the newest revision and anything typed since). */
   const lostMerge = computed<DraftMerge | null>(() =>
     lostEdit.value && lostBase.value && config.value
-      ? mergeDrafts(lostBase.value, lostEdit.value, clone(config.value), lostChoices.value)
+      ? mergeDrafts(lostBase.value, lostEdit.value, plainCopy(config.value), lostChoices.value)
       : null,
   )
   /** Whether every conflict of the merge has the user's decision. */

@@ -6,6 +6,7 @@ import { call, callOnLeave, CallError, onEvent } from '../bridge'
 import { idleTask, onPageLeave } from './draft-idle'
 import { useDraftProblems } from './draft-problems'
 import { useLostEdit } from './draft-lost-edit'
+import { plainCopy } from './plain-copy'
 
 /** How the open draft stands against the local store (D1: saved at every edit). */
 export type SaveState = 'saved' | 'pending' | 'saving' | 'error'
@@ -17,7 +18,6 @@ const VALIDATE_WITHIN_MS = 150
 /** The latest a due save waits for the page to be idle (it serializes the whole draft). */
 const SAVE_WITHIN_MS = 200
 
-const clone = <T>(v: T): T => JSON.parse(JSON.stringify(toRaw(v))) as T
 /** The configuration without its member list, which can hold thousands of members (watched apart). */
 const withoutMembers = (c: WorkspaceConfig): Omit<WorkspaceConfig, 'members'> => {
   const { members: _members, ...rest } = c
@@ -72,7 +72,7 @@ export const useDraftStore = defineStore('draft', () => {
   function adopt(v: DraftView): void {
     view.value = v
     revision.value = v.revision
-    config.value = clone(v.config)
+    config.value = plainCopy(v.config)
     lastSaved = JSON.stringify(v.config)
     lastRest = JSON.stringify(withoutMembers(v.config))
     saveState.value = 'saved'

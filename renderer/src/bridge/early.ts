@@ -2,7 +2,7 @@ import type { Channel, RequestOf, ResponseOf } from '@shared/ipc/contract'
 import { call } from './index'
 
 /**
- * Calls started before the app's modules are evaluated (../early.ts, the page's first module): the core answers
+ * Calls started before the app's own modules are evaluated (../early.ts, the entry's first module): the core answers
  * them while the page still evaluates the app. The app takes each answer once,
  * for the same channel and request; any other call goes to the core as usual.
  */

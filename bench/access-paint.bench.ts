@@ -7,7 +7,7 @@ import { openStore } from '../core/store'
 import { SettingsService, sqliteSettingsStore } from '../core/services/settings'
 import { seed } from './access-seed'
 import { loadNote } from './emulator-process'
-import { withHarnessOn, withKeptProfile } from './renderer-page'
+import { freshAndKept, withHarnessOn } from './renderer-page'
 import { median, percentile, type Bench, type BenchFigure } from './types'
 
 const RUNS = 7
@@ -42,10 +42,6 @@ interface Open {
   cpu: Record<Metric, number>
   counts: string
 }
-
-const VIEWPORT = { width: 1360, height: 860 }
-/** Openings in the kept profile before the measured ones (V8 makes a script's code cache on its second load). */
-const WARM_UP = 2
 
 /** Loads the app in `page`, then opens the overview (its route) and times it to its first rows and the frame after. */
 async function openOverview(context: BrowserContext, page: Page, url: string): Promise<Open> {
@@ -118,30 +114,12 @@ const bench: Bench = {
     const profileId = seed(store)
     new SettingsService(sqliteSettingsStore(store.settings)).update({ activeProfileId: profileId })
     store.close({ backup: false })
-    const fresh: Open[] = []
+    let fresh: Open[] = []
     let kept: Open[] = []
-    let dom = 0
-    let counts = ''
     await withHarnessOn(dataDir, async (browser, url) => {
-      for (let i = 0; i < RUNS + 1; i++) {
-        const context = await browser.newContext({ viewport: VIEWPORT })
-        const o = await openOverview(context, await context.newPage(), url)
-        if (i > 0) fresh.push(o) // the first load warms the harness, the statements and the disk cache
-        await context.close()
-      }
-      kept = await withKeptProfile(VIEWPORT, async (context) => {
-        const out: Open[] = []
-        for (let i = 0; i < WARM_UP + RUNS; i++) {
-          const page = await context.newPage()
-          const o = await openOverview(context, page, url)
-          if (i >= WARM_UP) out.push(o)
-          dom = o.dom
-          counts = o.counts
-          await page.close()
-        }
-        return out
-      })
+      ;({ fresh, kept } = await freshAndKept(browser, RUNS, (context, page) => openOverview(context, page, url)))
     })
+    const { dom, counts } = kept.at(-1)!
     const med = median(kept.map((o) => o.total))
     const first = median(fresh.map((o) => o.total))
     return [

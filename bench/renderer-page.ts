@@ -3,7 +3,7 @@ import { execFileSync, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext } from '@playwright/test'
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test'
 import playwrightConfig from '../playwright.config.mjs'
 import { openStore } from '../core/store'
 import { SettingsService, sqliteSettingsStore } from '../core/services/settings'
@@ -63,12 +63,7 @@ export async function withHarnessOn<T>(
   }
   try {
     const { url, child } = await startHarness(dataDir)
-    const launch = playwrightConfig.use?.launchOptions ?? {}
-    const browser = await chromium.launch({
-      ...launch,
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-    })
+    const browser = await chromium.launch(headlessChromium())
     try {
       return await use(browser, url)
     } finally {
@@ -84,25 +79,53 @@ export async function withHarnessOn<T>(
   }
 }
 
-/**
- * A browser profile kept on disk, as the desktop app keeps one: from the second load on, the hashed scripts come
- * from the HTTP cache and V8 compiles them from its code cache (Electron keeps one for the app scheme:
- * electron/main/protocol.ts), so `use` measures later starts, where fresh contexts measure the first one after an
- * install. The profile is removed afterwards.
- */
-export async function withKeptProfile<T>(
-  viewport: { width: number; height: number },
-  use: (context: BrowserContext) => Promise<T>,
-): Promise<T> {
-  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bench-profile-'))
-  const context = await chromium.launchPersistentContext(profileDir, {
+/** The tests' launch options for Debian's Chromium, headless. */
+function headlessChromium() {
+  return {
     ...(playwrightConfig.use?.launchOptions ?? {}),
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    viewport,
+  }
+}
+
+/** The viewport of every load the renderer benches measure. */
+const BENCH_VIEWPORT = { width: 1360, height: 860 }
+/** Loads in a kept profile before the measured ones: V8 makes a script's code cache on its second load. */
+const WARM_UP = 2
+
+/**
+ * `runs` loads measured two ways: in fresh browser contexts (the first start after an install, nothing cached; one
+ * load more first, which warms the harness and the disk cache) and in a browser profile kept on disk, as the desktop
+ * app keeps one (later starts: from the second load on, the hashed scripts come from the HTTP cache and V8 compiles
+ * them from its code cache, as Electron does for the app scheme: electron/main/protocol.ts; each load a new page,
+ * with a new renderer process, after WARM_UP loads).
+ */
+export async function freshAndKept<T>(
+  browser: Browser,
+  runs: number,
+  measure: (context: BrowserContext, page: Page) => Promise<T>,
+): Promise<{ fresh: T[]; kept: T[] }> {
+  const fresh: T[] = []
+  for (let i = 0; i < runs + 1; i++) {
+    const context = await browser.newContext({ viewport: BENCH_VIEWPORT })
+    const got = await measure(context, await context.newPage())
+    if (i > 0) fresh.push(got)
+    await context.close()
+  }
+  const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pai-bench-profile-'))
+  const context = await chromium.launchPersistentContext(profileDir, {
+    ...headlessChromium(),
+    viewport: BENCH_VIEWPORT,
   })
   try {
-    return await use(context)
+    const kept: T[] = []
+    for (let i = 0; i < WARM_UP + runs; i++) {
+      const page = await context.newPage()
+      const got = await measure(context, page)
+      if (i >= WARM_UP) kept.push(got)
+      await page.close()
+    }
+    return { fresh, kept }
   } finally {
     await context.close()
     fs.rmSync(profileDir, { recursive: true, force: true })

@@ -4,14 +4,11 @@ import path from 'node:path'
 import zlib from 'node:zlib'
 import type { Page } from '@playwright/test'
 import { median, type Bench, type BenchFigure } from './types'
-import { OUT, withKeptProfile, withRendererHarness } from './renderer-page'
+import { OUT, freshAndKept, withRendererHarness } from './renderer-page'
 import { cpuToFirstRows } from './renderer-cpu'
 
 const WORKSPACES = 10_000
 const RUNS = 5
-/** Loads in the kept profile before the measured ones: V8 makes a script's code cache on its second load. */
-const WARM_UP = 2
-const VIEWPORT = { width: 1360, height: 860 }
 
 /** The phases of a load, each in ms from navigation start, in the order they happen. */
 const PHASES = {
@@ -89,20 +86,6 @@ async function measureLoad(page: Page, url: string): Promise<Record<Phase, numbe
   return phases
 }
 
-/** Later starts (a kept profile: renderer-page.ts): each load a new page, with a new renderer process, after `WARM_UP` loads. */
-function laterStarts(url: string): Promise<Record<Phase, number>[]> {
-  return withKeptProfile(VIEWPORT, async (context) => {
-    const loads: Record<Phase, number>[] = []
-    for (let i = 0; i < WARM_UP + RUNS; i++) {
-      const page = await context.newPage()
-      const phases = await measureLoad(page, url)
-      if (i >= WARM_UP) loads.push(phases)
-      await page.close()
-    }
-    return loads
-  })
-}
-
 function splitFigures(label: string, loads: Record<Phase, number>[]): BenchFigure[] {
   return (Object.keys(PHASES) as Phase[]).map((p) => ({
     name: `  ${label} split: ${PHASES[p]} (median)`,
@@ -116,15 +99,9 @@ const bench: Bench = {
   title: `Renderer in Chromium (${WORKSPACES.toLocaleString('en')} cached workspaces)`,
   run: () =>
     withRendererHarness(WORKSPACES, async (browser, url) => {
-      // First start: a fresh browser context each load, nothing cached (the first start after an install).
-      const first: Record<Phase, number>[] = []
-      for (let i = 0; i < RUNS + 1; i++) {
-        const context = await browser.newContext({ viewport: VIEWPORT })
-        const phases = await measureLoad(await context.newPage(), url)
-        if (i > 0) first.push(phases) // the first load warms the harness and the disk cache
-        await context.close()
-      }
-      const later = await laterStarts(url)
+      const { fresh: first, kept: later } = await freshAndKept(browser, RUNS, (_context, page) =>
+        measureLoad(page, url),
+      )
       const cpu = await cpuToFirstRows(browser, url, 3)
       const js = initialJsGzipBytes()
       const laterTimes = later.map((l) => l.painted)

@@ -74,7 +74,9 @@ export class PacingSim {
     let requests = 0
     let throttled = 0
     let halvedAt: { t: number; done: number } | undefined
-    let learnedAt: { t: number; done: number } | undefined
+    /** One second after the first throttling answer, and the requests done by then (the ramp's end). */
+    let rampEndsAt: number | undefined
+    let doneAtRampEnd: number | undefined
     const send = (): Promise<void> =>
       new Promise((resolve, reject) => {
         requests++
@@ -83,7 +85,7 @@ export class PacingSim {
           this.later(this.o.latencyMs / 2, () => {
             if (wait === undefined) return resolve()
             throttled++
-            learnedAt ??= { t: this.now + 1000, done: -1 }
+            rampEndsAt ??= this.now + 1000
             reject(new Throttled(wait))
           })
         })
@@ -101,7 +103,7 @@ export class PacingSim {
           }
         }
         done++
-        if (learnedAt && learnedAt.done < 0 && this.now >= learnedAt.t) learnedAt.done = done
+        if (doneAtRampEnd === undefined && rampEndsAt !== undefined && this.now >= rampEndsAt) doneAtRampEnd = done
         if (opts.halveAfter && !halvedAt && done >= opts.halveAfter) {
           this.faults.throttleQps = this.o.qps / 2
           halvedAt = { t: this.now, done }
@@ -133,8 +135,8 @@ export class PacingSim {
       rate: this.limiter.pacing?.rate ?? Infinity,
       window: samples.join(' '),
     }
-    if (learnedAt && learnedAt.done >= 0 && this.now > learnedAt.t)
-      out.afterRamp = (done - learnedAt.done) / ((this.now - learnedAt.t) / 1000) / this.o.qps
+    if (rampEndsAt !== undefined && doneAtRampEnd !== undefined && this.now > rampEndsAt)
+      out.afterRamp = (done - doneAtRampEnd) / ((this.now - rampEndsAt) / 1000) / this.o.qps
     if (halvedAt) out.afterHalving = (done - halvedAt.done) / ((this.now - halvedAt.t) / 1000) / (this.o.qps / 2)
     this.faults.throttleQps = this.o.qps
     return out

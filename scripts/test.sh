@@ -12,7 +12,4 @@ echo "== lint"; npm run --silent lint
 echo "== build"; npx electron-vite build >/dev/null
 echo "   out/main, out/preload, out/renderer built"
 
-KEYRING_HOME="$(mktemp -d)"
-trap 'rm -rf "$KEYRING_HOME"' EXIT
-export XDG_DATA_HOME="$KEYRING_HOME"
-dbus-run-session -- bash scripts/test-in-session.sh
+bash scripts/keyring/session.sh bash scripts/keyring/in-session.sh

@@ -27,7 +27,7 @@ import { exportAccess } from './services/access-export'
 import { BundlesService } from './bundles'
 import { openStore, type Store } from './store'
 import { privateDir } from './private-files'
-import { Vault } from './vault'
+import { keychainSettled, Vault } from './vault'
 import { FilesService, type FileDialogs } from './services/files'
 import { APP_NAME, APP_VERSION } from './version'
 
@@ -171,6 +171,8 @@ export function createCore(opts: CoreOptions): Core {
       closing ??= (async () => {
         await sync.stop()
         await services.bundles.close()
+        // The process usually leaves next: a secret still being saved or deleted is written first.
+        await keychainSettled()
         const { backup } = store.close({ backup: true })
         log.info('core closed', { backup })
       })()

@@ -1,2 +1,3 @@
 export { Vault } from './vault'
 export { dingtalkKind, type SecretKey, type SecretKind } from './accounts'
+export { keychainSettled } from './in-flight'

@@ -2,6 +2,7 @@ import { AsyncEntry, findCredentialsAsync, type EntryOptions } from '@napi-rs/ke
 import { AppError } from '@shared/ipc/errors'
 import { accountFor, KEYCHAIN_SERVICE, parseAccount, type SecretKey, type SecretKind } from './accounts'
 import { isVanishedItem, keychainError } from './errors'
+import { tracked } from './in-flight'
 
 export interface VaultOptions {
   /** Keychain service name (default `pai-workspace-admin`). */
@@ -123,10 +124,10 @@ export class Vault {
   private osBackend(): Backend {
     const entry = (account: string): AsyncEntry => new AsyncEntry(this.service, account, ENTRY_OPTIONS)
     return {
-      set: (a, v) => entry(a).setPassword(v),
-      get: (a) => entry(a).getPassword(),
-      delete: (a) => entry(a).deleteCredential(),
-      findAll: () => this.findAll(),
+      set: (a, v) => tracked(entry(a).setPassword(v)),
+      get: (a) => tracked(entry(a).getPassword()),
+      delete: (a) => tracked(entry(a).deleteCredential()),
+      findAll: () => tracked(this.findAll()),
     }
   }
 

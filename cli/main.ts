@@ -4,7 +4,6 @@ import { EXIT, type ExitCode } from './exit-codes'
 import { buildProgram, commanderExit, globalOptions } from './program'
 import { report } from './report'
 import { printable } from '@shared/printable'
-import { keychainSettled } from '../core/vault/in-flight'
 
 // A reader that stops early (\`| head\`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -34,16 +33,13 @@ async function main(argv: string[]): Promise<ExitCode> {
   return code
 }
 
-// A keychain write still open when the process leaves would be cut off (core/vault/in-flight.ts): wait for it.
 main(process.argv).then(
-  async (code) => {
-    await keychainSettled()
+  (code) => {
     // Let stdout drain before leaving (pipes are asynchronous).
     process.stdout.write('', () => process.exit(code))
   },
-  async (err: unknown) => {
+  (err: unknown) => {
     process.stderr.write(`pai-admin: ${printable(err instanceof Error ? err.message : String(err))}\n`)
-    await keychainSettled()
     process.exit(EXIT.invalid)
   },
 )

@@ -1,7 +1,7 @@
 /**
- * The keychain calls this process has in flight, across every Vault. The CLI's exit and the core's close wait for
- * them (keychainSettled), so a secret being saved or deleted when the app quits or a pipeline's CLI run ends is
- * written, not cut off half way; nothing else holds the process up for them.
+ * The keychain calls this process has in flight, across every Vault. The core's close waits for them
+ * (keychainSettled): the app's quit, the harness's stop and the end of each CLI command close the core, so a secret
+ * being saved or deleted then is written, not cut off half way; nothing else holds the process up for them.
  */
 const inFlight = new Set<Promise<unknown>>()
 

@@ -5,36 +5,35 @@
 # is being opened ("gkd_secret_service_get_pkcs11_session: assertion 'client' failed", then GLib-ERROR; seen
 # about once in 6 runs of the keychain test files). The calls in flight then fail with NoReply. D-Bus starts an
 # unlocked daemon again at the next call (scripts/keyring/daemon.sh). Only when the daemon's log shows such a
-# crash during a suite are that suite's failed files run once more; any other failure fails the run.
+# crash during a suite are that suite's failed tests run once more; any other failure fails the run.
 set -uo pipefail
-export PAI_TEST_KEYRING=1
 RESULTS="$(mktemp -d)"
+trap 'rm -rf "$RESULTS"' EXIT
 crashes() { grep -c 'keyring daemon exited rc=[1-9]' "$PAI_KEYRING_LOG" || true; }
-crashed_during() { # crashed_during <count before>: the daemon's crash lines since then, or nothing
-  if [ "$(crashes)" -gt "$1" ]; then grep -B12 'keyring daemon exited rc=[1-9]' "$PAI_KEYRING_LOG" | grep -E 'CRITICAL|ERROR|exited' | tail -8; fi
+
+# suite <name> <rerun command> -- <command>: runs the command; if it fails and the daemon crashed meanwhile,
+# prints the crash and runs the rerun command once (an empty one fails).
+suite() {
+  local name="$1" rerun="$2" before
+  shift 3
+  echo "== $name"
+  before="$(crashes)"
+  "$@" && return 0
+  [ "$(crashes)" -gt "$before" ] || exit 1
+  echo "== gnome-keyring-daemon crashed during $name; its log:"
+  grep -B12 'keyring daemon exited rc=[1-9]' "$PAI_KEYRING_LOG" | grep -E 'CRITICAL|ERROR|exited' | tail -8
+  echo "== $name again, once, for what failed"
+  eval "$rerun" || exit 1
 }
 
-echo "== vitest (unit + integration)"
-before="$(crashes)"
-if ! npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest.json"; then
-  log="$(crashed_during "$before")"
-  [ -n "$log" ] || exit 1
-  mapfile -t failed < <(node -e '
+# The files vitest reports as not passed, from its JSON report.
+vitest_failed() {
+  node -e '
     const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"))
     for (const f of r.testResults) if (f.status !== "passed") console.log(require("path").relative(process.cwd(), f.name))
-  ' "$RESULTS/vitest.json")
-  echo "== gnome-keyring-daemon crashed during vitest; its log:"; echo "$log"
-  [ "${#failed[@]}" -gt 0 ] || exit 1
-  echo "== vitest again, once, for the ${#failed[@]} failed file(s): ${failed[*]}"
-  npx vitest run "${failed[@]}" || exit 1
-fi
+  ' "$RESULTS/vitest.json"
+}
 
-echo "== playwright (end-to-end, Chromium)"
-before="$(crashes)"
-if ! npx playwright test; then
-  log="$(crashed_during "$before")"
-  [ -n "$log" ] || exit 1
-  echo "== gnome-keyring-daemon crashed during Playwright; its log:"; echo "$log"
-  echo "== playwright again, once, for the failed tests"
-  npx playwright test --last-failed || exit 1
-fi
+suite 'vitest (unit + integration)' 'files="$(vitest_failed)"; [ -n "$files" ] && npx vitest run $files' -- \
+  npx vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest.json"
+suite 'playwright (end-to-end, Chromium)' 'npx playwright test --last-failed' -- npx playwright test

@@ -8,6 +8,8 @@ KEYRING_HOME="$(mktemp -d)"
 trap 'rm -rf "$KEYRING_HOME"' EXIT
 export XDG_DATA_HOME="$KEYRING_HOME/data"
 export PAI_KEYRING_LOG="${PAI_KEYRING_LOG:-$KEYRING_HOME/keyring.log}"
+# Tells the tests that a keychain is there (tests/e2e/daily.spec.ts).
+export PAI_TEST_KEYRING=1
 mkdir -p "$XDG_DATA_HOME" "$KEYRING_HOME/services"
 : >"$PAI_KEYRING_LOG"
 cat >"$KEYRING_HOME/services/org.freedesktop.secrets.service" <<SERVICE

@@ -5,7 +5,7 @@ import type { DraftView } from '../../shared/ipc/channels/workspaces'
 
 /**
  * Needs a keychain: run inside a private D-Bus session with gnome-keyring, e.g.
- * PAI_TEST_KEYRING=1 bash scripts/keyring/session.sh npx playwright test tests/e2e/config-secrets
+ * bash scripts/keyring/session.sh npx playwright test tests/e2e/config-secrets
  */
 test.describe('workspace configuration: DingTalk signing secret', () => {
   test('D2: the signing secret goes to the keychain; the draft keeps only its secretRef', async ({ page, harness }) => {

@@ -16,8 +16,8 @@ afterAll(async () => {
   await new Vault({ service: SERVICE }).deleteAll('leaving')
 })
 
-// A secret being saved when the app quits or the CLI ends must be written, not cut off: the CLI's exit and the
-// core's close wait for keychainSettled() (core/vault/in-flight.ts).
+// A secret being saved when the app quits or the CLI ends must be written, not cut off: the core's close (which
+// both call) waits for keychainSettled() (core/vault/in-flight.ts).
 describe('leaving with keychain calls open', () => {
   it('D2: keychainSettled waits for every call in flight, also those started while it waits', async () => {
     const vault = new Vault({ service: SERVICE })

@@ -7,8 +7,7 @@ import { TEST_KEYCHAIN_SERVICE } from '../../helpers/core'
 /**
  * These tests need the real OS keychain (gnome-keyring in a D-Bus session on Linux). When it is not
  * reachable they FAIL with the install hint, never skip. Run them inside a private session:
-
- *   PAI_TEST_KEYRING=1 bash scripts/keyring/session.sh npx vitest run tests/integration/vault
+ *   bash scripts/keyring/session.sh npx vitest run tests/integration/vault
  */
 export async function requireKeychain(): Promise<void> {
   try {

@@ -1,4 +1,4 @@
-import { Pacer, type PacingState } from './pacing'
+import { Pacer, type PacingConstants, type PacingState } from './pacing'
 
 /**
  * What a failed attempt tells the limiter: the `x-acs-retry-after` of a throttling answer (0 when it gave none), or
@@ -31,13 +31,21 @@ export class ConcurrencyLimiter {
    */
   onLearned: ((learned: LearnedLimit) => void) | undefined
 
-  /** `now` and `later` (a timer) are the clock: tests run the limiter on a virtual one. */
+  /**
+   * `now` and `later` (a timer) are the clock: tests run the limiter on a virtual one. `pacing`: other constants than
+   * the product's (the simulated bench only).
+   */
   constructor(
     private cap: number,
-    opts: { adaptive?: boolean; now?: () => number; later?: (ms: number, fn: () => void) => void } = {},
+    opts: {
+      adaptive?: boolean
+      now?: () => number
+      later?: (ms: number, fn: () => void) => void
+      pacing?: Readonly<PacingConstants>
+    } = {},
   ) {
     if (!(cap >= 1)) throw new RangeError('maxConcurrent must be at least 1')
-    this.pacer = opts.adaptive === false ? null : new Pacer(cap)
+    this.pacer = opts.adaptive === false ? null : new Pacer(cap, opts.pacing)
     this.now = opts.now ?? (() => performance.now())
     // unref: a paced queue never keeps a process (the CLI) alive on its own
     this.later = opts.later ?? ((ms, fn) => void setTimeout(fn, ms).unref())

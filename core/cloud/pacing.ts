@@ -30,6 +30,25 @@ const SLOW_START_GAIN = 1.75
 /** The in-flight window before anything was learned. */
 export const INITIAL_WINDOW = 8
 
+/**
+ * The pacing's three constants. The product always runs PACING_DEFAULTS (there is no setting); the simulated bench
+ * also runs others, to print the best first run any of them reaches (bench/pacing-sim.bench.ts).
+ */
+export interface PacingConstants {
+  /** The in-flight window before anything was learned, and slow start's least rate (this many per round trip). */
+  initialWindow: number
+  /** Slow start sends at most this many times what the service accepted over the last second. */
+  slowStartGain: number
+  /** The share of the learned limit the bucket sends at. */
+  headroom: number
+}
+
+export const PACING_DEFAULTS: Readonly<PacingConstants> = {
+  initialWindow: INITIAL_WINDOW,
+  slowStartGain: SLOW_START_GAIN,
+  headroom: HEADROOM,
+}
+
 export interface PacingState {
   /** Requests allowed in flight now. */
   window: number
@@ -43,7 +62,7 @@ export interface PacingState {
 }
 
 export class Pacer {
-  private win = INITIAL_WINDOW
+  private win: number
   private slowStart = true
   private learned = Infinity
   private tokens = 1
@@ -61,7 +80,12 @@ export class Pacer {
   /** When the requests of accepted answers were sent, and when the answers came (last two windows, oldest first). */
   private readonly accepted: Array<{ sentAt: number; at: number }> = []
 
-  constructor(private ceiling: number) {}
+  constructor(
+    private ceiling: number,
+    private readonly k: Readonly<PacingConstants> = PACING_DEFAULTS,
+  ) {
+    this.win = k.initialWindow
+  }
 
   setCeiling(ceiling: number): void {
     this.ceiling = ceiling
@@ -123,12 +147,12 @@ export class Pacer {
     return wait
   }
 
-  /** Before any limit is known: SLOW_START_GAIN x what was accepted over the last second, at least a window a trip. */
+  /** Before any limit is known: slowStartGain x what was accepted over the last second, at least a window a trip. */
   private slowStartRate(now: number): number {
     if (!Number.isFinite(this.minRtt)) return Infinity
     let lastSecond = 0
     for (let i = this.accepted.length - 1; i >= 0 && this.accepted[i]!.at >= now - WINDOW_MS; i--) lastSecond++
-    return Math.max((INITIAL_WINDOW * 1000) / Math.max(1, this.minRtt), SLOW_START_GAIN * lastSecond)
+    return Math.max((this.k.initialWindow * 1000) / Math.max(1, this.minRtt), this.k.slowStartGain * lastSecond)
   }
 
   /** An answer that was not a throttling one, to a request sent at `sentAt`. */
@@ -180,7 +204,7 @@ export class Pacer {
     // the quota): lower anyway. With as many counted as the limit, that window got more than the rate (requests sent
     // in slow start reached it after the last throttle): the rate stands.
     const counted = Math.max(1, inWindow)
-    if (counted * HEADROOM < this.learned) this.learned = Math.min(counted, this.learned) * HEADROOM
+    if (counted * this.k.headroom < this.learned) this.learned = Math.min(counted, this.learned) * this.k.headroom
     this.win = Math.min(this.win, Math.max(Math.floor(this.win / 2), Math.ceil(this.bdp()), 1))
   }
 

@@ -1,4 +1,5 @@
 import { ConcurrencyLimiter, type LearnedLimit } from '../../../core/cloud/limiter'
+import type { PacingConstants } from '../../../core/cloud/pacing'
 import { Faults } from '../../../tools/emulator/faults'
 
 /**
@@ -54,12 +55,22 @@ export class PacingSim {
    * the emulator's fixed one-second windows (default), or a sliding one-second window (at most `qps` accepted in
    * any second; `x-acs-retry-after` until the oldest of them leaves it), as a service may count instead.
    */
-  constructor(private readonly o: { qps: number; latencyMs: number; fixed?: number; cloud?: SimCloud }) {
+  constructor(
+    private readonly o: {
+      qps: number
+      latencyMs: number
+      fixed?: number
+      cloud?: SimCloud
+      /** Other pacing constants than the product's (the bench's search for the best first run). */
+      pacing?: Readonly<PacingConstants>
+    },
+  ) {
     this.faults = new Faults({ latencyMs: 0, throttleQps: o.qps, faultRate: 0, seed: 1 })
     this.limiter = new ConcurrencyLimiter(o.fixed ?? 64, {
       adaptive: o.fixed === undefined,
       now: () => this.now,
       later: (ms, fn) => this.later(ms, fn),
+      ...(o.pacing ? { pacing: o.pacing } : {}),
     })
   }
 

@@ -22,7 +22,7 @@ const SEARCH = { initialWindow: [8, 12, 16, 20, 24], slowStartGain: [1.5, 1.75, 
 /** The limits and round trips the best setting is also run at: a setting tuned to one case must hold in the others. */
 const ELSEWHERE = { qps: [20, 50, 100, 250], latencyMs: [50, 150, 300, 500] }
 
-const describe = (k: Readonly<PacingConstants>): string =>
+const settingName = (k: Readonly<PacingConstants>): string =>
   `initial window ${k.initialWindow}, slow-start gain ${k.slowStartGain}, headroom ${k.headroom}`
 
 /** First runs with the constants `k` at every limit and round trip of ELSEWHERE: how many throttle above 2%, the worst. */
@@ -66,7 +66,7 @@ async function bestFirstRun(): Promise<BenchFigure[]> {
       name: `${label}: throughput / limit`,
       value: round(best.r.throughput),
       unit: `x ${QPS} QPS`,
-      note: `${describe(best.k)}; the product's (${describe(PACING_DEFAULTS)}): ${round(product.throughput)}`,
+      note: `${settingName(best.k)}; the product's (${settingName(PACING_DEFAULTS)}): ${round(product.throughput)}`,
     },
     { name: `${label}: throttled share`, value: round(best.r.throttledShare * 100), unit: '% of requests' },
     {

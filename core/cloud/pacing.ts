@@ -16,18 +16,9 @@
  *   round trip, the time a request takes to get there).
  */
 
-/** The share of the learned limit the bucket sends at (the rest absorbs jitter in where the service's window falls). */
-const HEADROOM = 0.97
 /** The service's throttling window: Alibaba Cloud's API limits are per second. */
 const WINDOW_MS = 1000
-/**
- * Slow start sends at most this many times what the service accepted over the last second. The requests sent in the
- * round trip before the first throttling answer comes back are throttled (a fixed window refuses all of them once
- * full), so this bounds them: at 300 ms, x2 threw away 5.3% of the requests, x1.75 1.2% for the same throughput
- * (bench/pacing-sim.bench.ts); x1.5 ramps too slowly (0.82 of the limit).
- */
-const SLOW_START_GAIN = 1.75
-/** The in-flight window before anything was learned. */
+/** The in-flight window before anything was learned (also the sync worker's first window: core/sync/worker-window.ts). */
 export const INITIAL_WINDOW = 8
 
 /**
@@ -39,14 +30,19 @@ export interface PacingConstants {
   initialWindow: number
   /** Slow start sends at most this many times what the service accepted over the last second. */
   slowStartGain: number
-  /** The share of the learned limit the bucket sends at. */
+  /** The share of the learned limit the bucket sends at (the rest absorbs jitter in where the service's window falls). */
   headroom: number
 }
 
 export const PACING_DEFAULTS: Readonly<PacingConstants> = {
   initialWindow: INITIAL_WINDOW,
-  slowStartGain: SLOW_START_GAIN,
-  headroom: HEADROOM,
+  /*
+   * The requests sent in the round trip before the first throttling answer comes back are throttled (a fixed window
+   * refuses all of them once full), so the gain bounds them: at 300 ms, x2 threw away 5.3% of the requests, x1.75
+   * 1.2% for the same throughput (bench/pacing-sim.bench.ts); x1.5 ramps too slowly (0.82 of the limit).
+   */
+  slowStartGain: 1.75,
+  headroom: 0.97,
 }
 
 export interface PacingState {
